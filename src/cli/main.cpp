@@ -1,0 +1,286 @@
+// explorer: the command-line tool over Win-Win Explorer's core.
+//
+//   explorer validate [FILE]
+//   explorer stats [--data FILE] [--json]
+//   explorer query [--data FILE] [--text T] [--facet ID=VALUE]... [--json]
+//   explorer list concepts|entities|events|relations [--data FILE] [--json]
+//
+// Exit status: 0 success (an empty result is a success), 1 invalid data (messages on
+// standard error), 2 bad usage.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/corpus.hpp"
+#include "core/load.hpp"
+#include "core/query.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int kOk = 0, kInvalidData = 1, kUsage = 2;
+
+const char* kUsageText = R"(usage:
+  explorer validate [FILE]
+  explorer stats [--data FILE] [--json]
+  explorer query [--data FILE] [--text T] [--facet ID=VALUE]... [--json]
+  explorer list concepts|entities|events|relations [--data FILE] [--json]
+
+FILE and --data default to assets/article.json.
+query: --facet may repeat; values of one facet are ORed, facets are ANDed.
+Exit status: 0 success, 1 invalid data, 2 bad usage.
+)";
+
+int usage(const std::string& message) {
+    std::cerr << "explorer: " << message << "\n" << kUsageText;
+    return kUsage;
+}
+
+struct Args {
+    std::string command;
+    std::vector<std::string> positional;
+    std::optional<std::string> data;
+    std::optional<std::string> text;
+    std::vector<std::string> facets;
+    bool json = false;
+};
+
+// Parses argv; returns an error message on bad usage.
+std::optional<std::string> parse_args(int argc, char** argv, Args& args) {
+    if (argc < 2) return "no command";
+    args.command = argv[1];
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&](const char* name) -> std::optional<std::string> {
+            if (i + 1 >= argc) return std::nullopt;
+            (void)name;
+            return std::string(argv[++i]);
+        };
+        if (a == "--json") {
+            args.json = true;
+        } else if (a == "--data" || a == "--text" || a == "--facet") {
+            auto v = value(a.c_str());
+            if (!v) return a + " needs a value";
+            if (a == "--data") args.data = *v;
+            else if (a == "--text") args.text = *v;
+            else args.facets.push_back(*v);
+        } else if (a.rfind("--data=", 0) == 0) {
+            args.data = a.substr(7);
+        } else if (a.rfind("--text=", 0) == 0) {
+            args.text = a.substr(7);
+        } else if (a.rfind("--facet=", 0) == 0) {
+            args.facets.push_back(a.substr(8));
+        } else if (a.rfind("--", 0) == 0) {
+            return "unknown option '" + a + "'";
+        } else {
+            args.positional.push_back(a);
+        }
+    }
+    return std::nullopt;
+}
+
+std::string default_data_path() {
+    const std::string local = "assets/article.json";
+    if (std::filesystem::exists(local)) return local;
+#ifdef WWE_DEFAULT_DATA
+    if (std::filesystem::exists(WWE_DEFAULT_DATA)) return WWE_DEFAULT_DATA;
+#endif
+    return local;
+}
+
+// Loads and indexes the article; prints errors (and, if asked, warnings) to stderr.
+std::optional<wwe::Corpus> load(const std::string& path, bool print_warnings) {
+    wwe::LoadResult r = wwe::load_article_file(path);
+    std::vector<wwe::Diagnostic> more;
+    std::optional<wwe::Corpus> corpus;
+    if (r.ok()) corpus = wwe::build_corpus(std::move(*r.article), more);
+    r.diagnostics.insert(r.diagnostics.end(), more.begin(), more.end());
+    for (const wwe::Diagnostic& d : r.diagnostics)
+        if (d.severity == wwe::Severity::Error || print_warnings) std::cerr << path << ": " << d.to_string() << "\n";
+    if (!corpus) std::cerr << path << ": " << r.error_count() << " error(s); the file cannot be used\n";
+    return corpus;
+}
+
+int cmd_validate(const Args& args) {
+    if (args.positional.size() > 1) return usage("validate takes one FILE");
+    std::string path = !args.positional.empty() ? args.positional[0] : args.data.value_or(default_data_path());
+    wwe::LoadResult r = wwe::load_article_file(path);
+    std::vector<wwe::Diagnostic> diags = r.diagnostics;
+    std::optional<wwe::Corpus> corpus;
+    if (r.ok()) corpus = wwe::build_corpus(std::move(*r.article), diags);
+    int errors = 0, warnings = 0;
+    for (const wwe::Diagnostic& d : diags) {
+        std::cerr << path << ": " << d.to_string() << "\n";
+        (d.severity == wwe::Severity::Error ? errors : warnings)++;
+    }
+    if (args.json) {
+        json list = json::array();
+        for (const wwe::Diagnostic& d : diags)
+            list.push_back({{"severity", d.severity == wwe::Severity::Error ? "error" : "warning"},
+                            {"pointer", d.pointer}, {"expected", d.expected}, {"found", d.found}});
+        std::cout << json{{"file", path}, {"valid", errors == 0}, {"errors", errors}, {"warnings", warnings},
+                          {"diagnostics", list}}.dump(2, ' ', false, json::error_handler_t::replace)
+                  << "\n";
+    } else if (errors == 0) {
+        std::cout << path << ": valid (" << corpus->article.passages.size() << " passages, " << warnings
+                  << " warning(s))\n";
+    } else {
+        std::cout << path << ": invalid (" << errors << " error(s), " << warnings << " warning(s))\n";
+    }
+    return errors == 0 ? kOk : kInvalidData;
+}
+
+int cmd_stats(const Args& args, const wwe::Corpus& c) {
+    const wwe::Article& a = c.article;
+    int concepts = static_cast<int>(std::count_if(a.nodes.begin(), a.nodes.end(),
+                                                  [](const wwe::Node& n) { return n.kind == wwe::NodeKind::Concept; }));
+    std::size_t words = 0, mentions = 0;
+    for (const auto& w : c.words) words += w.size();
+    for (const auto& m : c.node_mentions) mentions += m.size();
+    json facets = json::object();
+    for (const wwe::Facet& f : a.facets) facets[f.id] = f.values.size();
+    json j = {{"title", a.meta.title},
+              {"author", a.meta.author.name},
+              {"published", a.meta.published},
+              {"sections", a.sections.size()},
+              {"passages", a.passages.size()},
+              {"words", words},
+              {"facets", facets},
+              {"concepts", concepts},
+              {"entities", static_cast<int>(a.nodes.size()) - concepts},
+              {"mentions", mentions},
+              {"relations", a.relations.size()},
+              {"events", a.events.size()},
+              {"quantities", a.quantities.size()}};
+    if (args.json) {
+        std::cout << j.dump(2) << "\n";
+        return kOk;
+    }
+    std::cout << a.meta.title << "\n" << a.meta.author.name << ", " << a.meta.outlet << ", " << a.meta.published << "\n\n";
+    for (const char* key : {"sections", "passages", "words", "concepts", "entities", "mentions", "relations", "events", "quantities"})
+        std::printf("%-11s %6d\n", key, j[key].get<int>());
+    std::cout << "facets     ";
+    for (const wwe::Facet& f : a.facets) std::cout << " " << f.id << "(" << f.values.size() << ")";
+    std::cout << "\n";
+    return kOk;
+}
+
+int cmd_query(const Args& args, const wwe::Corpus& c) {
+    wwe::QueryRequest request;
+    request.text = args.text.value_or("");
+    for (const std::string& f : args.facets) {
+        auto eq = f.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == f.size())
+            return usage("--facet takes ID=VALUE, got '" + f + "'");
+        request.facets[f.substr(0, eq)].insert(f.substr(eq + 1));
+    }
+    wwe::QueryResult result = wwe::run_query(c, request);
+    if (!result.problems.empty()) {
+        for (const wwe::Diagnostic& d : result.problems) std::cerr << "explorer: --facet " << d.to_string() << "\n";
+        return kUsage;
+    }
+    if (args.json) {
+        std::cout << wwe::to_json(c, result).dump(2) << "\n";
+        return kOk;
+    }
+    std::cout << result.paragraphs.size() << " passage(s)\n";
+    wwe::SnippetOptions plain;
+    plain.open = "[";
+    plain.close = "]";
+    plain.escape_html = false;
+    for (const wwe::QueryParagraph& p : result.paragraphs) {
+        const wwe::Passage& passage = c.article.passages[p.passage];
+        std::printf("\n¶%d  %s", p.passage + 1, passage.id.c_str());
+        if (!request.text.empty()) std::printf("  (score %.3f)", p.score);
+        std::printf("\n  %s\n", wwe::make_snippet(passage.text, p.hits, plain).c_str());
+    }
+    return kOk;
+}
+
+int cmd_list(const Args& args, const wwe::Corpus& c) {
+    if (args.positional.size() != 1) return usage("list takes one of concepts, entities, events, relations");
+    const std::string what = args.positional[0];
+    const wwe::Article& a = c.article;
+    json out = json::array();
+    auto ids = [&](const std::vector<int>& passages) {
+        json list = json::array();
+        for (int p : passages) list.push_back(a.passages[p].id);
+        return list;
+    };
+    if (what == "concepts" || what == "entities") {
+        wwe::NodeKind kind = what == "concepts" ? wwe::NodeKind::Concept : wwe::NodeKind::Entity;
+        for (std::size_t n = 0; n < a.nodes.size(); ++n) {
+            const wwe::Node& node = a.nodes[n];
+            if (node.kind != kind) continue;
+            json aliases = json::array();
+            for (const wwe::Alias& al : node.aliases) {
+                json aj = {{"text", al.text}, {"kind", wwe::to_string(al.kind)}};
+                if (!al.lang.empty()) aj["lang"] = al.lang;
+                aliases.push_back(aj);
+            }
+            out.push_back({{"id", node.id}, {"label", node.label}, {"type", a.node_types[node.type].id},
+                           {"mentions", c.node_mentions[n].size()}, {"passages", ids(c.node_passages[n])},
+                           {"aliases", aliases}, {"description", node.description}});
+        }
+    } else if (what == "events") {
+        for (const wwe::Event& e : a.events) {
+            json j = {{"id", e.id}, {"label", e.label}, {"date", e.date}, {"passage", a.passages[e.passage].id}};
+            if (!e.end.empty()) j["end"] = e.end;
+            if (e.approximate) j["approximate"] = true;
+            out.push_back(j);
+        }
+    } else if (what == "relations") {
+        for (const wwe::Relation& r : a.relations)
+            out.push_back({{"id", r.id}, {"source", a.nodes[r.source].id}, {"type", a.relation_types[r.type].id},
+                           {"target", a.nodes[r.target].id}, {"evidence", ids(r.evidence)}});
+    } else {
+        return usage("list takes one of concepts, entities, events, relations, not '" + what + "'");
+    }
+    if (args.json) {
+        std::cout << out.dump(2) << "\n";
+        return kOk;
+    }
+    for (const json& j : out) {
+        if (what == "events") {
+            std::cout << j["date"].get<std::string>() << (j.contains("end") ? "–" + j["end"].get<std::string>() : "")
+                      << (j.contains("approximate") ? " (approx.)" : "") << "  " << j["label"].get<std::string>()
+                      << "  [" << j["passage"].get<std::string>() << "]\n";
+        } else if (what == "relations") {
+            std::cout << j["source"].get<std::string>() << " --" << j["type"].get<std::string>() << "--> "
+                      << j["target"].get<std::string>() << "  " << j["evidence"].dump() << "\n";
+        } else {
+            std::cout << j["id"].get<std::string>() << "  " << j["label"].get<std::string>() << "  ("
+                      << j["type"].get<std::string>() << ", " << j["mentions"].get<std::size_t>() << " mentions)\n";
+        }
+    }
+    return kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Args args;
+    if (argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" || std::string(argv[1]) == "help")) {
+        std::cout << kUsageText;
+        return kOk;
+    }
+    if (auto error = parse_args(argc, argv, args)) return usage(*error);
+    if (args.command == "validate") return cmd_validate(args);
+    if (args.command != "stats" && args.command != "query" && args.command != "list")
+        return usage("unknown command '" + args.command + "'");
+    if (args.command != "list" && !args.positional.empty()) return usage("unexpected argument '" + args.positional[0] + "'");
+    if (args.command != "query" && (args.text || !args.facets.empty()))
+        return usage("--text and --facet go with query");
+    std::optional<wwe::Corpus> corpus = load(args.data.value_or(default_data_path()), false);
+    if (!corpus) return kInvalidData;
+    if (args.command == "stats") return cmd_stats(args, *corpus);
+    if (args.command == "query") return cmd_query(args, *corpus);
+    return cmd_list(args, *corpus);
+}

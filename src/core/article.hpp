@@ -1,0 +1,195 @@
+// Win-Win Explorer core: the annotated article model.
+//
+// Index
+//   - Ids and small types ........ NodeKind, Alias, FacetTags
+//   - Text ........................ Meta, Section, Passage
+//   - Facets ...................... Facet, FacetValue
+//   - Concept map ................. NodeType, Node, RelationType, Relation
+//   - Dated and counted facts ..... Event, Quantity
+//   - Article ..................... the whole file, with id look-ups
+//
+// Shapes follow docs/data-format.md (format version 1) one to one. All strings are UTF-8.
+// Cross references are kept as indices into the Article's vectors once loaded (the loader
+// resolves every id and refuses dangling ones), so views never look ids up per frame.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wwe {
+
+inline constexpr int kFormatVersion = 1;
+inline constexpr const char* kFormatName = "win-win-explorer/article";
+inline constexpr const char* kSectionFacetId = "section";  // built from Article::sections
+
+//------------------------------------------------------------------------------------------
+// Ids and small types
+//------------------------------------------------------------------------------------------
+
+enum class NodeKind : std::uint8_t { Concept, Entity };
+const char* to_string(NodeKind kind);  // "concept" / "entity"
+
+enum class AliasKind : std::uint8_t {
+    Variant,       // another surface form in the text; must occur (warning otherwise)
+    Abbreviation,  // searched for in the text, need not occur ("AIIB")
+    Translation,   // a term in another language (`lang`), for search and display only
+};
+const char* to_string(AliasKind kind);
+
+struct Alias {
+    std::string text;
+    AliasKind kind = AliasKind::Variant;
+    std::string lang;  // BCP 47; required for translations, else empty
+};
+
+// Facet tags of a passage or node: facet index -> sorted value indices of that facet.
+using FacetTags = std::map<int, std::vector<int>>;
+
+//------------------------------------------------------------------------------------------
+// Text
+//------------------------------------------------------------------------------------------
+
+struct Author {
+    std::string name;
+    std::string role;  // may be empty
+};
+
+struct Meta {
+    std::string title;
+    std::string subtitle;   // may be empty
+    Author author;
+    std::string outlet;
+    std::string published;  // ISO 8601 date, precision as given ("2016-06-20")
+    std::string posted;     // may be empty
+    std::string publisher;  // may be empty
+    std::string source;
+    std::string language;   // BCP 47
+};
+
+struct Section {
+    std::string id;
+    int number = 0;  // from 1
+    std::string heading;
+    std::string label;
+};
+
+struct Passage {
+    std::string id;
+    int section = -1;  // index into Article::sections; -1 for a lead before the first heading
+    std::string text;
+    FacetTags facets;  // includes the built-in section facet
+};
+
+//------------------------------------------------------------------------------------------
+// Facets
+//------------------------------------------------------------------------------------------
+
+struct FacetValue {
+    std::string id;
+    std::string label;
+    std::string description;
+};
+
+struct Facet {
+    std::string id;
+    std::string label;
+    std::string description;
+    std::vector<FacetValue> values;
+    bool built_in = false;  // true for the section facet, which the loader builds
+
+    // Index of the value with this id, or -1.
+    int find_value(const std::string& value_id) const;
+};
+
+//------------------------------------------------------------------------------------------
+// Concept map: nodes (concepts and entities) and typed relations
+//------------------------------------------------------------------------------------------
+
+struct NodeType {
+    std::string id;
+    std::string label;
+    NodeKind kind = NodeKind::Concept;
+    std::string description;
+};
+
+struct Node {
+    std::string id;
+    NodeKind kind = NodeKind::Concept;
+    std::string label;
+    int type = -1;  // index into Article::node_types
+    std::vector<Alias> aliases;
+    std::string description;
+    FacetTags facets;
+    bool match = true;  // search the label in the text for mentions
+
+    // The first translation alias in `lang_prefix` ("zh" matches "zh-Hans"), or nullptr.
+    const Alias* translation(const std::string& lang_prefix) const;
+};
+
+struct RelationType {
+    std::string id;
+    std::string label;
+    std::string description;
+};
+
+struct Relation {
+    std::string id;
+    int source = -1;  // node index
+    int target = -1;  // node index
+    int type = -1;    // index into Article::relation_types
+    std::vector<int> evidence;  // passage indices, at least one
+    std::string note;
+};
+
+//------------------------------------------------------------------------------------------
+// Dated and counted facts
+//------------------------------------------------------------------------------------------
+
+struct Event {
+    std::string id;
+    std::string label;
+    std::string date;  // ISO 8601, year / month / day precision
+    std::string end;   // empty unless a range
+    bool approximate = false;
+    int passage = -1;  // passage index
+    std::vector<int> nodes;
+};
+
+struct Quantity {
+    std::string id;
+    std::string label;
+    double value = 0;
+    std::string qualifier;  // "more than", ... or empty
+    std::string unit;
+    int passage = -1;
+    std::vector<int> nodes;
+};
+
+//------------------------------------------------------------------------------------------
+// Article
+//------------------------------------------------------------------------------------------
+
+struct Article {
+    int version = kFormatVersion;
+    Meta meta;
+    std::vector<Section> sections;
+    std::vector<Passage> passages;
+    std::vector<Facet> facets;  // declared facets, then the built-in section facet
+    std::vector<NodeType> node_types;
+    std::vector<Node> nodes;  // concepts first, then entities, each in file order
+    std::vector<RelationType> relation_types;
+    std::vector<Relation> relations;
+    std::vector<Event> events;
+    std::vector<Quantity> quantities;
+
+    // Look-ups by id; each returns -1 when there is no such id.
+    int find_facet(const std::string& id) const;
+    int find_passage(const std::string& id) const;
+    int find_node(const std::string& id) const;
+    int find_section(const std::string& id) const;
+};
+
+}  // namespace wwe

@@ -1,0 +1,84 @@
+#include "facets.hpp"
+
+#include <algorithm>
+
+#include "text.hpp"
+
+namespace wwe {
+
+bool FacetFilter::empty() const {
+    return std::all_of(chosen.begin(), chosen.end(), [](const std::vector<int>& v) { return v.empty(); });
+}
+
+FacetFilter resolve(const Article& article, const FacetSelection& selection, std::vector<Diagnostic>* problems) {
+    FacetFilter filter;
+    filter.chosen.resize(article.facets.size());
+    for (const auto& [facet_id, values] : selection) {
+        int f = article.find_facet(facet_id);
+        if (f < 0) {
+            if (problems) {
+                std::string names;
+                for (const Facet& facet : article.facets) names += (names.empty() ? "" : ", ") + facet.id;
+                problems->push_back({Severity::Error, "/facets/" + facet_id, "a facet (" + names + ")",
+                                     "\"" + utf8_truncate(facet_id, 60) + "\""});
+            }
+            continue;
+        }
+        const Facet& facet = article.facets[f];
+        for (const std::string& value : values) {
+            int v = facet.find_value(value);
+            if (v < 0) {
+                if (problems) {
+                    std::string names;
+                    for (const FacetValue& fv : facet.values) names += (names.empty() ? "" : ", ") + fv.id;
+                    problems->push_back({Severity::Error, "/facets/" + facet_id + "/" + value,
+                                         "a value of facet '" + facet_id + "' (" + names + ")",
+                                         "\"" + utf8_truncate(value, 60) + "\""});
+                }
+                continue;
+            }
+            filter.chosen[f].push_back(v);
+        }
+        std::sort(filter.chosen[f].begin(), filter.chosen[f].end());
+    }
+    return filter;
+}
+
+bool passes(const Passage& passage, const FacetFilter& filter) {
+    for (std::size_t f = 0; f < filter.chosen.size(); ++f) {
+        const std::vector<int>& want = filter.chosen[f];
+        if (want.empty()) continue;
+        auto it = passage.facets.find(static_cast<int>(f));
+        if (it == passage.facets.end()) return false;
+        bool any = std::any_of(want.begin(), want.end(), [&](int v) {
+            return std::binary_search(it->second.begin(), it->second.end(), v);
+        });
+        if (!any) return false;
+    }
+    return true;
+}
+
+std::vector<int> filter_passages(const Article& article, const FacetFilter& filter, const std::vector<int>* candidates) {
+    std::vector<int> out;
+    auto consider = [&](int p) {
+        if (p >= 0 && p < static_cast<int>(article.passages.size()) && passes(article.passages[p], filter))
+            out.push_back(p);
+    };
+    if (candidates) {
+        for (int p : *candidates) consider(p);
+    } else {
+        for (int p = 0; p < static_cast<int>(article.passages.size()); ++p) consider(p);
+    }
+    return out;
+}
+
+std::vector<std::vector<int>> facet_counts(const Article& article, const std::vector<int>& passages) {
+    std::vector<std::vector<int>> counts(article.facets.size());
+    for (std::size_t f = 0; f < article.facets.size(); ++f) counts[f].assign(article.facets[f].values.size(), 0);
+    for (int p : passages)
+        for (const auto& [f, values] : article.passages[p].facets)
+            for (int v : values) ++counts[f][v];
+    return counts;
+}
+
+}  // namespace wwe

@@ -1,0 +1,679 @@
+#include "load.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <initializer_list>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "text.hpp"
+
+namespace wwe {
+
+using nlohmann::json;
+
+std::string Diagnostic::to_string() const {
+    std::string s = severity == Severity::Error ? "error: " : "warning: ";
+    s += pointer.empty() ? "(document)" : pointer;
+    s += ": expected " + expected;
+    if (!found.empty()) s += ", found " + found;
+    return s;
+}
+
+int LoadResult::error_count() const {
+    return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                          [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+}
+int LoadResult::warning_count() const {
+    return static_cast<int>(diagnostics.size()) - error_count();
+}
+
+namespace {
+
+// Limits that keep a hostile or broken file from exhausting memory or the UI.
+constexpr std::size_t kMaxFileBytes = 16u << 20;
+constexpr std::size_t kMaxIdBytes = 128;
+constexpr std::size_t kMaxLabelBytes = 400;
+constexpr std::size_t kMaxDescriptionBytes = 8000;
+constexpr std::size_t kMaxTextBytes = 200000;
+
+std::string escape_pointer_token(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string ptr(const std::string& base, const std::string& key) { return base + "/" + escape_pointer_token(key); }
+std::string ptr(const std::string& base, std::size_t index) { return base + "/" + std::to_string(index); }
+
+const char* type_name(const json& j) {
+    switch (j.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::object: return "an object";
+        case json::value_t::array: return "an array";
+        case json::value_t::string: return "a string";
+        case json::value_t::boolean: return "a boolean";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned: return "an integer";
+        case json::value_t::number_float: return "a number";
+        default: return "a value";
+    }
+}
+
+// A short, printable excerpt of a value for messages: its type, and its text if short.
+std::string describe(const json& j) {
+    if (j.is_object() || j.is_array()) return std::string(type_name(j)) + (j.empty() ? " (empty)" : "");
+    std::string dumped = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    return utf8_truncate(dumped, 80);
+}
+
+bool valid_id(const std::string& s) {
+    if (s.empty() || s.size() > kMaxIdBytes) return false;
+    auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!ok_first(s[0])) return false;
+    return std::all_of(s.begin(), s.end(), [&](char c) { return ok_first(c) || c == '_' || c == '-'; });
+}
+
+bool valid_date(const std::string& s) {
+    static const std::regex re(R"(^(\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$)");
+    return std::regex_match(s, re);
+}
+
+class Validator {
+public:
+    std::vector<Diagnostic> diagnostics;
+
+    void error(const std::string& pointer, std::string expected, std::string found) {
+        diagnostics.push_back({Severity::Error, pointer, std::move(expected), std::move(found)});
+    }
+
+    // Checks that j is an object whose members are among `allowed` (x-* always allowed) and
+    // that `required` are present. Returns false when j is not an object.
+    bool object(const json& j, const std::string& p, std::initializer_list<const char*> required,
+                std::initializer_list<const char*> optional) {
+        if (!j.is_object()) {
+            error(p, "an object", describe(j));
+            return false;
+        }
+        for (const char* r : required)
+            if (!j.contains(r)) error(ptr(p, r), std::string("member '") + r + "'", "nothing");
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            if (k.rfind("x-", 0) == 0) continue;
+            bool known = std::any_of(required.begin(), required.end(), [&](const char* r) { return k == r; }) ||
+                         std::any_of(optional.begin(), optional.end(), [&](const char* o) { return k == o; });
+            if (!known) {
+                std::string names;
+                for (auto list : {required, optional})
+                    for (const char* n : list) names += (names.empty() ? "" : ", ") + std::string(n);
+                error(ptr(p, k), "one of the members " + names + " (or an x-* extension)",
+                      "unknown member '" + utf8_truncate(k, 60) + "'");
+            }
+        }
+        return true;
+    }
+
+    // A string member; absent optional members give "". Checks the length limit.
+    std::string string(const json& obj, const char* key, const std::string& p, std::size_t max_bytes,
+                       bool required = true, bool non_empty = true) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return {};  // reported by object()
+        const std::string mp = ptr(p, key);
+        if (!it->is_string()) {
+            error(mp, "a string", describe(*it));
+            return {};
+        }
+        const std::string& s = it->get_ref<const std::string&>();
+        if (non_empty && required && s.empty()) error(mp, "a non-empty string", "\"\"");
+        if (s.size() > max_bytes)
+            error(mp, "at most " + std::to_string(max_bytes) + " bytes", std::to_string(s.size()) + " bytes");
+        return s;
+    }
+
+    std::string id(const json& obj, const char* key, const std::string& p) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return {};
+        if (!it->is_string() || !valid_id(it->get<std::string>())) {
+            error(ptr(p, key), "an id (lower-case letters, digits, '_' or '-', at most 128 bytes)", describe(*it));
+            return {};
+        }
+        return it->get<std::string>();
+    }
+
+    std::string date(const json& obj, const char* key, const std::string& p) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return {};
+        if (!it->is_string() || !valid_date(it->get<std::string>())) {
+            error(ptr(p, key), "a date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"", describe(*it));
+            return {};
+        }
+        return it->get<std::string>();
+    }
+
+    // An array member; returns nullptr (and reports) when present but not an array.
+    const json* array(const json& obj, const char* key, const std::string& p) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return nullptr;
+        if (!it->is_array()) {
+            error(ptr(p, key), "an array", describe(*it));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    // Records `id` in `seen`; reports a duplicate.
+    void unique(std::unordered_map<std::string, std::string>& seen, const std::string& value,
+                const std::string& p, const char* what) {
+        if (value.empty()) return;
+        auto [it, inserted] = seen.emplace(value, p);
+        if (!inserted)
+            error(p, std::string("a unique ") + what + " id", "\"" + value + "\", already used at " + it->second);
+    }
+};
+
+class Loader {
+public:
+    LoadResult run(std::string_view text) {
+        LoadResult result;
+        if (text.size() > kMaxFileBytes) {
+            v_.error("", "a file of at most 16 MiB", std::to_string(text.size()) + " bytes");
+            return finish(result);
+        }
+        if (std::size_t bad = utf8_invalid_at(text); bad != std::string_view::npos) {
+            auto [line, column] = line_column(text, bad);
+            v_.error("", "UTF-8 text",
+                     "an invalid byte sequence at byte " + std::to_string(bad) + " (line " + std::to_string(line) +
+                         ", column " + std::to_string(column) + ")");
+            return finish(result);
+        }
+        json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+        if (doc.is_discarded()) {
+            report_syntax_error(text);
+            return finish(result);
+        }
+        read(doc);
+        if (v_.diagnostics.empty()) result.article = std::move(a_);
+        return finish(result);
+    }
+
+private:
+    Validator v_;
+    Article a_;
+
+    LoadResult& finish(LoadResult& r) {
+        r.diagnostics = std::move(v_.diagnostics);
+        return r;
+    }
+
+    static std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
+        int line = 1, column = 1;
+        for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        return {line, column};
+    }
+
+    void report_syntax_error(std::string_view text) {
+        // Re-parse with exceptions on, inside this boundary only, for the position.
+        try {
+            json again = json::parse(text);
+            (void)again;
+            v_.error("", "a JSON document", "something the parser refused");
+        } catch (const json::parse_error& e) {
+            auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
+            std::string what = e.what();
+            if (auto at = what.find("parse error"); at != std::string::npos) what = what.substr(at);
+            v_.error("", "valid JSON",
+                     "a syntax error at line " + std::to_string(line) + ", column " + std::to_string(column) +
+                         " (" + utf8_truncate(what, 200) + ")");
+        } catch (const std::exception& e) {
+            v_.error("", "valid JSON", utf8_truncate(e.what(), 200));
+        }
+    }
+
+    void read(const json& doc) {
+        if (!v_.object(doc, "",
+                       {"format", "version", "meta", "sections", "passages", "facets", "node_types", "concepts",
+                        "entities", "relation_types", "relations"},
+                       {"$schema", "events", "quantities"}))
+            return;
+        if (auto it = doc.find("format"); it != doc.end() && *it != kFormatName)
+            v_.error("/format", std::string("\"") + kFormatName + "\"", describe(*it));
+        if (auto it = doc.find("version"); it != doc.end()) {
+            if (!it->is_number_integer()) v_.error("/version", "an integer", describe(*it));
+            else if (it->get<long long>() != kFormatVersion)
+                v_.error("/version", "format version " + std::to_string(kFormatVersion) + " (this program reads only it)",
+                         describe(*it));
+        }
+        if (auto it = doc.find("meta"); it != doc.end()) read_meta(*it);
+        read_facets(doc);
+        read_sections(doc);
+        read_node_types(doc);
+        read_relation_types(doc);
+        read_nodes(doc);          // needs node types
+        add_section_facet();      // needs sections
+        read_passages(doc);       // needs sections and facets
+        read_relations(doc);      // needs nodes, passages, relation types
+        read_events(doc);
+        read_quantities(doc);
+    }
+
+    void read_meta(const json& m) {
+        const std::string p = "/meta";
+        if (!v_.object(m, p, {"title", "author", "outlet", "published", "source", "language"},
+                       {"subtitle", "posted", "publisher"}))
+            return;
+        Meta& meta = a_.meta;
+        meta.title = v_.string(m, "title", p, kMaxLabelBytes);
+        meta.subtitle = v_.string(m, "subtitle", p, kMaxLabelBytes, false);
+        meta.outlet = v_.string(m, "outlet", p, kMaxLabelBytes);
+        meta.published = v_.date(m, "published", p);
+        meta.posted = v_.date(m, "posted", p);
+        meta.publisher = v_.string(m, "publisher", p, kMaxLabelBytes, false);
+        meta.source = v_.string(m, "source", p, kMaxDescriptionBytes);
+        meta.language = v_.string(m, "language", p, 35);
+        if (auto it = m.find("author"); it != m.end()) {
+            const std::string ap = ptr(p, "author");
+            if (v_.object(*it, ap, {"name"}, {"role"})) {
+                meta.author.name = v_.string(*it, "name", ap, kMaxLabelBytes);
+                meta.author.role = v_.string(*it, "role", ap, kMaxLabelBytes, false);
+            }
+        }
+    }
+
+    void read_facets(const json& doc) {
+        const json* arr = v_.array(doc, "facets", "");
+        if (!arr) return;
+        std::unordered_map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const json& f = (*arr)[i];
+            const std::string p = ptr("/facets", i);
+            if (!v_.object(f, p, {"id", "label", "description", "values"}, {})) continue;
+            Facet facet;
+            facet.id = v_.id(f, "id", p);
+            if (facet.id == kSectionFacetId)
+                v_.error(ptr(p, "id"), "a facet other than 'section' (it is built from /sections)", "\"section\"");
+            v_.unique(seen, facet.id, ptr(p, "id"), "facet");
+            facet.label = v_.string(f, "label", p, kMaxLabelBytes);
+            facet.description = v_.string(f, "description", p, kMaxDescriptionBytes);
+            if (const json* values = v_.array(f, "values", p)) {
+                std::unordered_map<std::string, std::string> seen_values;
+                if (values->empty()) v_.error(ptr(p, "values"), "at least one value", "an empty array");
+                for (std::size_t k = 0; k < values->size(); ++k) {
+                    const json& val = (*values)[k];
+                    const std::string vp = ptr(ptr(p, "values"), k);
+                    if (!v_.object(val, vp, {"id", "label", "description"}, {})) continue;
+                    FacetValue fv;
+                    fv.id = v_.id(val, "id", vp);
+                    v_.unique(seen_values, fv.id, ptr(vp, "id"), "facet value");
+                    fv.label = v_.string(val, "label", vp, kMaxLabelBytes);
+                    fv.description = v_.string(val, "description", vp, kMaxDescriptionBytes);
+                    facet.values.push_back(std::move(fv));
+                }
+            }
+            a_.facets.push_back(std::move(facet));
+        }
+    }
+
+    void read_sections(const json& doc) {
+        const json* arr = v_.array(doc, "sections", "");
+        if (!arr) return;
+        std::unordered_map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const json& s = (*arr)[i];
+            const std::string p = ptr("/sections", i);
+            if (!v_.object(s, p, {"id", "number", "heading", "label"}, {})) continue;
+            Section section;
+            section.id = v_.id(s, "id", p);
+            v_.unique(seen, section.id, ptr(p, "id"), "section");
+            if (auto it = s.find("number"); it != s.end()) {
+                if (!it->is_number_integer() || it->get<long long>() != static_cast<long long>(i + 1))
+                    v_.error(ptr(p, "number"), "the section's position, " + std::to_string(i + 1), describe(*it));
+                else
+                    section.number = static_cast<int>(i + 1);
+            }
+            section.heading = v_.string(s, "heading", p, kMaxDescriptionBytes);
+            section.label = v_.string(s, "label", p, kMaxLabelBytes);
+            a_.sections.push_back(std::move(section));
+        }
+    }
+
+    void add_section_facet() {
+        Facet facet;
+        facet.id = kSectionFacetId;
+        facet.label = "Section";
+        facet.description = "The part of the article a passage belongs to.";
+        facet.built_in = true;
+        for (const Section& s : a_.sections) facet.values.push_back({s.id, s.label, s.heading});
+        a_.facets.push_back(std::move(facet));
+    }
+
+    void read_node_types(const json& doc) {
+        const json* arr = v_.array(doc, "node_types", "");
+        if (!arr) return;
+        std::unordered_map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const json& t = (*arr)[i];
+            const std::string p = ptr("/node_types", i);
+            if (!v_.object(t, p, {"id", "label", "kind", "description"}, {})) continue;
+            NodeType type;
+            type.id = v_.id(t, "id", p);
+            v_.unique(seen, type.id, ptr(p, "id"), "node type");
+            type.label = v_.string(t, "label", p, kMaxLabelBytes);
+            type.description = v_.string(t, "description", p, kMaxDescriptionBytes);
+            std::string kind = v_.string(t, "kind", p, 16);
+            if (kind == "entity") type.kind = NodeKind::Entity;
+            else if (kind != "concept" && t.contains("kind") && t["kind"].is_string())
+                v_.error(ptr(p, "kind"), "\"concept\" or \"entity\"", describe(t["kind"]));
+            a_.node_types.push_back(std::move(type));
+        }
+    }
+
+    void read_relation_types(const json& doc) {
+        const json* arr = v_.array(doc, "relation_types", "");
+        if (!arr) return;
+        std::unordered_map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const json& t = (*arr)[i];
+            const std::string p = ptr("/relation_types", i);
+            if (!v_.object(t, p, {"id", "label", "description"}, {})) continue;
+            RelationType type;
+            type.id = v_.id(t, "id", p);
+            v_.unique(seen, type.id, ptr(p, "id"), "relation type");
+            type.label = v_.string(t, "label", p, kMaxLabelBytes);
+            type.description = v_.string(t, "description", p, kMaxDescriptionBytes);
+            a_.relation_types.push_back(std::move(type));
+        }
+    }
+
+    // Facet tags {facet: [values]}; section is not allowed here.
+    FacetTags read_tags(const json& obj, const std::string& p) {
+        FacetTags tags;
+        auto it = obj.find("facets");
+        if (it == obj.end()) return tags;
+        const std::string fp = ptr(p, "facets");
+        if (!it->is_object()) {
+            v_.error(fp, "an object from facet id to an array of value ids", describe(*it));
+            return tags;
+        }
+        for (auto f = it->begin(); f != it->end(); ++f) {
+            if (f.key().rfind("x-", 0) == 0) continue;  // an extension
+            const std::string kp = ptr(fp, f.key());
+            int fi = a_.find_facet(f.key());
+            if (fi < 0 || a_.facets[fi].built_in) {
+                std::string names;
+                for (const Facet& facet : a_.facets)
+                    if (!facet.built_in) names += (names.empty() ? "" : ", ") + facet.id;
+                v_.error(kp, "a declared facet (" + names + ")", "\"" + utf8_truncate(f.key(), 60) + "\"");
+                continue;
+            }
+            if (!f->is_array()) {
+                v_.error(kp, "an array of value ids", describe(*f));
+                continue;
+            }
+            const Facet& facet = a_.facets[fi];
+            std::vector<int>& values = tags[fi];
+            for (std::size_t k = 0; k < f->size(); ++k) {
+                const json& val = (*f)[k];
+                int vi = val.is_string() ? facet.find_value(val.get<std::string>()) : -1;
+                if (vi < 0) {
+                    std::string names;
+                    for (const FacetValue& fv : facet.values) names += (names.empty() ? "" : ", ") + fv.id;
+                    v_.error(ptr(kp, k), "a value of facet '" + facet.id + "' (" + names + ")", describe(val));
+                    continue;
+                }
+                if (std::find(values.begin(), values.end(), vi) != values.end())
+                    v_.error(ptr(kp, k), "each value once", describe(val) + " again");
+                else
+                    values.push_back(vi);
+            }
+            std::sort(values.begin(), values.end());
+            if (values.empty()) tags.erase(fi);
+        }
+        return tags;
+    }
+
+    void read_nodes(const json& doc) {
+        std::unordered_map<std::string, std::string> seen;
+        for (NodeKind kind : {NodeKind::Concept, NodeKind::Entity}) {
+            const char* list = kind == NodeKind::Concept ? "concepts" : "entities";
+            const json* arr = v_.array(doc, list, "");
+            if (!arr) continue;
+            for (std::size_t i = 0; i < arr->size(); ++i) {
+                const json& n = (*arr)[i];
+                const std::string p = ptr(std::string("/") + list, i);
+                if (!v_.object(n, p, {"id", "label", "type", "description"}, {"aliases", "facets", "match"})) continue;
+                Node node;
+                node.kind = kind;
+                node.id = v_.id(n, "id", p);
+                v_.unique(seen, node.id, ptr(p, "id"), "concept or entity");
+                node.label = v_.string(n, "label", p, kMaxLabelBytes);
+                node.description = v_.string(n, "description", p, kMaxDescriptionBytes);
+                std::string type = v_.id(n, "type", p);
+                if (!type.empty()) {
+                    auto it = std::find_if(a_.node_types.begin(), a_.node_types.end(),
+                                           [&](const NodeType& t) { return t.id == type && t.kind == kind; });
+                    if (it == a_.node_types.end()) {
+                        std::string names;
+                        for (const NodeType& t : a_.node_types)
+                            if (t.kind == kind) names += (names.empty() ? "" : ", ") + t.id;
+                        v_.error(ptr(p, "type"), std::string("a node type of kind ") + to_string(kind) + " (" + names + ")",
+                                 "\"" + type + "\"");
+                    } else {
+                        node.type = static_cast<int>(it - a_.node_types.begin());
+                    }
+                }
+                if (auto it = n.find("match"); it != n.end()) {
+                    if (!it->is_boolean()) v_.error(ptr(p, "match"), "a boolean", describe(*it));
+                    else node.match = it->get<bool>();
+                }
+                if (const json* aliases = v_.array(n, "aliases", p)) {
+                    for (std::size_t k = 0; k < aliases->size(); ++k) {
+                        const json& al = (*aliases)[k];
+                        const std::string ap = ptr(ptr(p, "aliases"), k);
+                        if (!v_.object(al, ap, {"text", "kind"}, {"lang"})) continue;
+                        Alias alias;
+                        alias.text = v_.string(al, "text", ap, kMaxLabelBytes);
+                        alias.lang = v_.string(al, "lang", ap, 35, false);
+                        std::string k_ = v_.string(al, "kind", ap, 16);
+                        if (k_ == "variant") alias.kind = AliasKind::Variant;
+                        else if (k_ == "abbreviation") alias.kind = AliasKind::Abbreviation;
+                        else if (k_ == "translation") alias.kind = AliasKind::Translation;
+                        else if (al.contains("kind") && al["kind"].is_string())
+                            v_.error(ptr(ap, "kind"), "\"variant\", \"abbreviation\" or \"translation\"",
+                                     describe(al["kind"]));
+                        if (alias.kind == AliasKind::Translation && alias.lang.empty())
+                            v_.error(ptr(ap, "lang"), "a language tag for a translation (e.g. \"zh-Hans\")", "nothing");
+                        node.aliases.push_back(std::move(alias));
+                    }
+                }
+                node.facets = read_tags(n, p);
+                a_.nodes.push_back(std::move(node));
+            }
+        }
+    }
+
+    void read_passages(const json& doc) {
+        const json* arr = v_.array(doc, "passages", "");
+        if (!arr) return;
+        if (arr->empty()) v_.error("/passages", "at least one passage", "an empty array");
+        std::unordered_map<std::string, std::string> seen;
+        const int section_facet = a_.find_facet(kSectionFacetId);
+        int last_section = -1;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const json& j = (*arr)[i];
+            const std::string p = ptr("/passages", i);
+            if (!v_.object(j, p, {"id", "section", "text"}, {"facets"})) continue;
+            Passage passage;
+            passage.id = v_.id(j, "id", p);
+            v_.unique(seen, passage.id, ptr(p, "id"), "passage");
+            passage.text = v_.string(j, "text", p, kMaxTextBytes);
+            if (auto it = j.find("section"); it != j.end() && !it->is_null()) {
+                int si = it->is_string() ? a_.find_section(it->get<std::string>()) : -1;
+                if (si < 0) {
+                    v_.error(ptr(p, "section"), "a section id or null", describe(*it));
+                } else if (si < last_section) {
+                    v_.error(ptr(p, "section"), "sections in article order (after '" + a_.sections[last_section].id + "')",
+                             describe(*it));
+                } else {
+                    passage.section = last_section = si;
+                }
+            } else if (it != j.end() && last_section >= 0) {
+                v_.error(ptr(p, "section"), "a section id (null only before the first heading)", "null");
+            }
+            passage.facets = read_tags(j, p);
+            if (passage.section >= 0 && section_facet >= 0) passage.facets[section_facet] = {passage.section};
+            a_.passages.push_back(std::move(passage));
+        }
+    }
+
+    // A node reference; returns -1 (and reports) when it does not resolve.
+    int node_ref(const json& obj, const char* key, const std::string& p) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return -1;
+        int ni = it->is_string() ? a_.find_node(it->get<std::string>()) : -1;
+        if (ni < 0) v_.error(ptr(p, key), "the id of a concept or entity", describe(*it));
+        return ni;
+    }
+
+    int passage_ref(const json& val, const std::string& p) {
+        int pi = val.is_string() ? a_.find_passage(val.get<std::string>()) : -1;
+        if (pi < 0) v_.error(p, "the id of a passage", describe(val));
+        return pi;
+    }
+
+    std::vector<int> node_list(const json& obj, const std::string& p) {
+        std::vector<int> out;
+        if (const json* arr = v_.array(obj, "nodes", p)) {
+            for (std::size_t k = 0; k < arr->size(); ++k) {
+                const json& val = (*arr)[k];
+                int ni = val.is_string() ? a_.find_node(val.get<std::string>()) : -1;
+                if (ni < 0) v_.error(ptr(ptr(p, "nodes"), k), "the id of a concept or entity", describe(val));
+                else out.push_back(ni);
+            }
+        }
+        return out;
+    }
+
+    void read_relations(const json& doc) {
+        const json* arr = v_.array(doc, "relations", "");
+        if (!arr) return;
+        std::unordered_map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const json& r = (*arr)[i];
+            const std::string p = ptr("/relations", i);
+            if (!v_.object(r, p, {"id", "source", "target", "type", "evidence"}, {"note"})) continue;
+            Relation rel;
+            rel.id = v_.id(r, "id", p);
+            v_.unique(seen, rel.id, ptr(p, "id"), "relation");
+            rel.source = node_ref(r, "source", p);
+            rel.target = node_ref(r, "target", p);
+            if (rel.source >= 0 && rel.source == rel.target)
+                v_.error(ptr(p, "target"), "a node other than the source", describe(r["target"]));
+            if (auto it = r.find("type"); it != r.end()) {
+                auto t = std::find_if(a_.relation_types.begin(), a_.relation_types.end(),
+                                      [&](const RelationType& rt) { return it->is_string() && rt.id == it->get<std::string>(); });
+                if (t == a_.relation_types.end()) v_.error(ptr(p, "type"), "the id of a relation type", describe(*it));
+                else rel.type = static_cast<int>(t - a_.relation_types.begin());
+            }
+            rel.note = v_.string(r, "note", p, kMaxDescriptionBytes, false);
+            if (const json* ev = v_.array(r, "evidence", p)) {
+                if (ev->empty()) v_.error(ptr(p, "evidence"), "at least one passage", "an empty array");
+                for (std::size_t k = 0; k < ev->size(); ++k)
+                    if (int pi = passage_ref((*ev)[k], ptr(ptr(p, "evidence"), k)); pi >= 0) rel.evidence.push_back(pi);
+                std::sort(rel.evidence.begin(), rel.evidence.end());
+                rel.evidence.erase(std::unique(rel.evidence.begin(), rel.evidence.end()), rel.evidence.end());
+            }
+            a_.relations.push_back(std::move(rel));
+        }
+    }
+
+    void read_events(const json& doc) {
+        const json* arr = v_.array(doc, "events", "");
+        if (!arr) return;
+        std::unordered_map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const json& e = (*arr)[i];
+            const std::string p = ptr("/events", i);
+            if (!v_.object(e, p, {"id", "label", "date", "passage"}, {"end", "approximate", "nodes"})) continue;
+            Event ev;
+            ev.id = v_.id(e, "id", p);
+            v_.unique(seen, ev.id, ptr(p, "id"), "event");
+            ev.label = v_.string(e, "label", p, kMaxLabelBytes);
+            ev.date = v_.date(e, "date", p);
+            ev.end = v_.date(e, "end", p);
+            if (!ev.date.empty() && !ev.end.empty() && ev.end < ev.date)
+                v_.error(ptr(p, "end"), "a date not before " + ev.date, "\"" + ev.end + "\"");
+            if (auto it = e.find("approximate"); it != e.end()) {
+                if (!it->is_boolean()) v_.error(ptr(p, "approximate"), "a boolean", describe(*it));
+                else ev.approximate = it->get<bool>();
+            }
+            if (auto it = e.find("passage"); it != e.end()) ev.passage = passage_ref(*it, ptr(p, "passage"));
+            ev.nodes = node_list(e, p);
+            a_.events.push_back(std::move(ev));
+        }
+    }
+
+    void read_quantities(const json& doc) {
+        const json* arr = v_.array(doc, "quantities", "");
+        if (!arr) return;
+        std::unordered_map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const json& q = (*arr)[i];
+            const std::string p = ptr("/quantities", i);
+            if (!v_.object(q, p, {"id", "label", "value", "unit", "passage"}, {"qualifier", "nodes"})) continue;
+            Quantity qty;
+            qty.id = v_.id(q, "id", p);
+            v_.unique(seen, qty.id, ptr(p, "id"), "quantity");
+            qty.label = v_.string(q, "label", p, kMaxLabelBytes);
+            qty.unit = v_.string(q, "unit", p, kMaxLabelBytes);
+            qty.qualifier = v_.string(q, "qualifier", p, kMaxLabelBytes, false);
+            if (auto it = q.find("value"); it != q.end()) {
+                if (!it->is_number()) v_.error(ptr(p, "value"), "a number", describe(*it));
+                else qty.value = it->get<double>();
+            }
+            if (auto it = q.find("passage"); it != q.end()) qty.passage = passage_ref(*it, ptr(p, "passage"));
+            qty.nodes = node_list(q, p);
+            a_.quantities.push_back(std::move(qty));
+        }
+    }
+};
+
+}  // namespace
+
+LoadResult load_article(std::string_view json_text) {
+    try {
+        return Loader().run(json_text);
+    } catch (const std::exception& e) {  // e.g. std::bad_alloc: still an error value
+        LoadResult r;
+        r.diagnostics.push_back({Severity::Error, "", "a loadable article", std::string("an internal failure: ") + e.what()});
+        return r;
+    }
+}
+
+LoadResult load_article_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        LoadResult r;
+        r.diagnostics.push_back({Severity::Error, "", "a readable file", "cannot open '" + path + "'"});
+        return r;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return load_article(ss.str());
+}
+
+}  // namespace wwe

@@ -1,0 +1,58 @@
+// Win-Win Explorer core: one query over the article (facets + text), as the CLI's
+// `query --json` and the web API's `explorer.query()` return it.
+//
+// Index
+//   - QueryRequest ...... text + facet selection
+//   - QueryResult ....... passages, counts, matched concepts/entities, problems
+//   - run_query ......... execute
+//   - to_json ........... the documented JSON shape (README, docs/architecture.md)
+//
+// JSON shape:
+//   {"paragraphs": [{"index": 1-based position, "id", "score", "snippet"}],
+//    "counts": {facet id: {value id: n}},
+//    "concepts": [{"id", "label"}], "entities": [{"id", "label", "type"}]}
+// With text, paragraphs are ranked (best first); without, in article order with score 0.
+// Concepts/entities: those named by the query text plus those mentioned in the result,
+// most mentioned first.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "corpus.hpp"
+#include "facets.hpp"
+#include "search.hpp"
+
+namespace wwe {
+
+struct QueryRequest {
+    std::string text;
+    FacetSelection facets;
+};
+
+struct QueryParagraph {
+    int passage = -1;
+    double score = 0;
+    std::vector<Span> hits;
+    std::string snippet;  // hits marked with <mark>…</mark>, text HTML-escaped
+};
+
+struct QueryResult {
+    std::vector<QueryParagraph> paragraphs;
+    std::vector<std::vector<int>> counts;  // [facet][value] over the result
+    std::vector<int> nodes;                // concepts and entities, as described above
+    std::vector<Diagnostic> problems;      // unknown facet ids/values (ignored)
+};
+
+QueryResult run_query(const Corpus& corpus, const QueryRequest& request);
+
+// Members in the documented order (an ordered_json; dump() it or convert to json).
+nlohmann::ordered_json to_json(const Corpus& corpus, const QueryResult& result);
+
+// Reads {"text": string, "facets": {facet: [values] | value}} into a request; wrong
+// types are reported in `problems` (and the member ignored).
+QueryRequest query_request_from_json(const nlohmann::json& j, std::vector<Diagnostic>& problems);
+
+}  // namespace wwe

@@ -1,0 +1,73 @@
+// Win-Win Explorer core: full-text search over passages.
+//
+// Index
+//   - SearchQuery ....... a parsed query: words, quoted phrases, recognised node names
+//   - parse_query ....... text -> SearchQuery
+//   - SearchHit ......... one passage: score, hit spans, snippet
+//   - search ............ ranked passages matching every clause
+//   - make_snippet ...... a window of text around the hits, hits marked
+//
+// Semantics: every clause must match (AND). A clause is a word, a "quoted phrase" (words at
+// consecutive positions), or a node name: when the query contains a label or alias of a
+// concept/entity (any script, e.g. "AIIB" or "一带一路"), that part matches the passages
+// where the node is mentioned as well as its literal words. Matching is case-, hyphen- and
+// inflection-insensitive (see text.hpp).
+//
+// Ranking: Okapi BM25 with k1 = 1.2, b = 0.75 (S. Robertson, H. Zaragoza, "The Probabilistic
+// Relevance Framework: BM25 and Beyond", Foundations and Trends in IR 3(4), 2009), summed
+// over clauses; a phrase counts as one term with its occurrence count; a node clause uses
+// the node's mention count in the passage and the number of passages mentioning it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus.hpp"
+
+namespace wwe {
+
+struct SearchClause {
+    enum class Kind { Word, Phrase, Node } kind = Kind::Word;
+    std::vector<std::string> terms;  // normalised terms (Word: one; Phrase: several)
+    int node = -1;                   // for Node clauses
+    std::string text;                // as typed, for messages
+};
+
+struct SearchQuery {
+    std::vector<SearchClause> clauses;
+    bool empty() const { return clauses.empty(); }
+};
+
+// Parses free text. Unbalanced quotes close at the end; empty phrases are dropped.
+SearchQuery parse_query(const Corpus& corpus, std::string_view text);
+
+struct Span {
+    std::uint32_t begin = 0;  // byte offsets
+    std::uint32_t end = 0;
+};
+
+struct SearchHit {
+    int passage = -1;
+    double score = 0;
+    std::vector<Span> hits;  // in the passage text, ascending, non-overlapping
+};
+
+// Passages matching every clause of `query`, among `candidates` (all when null), best
+// first (ties in article order). An empty query matches every candidate with score 0.
+std::vector<SearchHit> search(const Corpus& corpus, const SearchQuery& query,
+                              const std::vector<int>* candidates = nullptr);
+
+struct SnippetOptions {
+    std::size_t max_bytes = 240;  // window size (bytes of text, markers not counted)
+    const char* open = "<mark>";  // inserted before each hit
+    const char* close = "</mark>";
+    bool escape_html = true;      // escape & < > in the text (not in the markers)
+};
+
+// A window of `text` around the first hits, cut at word boundaries, "…" where cut.
+// Without hits, the opening of the text.
+std::string make_snippet(std::string_view text, const std::vector<Span>& hits,
+                         const SnippetOptions& options = {});
+
+}  // namespace wwe

@@ -1,0 +1,76 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "fixture.hpp"
+
+using namespace wwe;
+
+namespace {
+std::string span_text(const Corpus& c, const Mention& m) {
+    return c.article.passages[m.passage].text.substr(m.begin, m.end - m.begin);
+}
+}  // namespace
+
+TEST_CASE("mentions are found by label and aliases, on normalised words") {
+    std::vector<Diagnostic> warnings;
+    Corpus c = test::mini_corpus(&warnings);
+    const Article& a = c.article;
+    int win = a.find_node("win-win"), aiib = a.find_node("aiib"), partnership = a.find_node("partnership");
+    int security = a.find_node("common-security");
+
+    CHECK(c.node_passages[win] == std::vector<int>{0});
+    REQUIRE(c.node_mentions[win].size() == 1);
+    CHECK(span_text(c, c.node_mentions[win][0]) == "Win-win cooperation");
+
+    SUBCASE("inflected forms match: Partnerships / partnership") {
+        CHECK(c.node_passages[partnership] == std::vector<int>{0, 3});
+        CHECK(span_text(c, c.node_mentions[partnership][0]) == "Partnerships");
+    }
+    SUBCASE("the longer of overlapping mentions is the one displayed") {
+        // "common security" (label) contains "security" (a variant of the same node) and
+        // both are occurrences; the display keeps one span covering both words.
+        const auto& shown = c.mentions[1];
+        REQUIRE_FALSE(shown.empty());
+        CHECK(span_text(c, shown[0]) == "Security");
+        auto it = std::find_if(shown.begin(), shown.end(),
+                               [&](const Mention& m) { return span_text(c, m) == "common security"; });
+        CHECK(it != shown.end());
+        for (std::size_t i = 1; i < shown.size(); ++i) CHECK(shown[i - 1].end <= shown[i].begin);
+        CHECK(c.mention_count(security, 1) == 4);  // Security, common security, security, security
+    }
+    SUBCASE("abbreviations need not occur; labels do") {
+        CHECK(c.node_passages[aiib] == std::vector<int>{2});
+        CHECK(warnings.empty());
+    }
+    SUBCASE("the index holds stems with positions, joined compounds included") {
+        REQUIRE(c.index.count("interconnect"));
+        CHECK(c.index.at("interconnect")[0].passage == 3);
+        REQUIRE(c.index.count("secur"));
+        CHECK(c.index.at("secur").size() == 2);
+        CHECK(c.passage_length[0] == 10);  // win, win, cooperation, ..., grow
+    }
+}
+
+TEST_CASE("warnings for text that does not match") {
+    nlohmann::json j = nlohmann::json::parse(test::mini_json());
+    j["concepts"][1]["aliases"] = {{{"text", "zero sum gaming theory"}, {"kind", "variant"}}};
+    j["concepts"][3]["label"] = "alliance";
+    j["facets"][0]["values"].push_back({{"id", "ecology"}, {"label", "Ecology"}, {"description", "Nature."}});
+    LoadResult r = load_article(j.dump());
+    REQUIRE(r.ok());
+    std::vector<Diagnostic> w;
+    build_corpus(std::move(*r.article), w);
+    auto has = [&](const std::string& pointer) {
+        return std::any_of(w.begin(), w.end(), [&](const Diagnostic& d) {
+            return d.pointer == pointer && d.severity == Severity::Warning;
+        });
+    };
+    CHECK(has("/concepts/1/aliases/0"));
+    CHECK(has("/concepts/3/label"));
+    CHECK(has("/concepts/3"));  // mentioned nowhere
+    CHECK(has("/facets/0/values/3"));
+    CHECK(w.size() == 4);
+}
