@@ -1,0 +1,40 @@
+// The article files against their JSON Schema (draft 2020-12), as an author's editor
+// would check them; and broken variants, to show the schema does reject.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import Ajv2020 from "ajv/dist/2020.js";
+
+const root = new URL("../../", import.meta.url);
+const read = (path) => JSON.parse(readFileSync(new URL(path, root), "utf8"));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validate = ajv.compile(read("assets/article.schema.json"));
+
+const errorsOf = (doc) => (validate(doc) ? [] : validate.errors.map((e) => `${e.instancePath} ${e.message}`));
+
+test("the shipped article conforms to the schema", () => {
+  assert.deepEqual(errorsOf(read("assets/article.json")), []);
+});
+
+test("the unit-test fixture conforms to the schema", () => {
+  assert.deepEqual(errorsOf(read("tests/data/mini.json")), []);
+});
+
+test("broken variants are rejected, at the right place", () => {
+  const cases = [
+    ["/version", (d) => { d.version = "1"; }],
+    ["/passages/0", (d) => { delete d.passages[0].text; }],
+    ["/meta", (d) => { d.meta.titel = "typo"; }],
+    ["/events/0/date", (d) => { d.events[0].date = "March 2013"; }],
+    ["/concepts/0/aliases/0", (d) => { delete d.concepts[0].aliases[0].lang; }],
+    ["/relations/0/evidence", (d) => { d.relations[0].evidence = []; }],
+    ["/passages/1/id", (d) => { d.passages[1].id = "Bad Id"; }],
+  ];
+  for (const [where, edit] of cases) {
+    const doc = read("tests/data/mini.json");
+    edit(doc);
+    const errors = errorsOf(doc);
+    assert.ok(errors.length > 0, `expected an error at ${where}`);
+    assert.ok(errors.some((e) => e.startsWith(where)), `expected an error at ${where}, got ${errors.join("; ")}`);
+  }
+});
