@@ -1,0 +1,141 @@
+#include "deep_link.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace wwe {
+
+using nlohmann::json;
+
+namespace {
+constexpr std::size_t kMaxFragmentBytes = 8192;
+
+int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+}  // namespace
+
+std::string percent_encode(std::string_view text) {
+    static const char* digits = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+            c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += digits[c >> 4];
+            out += digits[c & 15];
+        }
+    }
+    return out;
+}
+
+bool percent_decode(std::string_view text, std::string& out) {
+    out.clear();
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') {
+            out += text[i];
+            continue;
+        }
+        if (i + 2 >= text.size()) return false;  // needs two hex digits
+        int hi = hex(text[i + 1]), lo = hex(text[i + 2]);
+        if (hi < 0 || lo < 0) return false;
+        out += static_cast<char>(hi * 16 + lo);
+        i += 2;
+    }
+    return true;
+}
+
+std::string to_fragment(const ViewState& s, const Corpus& corpus) {
+    std::string out = std::string("v=") + to_string(s.view);
+    for (const auto& [facet, values] : s.facets) {
+        if (values.empty()) continue;
+        out += "&f." + percent_encode(facet) + "=";
+        bool first = true;
+        for (const std::string& v : values) {
+            out += (first ? "" : ",") + percent_encode(v);
+            first = false;
+        }
+    }
+    if (!s.query.empty()) out += "&q=" + percent_encode(s.query);
+    if (s.selection.kind != Selection::Kind::None) {
+        json j = to_json(s, corpus);
+        out += "&sel=" + j["selection"]["kind"].get<std::string>() + ":" + percent_encode(s.selection.id);
+    }
+    if (!s.passage.empty()) out += "&p=" + percent_encode(s.passage);
+    return out;
+}
+
+ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::vector<Diagnostic>& problems) {
+    ViewState base;
+    if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
+    if (fragment.size() > kMaxFragmentBytes) {
+        problems.push_back({Severity::Error, "#", "a link of at most 8192 bytes", std::to_string(fragment.size()) + " bytes"});
+        return base;
+    }
+    json state = json::object();
+    std::size_t at = 0;
+    while (at <= fragment.size()) {
+        std::size_t amp = fragment.find('&', at);
+        std::string_view part = fragment.substr(at, amp == std::string_view::npos ? std::string_view::npos : amp - at);
+        at = amp == std::string_view::npos ? fragment.size() + 1 : amp + 1;
+        if (part.empty()) continue;
+        std::size_t eq = part.find('=');
+        std::string key, value;
+        const std::string where = "#" + utf8_truncate(std::string(part.substr(0, eq)), 40);
+        if (!percent_decode(part.substr(0, eq), key) ||
+            !percent_decode(eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1), value)) {
+            problems.push_back({Severity::Error, where, "valid %XX escapes", "\"" + utf8_truncate(std::string(part), 60) + "\""});
+            continue;
+        }
+        if (utf8_invalid_at(key) != std::string::npos || utf8_invalid_at(value) != std::string::npos) {
+            problems.push_back({Severity::Error, where, "UTF-8 text", "invalid bytes"});
+            continue;
+        }
+        if (key == "v") {
+            state["view"] = value;
+        } else if (key.rfind("f.", 0) == 0) {
+            json values = json::array();
+            std::size_t from = 0;
+            while (from <= value.size()) {
+                std::size_t comma = value.find(',', from);
+                std::string v = value.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+                if (!v.empty()) values.push_back(v);
+                from = comma == std::string::npos ? value.size() + 1 : comma + 1;
+            }
+            if (!state.contains("facets")) state["facets"] = json::object();
+            state["facets"][key.substr(2)] = values;
+        } else if (key == "q") {
+            state["query"] = value;
+        } else if (key == "sel") {
+            std::size_t colon = value.find(':');
+            if (colon == std::string::npos) {
+                problems.push_back({Severity::Error, where, "sel=<kind>:<id>", "\"" + utf8_truncate(value, 60) + "\""});
+                continue;
+            }
+            state["selection"] = {{"kind", value.substr(0, colon)}, {"id", value.substr(colon + 1)}};
+        } else if (key == "p") {
+            state["passage"] = value;
+        } else {
+            problems.push_back({Severity::Error, where, "one of the parameters v, f.<facet>, q, sel, p",
+                                "unknown parameter '" + utf8_truncate(key, 40) + "'"});
+        }
+    }
+    std::vector<Diagnostic> state_problems;
+    ViewState s = view_state_from_json(state, corpus, base, state_problems);
+    for (Diagnostic& d : state_problems) {
+        // Name the URL parameter rather than the JSON member.
+        if (d.pointer.rfind("/facets/", 0) == 0) d.pointer = "#f." + d.pointer.substr(8, d.pointer.find('/', 8) - 8);
+        else if (d.pointer.rfind("/selection", 0) == 0) d.pointer = "#sel";
+        else if (d.pointer == "/passage") d.pointer = "#p";
+        else if (d.pointer == "/query") d.pointer = "#q";
+        else if (d.pointer == "/view") d.pointer = "#v";
+        problems.push_back(std::move(d));
+    }
+    return s;
+}
+
+}  // namespace wwe

@@ -1,0 +1,36 @@
+// Win-Win Explorer core: deep links — the view state in a URL fragment.
+//
+// Index
+//   - to_fragment ....... ViewState -> "v=reader&f.front=security,economic&q=..."
+//   - from_fragment ..... fragment -> ViewState, every bad part reported and skipped
+//   - percent_encode / percent_decode (RFC 3986)
+//
+// Format (docs/embedding.md), parameters in this order, each optional:
+//   v=<view>                 the view (default reader)
+//   f.<facet>=<v1>,<v2>      chosen values of one facet (ids from the data)
+//   q=<text>                 search text, percent-encoded UTF-8
+//   sel=<kind>:<id>          selection: concept, entity, passage or event
+//   p=<passage id>           the passage the reader shows
+// Ids are [a-z0-9_-] and appear as they are; everything else is percent-encoded. A leading
+// "#" is ignored. Unknown parameters, unknown ids, bad percent escapes and invalid UTF-8
+// are reported (pointer = the parameter) and skipped, so a stale link still opens.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "view_state.hpp"
+
+namespace wwe {
+
+std::string to_fragment(const ViewState& state, const Corpus& corpus);
+
+ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::vector<Diagnostic>& problems);
+
+// Percent-encodes all but RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~).
+std::string percent_encode(std::string_view text);
+// Decodes %XX escapes ('+' stays '+'); false on a malformed escape.
+bool percent_decode(std::string_view text, std::string& out);
+
+}  // namespace wwe
