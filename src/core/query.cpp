@@ -33,9 +33,9 @@ QueryResult run_query(const Corpus& corpus, const QueryRequest& request) {
     // Nodes named by the query first (in query order), then those mentioned in the result,
     // most mentions first, ties in file order.
     for (const SearchClause& clause : query.clauses)
-        if (clause.kind == SearchClause::Kind::Node &&
-            std::find(result.nodes.begin(), result.nodes.end(), clause.node) == result.nodes.end())
-            result.nodes.push_back(clause.node);
+        for (int node : clause.nodes)
+            if (std::find(result.nodes.begin(), result.nodes.end(), node) == result.nodes.end())
+                result.nodes.push_back(node);
     std::vector<std::pair<int, int>> mentioned;  // (count, node)
     for (std::size_t n = 0; n < a.nodes.size(); ++n) {
         int count = 0;

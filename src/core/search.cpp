@@ -94,11 +94,12 @@ ClauseMatch match_clause(const Corpus& c, const SearchClause& clause, int p) {
     double literal = static_cast<double>(m.spans.size());
     if (clause.kind == SearchClause::Kind::Node) {
         double mentions = 0;
-        for (const Mention& mention : c.node_mentions[clause.node])
-            if (mention.passage == p) {
-                m.spans.push_back({mention.begin, mention.end});
-                ++mentions;
-            }
+        for (int node : clause.nodes)
+            for (const Mention& mention : c.node_mentions[node])
+                if (mention.passage == p) {
+                    m.spans.push_back({mention.begin, mention.end});
+                    ++mentions;
+                }
         m.tf = std::max(literal, mentions);
     } else {
         m.tf = literal;
@@ -138,21 +139,52 @@ SearchQuery parse_query(const Corpus& corpus, std::string_view text) {
 
     // Names in other scripts (e.g. Chinese terms): substring of the folded free text.
     std::string folded = fold_text(free_text);
+    auto add_node_clause = [&](std::vector<int> nodes, const std::string& typed) {
+        for (const SearchClause& cl : q.clauses)
+            if (cl.kind == SearchClause::Kind::Node && cl.nodes == nodes) return;
+        SearchClause clause;
+        clause.kind = SearchClause::Kind::Node;
+        clause.nodes = std::move(nodes);
+        clause.text = typed;
+        q.clauses.push_back(std::move(clause));
+    };
     for (const auto& form : corpus.name_forms) {
         if (form.folded.empty()) continue;
         std::size_t at = folded.find(form.folded);
         if (at == std::string::npos) continue;
-        bool already = std::any_of(q.clauses.begin(), q.clauses.end(), [&](const SearchClause& cl) {
-            return cl.kind == SearchClause::Kind::Node && cl.node == form.node;
-        });
-        if (!already) {
-            SearchClause clause;
-            clause.kind = SearchClause::Kind::Node;
-            clause.node = form.node;
-            clause.text = form.folded;
-            q.clauses.push_back(std::move(clause));
-        }
+        add_node_clause({form.node}, form.folded);
         folded.replace(at, form.folded.size(), " ");
+    }
+    // What is left of CJK runs: part of a name matches the nodes whose names contain it.
+    for (std::size_t i = 0; i < folded.size();) {
+        std::size_t start = i;
+        char32_t cp = utf8_next(folded, i);
+        if (!is_cjk(cp)) continue;
+        std::size_t end = i, chars = 1;
+        for (std::size_t j = i; j < folded.size();) {
+            std::size_t before = j;
+            if (!is_cjk(utf8_next(folded, j))) {
+                j = before;
+                break;
+            }
+            end = j;
+            ++chars;
+        }
+        if (chars < 2) continue;
+        const std::string run = folded.substr(start, end - start);
+        std::vector<int> nodes;
+        for (const auto& form : corpus.name_forms)
+            if (!form.folded.empty() && form.folded.find(run) != std::string::npos &&
+                std::find(nodes.begin(), nodes.end(), form.node) == nodes.end())
+                nodes.push_back(form.node);
+        if (nodes.empty()) {
+            i = end;
+            continue;
+        }
+        std::sort(nodes.begin(), nodes.end());
+        add_node_clause(std::move(nodes), run);
+        folded.replace(start, end - start, " ");
+        i = start + 1;
     }
 
     // The rest: words, where a run of words that names a node becomes a node clause.
@@ -172,7 +204,7 @@ SearchQuery parse_query(const Corpus& corpus, std::string_view text) {
         std::size_t start = i;
         if (best) {
             clause.kind = SearchClause::Kind::Node;
-            clause.node = best->node;
+            clause.nodes = {best->node};
             clause.terms = best->terms;
             i += best->terms.size();
         } else {
@@ -186,7 +218,7 @@ SearchQuery parse_query(const Corpus& corpus, std::string_view text) {
         std::size_t begin = words[start].begin;
         clause.text = folded.substr(begin, words[i - 1].end - begin);
         bool duplicate = std::any_of(q.clauses.begin(), q.clauses.end(), [&](const SearchClause& cl) {
-            return cl.kind == clause.kind && cl.node == clause.node && cl.terms == clause.terms;
+            return cl.kind == clause.kind && cl.nodes == clause.nodes && cl.terms == clause.terms;
         });
         if (!duplicate) q.clauses.push_back(std::move(clause));
     }

@@ -10,8 +10,9 @@
 // Semantics: every clause must match (AND). A clause is a word, a "quoted phrase" (words at
 // consecutive positions), or a node name: when the query contains a label or alias of a
 // concept/entity (any script, e.g. "AIIB" or "一带一路"), that part matches the passages
-// where the node is mentioned as well as its literal words. Matching is case-, hyphen- and
-// inflection-insensitive (see text.hpp).
+// where the node is mentioned as well as its literal words. A run of two or more CJK
+// characters that is only part of such a name ("命运共同体") matches every node whose name
+// contains it. Matching is case-, hyphen- and inflection-insensitive (see text.hpp).
 //
 // Ranking: Okapi BM25 with k1 = 1.2, b = 0.75 (S. Robertson, H. Zaragoza, "The Probabilistic
 // Relevance Framework: BM25 and Beyond", Foundations and Trends in IR 3(4), 2009), summed
@@ -30,7 +31,7 @@ namespace wwe {
 struct SearchClause {
     enum class Kind { Word, Phrase, Node } kind = Kind::Word;
     std::vector<std::string> terms;  // normalised terms (Word: one; Phrase: several)
-    int node = -1;                   // for Node clauses
+    std::vector<int> nodes;          // Node clauses: any of these nodes (usually one)
     std::string text;                // as typed, for messages
 };
 

@@ -53,7 +53,12 @@ TEST_CASE("search semantics") {
         SearchQuery q = parse_query(c, "AIIB development");
         REQUIRE(q.clauses.size() == 2);
         CHECK(q.clauses[0].kind == SearchClause::Kind::Node);
-        CHECK(q.clauses[0].node == c.article.find_node("aiib"));
+        CHECK(q.clauses[0].nodes == std::vector<int>{c.article.find_node("aiib")});
+    }
+    SUBCASE("part of a Chinese term finds the nodes whose names contain it") {
+        CHECK(find(c, "\xe4\xb8\x80\xe8\xb7\xaf") == std::vector<int>{2});  // 一路 (in 一带一路)
+        CHECK(find(c, "\xe5\x85\xb1\xe8\xb5\xa2 development").empty());  // 共赢: p1, AND development
+        CHECK(find(c, "\xe5\x85\xb1\xe8\xb5\xa2") == std::vector<int>{0});
     }
     SUBCASE("an unknown Chinese term matches nothing rather than everything") {
         CHECK(find(c, "\xe4\xb8\x9d\xe8\xb7\xaf").empty());  // 丝路
