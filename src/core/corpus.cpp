@@ -128,6 +128,24 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
     c.mentions.resize(np);
     for (std::size_t p = 0; p < np; ++p) {
         auto& cand = candidates[p];
+        // Overlapping occurrences of one node become one mention covering both
+        // ("General Secretary Xi" + "Xi Jinping" -> "General Secretary Xi Jinping").
+        std::sort(cand.begin(), cand.end(), [](const Candidate& x, const Candidate& y) {
+            return x.m.node != y.m.node ? x.m.node < y.m.node : x.m.begin < y.m.begin;
+        });
+        std::vector<Candidate> merged;
+        for (const Candidate& k : cand) {
+            if (!merged.empty() && merged.back().m.node == k.m.node && k.m.begin < merged.back().m.end) {
+                Candidate& last = merged.back();
+                if (k.m.end > last.m.end) {
+                    last.words += k.words;  // an upper bound of the union's length: fine for ranking
+                    last.m.end = k.m.end;
+                }
+            } else {
+                merged.push_back(k);
+            }
+        }
+        cand = std::move(merged);
         std::stable_sort(cand.begin(), cand.end(), [](const Candidate& x, const Candidate& y) {
             return x.words != y.words ? x.words > y.words : x.m.begin < y.m.begin;
         });
