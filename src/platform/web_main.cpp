@@ -1,0 +1,394 @@
+// Win-Win Explorer platform: the web runner (Emscripten 3.1.6, its GLFW port, WebGL2).
+//
+// Index
+//   - Runner ............ the one instance: window, app, input, viewport, loop flags
+//   - Viewport .......... canvas backing store = CSS size x devicePixelRatio (wwe_set_viewport)
+//   - Fonts ............. atlas rasterised at the pixel ratio, rebuilt when it changes
+//   - Input ............. keys via GLFW (releases deferred a frame); mouse, wheel and touch
+//                         via html5 callbacks in CSS px (PointerQueue)
+//   - Context loss ...... pause on loss; recreate ImGui's GL objects and fonts on restore
+//   - Frame loop ........ draw only after input or while animating (+ a few frames);
+//                         paused while the page is hidden
+//   - JS API ............ wwe_load, wwe_get_state, wwe_set_state, wwe_query (web/shell.js)
+//
+// Emscripten 3.1.6's GLFW ignores devicePixelRatio, never sees resizes and mishandles
+// touch (docs: /work/shared/PLATFORM-NOTES.md), so this file owns the canvas size and the
+// pointer, and uses GLFW only for the GL context and the keyboard. ImGui works in CSS
+// pixels; DisplayFramebufferScale = backing pixels / CSS pixels.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#define GLFW_INCLUDE_ES3
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "platform/pointer.hpp"
+#include "ui/app.hpp"
+#include "ui/fonts.hpp"
+
+// EM_ASM's $0 argument references are not identifiers to -Wpedantic.
+#pragma clang diagnostic ignored "-Wdollar-in-identifier-extension"
+
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+constexpr int kTrailFrames = 4;          // frames drawn after the last input (ImGui settles)
+constexpr float kWheelStepPx = 85.0f;    // CSS px one ImGui wheel unit scrolls (5 lines)
+
+struct KeyEvent {
+    int key, scancode, mods;
+};
+
+struct Runner {
+    GLFWwindow* window = nullptr;
+    wwe::ui::App app;
+    wwe::platform::PointerQueue pointer;
+    int touch_id = -1;                 // the finger we follow, -1 when none
+    float css_w = 1, css_h = 1;        // canvas CSS size
+    float dpr = 1;                     // devicePixelRatio
+    float font_ratio = 0;              // pixel ratio of the atlas (0: not built)
+    bool device_ready = false;         // ImGui's GL objects exist
+    bool context_lost = false;
+    int frames_to_draw = 0;            // trailing frames still to draw
+    bool input = false;                // input arrived since the last frame
+    float wheel_x = 0, wheel_y = 0;    // ImGui wheel units since the last frame
+    wwe::ui::FrameInput keys;          // shortcuts since the last frame
+    std::vector<int> fresh_keys;       // pressed since the last frame
+    std::vector<KeyEvent> deferred;    // their releases, applied after the next frame
+    bool first_frame_done = false;
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
+    std::string returned;              // strings returned to JS live here until the next call
+};
+
+Runner* g = nullptr;
+
+//------------------------------------------------------------------------------------------
+// Viewport and fonts
+//------------------------------------------------------------------------------------------
+
+void apply_viewport(float css_w, float css_h, float dpr) {
+    g->css_w = std::max(1.0f, css_w);
+    g->css_h = std::max(1.0f, css_h);
+    g->dpr = dpr > 0 ? dpr : 1.0f;
+    const int w = std::max(1, static_cast<int>(std::lround(g->css_w * g->dpr)));
+    const int h = std::max(1, static_cast<int>(std::lround(g->css_h * g->dpr)));
+    int cur_w = 0, cur_h = 0;
+    emscripten_get_canvas_element_size(kCanvas, &cur_w, &cur_h);
+    // Not glfwSetWindowSize: in this port it requests fullscreen when the size equals the
+    // screen's. The canvas size is the framebuffer size; ImGui's sizes are set per frame.
+    if (cur_w != w || cur_h != h) emscripten_set_canvas_element_size(kCanvas, w, h);
+    g->input = true;
+}
+
+void rebuild_fonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    const float used = wwe::ui::build_fonts(*io.Fonts, g->app.fonts(), g->dpr, g->app.font_text());
+    io.FontGlobalScale = 1.0f / used;
+    g->app.fonts_changed();
+    if (g->device_ready) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    g->font_ratio = g->dpr;
+}
+
+const char* css_cursor(ImGuiMouseCursor c) {
+    switch (c) {
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_ResizeAll: return "move";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+    case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    default: return "default";
+    }
+}
+
+//------------------------------------------------------------------------------------------
+// Input
+//------------------------------------------------------------------------------------------
+
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    g->input = true;
+    if (action == GLFW_RELEASE) {
+        // A press and its release between two frames: ImGui must see the press first.
+        if (std::find(g->fresh_keys.begin(), g->fresh_keys.end(), key) != g->fresh_keys.end()) {
+            g->deferred.push_back({key, scancode, mods});
+            return;
+        }
+    } else {
+        if (action == GLFW_PRESS) g->fresh_keys.push_back(key);
+        const bool command = (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0;
+        if (key == GLFW_KEY_F && command) g->keys.find_key = true;
+        if (key == GLFW_KEY_SLASH && !command && !(mods & GLFW_MOD_ALT)) g->keys.slash_key = true;
+        if (key == GLFW_KEY_F2) g->keys.gallery_key = true;
+    }
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+void on_char(GLFWwindow* window, unsigned int c) {
+    g->input = true;
+    ImGui_ImplGlfw_CharCallback(window, c);
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+    using T = wwe::platform::PointerEvent::Type;
+    g->input = true;
+    const float x = static_cast<float>(e->targetX);
+    const float y = static_cast<float>(e->targetY);
+    switch (type) {
+    case EMSCRIPTEN_EVENT_MOUSEMOVE: g->pointer.push({T::Move, x, y, false}); return EM_FALSE;
+    case EMSCRIPTEN_EVENT_MOUSEDOWN:
+        if (e->button != 0) return EM_FALSE;
+        g->pointer.push({T::Down, x, y, false});
+        return EM_TRUE;  // no text selection or focus change on the page
+    case EMSCRIPTEN_EVENT_MOUSEUP:  // registered on the window: a release outside counts
+        if (e->button == 0) g->pointer.push({T::Up, 0, 0, false});
+        return EM_FALSE;
+    case EMSCRIPTEN_EVENT_MOUSELEAVE: g->pointer.push({T::Leave, 0, 0, false}); return EM_FALSE;
+    default: return EM_FALSE;
+    }
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    g->input = true;
+    g->pointer.push({wwe::platform::PointerEvent::Type::Move, static_cast<float>(e->mouse.targetX),
+                     static_cast<float>(e->mouse.targetY), false});
+    double px = 1.0;  // CSS px per delta unit
+    if (e->deltaMode == DOM_DELTA_LINE) px = 20.0;
+    if (e->deltaMode == DOM_DELTA_PAGE) px = g->css_h * 0.9;
+    g->wheel_x -= static_cast<float>(e->deltaX * px / kWheelStepPx);
+    g->wheel_y -= static_cast<float>(e->deltaY * px / kWheelStepPx);
+    return EM_TRUE;  // the page itself does not scroll
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    using T = wwe::platform::PointerEvent::Type;
+    g->input = true;
+    for (int i = 0; i < e->numTouches; ++i) {
+        const EmscriptenTouchPoint& t = e->touches[i];
+        if (!t.isChanged) continue;
+        const float x = static_cast<float>(t.targetX);
+        const float y = static_cast<float>(t.targetY);
+        if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+            if (g->touch_id < 0) {
+                g->touch_id = t.identifier;
+                g->pointer.push({T::Down, x, y, true});
+            }
+        } else if (t.identifier == g->touch_id) {
+            g->pointer.push({T::Move, x, y, true});
+            if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+                g->pointer.push({T::Up, x, y, true});
+                g->pointer.push({T::Leave, 0, 0, true});  // park the pointer: no stuck hover
+                g->touch_id = -1;
+            }
+        }
+    }
+    return EM_TRUE;  // no compatibility mouse events, no browser gestures
+}
+
+//------------------------------------------------------------------------------------------
+// Page visibility and WebGL context loss
+//------------------------------------------------------------------------------------------
+
+EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
+    if (e->hidden) {
+        emscripten_pause_main_loop();
+    } else {
+        g->input = true;
+        emscripten_resume_main_loop();
+    }
+    return EM_FALSE;
+}
+
+EM_BOOL on_context_lost(int, const void*, void*) {
+    g->context_lost = true;
+    return EM_TRUE;  // preventDefault: the browser may restore the context
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+    // Every GL object died with the old context. Restart ImGui's renderer backend (a bare
+    // DestroyDeviceObjects would keep its cached buffer sizes, and 1.86 then only calls
+    // glBufferSubData on the new, empty buffers); its next NewFrame re-creates the shaders,
+    // buffers and the font texture from the atlas, which keeps its pixels.
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    g->device_ready = false;
+    g->context_lost = false;
+    g->input = true;
+    return EM_TRUE;
+}
+
+//------------------------------------------------------------------------------------------
+// Frame loop
+//------------------------------------------------------------------------------------------
+
+void frame() {
+    Runner& r = *g;
+    if (!r.app.loaded() || r.context_lost) return;
+    const bool input = r.input || r.pointer.pending();
+    if (!input && r.frames_to_draw <= 0 && !r.app.wants_frames()) return;  // idle
+    r.frames_to_draw = input ? kTrailFrames : r.frames_to_draw - 1;
+    r.input = false;
+
+    if (r.font_ratio != r.dpr) rebuild_fonts();
+    int fb_w = 1, fb_h = 1;
+    emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    r.device_ready = true;
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(r.css_w, r.css_h);
+    io.DisplayFramebufferScale = ImVec2(fb_w / r.css_w, fb_h / r.css_h);
+    const wwe::platform::PointerState p = r.pointer.step();
+    io.MousePos = ImVec2(p.x, p.y);
+    for (bool& down : io.MouseDown) down = false;
+    io.MouseDown[0] = p.down;
+    io.MouseWheel += r.wheel_y;
+    io.MouseWheelH += r.wheel_x;
+    r.wheel_x = r.wheel_y = 0;
+
+    ImGui::NewFrame();
+    r.app.frame(emscripten_get_now() / 1000.0, r.keys);
+    r.keys = {};
+    ImGui::Render();
+
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(r.app.background_color());
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    // Releases of keys pressed since the last frame reach ImGui now, for the next frame.
+    r.fresh_keys.clear();
+    if (!r.deferred.empty()) {
+        for (const KeyEvent& k : r.deferred) ImGui_ImplGlfw_KeyCallback(r.window, k.key, k.scancode, GLFW_RELEASE, k.mods);
+        r.deferred.clear();
+        r.input = true;
+    }
+
+    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (cursor != r.cursor) {
+        r.cursor = cursor;
+        EM_ASM({ if (Module.canvas) Module.canvas.style.cursor = UTF8ToString($0); }, css_cursor(cursor));
+    }
+    if (!r.first_frame_done) {
+        r.first_frame_done = true;
+        EM_ASM({ if (Module.wweOnFirstFrame) Module.wweOnFirstFrame(); });
+    }
+}
+
+const char* give(std::string s) {
+    g->returned = std::move(s);
+    return g->returned.c_str();
+}
+
+}  // namespace
+
+//------------------------------------------------------------------------------------------
+// JS API (called by web/shell.js; strings are UTF-8, returned ones valid until the next call)
+//------------------------------------------------------------------------------------------
+
+extern "C" {
+
+// Loads the article JSON; returns {"ok": bool, "errors": [..], "warnings": [..]}.
+EMSCRIPTEN_KEEPALIVE const char* wwe_load(const char* json_text) {
+    const wwe::ui::LoadReport report = g->app.load(json_text ? json_text : "");
+    nlohmann::json out = {{"ok", report.ok}, {"errors", report.errors}, {"warnings", report.warnings}};
+    if (report.ok) {
+        g->font_ratio = 0;  // the atlas needs the article's glyphs
+        g->input = true;
+    }
+    return give(out.dump());
+}
+
+// The ViewState as JSON ("null" before loading).
+EMSCRIPTEN_KEEPALIVE const char* wwe_get_state() { return give(g->app.state_json()); }
+
+// Partial state update; returns the problems as a JSON array of strings.
+EMSCRIPTEN_KEEPALIVE const char* wwe_set_state(const char* json_text) {
+    const std::vector<std::string> problems = g->app.set_state_json(json_text ? json_text : "");
+    g->input = true;
+    return give(nlohmann::json(problems).dump());
+}
+
+// Runs a query; returns {"problems": [..], "result": <core to_json of the result>}.
+EMSCRIPTEN_KEEPALIVE const char* wwe_query(const char* json_text) {
+    std::vector<std::string> problems;
+    const std::string result = g->app.query_json(json_text ? json_text : "{}", problems);
+    return give("{\"problems\":" + nlohmann::json(problems).dump() + ",\"result\":" + result + "}");
+}
+
+// The canvas's CSS size and the device pixel ratio (from the page's ResizeObserver).
+EMSCRIPTEN_KEEPALIVE void wwe_set_viewport(double css_w, double css_h, double dpr) {
+    apply_viewport(static_cast<float>(css_w), static_cast<float>(css_h), static_cast<float>(dpr));
+}
+
+// Asks for a frame (e.g. after the page changed something the app draws).
+EMSCRIPTEN_KEEPALIVE void wwe_request_frame() { g->input = true; }
+
+}  // extern "C"
+
+int main() {
+    g = new Runner();
+    if (!glfwInit()) {
+        EM_ASM({ if (Module.wweOnFatal) Module.wweOnFatal("GLFW could not be initialised"); });
+        return 1;
+    }
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
+    g->dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g->window = glfwCreateWindow(std::max(1, static_cast<int>(css_w * g->dpr)),
+                                 std::max(1, static_cast<int>(css_h * g->dpr)), "Win-Win Explorer", nullptr,
+                                 nullptr);
+    if (!g->window) {
+        EM_ASM({ if (Module.wweOnFatal) Module.wweOnFatal("This browser could not create a WebGL 2 context"); });
+        return 1;
+    }
+    glfwMakeContextCurrent(g->window);
+    apply_viewport(static_cast<float>(css_w), static_cast<float>(css_h), g->dpr);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;                 // no settings file in the browser
+    io.ConfigInputTextCursorBlink = false;    // no animation while idle
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // we set the CSS cursor
+    ImGui_ImplGlfw_InitForOpenGL(g->window, /*install_callbacks=*/false);
+    glfwSetKeyCallback(g->window, on_key);
+    glfwSetCharCallback(g->window, on_char);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    emscripten_set_mousemove_callback(kCanvas, nullptr, EM_FALSE, on_mouse);
+    emscripten_set_mousedown_callback(kCanvas, nullptr, EM_FALSE, on_mouse);
+    emscripten_set_mouseleave_callback(kCanvas, nullptr, EM_FALSE, on_mouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse);
+    emscripten_set_wheel_callback(kCanvas, nullptr, EM_FALSE, on_wheel);
+    emscripten_set_touchstart_callback(kCanvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchmove_callback(kCanvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchend_callback(kCanvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchcancel_callback(kCanvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
+    emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
+    emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
+
+    emscripten_set_main_loop(frame, 0, EM_FALSE);
+    EM_ASM({ if (Module.wweOnPlatformReady) Module.wweOnPlatformReady(); });
+    return 0;
+}

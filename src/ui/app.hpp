@@ -1,0 +1,83 @@
+// Win-Win Explorer UI: the app — loaded article, view state, and one frame of the views.
+//
+// Index
+//   - FrameInput ........ shortcut keys seen since the last frame
+//   - LoadReport ........ what loading a JSON text gave (errors make it unusable)
+//   - App ............... owns the corpus and the ViewState; the platform layer calls:
+//       load()              parse + validate + build the corpus
+//       frame()             draw one frame (between ImGui::NewFrame and ImGui::Render)
+//       wants_frames()      something animates: keep drawing even without input
+//       state_json() / set_state_json() / query_json()   the window.explorer API
+//       font_text()         every string of the article (the glyphs to rasterise)
+//
+// The ViewState (core/view_state.hpp) is the single source of truth for what is shown; the
+// views read it and write the next state; App applies it between frames and recomputes the
+// derived query result only when the facets or the search text changed.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/corpus.hpp"
+#include "core/view_state.hpp"
+
+namespace wwe::ui {
+
+struct Fonts;
+struct AppImpl;
+
+// Shortcut keys the platform layer recognised since the last frame.
+struct FrameInput {
+    bool find_key = false;     // Ctrl+F / Cmd+F: focus the search box
+    bool slash_key = false;    // '/': focus the search box unless typing
+    bool gallery_key = false;  // F2: toggle the hidden gallery window
+};
+
+struct LoadReport {
+    bool ok = false;
+    std::vector<std::string> errors;    // Diagnostic::to_string() of each error
+    std::vector<std::string> warnings;  // same for warnings (the article is still used)
+};
+
+class App {
+public:
+    App();
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // Parses, validates and indexes `json_text`; on success the app shows it from the next
+    // frame on (state reset to the default). Never throws.
+    LoadReport load(std::string_view json_text);
+    bool loaded() const;
+
+    // The fonts the views draw with (the platform builds the atlas, see fonts.hpp).
+    Fonts& fonts();
+    // Call after the atlas was rebuilt: cached text layouts are measured again.
+    void fonts_changed();
+    // Every string of the loaded article, concatenated: the glyphs the atlas needs.
+    std::string font_text() const;
+
+    // Draws one frame of the whole UI into the current ImGui frame. `time` in seconds.
+    void frame(double time, const FrameInput& input = {});
+    // True while something animates (a flash fading, a scroll settling).
+    bool wants_frames() const;
+    // The theme's background colour (0xAABBGGRR), for clearing the framebuffer.
+    unsigned background_color() const;
+
+    // The ViewState as JSON (core to_json).
+    std::string state_json() const;
+    // Partial update from JSON (core view_state_from_json); returns the problems (also shown
+    // in a dismissible notice). Invalid JSON is one problem.
+    std::vector<std::string> set_state_json(std::string_view json_text);
+    // The JSON of core to_json(corpus, run_query(...)) for a request {"text", "facets"}.
+    // Request problems (wrong types) are returned in `problems`.
+    std::string query_json(std::string_view request_json, std::vector<std::string>& problems) const;
+
+private:
+    std::unique_ptr<AppImpl> impl_;
+};
+
+}  // namespace wwe::ui

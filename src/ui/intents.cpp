@@ -1,0 +1,111 @@
+// Win-Win Explorer UI: intents and helpers shared by the views (see views.hpp).
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "imgui.h"
+#include "ui/views.hpp"
+
+namespace wwe::ui {
+
+void toggle_facet_value(ViewState& next, const std::string& facet, const std::string& value) {
+    auto& values = next.facets[facet];
+    if (!values.erase(value)) values.insert(value);
+    if (values.empty()) next.facets.erase(facet);
+}
+
+void select_node(ViewContext& ctx, int node) {
+    if (node < 0) {
+        ctx.next.selection = Selection{};
+        return;
+    }
+    ctx.next.selection.kind = Selection::Kind::Node;
+    ctx.next.selection.id = ctx.corpus.article.nodes[static_cast<std::size_t>(node)].id;
+    ctx.ui.show_filters = false;
+}
+
+void jump_to_passage(ViewContext& ctx, int passage) {
+    if (passage < 0 || passage >= static_cast<int>(ctx.derived.rank.size())) return;
+    if (ctx.derived.rank[static_cast<std::size_t>(passage)] < 0) {
+        ctx.next.facets.clear();
+        ctx.next.query.clear();
+        ctx.ui.search_buffer.clear();
+    }
+    ctx.next.passage = ctx.corpus.article.passages[static_cast<std::size_t>(passage)].id;
+    ctx.ui.scroll_request = passage;
+    ctx.ui.flash_passage = passage;
+    ctx.ui.flash_start = ctx.time;
+    // In the narrow layout the details replace the reader: show the text again.
+    if (ctx.ui.narrow) ctx.next.selection = Selection{};
+}
+
+void clear_filters(ViewContext& ctx) {
+    ctx.next.facets.clear();
+    ctx.next.query.clear();
+    ctx.ui.search_buffer.clear();
+}
+
+std::string format_date(std::string_view iso) {
+    static const char* const months[] = {"January", "February", "March",     "April",
+                                         "May",     "June",     "July",      "August",
+                                         "September", "October", "November", "December"};
+    auto num = [&](std::size_t at, std::size_t len) {
+        int v = 0;
+        for (std::size_t i = at; i < at + len; ++i) {
+            if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return -1;
+            v = v * 10 + (iso[i] - '0');
+        }
+        return v;
+    };
+    const std::string year(iso.substr(0, 4));
+    if (iso.size() == 4 && num(0, 4) >= 0) return year;
+    const int month = num(5, 2);
+    if (num(0, 4) < 0 || iso.size() < 7 || iso[4] != '-' || month < 1 || month > 12) return std::string(iso);
+    const std::string month_year = std::string(months[month - 1]) + " " + year;
+    if (iso.size() == 7) return month_year;
+    const int day = num(8, 2);
+    if (iso.size() != 10 || iso[7] != '-' || day < 1 || day > 31) return std::string(iso);
+    return std::to_string(day) + " " + month_year;
+}
+
+RichTextColors rich_colors(const Theme& theme) {
+    RichTextColors c;
+    c.text = theme.text;
+    c.concept_bg = theme.concept_bg;
+    c.concept_line = theme.concept_line;
+    c.entity_bg = theme.entity_bg;
+    c.entity_line = theme.entity_line;
+    c.hit_bg = theme.hit_bg;
+    c.selected_bg = theme.selected_bg;
+    c.hover_bg = theme.hover_bg;
+    return c;
+}
+
+int selected_node(const Corpus& corpus, const ViewState& state) {
+    if (state.selection.kind != Selection::Kind::Node) return -1;
+    return corpus.article.find_node(state.selection.id);
+}
+
+std::string excerpt(std::string_view text, std::size_t at, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t begin = at > max_bytes / 3 ? at - max_bytes / 3 : 0;
+    std::size_t end = std::min(text.size(), begin + max_bytes);
+    if (end == text.size()) begin = end > max_bytes ? end - max_bytes : 0;
+    // Cut at spaces (and never inside a UTF-8 sequence).
+    if (begin > 0) {
+        const std::size_t sp = text.find(' ', begin);
+        begin = (sp != std::string_view::npos && sp < at) ? sp + 1 : begin;
+        while (begin < text.size() && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;
+    }
+    if (end < text.size()) {
+        const std::size_t sp = text.rfind(' ', end);
+        end = (sp != std::string_view::npos && sp > begin) ? sp : end;
+        while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    }
+    std::string out;
+    if (begin > 0) out += "\xE2\x80\xA6";
+    out += text.substr(begin, end - begin);
+    if (end < text.size()) out += "\xE2\x80\xA6";
+    return out;
+}
+
+}  // namespace wwe::ui

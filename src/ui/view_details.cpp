@@ -1,0 +1,147 @@
+// Win-Win Explorer UI: the details panel of the selected concept or entity — label, type,
+// description, aliases (with the Chinese term), relations, and every passage mentioning it
+// (click: the reader scrolls there and flashes it).
+#include <string>
+
+#include "imgui.h"
+#include "ui/views.hpp"
+#include "ui/widgets.hpp"
+
+namespace wwe::ui {
+namespace {
+
+std::string alias_note(const Alias& alias) {
+    switch (alias.kind) {
+    case AliasKind::Variant: return "variant";
+    case AliasKind::Abbreviation: return "abbreviation";
+    case AliasKind::Translation:
+        if (alias.lang.rfind("zh", 0) == 0) return "Chinese (" + alias.lang + ")";
+        return "translation (" + alias.lang + ")";
+    }
+    return "";
+}
+
+void section_title(ViewContext& ctx, const char* title) {
+    ImGui::Dummy(ImVec2(0, 4));
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+}
+
+// A full-width selectable showing wrapped text (ImGui's Selectable does not wrap).
+bool wrapped_selectable(const char* id, const char* text, ImU32 color) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float text_w = width - 2 * style.FramePadding.x;
+    const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, text_w);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::Selectable(id, false, 0, ImVec2(width, size.y + 2 * style.FramePadding.y));
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                        ImVec2(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y),
+                                        color, text, nullptr, text_w);
+    return clicked;
+}
+
+}  // namespace
+
+void draw_details(ViewContext& ctx) {
+    const int node_index = selected_node(ctx.corpus, ctx.state);
+    if (node_index < 0) return;
+    const Article& article = ctx.corpus.article;
+    const Node& node = article.nodes[static_cast<std::size_t>(node_index)];
+    const Theme& theme = ctx.theme;
+
+    // Kind and type, with the close button on the same line.
+    std::string kind = node.kind == NodeKind::Concept ? "CONCEPT" : "ENTITY";
+    if (node.type >= 0) kind += " \xC2\xB7 " + article.node_types[static_cast<std::size_t>(node.type)].label;
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, node.kind == NodeKind::Concept ? theme.concept_line : theme.entity_line);
+    ImGui::TextUnformatted(kind.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
+    if (CloseButton("##close-details", theme)) select_node(ctx, -1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(ctx.ui.narrow ? "Back to the text (Esc)" : "Close (Esc)");
+
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(node.label.c_str());
+    ImGui::PopFont();
+    ImGui::TextUnformatted(node.description.c_str());
+
+    if (!node.aliases.empty()) {
+        section_title(ctx, "Also written");
+        for (const Alias& alias : node.aliases) {
+            ImGui::Bullet();
+            ImGui::TextUnformatted(alias.text.c_str());
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
+            ImGui::TextUnformatted(alias_note(alias).c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+
+    // Relations the article draws with other concepts/entities.
+    bool relations_title = false;
+    for (std::size_t r = 0; r < article.relations.size(); ++r) {
+        const Relation& rel = article.relations[r];
+        if (rel.source != node_index && rel.target != node_index) continue;
+        if (!relations_title) {
+            section_title(ctx, "Relations");
+            relations_title = true;
+        }
+        const std::string& type = article.relation_types[static_cast<std::size_t>(rel.type)].label;
+        const Node& source = article.nodes[static_cast<std::size_t>(rel.source)];
+        const Node& target = article.nodes[static_cast<std::size_t>(rel.target)];
+        // "source — type — target" (the fonts have no arrows; the type reads left to right).
+        const std::string text = source.label + " \xE2\x80\x94 " + type + " \xE2\x80\x94 " + target.label;
+        ImGui::PushID(static_cast<int>(r));
+        if (wrapped_selectable("##relation", text.c_str(), theme.text)) {
+            select_node(ctx, rel.source == node_index ? rel.target : rel.source);
+        }
+        if (ImGui::IsItemHovered() && !rel.note.empty()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
+            ImGui::TextUnformatted(rel.note.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+        ImGui::PopID();
+    }
+
+    const auto& passages = ctx.corpus.node_passages[static_cast<std::size_t>(node_index)];
+    const int mentions = static_cast<int>(ctx.corpus.node_mentions[static_cast<std::size_t>(node_index)].size());
+    char title[96];
+    std::snprintf(title, sizeof title, "Mentioned in %d passage%s (%d mention%s)",
+                  static_cast<int>(passages.size()), passages.size() == 1 ? "" : "s", mentions,
+                  mentions == 1 ? "" : "s");
+    section_title(ctx, passages.empty() ? "Not mentioned by name in the text" : title);
+    ImGui::PopTextWrapPos();
+
+    ImGui::PushFont(ctx.fonts.small);
+    for (const int p : passages) {
+        const Passage& passage = article.passages[static_cast<std::size_t>(p)];
+        std::size_t at = 0;
+        for (const Mention& m : ctx.corpus.mentions[static_cast<std::size_t>(p)]) {
+            if (m.node == node_index) {
+                at = m.begin;
+                break;
+            }
+        }
+        const bool hidden = ctx.derived.rank[static_cast<std::size_t>(p)] < 0;
+        std::string text = "\xC2\xB6 " + std::to_string(p + 1) + "   " + excerpt(passage.text, at, 150);
+        if (hidden) text += "   (hidden by the current filters)";
+        ImGui::PushID(p);
+        if (wrapped_selectable("##mention", text.c_str(), hidden ? theme.text_muted : theme.text)) {
+            jump_to_passage(ctx, p);
+        }
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip(hidden ? "Clear the filters and go to passage %d" : "Go to passage %d", p + 1);
+        }
+        ImGui::PopID();
+    }
+    ImGui::PopFont();
+}
+
+}  // namespace wwe::ui

@@ -1,0 +1,130 @@
+// Win-Win Explorer UI: the search bar (search box, result line, filter toggle) and the
+// dismissible notice under it.
+#include <string>
+
+#include "imgui.h"
+#include "ui/views.hpp"
+#include "ui/widgets.hpp"
+
+namespace wwe::ui {
+namespace {
+
+// ImGui's InputText over a std::string (grows the string as the user types).
+int resize_callback(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* s = static_cast<std::string*>(data->UserData);
+        s->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = s->data();
+    }
+    return 0;
+}
+
+bool input_text_with_hint(const char* id, const char* hint, std::string& s) {
+    return ImGui::InputTextWithHint(id, hint, s.data(), s.capacity() + 1,
+                                    ImGuiInputTextFlags_CallbackResize, resize_callback, &s);
+}
+
+int chosen_value_count(const ViewState& state) {
+    int n = 0;
+    for (const auto& [facet, values] : state.facets) n += static_cast<int>(values.size());
+    return n;
+}
+
+}  // namespace
+
+void draw_search_bar(ViewContext& ctx) {
+    UiState& ui = ctx.ui;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (!ui.search_active && ui.search_buffer != ctx.state.query) ui.search_buffer = ctx.state.query;
+
+    const int chosen = chosen_value_count(ctx.state);
+    if (ui.narrow) {
+        char label[48];
+        if (ui.show_filters) {
+            std::snprintf(label, sizeof label, "Back to text");
+        } else {
+            std::snprintf(label, sizeof label, chosen ? "Filters (%d)" : "Filters", chosen);
+        }
+        if (ImGui::Button(label)) ui.show_filters = !ui.show_filters;
+        ImGui::SameLine();
+    }
+
+    const bool has_query = !ui.search_buffer.empty();
+    const float clear_w = has_query ? ImGui::GetFrameHeight() + style.ItemSpacing.x : 0.0f;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - clear_w);
+    if (ui.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        ui.focus_search = false;
+    }
+    const char* hint = ui.narrow ? "Search the article" : "Search the article   ( / or Ctrl+F )";
+    if (input_text_with_hint("##search", hint, ui.search_buffer)) ctx.next.query = ui.search_buffer;
+    ui.search_active = ImGui::IsItemActive();
+    if (has_query) {
+        ImGui::SameLine();
+        if (CloseButton("##clear-search", ctx.theme)) {
+            ui.search_buffer.clear();
+            ctx.next.query.clear();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clear the search (Esc)");
+    }
+
+    // Result line: how much of the article is shown.
+    ImGui::PushFont(ctx.fonts.small);
+    const int total = static_cast<int>(ctx.corpus.article.passages.size());
+    const int shown = static_cast<int>(ctx.derived.shown.size());
+    std::string line;
+    if (ctx.state.query.empty() && chosen == 0) {
+        line = "All " + std::to_string(total) + " passages";
+    } else {
+        line = std::to_string(shown) + " of " + std::to_string(total) + " passages" +
+               (shown == 1 ? " matches" : " match");
+        if (!ctx.state.query.empty()) line += " \xE2\x80\x9C" + ctx.state.query + "\xE2\x80\x9D";
+        if (chosen) line += ctx.state.query.empty() ? " the filters" : " and the filters";
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
+    ImGui::TextUnformatted(line.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void draw_notice(ViewContext& ctx) {
+    UiState& ui = ctx.ui;
+    if (ui.notice.empty()) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float text_w = width - 2 * style.WindowPadding.x - ImGui::GetFrameHeight() - style.ItemSpacing.x;
+    ImGui::PushFont(ctx.fonts.small);
+    float height = ImGui::GetTextLineHeightWithSpacing();
+    const std::size_t max_lines = 6;
+    for (std::size_t i = 0; i < ui.notice.size() && i < max_lines; ++i) {
+        height += ImGui::CalcTextSize(ui.notice[i].c_str(), nullptr, false, text_w).y + style.ItemSpacing.y;
+    }
+    ImGui::PopFont();
+    height += 2 * style.WindowPadding.y;
+
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ctx.theme.notice_bg);
+    ImGui::BeginChild("##notice", ImVec2(width, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleColor();
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted(ui.notice_title.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
+    const bool dismiss = CloseButton("##dismiss-notice", ctx.theme);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Dismiss");
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+    for (std::size_t i = 0; i < ui.notice.size() && i < max_lines; ++i) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.error);
+        ImGui::TextUnformatted(ui.notice[i].c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ImGui::EndChild();
+    if (dismiss) {
+        ui.notice.clear();
+        ui.notice_title.clear();
+    }
+}
+
+}  // namespace wwe::ui

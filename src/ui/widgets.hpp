@@ -1,0 +1,46 @@
+// Win-Win Explorer UI: small widgets in ImGui's style (bool on interaction, flags = 0).
+//
+// Index
+//   - Chip ............. a small rounded label (a passage's themes); clickable
+//   - FlowRow .......... places items left to right, wrapping at a width (chips)
+//   - TextMuted ........ wrapped text in the theme's muted colour
+//   - CloseButton ...... a square "x" button of the current line height
+//   - CountBadge ....... a right-aligned count on the current line
+#pragma once
+
+#include "imgui.h"
+#include "ui/theme.hpp"
+
+namespace wwe::ui {
+
+enum ChipFlags_ {
+    ChipFlags_None = 0,
+    ChipFlags_Active = 1 << 0,  // drawn as selected (its value is in the filter)
+};
+using ChipFlags = int;
+
+// Width a Chip with this label takes (CSS px), in the current font.
+float ChipWidth(const char* label);
+// A chip at the cursor; returns true when clicked.
+bool Chip(const char* label, const Theme& theme, ChipFlags flags = ChipFlags_None);
+
+// Flow layout: call next(width) before each item; it starts a new line when the item
+// would pass `max_x` (screen x), else keeps the item on the current line.
+struct FlowRow {
+    float start_x = 0;  // screen x of the row's left edge
+    float max_x = 0;    // screen x of its right edge
+    bool first = true;
+    void begin(float width);      // from the cursor, `width` CSS px wide
+    void next(float item_width);  // before each item
+};
+
+void TextMuted(const Theme& theme, const char* fmt, ...) IM_FMTARGS(2);
+void TextWrappedColored(ImU32 color, const char* text, const char* text_end = nullptr);
+
+// A borderless square "x" button; returns true when clicked.
+bool CloseButton(const char* str_id, const Theme& theme);
+
+// Draws `count` right-aligned at `right_x` (screen x) on the last item's line, muted.
+void CountBadge(int count, float right_x, const Theme& theme);
+
+}  // namespace wwe::ui

@@ -1,0 +1,117 @@
+// Shared helpers of the browser tests: Chromium (headless, WebGL2 through SwiftShader),
+// the static server, PNG decoding for "is the canvas drawn" checks.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../tools/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = process.env.WWE_DIST_DIR || path.join(ROOT, 'dist');
+const CHROMIUM = process.env.WWE_CHROMIUM || '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-gpu',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run',
+];
+
+// Launches headless Chromium (Playwright gives each launch a fresh temporary profile).
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+// The base URL of dist/: WWE_BASE_URL (tools/test-browser.sh serves it), else a server
+// started here. Resolves to { url, close() }.
+export async function serveDist() {
+  if (process.env.WWE_BASE_URL) return { url: process.env.WWE_BASE_URL.replace(/\/?$/, '/'), close: async () => {} };
+  const { server, url } = await serve({ root: DIST, port: 0 });
+  return {
+    url,
+    close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
+  };
+}
+
+// Decodes an 8-bit, non-interlaced PNG (what Chromium's screenshots are) into RGBA.
+export function decodePng(buffer) {
+  if (buffer.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
+  let offset = 8;
+  let width = 0, height = 0, colorType = 0, depth = 0, interlace = 0;
+  const idat = [];
+  while (offset < buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString('latin1', offset + 4, offset + 8);
+    const data = buffer.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      depth = data[8];
+      colorType = data[9];
+      interlace = data[12];
+    } else if (type === 'IDAT') {
+      idat.push(data);
+    } else if (type === 'IEND') {
+      break;
+    }
+    offset += 12 + length;
+  }
+  const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType];
+  if (depth !== 8 || interlace !== 0 || !channels) throw new Error(`unsupported PNG (depth ${depth}, colour ${colorType})`);
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(width * height * channels);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const out = pixels.subarray(y * stride, (y + 1) * stride);
+    const prev = y > 0 ? pixels.subarray((y - 1) * stride, y * stride) : Buffer.alloc(stride);
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? out[x - channels] : 0;
+      const b = prev[x];
+      const c = x >= channels ? prev[x - channels] : 0;
+      let v = line[x];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      out[x] = v & 0xff;
+    }
+  }
+  const rgba = Buffer.alloc(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    const s = i * channels;
+    if (channels >= 3) {
+      rgba[i * 4] = pixels[s]; rgba[i * 4 + 1] = pixels[s + 1]; rgba[i * 4 + 2] = pixels[s + 2];
+    } else {
+      rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = pixels[s];
+    }
+    rgba[i * 4 + 3] = channels === 4 ? pixels[s + 3] : channels === 2 ? pixels[s + 1] : 255;
+  }
+  return { width, height, rgba };
+}
+
+// Number of distinct colours (quantised to 5 bits per channel) in a PNG screenshot.
+export function distinctColours(png) {
+  const { rgba } = decodePng(png);
+  const seen = new Set();
+  for (let i = 0; i < rgba.length; i += 4) seen.add(((rgba[i] >> 3) << 10) | ((rgba[i + 1] >> 3) << 5) | (rgba[i + 2] >> 3));
+  return seen.size;
+}
+
+// Opens `url` in a fresh context of `browser` (viewport/DPR from `options`); resolves to
+// the page once explorer.ready settled, with `page.readyError` set on a rejection.
+export async function openExplorer(context, url, { route } = {}) {
+  const page = await context.newPage();
+  page.consoleLines = [];
+  page.on('console', (m) => page.consoleLines.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => page.consoleLines.push(`pageerror: ${e.message}`));
+  if (route) await page.route(route.pattern, route.handler);
+  await page.goto(url);
+  page.readyError = await page.evaluate(() => window.explorer.ready.then(() => null, (e) => ({ message: e.message, problems: e.problems })));
+  return page;
+}
