@@ -116,6 +116,16 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
         std::sort(c.node_mentions[n].begin(), c.node_mentions[n].end(), [](const Mention& x, const Mention& y) {
             return x.passage != y.passage ? x.passage < y.passage : x.begin < y.begin;
         });
+        // Overlapping occurrences of the node's own names are one mention ("Belt and Road"
+        // inside "Belt and Road Initiative"; "General Secretary Xi" + "Xi Jinping").
+        std::vector<Mention> merged;
+        for (const Mention& m : c.node_mentions[n]) {
+            if (!merged.empty() && merged.back().passage == m.passage && m.begin < merged.back().end)
+                merged.back().end = std::max(merged.back().end, m.end);
+            else
+                merged.push_back(m);
+        }
+        c.node_mentions[n] = std::move(merged);
         for (const Mention& m : c.node_mentions[n])
             if (c.node_passages[n].empty() || c.node_passages[n].back() != m.passage)
                 c.node_passages[n].push_back(m.passage);

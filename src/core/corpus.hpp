@@ -39,8 +39,10 @@ struct Corpus {
                                                  // so words[p][k].position == k
     std::vector<std::vector<Mention>> mentions;  // per passage, by begin; non-overlapping (the
                                                  // longer of two overlapping mentions wins)
-    std::vector<std::vector<Mention>> node_mentions;  // per node: every occurrence, nested
-                                                      // ones included, in article order
+    std::vector<std::vector<Mention>> node_mentions;  // per node: every occurrence in article
+                                                      // order, also inside another node's
+                                                      // name; overlapping occurrences of the
+                                                      // node's own names merged into one
     std::vector<std::vector<int>> node_passages; // per node: passages mentioning it, ascending
 
     // Inverted index: term -> postings (ascending passage).
@@ -57,7 +59,7 @@ struct Corpus {
     };
     std::vector<NameForm> name_forms;
 
-    // Number of occurrences of `node` in `passage` (nested ones included).
+    // Number of mentions of `node` in `passage` (see node_mentions).
     int mention_count(int node, int passage) const;
 };
 
