@@ -1,5 +1,9 @@
 #include "deep_link.hpp"
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 namespace wwe {
@@ -8,6 +12,24 @@ using nlohmann::json;
 
 namespace {
 constexpr std::size_t kMaxFragmentBytes = 8192;
+
+// Shortest text that reads back as the same float.
+std::string number(float v) {
+    char buf[32];
+    for (int digits = 6; digits <= 9; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
+        if (std::strtof(buf, nullptr) == v) break;
+    }
+    return buf;
+}
+
+// Reads a whole decimal number; false for anything else.
+bool parse_number(const std::string& text, double& out) {
+    if (text.empty() || text.size() > 32) return false;
+    char* end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return end == text.c_str() + text.size() && std::isfinite(out);
+}
 
 int hex(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -66,6 +88,14 @@ std::string to_fragment(const ViewState& s, const Corpus& corpus) {
         out += "&sel=" + j["selection"]["kind"].get<std::string>() + ":" + percent_encode(s.selection.id);
     }
     if (!s.passage.empty()) out += "&p=" + percent_encode(s.passage);
+    const MapState defaults;
+    if (s.map.edges != defaults.edges) out += std::string("&e=") + to_string(s.map.edges);
+    if (s.map.min_weight != defaults.min_weight) out += "&w=" + std::to_string(s.map.min_weight);
+    if (s.map.depth != defaults.depth) out += "&d=" + std::to_string(s.map.depth);
+    if (s.map.x != 0 || s.map.y != 0 || s.map.zoom != 0)
+        out += "&mv=" + number(s.map.x) + "," + number(s.map.y) + "," + number(s.map.zoom);
+    if (!s.matrix.rows.empty()) out += "&mr=" + percent_encode(s.matrix.rows);
+    if (!s.matrix.columns.empty()) out += "&mc=" + percent_encode(s.matrix.columns);
     return out;
 }
 
@@ -119,8 +149,29 @@ ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::ve
             state["selection"] = {{"kind", value.substr(0, colon)}, {"id", value.substr(colon + 1)}};
         } else if (key == "p") {
             state["passage"] = value;
+        } else if (key == "e") {
+            state["map"]["edges"] = value;
+        } else if (key == "w" || key == "d") {
+            double n = 0;
+            if (parse_number(value, n) && n == std::floor(n)) state["map"][key == "w" ? "min_weight" : "depth"] = static_cast<long long>(n);
+            else problems.push_back({Severity::Error, where, "a whole number", "\"" + utf8_truncate(value, 40) + "\""});
+        } else if (key == "mv") {
+            double xyz[3];
+            std::size_t from = 0;
+            int k = 0;
+            bool ok = true;
+            for (; k < 3 && ok; ++k) {
+                std::size_t comma = value.find(',', from);
+                ok = parse_number(value.substr(from, comma == std::string::npos ? std::string::npos : comma - from), xyz[k]) &&
+                     (k == 2 ? comma == std::string::npos : comma != std::string::npos);
+                from = comma + 1;
+            }
+            if (ok) state["map"].update(json{{"x", xyz[0]}, {"y", xyz[1]}, {"zoom", xyz[2]}});
+            else problems.push_back({Severity::Error, where, "mv=<x>,<y>,<zoom>", "\"" + utf8_truncate(value, 40) + "\""});
+        } else if (key == "mr" || key == "mc") {
+            state["matrix"][key == "mr" ? "rows" : "columns"] = value;
         } else {
-            problems.push_back({Severity::Error, where, "one of the parameters v, f.<facet>, q, sel, p",
+            problems.push_back({Severity::Error, where, "one of the parameters v, f.<facet>, q, sel, p, e, w, d, mv, mr, mc",
                                 "unknown parameter '" + utf8_truncate(key, 40) + "'"});
         }
     }
@@ -133,6 +184,12 @@ ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::ve
         else if (d.pointer == "/passage") d.pointer = "#p";
         else if (d.pointer == "/query") d.pointer = "#q";
         else if (d.pointer == "/view") d.pointer = "#v";
+        else if (d.pointer == "/map/edges") d.pointer = "#e";
+        else if (d.pointer == "/map/min_weight") d.pointer = "#w";
+        else if (d.pointer == "/map/depth") d.pointer = "#d";
+        else if (d.pointer.rfind("/map", 0) == 0) d.pointer = "#mv";
+        else if (d.pointer == "/matrix/rows") d.pointer = "#mr";
+        else if (d.pointer == "/matrix/columns") d.pointer = "#mc";
         problems.push_back(std::move(d));
     }
     return s;

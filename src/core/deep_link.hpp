@@ -11,6 +11,11 @@
 //   q=<text>                 search text, percent-encoded UTF-8
 //   sel=<kind>:<id>          selection: concept, entity, passage or event
 //   p=<passage id>           the passage the reader shows
+//   e=<edges>                map edges: relations (default), cooccurrence, both
+//   w=<n>                    map: minimum co-occurrence weight (default 2)
+//   d=<n>                    map: hops kept bright around the selection (default 1)
+//   mv=<x>,<y>,<zoom>        map viewport (default: fit)
+//   mr=<facet>, mc=<facet>   matrix rows and columns (default: the first two facets)
 // Ids are [a-z0-9_-] and appear as they are; everything else is percent-encoded. A leading
 // "#" is ignored. Unknown parameters, unknown ids, bad percent escapes and invalid UTF-8
 // are reported (pointer = the parameter) and skipped, so a stale link still opens.

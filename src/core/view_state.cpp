@@ -1,5 +1,7 @@
 #include "view_state.hpp"
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 namespace wwe {
@@ -21,13 +23,73 @@ const char* selection_kind_name(const Corpus& c, const Selection& s) {
     }
     return "";
 }
+// Reads the "map" member into `map`, member by member.
+template <class Problem, class Found>
+void read_map(const json& v, MapState& map, Problem&& problem, Found&& found) {
+    if (!v.is_object()) {
+        problem("/map", "an object {edges, min_weight, depth, x, y, zoom}", found(v));
+        return;
+    }
+    for (auto m = v.begin(); m != v.end(); ++m) {
+        const std::string& k = m.key();
+        const std::string mp = "/map/" + k;
+        const json& val = *m;
+        if (k == "edges") {
+            if (val == "relations") map.edges = MapEdges::Relations;
+            else if (val == "cooccurrence") map.edges = MapEdges::Cooccurrence;
+            else if (val == "both") map.edges = MapEdges::Both;
+            else problem(mp, "\"relations\", \"cooccurrence\" or \"both\"", found(val));
+        } else if (k == "min_weight" || k == "depth") {
+            const int lo = 1, hi = k == "depth" ? 2 : 99;
+            if (!val.is_number_integer() || val.get<long long>() < lo || val.get<long long>() > hi)
+                problem(mp, "an integer from " + std::to_string(lo) + " to " + std::to_string(hi), found(val));
+            else (k == "depth" ? map.depth : map.min_weight) = static_cast<int>(val.get<long long>());
+        } else if (k == "x" || k == "y") {
+            if (!val.is_number() || !std::isfinite(val.get<double>()) || std::abs(val.get<double>()) > 1e7)
+                problem(mp, "a finite number (layout units)", found(val));
+            else (k == "x" ? map.x : map.y) = static_cast<float>(val.get<double>());
+        } else if (k == "zoom") {
+            double z = val.is_number() ? val.get<double>() : -1;
+            if (!(z == 0 || (z >= 0.02 && z <= 50)))
+                problem(mp, "0 (fit) or a zoom from 0.02 to 50", found(val));
+            else map.zoom = static_cast<float>(z);
+        } else {
+            problem(mp, "one of edges, min_weight, depth, x, y, zoom", "unknown member '" + utf8_truncate(k, 40) + "'");
+        }
+    }
+}
+
 }  // namespace
 
 const char* to_string(View view) {
     switch (view) {
         case View::Reader: return "reader";
+        case View::Map: return "map";
+        case View::Matrix: return "matrix";
+        case View::Timeline: return "timeline";
+        case View::Entities: return "entities";
+        case View::Glossary: return "glossary";
+        case View::Contrasts: return "contrasts";
     }
     return "reader";
+}
+
+bool view_from_string(const std::string& name, View& view) {
+    for (int v = 0; v < kViewCount; ++v)
+        if (name == to_string(static_cast<View>(v))) {
+            view = static_cast<View>(v);
+            return true;
+        }
+    return false;
+}
+
+const char* to_string(MapEdges edges) {
+    switch (edges) {
+        case MapEdges::Relations: return "relations";
+        case MapEdges::Cooccurrence: return "cooccurrence";
+        case MapEdges::Both: return "both";
+    }
+    return "relations";
 }
 
 json to_json(const ViewState& s, const Corpus& corpus) {
@@ -41,7 +103,10 @@ json to_json(const ViewState& s, const Corpus& corpus) {
             {"facets", std::move(facets)},
             {"query", s.query},
             {"selection", std::move(selection)},
-            {"passage", s.passage.empty() ? json(nullptr) : json(s.passage)}};
+            {"passage", s.passage.empty() ? json(nullptr) : json(s.passage)},
+            {"map", {{"edges", to_string(s.map.edges)}, {"min_weight", s.map.min_weight}, {"depth", s.map.depth},
+                     {"x", s.map.x}, {"y", s.map.y}, {"zoom", s.map.zoom}}},
+            {"matrix", {{"rows", s.matrix.rows}, {"columns", s.matrix.columns}}}};
 }
 
 ViewState view_state_from_json(const json& j, const Corpus& corpus, const ViewState& base,
@@ -60,8 +125,26 @@ ViewState view_state_from_json(const json& j, const Corpus& corpus, const ViewSt
         const std::string& key = it.key();
         const json& v = *it;
         if (key == "view") {
-            if (v == "reader") s.view = View::Reader;
-            else problem("/view", "a view (reader)", found(v));
+            View view;
+            if (v.is_string() && view_from_string(v.get<std::string>(), view)) s.view = view;
+            else problem("/view", "a view (reader, map, matrix, timeline, entities, glossary, contrasts)", found(v));
+        } else if (key == "map") {
+            read_map(v, s.map, problem, found);
+        } else if (key == "matrix") {
+            if (!v.is_object()) {
+                problem("/matrix", "an object {rows, columns}", found(v));
+                continue;
+            }
+            for (auto m = v.begin(); m != v.end(); ++m) {
+                const std::string mp = "/matrix/" + m.key();
+                if (m.key() != "rows" && m.key() != "columns") {
+                    problem(mp, "rows or columns", "unknown member '" + utf8_truncate(m.key(), 40) + "'");
+                } else if (!m->is_string() || (!m->get<std::string>().empty() && a.find_facet(m->get<std::string>()) < 0)) {
+                    problem(mp, "a facet of this article (or \"\")", found(*m));
+                } else {
+                    (m.key() == "rows" ? s.matrix.rows : s.matrix.columns) = m->get<std::string>();
+                }
+            }
         } else if (key == "facets") {
             if (v.is_null()) {
                 s.facets.clear();
@@ -140,7 +223,7 @@ ViewState view_state_from_json(const json& j, const Corpus& corpus, const ViewSt
                 problem("/passage", "null or the id of a passage", found(v));
             else s.passage = v.get<std::string>();
         } else {
-            problem("/" + key, "one of view, facets, query, selection, passage",
+            problem("/" + key, "one of view, facets, query, selection, passage, map, matrix",
                     "unknown member '" + utf8_truncate(key, 60) + "'");
         }
     }

@@ -2,6 +2,8 @@
 
 #include <random>
 
+#include <nlohmann/json.hpp>
+
 #include "core/deep_link.hpp"
 #include "fixture.hpp"
 
@@ -54,6 +56,17 @@ TEST_CASE("random states round-trip (property)") {
             default: break;
         }
         if (pick(2)) s.passage = a.passages[pick(4)].id;
+        s.view = static_cast<View>(pick(kViewCount));
+        s.map.edges = static_cast<MapEdges>(pick(3));
+        s.map.min_weight = 1 + pick(99);
+        s.map.depth = 1 + pick(2);
+        if (pick(2)) {
+            s.map.x = static_cast<float>(pick(200000) - 100000) / 7.0f;
+            s.map.y = static_cast<float>(pick(2000)) * 0.013f;
+            s.map.zoom = 0.02f + static_cast<float>(pick(5000)) / 101.0f;
+        }
+        if (pick(2)) s.matrix.rows = a.facets[pick(static_cast<int>(a.facets.size()))].id;
+        if (pick(2)) s.matrix.columns = a.facets[pick(static_cast<int>(a.facets.size()))].id;
         std::vector<Diagnostic> problems;
         ViewState back = from_fragment(to_fragment(s, c), c, problems);
         INFO(to_fragment(s, c));
@@ -82,4 +95,38 @@ TEST_CASE("garbage and stale links: reported, skipped, the rest applies") {
     std::vector<Diagnostic> p4;
     CHECK(from_fragment("", c, p4) == ViewState{});
     CHECK(p4.empty());
+}
+
+TEST_CASE("views, map and matrix in the state, the JSON and the link") {
+    Corpus c = test::mini_corpus();
+    ViewState s;
+    s.view = View::Map;
+    s.map = {MapEdges::Both, 3, 2, 12.5f, -0.1f, 1.75f};
+    s.matrix = {"front", "section"};
+    std::vector<Diagnostic> problems;
+    CHECK(view_state_from_json(to_json(s, c), c, ViewState{}, problems) == s);
+    CHECK(problems.empty());
+    std::string f = to_fragment(s, c);
+    CHECK(f == "v=map&e=both&w=3&d=2&mv=12.5,-0.1,1.75&mr=front&mc=section");
+    CHECK(from_fragment(f, c, problems) == s);
+    CHECK(problems.empty());
+    SUBCASE("every view by name") {
+        for (int v = 0; v < kViewCount; ++v) {
+            View back;
+            REQUIRE(view_from_string(to_string(static_cast<View>(v)), back));
+            CHECK(back == static_cast<View>(v));
+        }
+    }
+    SUBCASE("out-of-range options are refused, one by one") {
+        std::vector<Diagnostic> p;
+        ViewState bad = from_fragment("v=map&e=all&w=0&d=3&mv=1,2&mr=colour&mc=front", c, p);
+        CHECK(bad.view == View::Map);
+        CHECK(bad.map == MapState{});
+        CHECK(bad.matrix.columns == "front");
+        CHECK(p.size() == 5);
+        std::vector<Diagnostic> p2;
+        view_state_from_json(nlohmann::json::parse(R"({"map": {"zoom": 500, "x": "left", "depth": 1.5, "speed": 1}})"), c,
+                             ViewState{}, p2);
+        CHECK(p2.size() == 4);
+    }
 }
