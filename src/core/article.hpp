@@ -133,6 +133,7 @@ struct RelationType {
     std::string id;
     std::string label;
     std::string description;
+    bool contrast = false;  // an opposition the article draws ("A instead of B")
 };
 
 struct Relation {

@@ -389,12 +389,16 @@ private:
         for (std::size_t i = 0; i < arr->size(); ++i) {
             const json& t = (*arr)[i];
             const std::string p = ptr("/relation_types", i);
-            if (!v_.object(t, p, {"id", "label", "description"}, {})) continue;
+            if (!v_.object(t, p, {"id", "label", "description"}, {"contrast"})) continue;
             RelationType type;
             type.id = v_.id(t, "id", p);
             v_.unique(seen, type.id, ptr(p, "id"), "relation type");
             type.label = v_.string(t, "label", p, kMaxLabelBytes);
             type.description = v_.string(t, "description", p, kMaxDescriptionBytes);
+            if (auto it = t.find("contrast"); it != t.end()) {
+                if (!it->is_boolean()) v_.error(ptr(p, "contrast"), "a boolean", describe(*it));
+                else type.contrast = it->get<bool>();
+            }
             a_.relation_types.push_back(std::move(type));
         }
     }

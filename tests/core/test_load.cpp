@@ -51,6 +51,12 @@ TEST_CASE("the fixture and the shipped article load without errors") {
         REQUIRE(a.nodes[4].translation("zh") != nullptr);
         CHECK(a.nodes[4].translation("zh")->text == "\xe4\xb8\x80\xe5\xb8\xa6\xe4\xb8\x80\xe8\xb7\xaf");
     }
+    SUBCASE("contrast relation types") {
+        REQUIRE(a.relation_types.size() == 1);
+        CHECK(a.relation_types[0].contrast);
+        CHECK(has(load_edited([](json& j) { j["relation_types"][0]["contrast"] = "yes"; }), "/relation_types/0/contrast",
+                  "a boolean"));
+    }
     SUBCASE("the shipped article") {
         LoadResult shipped = load_article_file(std::string(WWE_SOURCE_DIR) + "/assets/article.json");
         for (const Diagnostic& d : shipped.diagnostics) INFO(d.to_string());

@@ -1,0 +1,169 @@
+#include "export.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "timeline.hpp"
+
+namespace wwe {
+
+namespace {
+
+std::string date_text(const std::string& iso) {
+    std::optional<Date> d = parse_date(iso);
+    return d ? format_date(*d) : iso;
+}
+
+// Escapes characters that Markdown would read as markup.
+std::string markdown_escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' ||
+            c == '|')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default:
+                // Control characters other than tab/newline are not allowed in XML 1.0.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') break;
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string num(float v) {
+    if (!std::isfinite(v)) v = 0;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", static_cast<double>(v));
+    std::string s = buf;
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+std::string colour(unsigned rgb) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%06X", rgb & 0xFFFFFF);
+    return buf;
+}
+
+}  // namespace
+
+std::string citation(const Corpus& corpus, int passage) {
+    const Meta& m = corpus.article.meta;
+    std::string out = m.author.name + ", \u201c" + m.title + "\u201d, " + m.outlet + ", " + date_text(m.published);
+    out += ", \u00b6" + std::to_string(passage + 1);
+    return out;
+}
+
+std::string passages_markdown(const Corpus& corpus, const std::vector<int>& passages, const std::string& description) {
+    const Article& a = corpus.article;
+    std::string out = "# " + markdown_escape(a.meta.title) + "\n\n";
+    out += markdown_escape(a.meta.author.name) + (a.meta.author.role.empty() ? "" : ", " + markdown_escape(a.meta.author.role));
+    out += ". *" + markdown_escape(a.meta.outlet) + "*, " + date_text(a.meta.published) + ".\n\n";
+    if (!description.empty()) out += markdown_escape(description) + "\n\n";
+    out += std::to_string(passages.size()) + (passages.size() == 1 ? " passage" : " passages") + ".\n";
+    for (int p : passages) {
+        if (p < 0 || p >= static_cast<int>(a.passages.size())) continue;
+        out += "\n> " + markdown_escape(a.passages[p].text) + "\n\n";
+        out += "\u2014 " + markdown_escape(citation(corpus, p)) + "\n";
+    }
+    return out;
+}
+
+std::string entities_csv(const Corpus& corpus, const std::vector<int>& nodes) {
+    const Article& a = corpus.article;
+    std::string out = "id,label,type,mentions,passages,description\r\n";
+    for (int n : nodes) {
+        if (n < 0 || n >= static_cast<int>(a.nodes.size())) continue;
+        const Node& node = a.nodes[n];
+        std::string passages;
+        for (int p : corpus.node_passages[n]) passages += (passages.empty() ? "" : " ") + std::to_string(p + 1);
+        out += csv_field(node.id) + "," + csv_field(node.label) + "," +
+               csv_field(node.type >= 0 ? a.node_types[node.type].id : "") + "," +
+               std::to_string(corpus.node_mentions[n].size()) + "," + csv_field(passages) + "," +
+               csv_field(node.description) + "\r\n";
+    }
+    return out;
+}
+
+std::string map_svg(const SvgMap& map) {
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + num(map.width) + "\" height=\"" +
+           num(map.height) + "\" viewBox=\"0 0 " + num(map.width) + " " + num(map.height) + "\">\n";
+    out += "<title>" + xml_escape(map.title) + "</title>\n";
+    out += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
+           "orient=\"auto-start-reverse\" markerUnits=\"userSpaceOnUse\"><path d=\"M0,0 L10,5 L0,10 z\" "
+           "fill=\"context-stroke\"/></marker></defs>\n";
+    out += "<rect width=\"100%\" height=\"100%\" fill=\"" + colour(map.background) + "\"/>\n";
+    out += "<g font-family=\"Noto Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n";
+    auto valid = [&](int i) { return i >= 0 && i < static_cast<int>(map.nodes.size()); };
+    out += "<g class=\"edges\" fill=\"none\">\n";
+    for (const SvgMap::Edge& e : map.edges) {
+        if (!valid(e.source) || !valid(e.target)) continue;
+        const SvgMap::Node& s = map.nodes[e.source];
+        const SvgMap::Node& t = map.nodes[e.target];
+        // Stop the line at the target's rim so the arrowhead stays visible.
+        float dx = t.x - s.x, dy = t.y - s.y;
+        float len = std::sqrt(dx * dx + dy * dy);
+        float tx = t.x, ty = t.y;
+        if (len > t.radius + 1) {
+            tx = t.x - dx / len * t.radius;
+            ty = t.y - dy / len * t.radius;
+        }
+        out += "<line x1=\"" + num(s.x) + "\" y1=\"" + num(s.y) + "\" x2=\"" + num(tx) + "\" y2=\"" + num(ty) +
+               "\" stroke=\"" + colour(e.color) + "\" stroke-width=\"" + num(e.width) + "\"";
+        if (e.opacity < 1) out += " stroke-opacity=\"" + num(e.opacity) + "\"";
+        if (e.directed) out += " marker-end=\"url(#arrow)\"";
+        out += "/>\n";
+        if (!e.label.empty())
+            out += "<text x=\"" + num((s.x + t.x) / 2) + "\" y=\"" + num((s.y + t.y) / 2) +
+                   "\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\"" +
+                   (e.opacity < 1 ? " fill-opacity=\"" + num(e.opacity) + "\"" : std::string()) + ">" +
+                   xml_escape(e.label) + "</text>\n";
+    }
+    out += "</g>\n<g class=\"nodes\">\n";
+    for (const SvgMap::Node& n : map.nodes) {
+        std::string opacity = n.opacity < 1 ? " fill-opacity=\"" + num(n.opacity) + "\"" : "";
+        if (n.square)
+            out += "<rect x=\"" + num(n.x - n.radius) + "\" y=\"" + num(n.y - n.radius) + "\" width=\"" +
+                   num(2 * n.radius) + "\" height=\"" + num(2 * n.radius) + "\" fill=\"" + colour(n.fill) + "\"" +
+                   opacity + "/>\n";
+        else
+            out += "<circle cx=\"" + num(n.x) + "\" cy=\"" + num(n.y) + "\" r=\"" + num(n.radius) + "\" fill=\"" +
+                   colour(n.fill) + "\"" + opacity + "/>\n";
+    }
+    out += "</g>\n<g class=\"labels\" fill=\"#222222\">\n";
+    for (const SvgMap::Node& n : map.nodes) {
+        if (n.label.empty()) continue;
+        out += "<text x=\"" + num(n.x + n.radius + 3) + "\" y=\"" + num(n.y + 4) + "\"" +
+               (n.opacity < 1 ? " fill-opacity=\"" + num(n.opacity) + "\"" : std::string()) + ">" + xml_escape(n.label) +
+               "</text>\n";
+    }
+    out += "</g>\n</g>\n</svg>\n";
+    return out;
+}
+
+}  // namespace wwe

@@ -1,0 +1,59 @@
+// Win-Win Explorer core: exports — cited Markdown, CSV, SVG.
+//
+// Index
+//   - citation ........... "Wang Yi, “Title”, Study Times, 20 June 2016, ¶11"
+//   - passages_markdown .. the passages shown, each quoted with its citation
+//   - entities_csv ....... the entities table (RFC 4180)
+//   - SvgMap, map_svg .... a concept map drawing as SVG 1.1 (vector; labels as <text>)
+//
+// Pure functions of their inputs: the UI decides what is shown and how it looks; these
+// only write it out, escaping text for the format.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "corpus.hpp"
+
+namespace wwe {
+
+// Citation of one passage: author, title in quotes, outlet, date, passage number.
+std::string citation(const Corpus& corpus, int passage);
+
+// Markdown: a title line, `description` (what the reader was looking at, e.g. the filters;
+// may be empty), then each passage as a block quote followed by its citation, in the
+// order given. Markdown-significant characters of the text are escaped.
+std::string passages_markdown(const Corpus& corpus, const std::vector<int>& passages, const std::string& description);
+
+// CSV with a header row: id,label,type,mentions,passages,description — one row per node in
+// `nodes` (passages as space-separated article numbers). Fields quoted per RFC 4180.
+std::string entities_csv(const Corpus& corpus, const std::vector<int>& nodes);
+
+// A drawing of the concept map, in SVG user units (= CSS px at zoom 1).
+struct SvgMap {
+    struct Node {
+        float x = 0, y = 0;      // centre
+        float radius = 6;
+        unsigned fill = 0x4477AA;  // 0xRRGGBB
+        bool square = false;     // shape: circle (false) or square (true)
+        float opacity = 1;       // 0..1 (dimmed nodes < 1)
+        std::string label;       // drawn to the right of the node; "" for none
+    };
+    struct Edge {
+        int source = -1, target = -1;  // indices into `nodes`
+        float width = 1;
+        unsigned color = 0x999999;
+        float opacity = 1;
+        bool directed = true;  // arrowhead at the target
+        std::string label;     // drawn at the midpoint; "" for none
+    };
+    float width = 800, height = 600;  // the viewport
+    unsigned background = 0xFFFFFF;
+    std::string title;                // <title> of the document
+    std::vector<Node> nodes;
+    std::vector<Edge> edges;
+};
+
+std::string map_svg(const SvgMap& map);
+
+}  // namespace wwe

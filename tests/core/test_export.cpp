@@ -1,0 +1,70 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/export.hpp"
+#include "fixture.hpp"
+
+using namespace wwe;
+
+namespace {
+int count(const std::string& s, const std::string& what) {
+    int n = 0;
+    for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
+    return n;
+}
+}  // namespace
+
+TEST_CASE("citations and cited Markdown") {
+    Corpus c = test::mini_corpus();
+    CHECK(citation(c, 2) == "A. Writer, \u201cA Small Test Article\u201d, Test Times, May 2020, \u00b63");
+    std::string md = passages_markdown(c, {2, 0}, "Front: Economic");
+    CHECK(md.rfind("# A Small Test Article\n", 0) == 0);
+    CHECK(md.find("Front: Economic") != std::string::npos);
+    CHECK(md.find("2 passages.") != std::string::npos);
+    CHECK(count(md, "\n> ") == 2);
+    CHECK(count(md, "\u2014 A. Writer") == 2);
+    CHECK(md.find("\u00b63\n") < md.find("\u00b61\n"));  // the order given
+    CHECK(md.find("development & trade \\<fast\\>") != std::string::npos);  // escaped
+    CHECK(passages_markdown(c, {}, "").find("0 passages.") != std::string::npos);
+}
+
+TEST_CASE("entities CSV, RFC 4180") {
+    Corpus c = test::mini_corpus();
+    int bri = c.article.find_node("bri"), aiib = c.article.find_node("aiib");
+    std::string csv = entities_csv(c, {bri, aiib, 99});
+    CHECK(csv.rfind("id,label,type,mentions,passages,description\r\n", 0) == 0);
+    CHECK(count(csv, "\r\n") == 3);
+    CHECK(csv.find("bri,Belt and Road Initiative,initiative,1,3,An initiative.\r\n") != std::string::npos);
+    SUBCASE("quoting") {
+        nlohmann::json j = nlohmann::json::parse(test::mini_json());
+        j["entities"][0]["description"] = "Says \"yes\", twice";
+        LoadResult r = load_article(j.dump());
+        std::vector<Diagnostic> w;
+        Corpus q = build_corpus(std::move(*r.article), w);
+        CHECK(entities_csv(q, {bri}).find(",\"Says \"\"yes\"\", twice\"\r\n") != std::string::npos);
+    }
+}
+
+TEST_CASE("map SVG: vector shapes, labels as text, escaped") {
+    SvgMap m;
+    m.width = 200;
+    m.height = 100;
+    m.title = "Map <of> ideas";
+    m.nodes.push_back({10, 20, 5, 0x336699, false, 1, "win & win"});
+    m.nodes.push_back({100, 50, 8, 0x993333, true, 0.3f, "\xe4\xb8\x80\xe5\xb8\xa6"});
+    m.edges.push_back({0, 1, 1.5f, 0x777777, 0.5f, true, "instead of"});
+    m.edges.push_back({0, 7, 1, 0, 1, false, "dangling"});  // skipped
+    std::string svg = map_svg(m);
+    CHECK(svg.find("<svg xmlns=\"http://www.w3.org/2000/svg\"") != std::string::npos);
+    CHECK(svg.find("<title>Map &lt;of&gt; ideas</title>") != std::string::npos);
+    CHECK(svg.find(">win &amp; win</text>") != std::string::npos);
+    CHECK(svg.find(">\xe4\xb8\x80\xe5\xb8\xa6</text>") != std::string::npos);
+    CHECK(count(svg, "<circle") == 1);
+    CHECK(count(svg, "<rect x=") == 1);
+    CHECK(count(svg, "<line") == 1);
+    CHECK(svg.find("marker-end=\"url(#arrow)\"") != std::string::npos);
+    CHECK(svg.find(">instead of</text>") != std::string::npos);
+    CHECK(svg.find("dangling") == std::string::npos);
+    CHECK(svg.find("fill-opacity=\"0.3\"") != std::string::npos);
+}
