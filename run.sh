@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 tools/build-web.sh
 port=${PORT:-8080}
 echo
-echo "Win-Win Explorer: http://127.0.0.1:$port/"
-echo "  standalone file (opens from file://, no server): $(pwd)/dist/explorer-standalone.html"
-echo "  Ctrl+C stops the server."
+echo "Win-Win Explorer, standalone file (opens from file://, no server):"
+echo "  $(pwd)/dist/explorer-standalone.html"
+echo "Serving dist/ (Ctrl+C stops the server); open the URL below once it is printed:"
 exec node tools/serve.mjs --root dist --host 127.0.0.1 --port "$port"

@@ -90,5 +90,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`serve: ${e.message}`);
     process.exit(1);
   });
-  console.log(`serving ${option("root", "dist")} on ${url}`);
+  console.log(`Win-Win Explorer: ${url}  (serving ${option("root", "dist")})`);
 }

@@ -3,7 +3,7 @@
 //   explorer validate [FILE]
 //   explorer stats [--data FILE] [--json]
 //   explorer query [--data FILE] [--text T] [--facet ID=VALUE]... [--json]
-//   explorer list concepts|entities|events|relations [--data FILE] [--json]
+//   explorer list facets|concepts|entities|events|relations [--data FILE] [--json]
 //
 // Exit status: 0 success (an empty result is a success), 1 invalid data (messages on
 // standard error), 2 bad usage.
@@ -31,12 +31,17 @@ const char* kUsageText = R"(usage:
   explorer validate [FILE]
   explorer stats [--data FILE] [--json]
   explorer query [--data FILE] [--text T] [--facet ID=VALUE]... [--json]
-  explorer list concepts|entities|events|relations [--data FILE] [--json]
+  explorer list facets|concepts|entities|events|relations [--data FILE] [--json]
 
 FILE and --data default to assets/article.json.
 query: --facet may repeat; values of one facet are ORed, facets are ANDed.
 Exit status: 0 success, 1 invalid data, 2 bad usage.
 )";
+
+// "1 passage", "2 passages".
+std::string count(std::size_t n, const char* singular, const char* plural) {
+    return std::to_string(n) + " " + (n == 1 ? singular : plural);
+}
 
 int usage(const std::string& message) {
     std::cerr << "explorer: " << message << "\n" << kUsageText;
@@ -104,7 +109,7 @@ std::optional<wwe::Corpus> load(const std::string& path, bool print_warnings) {
     r.diagnostics.insert(r.diagnostics.end(), more.begin(), more.end());
     for (const wwe::Diagnostic& d : r.diagnostics)
         if (d.severity == wwe::Severity::Error || print_warnings) std::cerr << path << ": " << d.to_string() << "\n";
-    if (!corpus) std::cerr << path << ": " << r.error_count() << " error(s); the file cannot be used\n";
+    if (!corpus) std::cerr << path << ": " << count(r.error_count(), "error", "errors") << "; the file cannot be used\n";
     return corpus;
 }
 
@@ -129,10 +134,11 @@ int cmd_validate(const Args& args) {
                           {"diagnostics", list}}.dump(2, ' ', false, json::error_handler_t::replace)
                   << "\n";
     } else if (errors == 0) {
-        std::cout << path << ": valid (" << corpus->article.passages.size() << " passages, " << warnings
-                  << " warning(s))\n";
+        std::cout << path << ": valid (" << count(corpus->article.passages.size(), "passage", "passages") << ", "
+                  << count(warnings, "warning", "warnings") << ")\n";
     } else {
-        std::cout << path << ": invalid (" << errors << " error(s), " << warnings << " warning(s))\n";
+        std::cout << path << ": invalid (" << count(errors, "error", "errors") << ", "
+                  << count(warnings, "warning", "warnings") << ")\n";
     }
     return errors == 0 ? kOk : kInvalidData;
 }
@@ -190,7 +196,7 @@ int cmd_query(const Args& args, const wwe::Corpus& c) {
         std::cout << wwe::to_json(c, result).dump(2) << "\n";
         return kOk;
     }
-    std::cout << result.paragraphs.size() << " passage(s)\n";
+    std::cout << count(result.paragraphs.size(), "passage", "passages") << "\n";
     wwe::SnippetOptions plain;
     plain.open = "[";
     plain.close = "]";
@@ -205,7 +211,7 @@ int cmd_query(const Args& args, const wwe::Corpus& c) {
 }
 
 int cmd_list(const Args& args, const wwe::Corpus& c) {
-    if (args.positional.size() != 1) return usage("list takes one of concepts, entities, events, relations");
+    if (args.positional.size() != 1) return usage("list takes one of facets, concepts, entities, events, relations");
     const std::string what = args.positional[0];
     const wwe::Article& a = c.article;
     json out = json::array();
@@ -214,7 +220,21 @@ int cmd_list(const Args& args, const wwe::Corpus& c) {
         for (int p : passages) list.push_back(a.passages[p].id);
         return list;
     };
-    if (what == "concepts" || what == "entities") {
+    if (what == "facets") {
+        for (std::size_t f = 0; f < a.facets.size(); ++f) {
+            const wwe::Facet& facet = a.facets[f];
+            json values = json::array();
+            for (std::size_t v = 0; v < facet.values.size(); ++v) {
+                int n = 0;
+                for (const wwe::Passage& p : a.passages) {
+                    auto it = p.facets.find(static_cast<int>(f));
+                    if (it != p.facets.end() && std::find(it->second.begin(), it->second.end(), static_cast<int>(v)) != it->second.end()) ++n;
+                }
+                values.push_back({{"id", facet.values[v].id}, {"label", facet.values[v].label}, {"passages", n}});
+            }
+            out.push_back({{"id", facet.id}, {"label", facet.label}, {"values", values}});
+        }
+    } else if (what == "concepts" || what == "entities") {
         wwe::NodeKind kind = what == "concepts" ? wwe::NodeKind::Concept : wwe::NodeKind::Entity;
         for (std::size_t n = 0; n < a.nodes.size(); ++n) {
             const wwe::Node& node = a.nodes[n];
@@ -241,14 +261,20 @@ int cmd_list(const Args& args, const wwe::Corpus& c) {
             out.push_back({{"id", r.id}, {"source", a.nodes[r.source].id}, {"type", a.relation_types[r.type].id},
                            {"target", a.nodes[r.target].id}, {"evidence", ids(r.evidence)}});
     } else {
-        return usage("list takes one of concepts, entities, events, relations, not '" + what + "'");
+        return usage("list takes one of facets, concepts, entities, events, relations, not '" + what + "'");
     }
     if (args.json) {
         std::cout << out.dump(2) << "\n";
         return kOk;
     }
     for (const json& j : out) {
-        if (what == "events") {
+        if (what == "facets") {
+            std::cout << j["label"].get<std::string>() << " (" << j["id"].get<std::string>() << ")\n";
+            for (const json& v : j["values"])
+                std::cout << "  " << j["id"].get<std::string>() << "=" << v["id"].get<std::string>() << "  "
+                          << v["label"].get<std::string>() << "  ("
+                          << count(v["passages"].get<std::size_t>(), "passage", "passages") << ")\n";
+        } else if (what == "events") {
             std::cout << j["date"].get<std::string>() << (j.contains("end") ? "–" + j["end"].get<std::string>() : "")
                       << (j.contains("approximate") ? " (approx.)" : "") << "  " << j["label"].get<std::string>()
                       << "  [" << j["passage"].get<std::string>() << "]\n";
@@ -257,7 +283,8 @@ int cmd_list(const Args& args, const wwe::Corpus& c) {
                       << j["target"].get<std::string>() << "  " << j["evidence"].dump() << "\n";
         } else {
             std::cout << j["id"].get<std::string>() << "  " << j["label"].get<std::string>() << "  ("
-                      << j["type"].get<std::string>() << ", " << j["mentions"].get<std::size_t>() << " mentions)\n";
+                      << j["type"].get<std::string>() << ", " << count(j["mentions"].get<std::size_t>(), "mention", "mentions")
+                      << ")\n";
         }
     }
     return kOk;

@@ -234,8 +234,9 @@ private:
             v_.error("", "a JSON document", "something the parser refused");
         } catch (const json::parse_error& e) {
             auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
+            // nlohmann's message repeats the position: keep only what went wrong.
             std::string what = e.what();
-            if (auto at = what.find("parse error"); at != std::string::npos) what = what.substr(at);
+            if (auto at = what.find(": ", what.find("parse error")); at != std::string::npos) what = what.substr(at + 2);
             v_.error("", "valid JSON",
                      "a syntax error at line " + std::to_string(line) + ", column " + std::to_string(column) +
                          " (" + utf8_truncate(what, 200) + ")");
