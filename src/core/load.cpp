@@ -272,6 +272,34 @@ private:
         read_quantities(doc);
     }
 
+    // Reads the array member `list` of `parent` (at pointer `base`): for each item that is an
+    // object with the `required` and no other than the `optional` members, checks that its id
+    // is unique in `seen` and calls fn(item, item's pointer, id).
+    template <class Fn>
+    void each(const json& parent, const char* list, const std::string& base, std::initializer_list<const char*> required,
+              std::initializer_list<const char*> optional, const char* kind,
+              std::unordered_map<std::string, std::string>& seen, Fn&& fn) {
+        const json* arr = v_.array(parent, list, base);
+        if (!arr) return;
+        const std::string list_pointer = ptr(base, list);
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const json& item = (*arr)[i];
+            const std::string p = ptr(list_pointer, i);
+            if (!v_.object(item, p, required, optional)) continue;
+            std::string id = v_.id(item, "id", p);
+            v_.unique(seen, id, ptr(p, "id"), kind);
+            fn(item, p, std::move(id));
+        }
+    }
+
+    // The same, with ids unique within this list.
+    template <class Fn>
+    void each(const json& parent, const char* list, const std::string& base, std::initializer_list<const char*> required,
+              std::initializer_list<const char*> optional, const char* kind, Fn&& fn) {
+        std::unordered_map<std::string, std::string> seen;
+        each(parent, list, base, required, optional, kind, seen, std::forward<Fn>(fn));
+    }
+
     void read_meta(const json& m) {
         const std::string p = "/meta";
         if (!v_.object(m, p, {"title", "author", "outlet", "published", "source", "language"},
@@ -296,60 +324,44 @@ private:
     }
 
     void read_facets(const json& doc) {
-        const json* arr = v_.array(doc, "facets", "");
-        if (!arr) return;
-        std::unordered_map<std::string, std::string> seen;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const json& f = (*arr)[i];
-            const std::string p = ptr("/facets", i);
-            if (!v_.object(f, p, {"id", "label", "description", "values"}, {})) continue;
+        each(doc, "facets", "", {"id", "label", "description", "values"}, {}, "facet",
+             [&](const json& f, const std::string& p, std::string id) {
             Facet facet;
-            facet.id = v_.id(f, "id", p);
+            facet.id = std::move(id);
             if (facet.id == kSectionFacetId)
                 v_.error(ptr(p, "id"), "a facet other than 'section' (it is built from /sections)", "\"section\"");
-            v_.unique(seen, facet.id, ptr(p, "id"), "facet");
             facet.label = v_.string(f, "label", p, kMaxLabelBytes);
             facet.description = v_.string(f, "description", p, kMaxDescriptionBytes);
-            if (const json* values = v_.array(f, "values", p)) {
-                std::unordered_map<std::string, std::string> seen_values;
-                if (values->empty()) v_.error(ptr(p, "values"), "at least one value", "an empty array");
-                for (std::size_t k = 0; k < values->size(); ++k) {
-                    const json& val = (*values)[k];
-                    const std::string vp = ptr(ptr(p, "values"), k);
-                    if (!v_.object(val, vp, {"id", "label", "description"}, {})) continue;
-                    FacetValue fv;
-                    fv.id = v_.id(val, "id", vp);
-                    v_.unique(seen_values, fv.id, ptr(vp, "id"), "facet value");
-                    fv.label = v_.string(val, "label", vp, kMaxLabelBytes);
-                    fv.description = v_.string(val, "description", vp, kMaxDescriptionBytes);
-                    facet.values.push_back(std::move(fv));
-                }
-            }
+            if (auto it = f.find("values"); it != f.end() && it->is_array() && it->empty())
+                v_.error(ptr(p, "values"), "at least one value", "an empty array");
+            each(f, "values", p, {"id", "label", "description"}, {}, "facet value",
+                 [&](const json& val, const std::string& vp, std::string value_id) {
+                FacetValue fv;
+                fv.id = std::move(value_id);
+                fv.label = v_.string(val, "label", vp, kMaxLabelBytes);
+                fv.description = v_.string(val, "description", vp, kMaxDescriptionBytes);
+                facet.values.push_back(std::move(fv));
+            });
             a_.facets.push_back(std::move(facet));
-        }
+        });
     }
 
     void read_sections(const json& doc) {
-        const json* arr = v_.array(doc, "sections", "");
-        if (!arr) return;
-        std::unordered_map<std::string, std::string> seen;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const json& s = (*arr)[i];
-            const std::string p = ptr("/sections", i);
-            if (!v_.object(s, p, {"id", "number", "heading", "label"}, {})) continue;
+        each(doc, "sections", "", {"id", "number", "heading", "label"}, {}, "section",
+             [&](const json& s, const std::string& p, std::string id) {
             Section section;
-            section.id = v_.id(s, "id", p);
-            v_.unique(seen, section.id, ptr(p, "id"), "section");
+            section.id = std::move(id);
             if (auto it = s.find("number"); it != s.end()) {
-                if (!it->is_number_integer() || it->get<long long>() != static_cast<long long>(i + 1))
-                    v_.error(ptr(p, "number"), "the section's position, " + std::to_string(i + 1), describe(*it));
+                const long long position = static_cast<long long>(a_.sections.size()) + 1;
+                if (!it->is_number_integer() || it->get<long long>() != position)
+                    v_.error(ptr(p, "number"), "the section's position, " + std::to_string(position), describe(*it));
                 else
-                    section.number = static_cast<int>(i + 1);
+                    section.number = static_cast<int>(position);
             }
             section.heading = v_.string(s, "heading", p, kMaxDescriptionBytes);
             section.label = v_.string(s, "label", p, kMaxLabelBytes);
             a_.sections.push_back(std::move(section));
-        }
+        });
     }
 
     void add_section_facet() {
@@ -363,16 +375,10 @@ private:
     }
 
     void read_node_types(const json& doc) {
-        const json* arr = v_.array(doc, "node_types", "");
-        if (!arr) return;
-        std::unordered_map<std::string, std::string> seen;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const json& t = (*arr)[i];
-            const std::string p = ptr("/node_types", i);
-            if (!v_.object(t, p, {"id", "label", "kind", "description"}, {})) continue;
+        each(doc, "node_types", "", {"id", "label", "kind", "description"}, {}, "node type",
+             [&](const json& t, const std::string& p, std::string id) {
             NodeType type;
-            type.id = v_.id(t, "id", p);
-            v_.unique(seen, type.id, ptr(p, "id"), "node type");
+            type.id = std::move(id);
             type.label = v_.string(t, "label", p, kMaxLabelBytes);
             type.description = v_.string(t, "description", p, kMaxDescriptionBytes);
             std::string kind = v_.string(t, "kind", p, 16);
@@ -380,20 +386,14 @@ private:
             else if (kind != "concept" && t.contains("kind") && t["kind"].is_string())
                 v_.error(ptr(p, "kind"), "\"concept\" or \"entity\"", describe(t["kind"]));
             a_.node_types.push_back(std::move(type));
-        }
+        });
     }
 
     void read_relation_types(const json& doc) {
-        const json* arr = v_.array(doc, "relation_types", "");
-        if (!arr) return;
-        std::unordered_map<std::string, std::string> seen;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const json& t = (*arr)[i];
-            const std::string p = ptr("/relation_types", i);
-            if (!v_.object(t, p, {"id", "label", "description"}, {"contrast"})) continue;
+        each(doc, "relation_types", "", {"id", "label", "description"}, {"contrast"}, "relation type",
+             [&](const json& t, const std::string& p, std::string id) {
             RelationType type;
-            type.id = v_.id(t, "id", p);
-            v_.unique(seen, type.id, ptr(p, "id"), "relation type");
+            type.id = std::move(id);
             type.label = v_.string(t, "label", p, kMaxLabelBytes);
             type.description = v_.string(t, "description", p, kMaxDescriptionBytes);
             if (auto it = t.find("contrast"); it != t.end()) {
@@ -401,7 +401,7 @@ private:
                 else type.contrast = it->get<bool>();
             }
             a_.relation_types.push_back(std::move(type));
-        }
+        });
     }
 
     // Facet tags {facet: [values]}; section is not allowed here.
@@ -455,16 +455,11 @@ private:
         std::unordered_map<std::string, std::string> seen;
         for (NodeKind kind : {NodeKind::Concept, NodeKind::Entity}) {
             const char* list = kind == NodeKind::Concept ? "concepts" : "entities";
-            const json* arr = v_.array(doc, list, "");
-            if (!arr) continue;
-            for (std::size_t i = 0; i < arr->size(); ++i) {
-                const json& n = (*arr)[i];
-                const std::string p = ptr(std::string("/") + list, i);
-                if (!v_.object(n, p, {"id", "label", "type", "description"}, {"aliases", "facets", "match"})) continue;
+            each(doc, list, "", {"id", "label", "type", "description"}, {"aliases", "facets", "match"},
+                 "concept or entity", seen, [&](const json& n, const std::string& p, std::string id) {
                 Node node;
                 node.kind = kind;
-                node.id = v_.id(n, "id", p);
-                v_.unique(seen, node.id, ptr(p, "id"), "concept or entity");
+                node.id = std::move(id);
                 node.label = v_.string(n, "label", p, kMaxLabelBytes);
                 node.description = v_.string(n, "description", p, kMaxDescriptionBytes);
                 std::string type = v_.id(n, "type", p);
@@ -507,24 +502,19 @@ private:
                 }
                 node.facets = read_tags(n, p);
                 a_.nodes.push_back(std::move(node));
-            }
+            });
         }
     }
 
     void read_passages(const json& doc) {
-        const json* arr = v_.array(doc, "passages", "");
-        if (!arr) return;
-        if (arr->empty()) v_.error("/passages", "at least one passage", "an empty array");
-        std::unordered_map<std::string, std::string> seen;
+        if (auto it = doc.find("passages"); it != doc.end() && it->is_array() && it->empty())
+            v_.error("/passages", "at least one passage", "an empty array");
         const int section_facet = a_.find_facet(kSectionFacetId);
         int last_section = -1;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const json& j = (*arr)[i];
-            const std::string p = ptr("/passages", i);
-            if (!v_.object(j, p, {"id", "section", "text"}, {"facets"})) continue;
+        each(doc, "passages", "", {"id", "section", "text"}, {"facets"}, "passage",
+             [&](const json& j, const std::string& p, std::string id) {
             Passage passage;
-            passage.id = v_.id(j, "id", p);
-            v_.unique(seen, passage.id, ptr(p, "id"), "passage");
+            passage.id = std::move(id);
             passage.text = v_.string(j, "text", p, kMaxTextBytes);
             if (auto it = j.find("section"); it != j.end() && !it->is_null()) {
                 int si = it->is_string() ? a_.find_section(it->get<std::string>()) : -1;
@@ -542,7 +532,7 @@ private:
             passage.facets = read_tags(j, p);
             if (passage.section >= 0 && section_facet >= 0) passage.facets[section_facet] = {passage.section};
             a_.passages.push_back(std::move(passage));
-        }
+        });
     }
 
     // A node reference; returns -1 (and reports) when it does not resolve.
@@ -574,16 +564,10 @@ private:
     }
 
     void read_relations(const json& doc) {
-        const json* arr = v_.array(doc, "relations", "");
-        if (!arr) return;
-        std::unordered_map<std::string, std::string> seen;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const json& r = (*arr)[i];
-            const std::string p = ptr("/relations", i);
-            if (!v_.object(r, p, {"id", "source", "target", "type", "evidence"}, {"note"})) continue;
+        each(doc, "relations", "", {"id", "source", "target", "type", "evidence"}, {"note"}, "relation",
+             [&](const json& r, const std::string& p, std::string id) {
             Relation rel;
-            rel.id = v_.id(r, "id", p);
-            v_.unique(seen, rel.id, ptr(p, "id"), "relation");
+            rel.id = std::move(id);
             rel.source = node_ref(r, "source", p);
             rel.target = node_ref(r, "target", p);
             if (rel.source >= 0 && rel.source == rel.target)
@@ -603,20 +587,14 @@ private:
                 rel.evidence.erase(std::unique(rel.evidence.begin(), rel.evidence.end()), rel.evidence.end());
             }
             a_.relations.push_back(std::move(rel));
-        }
+        });
     }
 
     void read_events(const json& doc) {
-        const json* arr = v_.array(doc, "events", "");
-        if (!arr) return;
-        std::unordered_map<std::string, std::string> seen;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const json& e = (*arr)[i];
-            const std::string p = ptr("/events", i);
-            if (!v_.object(e, p, {"id", "label", "date", "passage"}, {"end", "approximate", "nodes"})) continue;
+        each(doc, "events", "", {"id", "label", "date", "passage"}, {"end", "approximate", "nodes"}, "event",
+             [&](const json& e, const std::string& p, std::string id) {
             Event ev;
-            ev.id = v_.id(e, "id", p);
-            v_.unique(seen, ev.id, ptr(p, "id"), "event");
+            ev.id = std::move(id);
             ev.label = v_.string(e, "label", p, kMaxLabelBytes);
             ev.date = v_.date(e, "date", p);
             ev.end = v_.date(e, "end", p);
@@ -629,20 +607,14 @@ private:
             if (auto it = e.find("passage"); it != e.end()) ev.passage = passage_ref(*it, ptr(p, "passage"));
             ev.nodes = node_list(e, p);
             a_.events.push_back(std::move(ev));
-        }
+        });
     }
 
     void read_quantities(const json& doc) {
-        const json* arr = v_.array(doc, "quantities", "");
-        if (!arr) return;
-        std::unordered_map<std::string, std::string> seen;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const json& q = (*arr)[i];
-            const std::string p = ptr("/quantities", i);
-            if (!v_.object(q, p, {"id", "label", "value", "unit", "passage"}, {"qualifier", "nodes"})) continue;
+        each(doc, "quantities", "", {"id", "label", "value", "unit", "passage"}, {"qualifier", "nodes"}, "quantity",
+             [&](const json& q, const std::string& p, std::string id) {
             Quantity qty;
-            qty.id = v_.id(q, "id", p);
-            v_.unique(seen, qty.id, ptr(p, "id"), "quantity");
+            qty.id = std::move(id);
             qty.label = v_.string(q, "label", p, kMaxLabelBytes);
             qty.unit = v_.string(q, "unit", p, kMaxLabelBytes);
             qty.qualifier = v_.string(q, "qualifier", p, kMaxLabelBytes, false);
@@ -653,7 +625,7 @@ private:
             if (auto it = q.find("passage"); it != q.end()) qty.passage = passage_ref(*it, ptr(p, "passage"));
             qty.nodes = node_list(q, p);
             a_.quantities.push_back(std::move(qty));
-        }
+        });
     }
 };
 
