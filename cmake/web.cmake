@@ -98,13 +98,14 @@ target_compile_options(wwe_ui PRIVATE -fexceptions)
 #------------------------------------------------------------------------------------------
 add_library(wwe_platform OBJECT
   "${CMAKE_SOURCE_DIR}/src/platform/web_main.cpp"
-  "${CMAKE_SOURCE_DIR}/src/platform/pointer.cpp")
+  "${CMAKE_SOURCE_DIR}/src/platform/pointer.cpp"
+  "${CMAKE_SOURCE_DIR}/src/platform/text_input.cpp")
 target_link_libraries(wwe_platform PUBLIC wwe_ui)
 target_link_libraries(wwe_platform PRIVATE wwe_warnings)
 target_compile_options(wwe_platform PRIVATE -fexceptions)
 
 set(WWE_WEB_EXPORTS
-  "_main,_malloc,_free,_wwe_load,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_set_viewport,_wwe_request_frame")
+  "_main,_malloc,_free,_wwe_load,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame")
 set(WWE_WEB_LINK_OPTIONS
   -fexceptions
   -sENVIRONMENT=web

@@ -12,6 +12,11 @@
 //       getState()       the view state (JSON shape of core/view_state.hpp)
 //       setState(obj)    partial update; returns the problems (also shown in the app)
 //       query(obj)       {text, facets} -> the same JSON as `explorer query --json`
+//       exportSvg()      the concept map as SVG text (what the map shows; vector, <text> labels)
+//       exportMarkdown() the passages shown as Markdown, each with its citation
+//       exportCsv()      the entities table as CSV (header row, one row per entity)
+//       mapNodes()       the map's nodes as last drawn: [{id, label, x, y, r, visible,
+//                        dimmed, labelled}], x/y in CSS px of the page (for clicking them)
 (function () {
   'use strict';
 
@@ -135,6 +140,33 @@
     onAbort: (what) => fail('Win-Win Explorer stopped', [String(what)]),
   };
 
+  // --- downloads (the app's export menu) --------------------------------------------------
+  function saveBlob(blob, filename) {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+  Module.wweSaveText = (filename, mime, text) => saveBlob(new Blob([text], { type: `${mime};charset=utf-8` }), filename);
+  // A rectangle of the WebGL canvas (backing-store px), read in the task that drew it.
+  Module.wweSavePng = (filename, x, y, w, h) => {
+    const out = document.createElement('canvas');
+    out.width = Math.max(1, Math.round(w));
+    out.height = Math.max(1, Math.round(h));
+    out.getContext('2d').drawImage(canvas, Math.round(x), Math.round(y), out.width, out.height, 0, 0, out.width, out.height);
+    out.toBlob((blob) => { if (blob) saveBlob(blob, filename); }, 'image/png');
+  };
+
+  // Alt+Left / Alt+Right walk the explorer's history, not the browser's.
+  window.addEventListener('keydown', (event) => {
+    if (loaded && event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) event.preventDefault();
+  }, true);
+
   // Ctrl+F / Cmd+F searches the article, not the (canvas-only) page.
   window.addEventListener('keydown', (event) => {
     if (loaded && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
@@ -158,6 +190,23 @@
       const envelope = JSON.parse(call('wwe_query', JSON.stringify(request === undefined ? {} : request)));
       for (const p of envelope.problems) console.warn(`Win-Win Explorer query: ${p}`);
       return envelope.result;
+    },
+    exportSvg() {
+      requireLoaded();
+      return call('wwe_export', 'svg');
+    },
+    exportMarkdown() {
+      requireLoaded();
+      return call('wwe_export', 'markdown');
+    },
+    exportCsv() {
+      requireLoaded();
+      return call('wwe_export', 'csv');
+    },
+    mapNodes() {
+      requireLoaded();
+      const rect = canvas.getBoundingClientRect();
+      return JSON.parse(call('wwe_export', 'map-nodes')).map((n) => ({ ...n, x: n.x + rect.left, y: n.y + rect.top }));
     },
   });
 })();

@@ -9,7 +9,10 @@
 //   - Context loss ...... pause on loss; recreate ImGui's GL objects and fonts on restore
 //   - Frame loop ........ draw only after input or while animating (+ a few frames);
 //                         paused while the page is hidden
-//   - JS API ............ wwe_load, wwe_get_state, wwe_set_state, wwe_query (web/shell.js)
+//   - Downloads ......... files the app asks to save: text as a Blob, PNG read from the
+//                         canvas two frames later (after the export menu has closed)
+//   - JS API ............ wwe_load, wwe_get_state, wwe_set_state, wwe_query, wwe_export
+//                         (web/shell.js)
 //
 // Emscripten 3.1.6's GLFW ignores devicePixelRatio, never sees resizes and mishandles
 // touch (docs: /work/shared/PLATFORM-NOTES.md), so this file owns the canvas size and the
@@ -33,6 +36,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/pointer.hpp"
+#include "platform/text_input.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
 
@@ -53,7 +57,9 @@ struct Runner {
     GLFWwindow* window = nullptr;
     wwe::ui::App app;
     wwe::platform::PointerQueue pointer;
-    int touch_id = -1;                 // the finger we follow, -1 when none
+    int touch_id = -1;                 // the finger we follow, -1 when none, -2 after a pinch
+    int pinch_a = -1, pinch_b = -1;    // the two fingers of a pinch, -1 when none
+    float pinch_dist = 0;              // their distance at the last event, CSS px
     float css_w = 1, css_h = 1;        // canvas CSS size
     float dpr = 1;                     // devicePixelRatio
     float font_ratio = 0;              // pixel ratio of the atlas (0: not built)
@@ -68,6 +74,11 @@ struct Runner {
     bool first_frame_done = false;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
     std::string returned;              // strings returned to JS live here until the next call
+    struct PendingPng {
+        wwe::ui::Download download;
+        int frames = 2;                // frames to draw before reading the canvas
+    };
+    std::vector<PendingPng> pending_png;
 };
 
 Runner* g = nullptr;
@@ -134,12 +145,22 @@ void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
         if (key == GLFW_KEY_F && command) g->keys.find_key = true;
         if (key == GLFW_KEY_SLASH && !command && !(mods & GLFW_MOD_ALT)) g->keys.slash_key = true;
         if (key == GLFW_KEY_F2) g->keys.gallery_key = true;
+        const bool alt = (mods & GLFW_MOD_ALT) != 0;
+        const bool shift = (mods & GLFW_MOD_SHIFT) != 0;
+        if (action == GLFW_PRESS && !command && !alt && !shift && key >= GLFW_KEY_1 && key <= GLFW_KEY_9) {
+            g->keys.view_key = key - GLFW_KEY_0;
+        }
+        if (alt && !command && key == GLFW_KEY_LEFT) g->keys.back_key = true;
+        if (alt && !command && key == GLFW_KEY_RIGHT) g->keys.forward_key = true;
+        if (command && !alt && !shift && key == GLFW_KEY_Z) g->keys.undo_key = true;
     }
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
 }
 
 void on_char(GLFWwindow* window, unsigned int c) {
     g->input = true;
+    // While the hidden text field has the focus, text arrives through it (IME, paste).
+    if (wwe::platform::text_input_focused()) return;
     ImGui_ImplGlfw_CharCallback(window, c);
 }
 
@@ -174,28 +195,86 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     return EM_TRUE;  // the page itself does not scroll
 }
 
+// Position of touch `id` in the event (all current touches are listed), false if absent.
+bool touch_position(const EmscriptenTouchEvent* e, int id, float& x, float& y) {
+    for (int i = 0; i < e->numTouches; ++i) {
+        if (e->touches[i].identifier == id) {
+            x = static_cast<float>(e->touches[i].targetX);
+            y = static_cast<float>(e->touches[i].targetY);
+            return true;
+        }
+    }
+    return false;
+}
+
+// Two fingers pinch: the first finger's press is released (as a drag, not a click, see
+// FrameInput::pinching) and the distance ratio goes to the app as a zoom factor.
+bool on_pinch(int type, const EmscriptenTouchEvent* e) {
+    using T = wwe::platform::PointerEvent::Type;
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART && g->touch_id >= 0 && g->pinch_a < 0) {
+        for (int i = 0; i < e->numTouches; ++i) {
+            const EmscriptenTouchPoint& t = e->touches[i];
+            if (!t.isChanged || t.identifier == g->touch_id) continue;
+            float ax, ay;
+            if (!touch_position(e, g->touch_id, ax, ay)) return false;
+            const float bx = static_cast<float>(t.targetX), by = static_cast<float>(t.targetY);
+            g->pinch_a = g->touch_id;
+            g->pinch_b = t.identifier;
+            g->pinch_dist = std::hypot(bx - ax, by - ay);
+            g->keys.pinching = true;
+            g->pointer.push({T::Up, ax, ay, true});
+            g->pointer.push({T::Leave, 0, 0, true});
+            g->touch_id = -2;
+            return true;
+        }
+        return false;
+    }
+    if (g->pinch_a < 0) return false;
+    float ax, ay, bx, by;
+    const bool both = touch_position(e, g->pinch_a, ax, ay) && touch_position(e, g->pinch_b, bx, by);
+    if (type == EMSCRIPTEN_EVENT_TOUCHMOVE && both) {
+        const float d = std::hypot(bx - ax, by - ay);
+        if (g->pinch_dist > 0 && d > 0) g->keys.pinch_scale *= d / g->pinch_dist;
+        g->pinch_dist = d;
+        g->keys.pinch_x = (ax + bx) * 0.5f;
+        g->keys.pinch_y = (ay + by) * 0.5f;
+        g->keys.pinching = true;
+    } else if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+        for (int i = 0; i < e->numTouches; ++i) {
+            const EmscriptenTouchPoint& t = e->touches[i];
+            if (t.isChanged && (t.identifier == g->pinch_a || t.identifier == g->pinch_b)) g->pinch_a = g->pinch_b = -1;
+        }
+    }
+    return true;
+}
+
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     using T = wwe::platform::PointerEvent::Type;
     g->input = true;
+    if (on_pinch(type, e)) return EM_TRUE;
+    int remaining = 0;  // fingers still down after this event
     for (int i = 0; i < e->numTouches; ++i) {
         const EmscriptenTouchPoint& t = e->touches[i];
+        const bool ending = type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
+        if (!(ending && t.isChanged)) ++remaining;
         if (!t.isChanged) continue;
         const float x = static_cast<float>(t.targetX);
         const float y = static_cast<float>(t.targetY);
         if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
-            if (g->touch_id < 0) {
+            if (g->touch_id == -1) {
                 g->touch_id = t.identifier;
                 g->pointer.push({T::Down, x, y, true});
             }
         } else if (t.identifier == g->touch_id) {
             g->pointer.push({T::Move, x, y, true});
-            if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+            if (ending) {
                 g->pointer.push({T::Up, x, y, true});
                 g->pointer.push({T::Leave, 0, 0, true});  // park the pointer: no stuck hover
                 g->touch_id = -1;
             }
         }
     }
+    if (g->touch_id == -2 && remaining == 0) g->touch_id = -1;  // after a pinch: all lifted
     return EM_TRUE;  // no compatibility mouse events, no browser gestures
 }
 
@@ -235,6 +314,30 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 // Frame loop
 //------------------------------------------------------------------------------------------
 
+// Saves the files the app asked for this frame; PNGs wait until the menu has gone.
+void save_downloads(Runner& r) {
+    for (wwe::ui::Download& d : r.app.take_downloads()) {
+        if (d.png) {
+            r.pending_png.push_back({std::move(d), 2});
+            continue;
+        }
+        EM_ASM({ if (Module.wweSaveText) Module.wweSaveText(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2)); },
+               d.filename.c_str(), d.mime.c_str(), d.text.c_str());
+    }
+    for (auto it = r.pending_png.begin(); it != r.pending_png.end();) {
+        if (--it->frames > 0) {
+            r.input = true;  // keep drawing until it is read
+            ++it;
+            continue;
+        }
+        // The drawing buffer is still valid in the task that drew it: read it now.
+        const wwe::ui::Download& d = it->download;
+        EM_ASM({ if (Module.wweSavePng) Module.wweSavePng(UTF8ToString($0), $1, $2, $3, $4); }, d.filename.c_str(),
+               d.x * r.dpr, d.y * r.dpr, d.w * r.dpr, d.h * r.dpr);
+        it = r.pending_png.erase(it);
+    }
+}
+
 void frame() {
     Runner& r = *g;
     if (!r.app.loaded() || r.context_lost) return;
@@ -261,6 +364,7 @@ void frame() {
     io.MouseWheelH += r.wheel_x;
     r.wheel_x = r.wheel_y = 0;
 
+    wwe::platform::flush_text_input();
     ImGui::NewFrame();
     r.app.frame(emscripten_get_now() / 1000.0, r.keys);
     r.keys = {};
@@ -271,6 +375,7 @@ void frame() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    wwe::platform::update_text_input(io.WantTextInput);
 
     // Releases of keys pressed since the last frame reach ImGui now, for the next frame.
     r.fresh_keys.clear();
@@ -279,6 +384,8 @@ void frame() {
         r.deferred.clear();
         r.input = true;
     }
+
+    save_downloads(r);
 
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != r.cursor) {
@@ -332,6 +439,18 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_query(const char* json_text) {
     return give("{\"problems\":" + nlohmann::json(problems).dump() + ",\"result\":" + result + "}");
 }
 
+// Exports as text: "svg" (the concept map), "markdown" (the passages shown, cited), "csv"
+// (the entities), "map-nodes" (JSON: the map's nodes as last drawn, CSS px of the canvas).
+// Unknown names give "".
+EMSCRIPTEN_KEEPALIVE const char* wwe_export(const char* what) {
+    const std::string name = what ? what : "";
+    if (name == "svg") return give(g->app.export_svg());
+    if (name == "markdown") return give(g->app.export_markdown());
+    if (name == "csv") return give(g->app.export_csv());
+    if (name == "map-nodes") return give(g->app.map_nodes_json());
+    return give("");
+}
+
 // The canvas's CSS size and the device pixel ratio (from the page's ResizeObserver).
 EMSCRIPTEN_KEEPALIVE void wwe_set_viewport(double css_w, double css_h, double dpr) {
     apply_viewport(static_cast<float>(css_w), static_cast<float>(css_h), static_cast<float>(dpr));
@@ -374,6 +493,7 @@ int main() {
     glfwSetKeyCallback(g->window, on_key);
     glfwSetCharCallback(g->window, on_char);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    wwe::platform::install_text_input();
 
     emscripten_set_mousemove_callback(kCanvas, nullptr, EM_FALSE, on_mouse);
     emscripten_set_mousedown_callback(kCanvas, nullptr, EM_FALSE, on_mouse);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/history.hpp"
 #include "core/load.hpp"
 #include "imgui.h"
 #include "ui/fonts.hpp"
@@ -22,7 +23,57 @@ struct AppImpl {
     Fonts fonts;
     bool theme_applied = false;
 
+    // Exploration history: a state is recorded when a committed part of it changes (not the
+    // reader's scroll position or the map viewport alone; search text once it settles).
+    History history;
+    ViewState committed;              // the last recorded state, reduced by commit_key()
+    double query_changed_at = -1;     // seconds; the search text is waiting to settle
+    struct FilterStep {
+        FacetSelection facets;
+        std::string query;
+    };
+    std::vector<FilterStep> filter_undo;  // filters before each recorded filter change
+    bool undoing = false;
+
+    static constexpr double kQuerySettleSeconds = 0.8;
+
     enum class Origin { Ui, External };
+
+    static ViewState commit_key(ViewState s) {
+        s.passage.clear();
+        s.map.x = s.map.y = s.map.zoom = 0;
+        return s;
+    }
+
+    // Records the state in the history when a committed part changed.
+    void commit(double time, bool typing) {
+        const ViewState key = commit_key(state);
+        if (key == committed) {
+            query_changed_at = -1;
+            return;
+        }
+        ViewState without_query = key;
+        without_query.query = committed.query;
+        if (without_query == committed && typing) {  // only the search text, still typing
+            if (query_changed_at < 0) query_changed_at = time;
+            if (time - query_changed_at < kQuerySettleSeconds) return;
+        }
+        query_changed_at = -1;
+        if (!undoing && (key.facets != committed.facets || key.query != committed.query)) {
+            filter_undo.push_back({committed.facets, committed.query});
+            if (filter_undo.size() > 100) filter_undo.erase(filter_undo.begin());
+        }
+        undoing = false;
+        history.push(state);
+        committed = key;
+    }
+
+    void go(const ViewState& target) {
+        apply(target, Origin::External);
+        committed = commit_key(state);
+        query_changed_at = -1;
+        ui.search_buffer = state.query;
+    }
 
     // Recomputes what depends on the facets and the search text.
     void recompute() {
@@ -38,6 +89,16 @@ struct AppImpl {
             derived.shown.push_back(p);
         }
         std::sort(derived.shown.begin(), derived.shown.end());
+        derived.filtered = !state.facets.empty() || !state.query.empty();
+        derived.node_in.assign(corpus->article.nodes.size(), 0);
+        for (std::size_t n = 0; n < corpus->node_passages.size(); ++n) {
+            for (const int p : corpus->node_passages[n]) {
+                if (derived.rank[static_cast<std::size_t>(p)] >= 0) {
+                    derived.node_in[n] = 1;
+                    break;
+                }
+            }
+        }
         ++derived.version;
     }
 
@@ -80,6 +141,9 @@ LoadReport App::load(std::string_view json_text) {
         impl_->state = ViewState{};
         impl_->ui = UiState{};
         impl_->recompute();
+        impl_->history = History(impl_->state);
+        impl_->committed = AppImpl::commit_key(impl_->state);
+        impl_->filter_undo.clear();
         report.ok = true;
     } catch (const std::exception& e) {
         report.ok = false;
@@ -133,7 +197,34 @@ std::string App::font_text() const {
 bool App::wants_frames() const {
     const UiState& ui = impl_->ui;
     return ui.scroll_request != -1 || ui.scroll_settle > 0 || ui.flash_passage >= 0 ||
-           ui.focus_search;
+           ui.focus_search || impl_->query_changed_at >= 0 ||
+           (impl_->state.view == View::Map && map_animating(ui));
+}
+
+std::vector<Download> App::take_downloads() {
+    std::vector<Download> out;
+    out.swap(impl_->ui.downloads);
+    return out;
+}
+
+std::string App::export_svg() {
+    if (!impl_->corpus) return "";
+    return map_svg_text(*impl_->corpus, impl_->state, impl_->derived, impl_->ui, impl_->theme, impl_->fonts);
+}
+
+std::string App::export_markdown() const {
+    if (!impl_->corpus) return "";
+    return passages_markdown_text(*impl_->corpus, impl_->state, impl_->derived);
+}
+
+std::string App::export_csv() const {
+    if (!impl_->corpus) return "";
+    return entities_csv_text(*impl_->corpus);
+}
+
+std::string App::map_nodes_json() const {
+    if (!impl_->corpus) return "[]";
+    return wwe::ui::map_nodes_json(impl_->ui, *impl_->corpus);
 }
 
 std::string App::state_json() const {
@@ -188,8 +279,31 @@ void App::frame(double time, const FrameInput& input) {
     if (input.find_key || (input.slash_key && !io.WantTextInput)) m.ui.focus_search = true;
     if (input.gallery_key) m.ui.show_gallery = !m.ui.show_gallery;
 
+    // History and undo act before the views draw, so this frame shows their result.
+    int history_step = input.back_key ? -1 : input.forward_key ? 1 : 0;
+    if (history_step != 0 || input.undo_key) m.commit(time, false);  // a pending search first
+    if (history_step < 0 && m.history.can_back()) m.go(m.history.back());
+    if (history_step > 0 && m.history.can_forward()) m.go(m.history.forward());
+    history_step = 0;
+    if (input.undo_key && !io.WantTextInput && !m.filter_undo.empty()) {
+        ViewState undone = m.state;
+        undone.facets = m.filter_undo.back().facets;
+        undone.query = m.filter_undo.back().query;
+        m.filter_undo.pop_back();
+        m.undoing = true;
+        m.apply(std::move(undone), AppImpl::Origin::Ui);
+        m.ui.search_buffer = m.state.query;
+    }
+
     ViewState next = m.state;
+    if (input.view_key >= 1 && input.view_key <= kViewCount && !io.WantTextInput) {
+        next.view = static_cast<View>(input.view_key - 1);
+    }
     ViewContext ctx{*m.corpus, m.state, next, m.derived, m.ui, m.theme, m.fonts, time};
+    m.ui.hovered_passage_next = -1;
+    m.ui.pinch_scale = input.pinch_scale;
+    m.ui.pinch_center = ImVec2(input.pinch_x, input.pinch_y);
+    if (input.pinching) m.ui.pinch_until = time + 0.3;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -200,36 +314,60 @@ void App::frame(double time, const FrameInput& input) {
     ImGui::Begin("##explorer", nullptr, root_flags);
     ImGui::PushFont(m.fonts.body);
     draw_search_bar(ctx);
+    draw_toolbar(ctx, m.history.can_back(), m.history.can_forward(), history_step);
     draw_notice(ctx);
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const bool has_details = selected_node(*m.corpus, m.state) >= 0;
+    const bool has_details = selected_node(*m.corpus, m.state) >= 0 || !m.ui.edge.empty();
     m.ui.narrow = avail.x < 760.0f;
-    auto panel = [&](const char* id, float width, void (*draw)(ViewContext&), bool tinted) {
+    auto panel = [&](const char* id, float width, void (*draw)(ViewContext&), bool tinted,
+                     ImGuiWindowFlags flags = ImGuiWindowFlags_None) {
         if (tinted) ImGui::PushStyleColor(ImGuiCol_ChildBg, m.theme.panel);
         ImGui::BeginChild(id, ImVec2(width, avail.y), false,
-                          tinted ? ImGuiWindowFlags_AlwaysUseWindowPadding : ImGuiWindowFlags_None);
+                          flags | (tinted ? ImGuiWindowFlags_AlwaysUseWindowPadding : ImGuiWindowFlags_None));
         if (tinted) ImGui::PopStyleColor();
         draw(ctx);
         ImGui::EndChild();
     };
+    // The centre: the view the state names (the reader scrolls itself; the map and the
+    // timeline take the wheel for zooming).
+    void (*center)(ViewContext&) = draw_reader;
+    const char* center_id = "##reader";
+    ImGuiWindowFlags center_flags = ImGuiWindowFlags_None;
+    switch (m.state.view) {
+    case View::Reader: break;
+    case View::Map:
+        center = draw_map;
+        center_id = "##map";
+        center_flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+        break;
+    case View::Matrix: center = draw_matrix; center_id = "##matrix"; break;
+    case View::Timeline:
+        center = draw_timeline;
+        center_id = "##timeline";
+        center_flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+        break;
+    case View::Entities: center = draw_entities; center_id = "##entities"; break;
+    case View::Glossary: center = draw_glossary; center_id = "##glossary"; break;
+    case View::Contrasts: center = draw_contrasts; center_id = "##contrasts"; break;
+    }
     if (m.ui.narrow) {
         if (m.ui.show_filters) {
             panel("##facets", avail.x, draw_facets, true);
         } else if (has_details) {
             panel("##details", avail.x, draw_details, true);
         } else {
-            panel("##reader", avail.x, draw_reader, false);
+            panel(center_id, avail.x, center, false, center_flags);
         }
     } else {
         m.ui.show_filters = false;
         const float facets_w = std::clamp(avail.x * 0.2f, 220.0f, 280.0f);
         const float details_w = has_details ? std::clamp(avail.x * 0.28f, 300.0f, 420.0f) : 0.0f;
-        const float reader_w = avail.x - facets_w - details_w - spacing * (has_details ? 2 : 1);
+        const float center_w = avail.x - facets_w - details_w - spacing * (has_details ? 2 : 1);
         panel("##facets", facets_w, draw_facets, true);
         ImGui::SameLine();
-        panel("##reader", reader_w, draw_reader, false);
+        panel(center_id, center_w, center, false, center_flags);
         if (has_details) {
             ImGui::SameLine();
             panel("##details", details_w, draw_details, true);
@@ -246,8 +384,9 @@ void App::frame(double time, const FrameInput& input) {
 
     // Esc: first the selection, then the filter panel, then the search.
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-        if (next.selection.kind != Selection::Kind::None) {
+        if (next.selection.kind != Selection::Kind::None || !m.ui.edge.empty()) {
             next.selection = Selection{};
+            m.ui.edge = EdgePick{};
         } else if (m.ui.show_filters) {
             m.ui.show_filters = false;
         } else {
@@ -256,7 +395,12 @@ void App::frame(double time, const FrameInput& input) {
         }
     }
     if (m.ui.flash_passage >= 0 && time - m.ui.flash_start > 1.6) m.ui.flash_passage = -1;
+    m.ui.hovered_passage = m.ui.hovered_passage_next;
+    if (next.selection != m.state.selection && next.selection.kind != Selection::Kind::None) m.ui.edge = EdgePick{};
     if (next != m.state) m.apply(std::move(next), AppImpl::Origin::Ui);
+    if (history_step < 0 && m.history.can_back()) m.go(m.history.back());
+    if (history_step > 0 && m.history.can_forward()) m.go(m.history.forward());
+    m.commit(time, m.ui.search_active);
 }
 
 }  // namespace wwe::ui

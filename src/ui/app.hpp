@@ -9,6 +9,8 @@
 //       wants_frames()      something animates: keep drawing even without input
 //       state_json() / set_state_json() / query_json()   the window.explorer API
 //       font_text()         every string of the article (the glyphs to rasterise)
+//       take_downloads()    files the user asked to save this frame (the platform saves them)
+//       export_*()          the same exports as strings (window.explorer, tests)
 //
 // The ViewState (core/view_state.hpp) is the single source of truth for what is shown; the
 // views read it and write the next state; App applies it between frames and recomputes the
@@ -33,6 +35,22 @@ struct FrameInput {
     bool find_key = false;     // Ctrl+F / Cmd+F: focus the search box
     bool slash_key = false;    // '/': focus the search box unless typing
     bool gallery_key = false;  // F2: toggle the hidden gallery window
+    int view_key = 0;          // '1'..'7' without modifiers: that view (ignored while typing)
+    bool back_key = false;     // Alt+Left: back in the exploration history
+    bool forward_key = false;  // Alt+Right: forward
+    bool undo_key = false;     // Ctrl+Z / Cmd+Z: undo the last filter change (not while typing)
+    float pinch_scale = 1;     // two-finger pinch since the last frame: distance ratio (1: none)
+    float pinch_x = 0, pinch_y = 0;  // its centre, CSS px
+    bool pinching = false;     // a pinch is going on (a released finger is not a click)
+};
+
+// A file the user asked to save (a download in the browser).
+struct Download {
+    std::string filename;  // suggested name, e.g. "concept-map.svg"
+    std::string mime;      // e.g. "image/svg+xml"
+    std::string text;      // contents (empty for a PNG: the platform reads the framebuffer)
+    bool png = false;      // a PNG of the rectangle below, read from the canvas after the frame
+    float x = 0, y = 0, w = 0, h = 0;  // CSS px, for a PNG
 };
 
 struct LoadReport {
@@ -75,6 +93,17 @@ public:
     // The JSON of core to_json(corpus, run_query(...)) for a request {"text", "facets"}.
     // Request problems (wrong types) are returned in `problems`.
     std::string query_json(std::string_view request_json, std::vector<std::string>& problems) const;
+
+    // Files requested since the last call (export menu); the caller saves them.
+    std::vector<Download> take_downloads();
+    // Exports as strings: the concept map as SVG, the passages shown as Markdown with a
+    // citation each, the entities as CSV. "" before loading.
+    std::string export_svg();
+    std::string export_markdown() const;
+    std::string export_csv() const;
+    // The map's nodes as last drawn: [{"id", "label", "x", "y", "r", "visible", "dimmed",
+    // "labelled"}], centre and radius in CSS px of the canvas ("[]" before the map was drawn).
+    std::string map_nodes_json() const;
 
 private:
     std::unique_ptr<AppImpl> impl_;

@@ -1,6 +1,7 @@
 // Win-Win Explorer UI: intents and helpers shared by the views (see views.hpp).
 #include <algorithm>
 
+#include "core/export.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
@@ -30,6 +31,7 @@ void jump_to_passage(ViewContext& ctx, int passage) {
         ctx.next.query.clear();
         ctx.ui.search_buffer.clear();
     }
+    ctx.next.view = View::Reader;
     ctx.next.passage = ctx.corpus.article.passages[static_cast<std::size_t>(passage)].id;
     ctx.ui.scroll_request = passage;
     ctx.ui.flash_passage = passage;
@@ -42,6 +44,93 @@ void clear_filters(ViewContext& ctx) {
     ctx.next.facets.clear();
     ctx.next.query.clear();
     ctx.ui.search_buffer.clear();
+}
+
+void hover_passage(ViewContext& ctx, int passage) { ctx.ui.hovered_passage_next = passage; }
+
+void request_download(ViewContext& ctx, Download download) { ctx.ui.downloads.push_back(std::move(download)); }
+
+namespace {
+// Detects RelationType::contrast (an optional flag of newer data) at compile time.
+template <typename T>
+bool contrast_flag(const T& type) {
+    if constexpr (requires { type.contrast; }) {
+        return static_cast<bool>(type.contrast);
+    } else {
+        return type.id == "instead_of";  // older model without the flag
+    }
+}
+
+int facet_or(const Article& article, const std::string& id, int fallback) {
+    if (!id.empty()) {
+        const int f = article.find_facet(id);
+        if (f >= 0) return f;
+    }
+    return fallback < static_cast<int>(article.facets.size()) ? fallback : (article.facets.empty() ? -1 : 0);
+}
+}  // namespace
+
+bool is_contrast(const RelationType& type) { return contrast_flag(type); }
+
+int matrix_row_facet(const Article& article, const MatrixState& matrix) { return facet_or(article, matrix.rows, 0); }
+
+int matrix_column_facet(const Article& article, const MatrixState& matrix) {
+    return facet_or(article, matrix.columns, 1);
+}
+
+ImU32 palette_color(int index, int alpha) {
+    // Paul Tol's qualitative colours (bright + muted), distinguishable on the paper background.
+    static const unsigned colors[] = {0x4477AA, 0xEE6677, 0x228833, 0xCCBB44, 0x66CCEE, 0xAA3377, 0xEE8866,
+                                      0x44AA99, 0x882255, 0x999933, 0x332288, 0x99DDFF, 0xBBBBBB};
+    const unsigned c = colors[static_cast<unsigned>(index) % (sizeof colors / sizeof colors[0])];
+    return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, alpha);
+}
+
+std::string filters_description(const Corpus& corpus, const ViewState& state) {
+    const Article& article = corpus.article;
+    std::string out;
+    for (const auto& [facet_id, values] : state.facets) {
+        const int f = article.find_facet(facet_id);
+        if (f < 0 || values.empty()) continue;
+        const Facet& facet = article.facets[static_cast<std::size_t>(f)];
+        if (!out.empty()) out += "; ";
+        out += facet.label + ": ";
+        bool first = true;
+        for (const std::string& v : values) {
+            const int vi = facet.find_value(v);
+            if (!first) out += ", ";
+            out += vi >= 0 ? facet.values[static_cast<std::size_t>(vi)].label : v;
+            first = false;
+        }
+    }
+    if (!state.query.empty()) {
+        if (!out.empty()) out += "; ";
+        out += "search: \xE2\x80\x9C" + state.query + "\xE2\x80\x9D";
+    }
+    return out;
+}
+
+std::string passages_markdown_text(const Corpus& corpus, const ViewState& state, const Derived& derived) {
+    const std::string filters = filters_description(corpus, state);
+    const std::string description = filters.empty() ? "All passages." : "Passages shown for " + filters + ".";
+    return passages_markdown(corpus, derived.shown, description);
+}
+
+std::string entities_csv_text(const Corpus& corpus) {
+    std::vector<int> nodes;
+    for (std::size_t n = 0; n < corpus.article.nodes.size(); ++n) {
+        if (corpus.article.nodes[n].kind == NodeKind::Entity) nodes.push_back(static_cast<int>(n));
+    }
+    return entities_csv(corpus, nodes);
+}
+
+bool matches_filter(const std::string& filter, std::initializer_list<const std::string*> fields) {
+    if (filter.empty()) return true;
+    const std::string needle = fold_text(filter);
+    for (const std::string* f : fields) {
+        if (fold_text(*f).find(needle) != std::string::npos) return true;
+    }
+    return false;
 }
 
 std::string format_date(std::string_view iso) {

@@ -94,6 +94,11 @@ void apply_theme(const Theme& t, ImGuiStyle& style) {
     c[ImGuiCol_TabActive] = vec(t.selected_bg);
     c[ImGuiCol_TabUnfocused] = vec(t.chip_bg);
     c[ImGuiCol_TabUnfocusedActive] = vec(t.selected_bg);
+    c[ImGuiCol_TableHeaderBg] = vec(t.chip_bg);
+    c[ImGuiCol_TableBorderStrong] = vec(t.border);
+    c[ImGuiCol_TableBorderLight] = vec(rgb(0xE6E1D5));
+    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_TableRowBgAlt] = vec(rgb(0xF3F0E8));
     c[ImGuiCol_TextSelectedBg] = vec(rgb(0xB9D3F0, 200));
     c[ImGuiCol_NavHighlight] = vec(t.accent);
     c[ImGuiCol_ModalWindowDimBg] = vec(rgb(0x000000, 60));

@@ -3,6 +3,8 @@
 // (click: the reader scrolls there and flashes it).
 #include <string>
 
+#include "core/graph.hpp"
+
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
@@ -43,11 +45,78 @@ bool wrapped_selectable(const char* id, const char* text, ImU32 color) {
     return clicked;
 }
 
+// The evidence of a map edge: the relation's passages, or the passages two nodes share.
+void draw_edge_details(ViewContext& ctx) {
+    const Article& article = ctx.corpus.article;
+    const Theme& theme = ctx.theme;
+    const EdgePick& edge = ctx.ui.edge;
+    const Node& a = article.nodes[static_cast<std::size_t>(edge.a)];
+    const Node& b = article.nodes[static_cast<std::size_t>(edge.b)];
+    const Relation* rel = edge.relation >= 0 ? &article.relations[static_cast<std::size_t>(edge.relation)] : nullptr;
+
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
+    ImGui::TextUnformatted(rel ? "RELATION" : "SHARED PASSAGES");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
+    if (CloseButton("##close-edge", theme)) ctx.ui.edge = EdgePick{};
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Esc)");
+
+    ImGui::PushTextWrapPos(0.0f);
+    auto node_link = [&](const Node& n, int index) {
+        ImGui::PushFont(ctx.fonts.heading);
+        ImGui::PushID(index);
+        if (wrapped_selectable("##node", n.label.c_str(), theme.text)) select_node(ctx, index);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show %s", n.label.c_str());
+        ImGui::PopID();
+        ImGui::PopFont();
+    };
+    node_link(a, edge.a);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme.accent);
+    ImGui::TextUnformatted(rel ? article.relation_types[static_cast<std::size_t>(rel->type)].label.c_str() : "mentioned with");
+    ImGui::PopStyleColor();
+    node_link(b, edge.b);
+    if (rel && !rel->note.empty()) TextWrappedColored(theme.text_muted, rel->note.c_str());
+
+    const std::vector<int> passages = rel ? rel->evidence : shared_passages(ctx.corpus, edge.a, edge.b);
+    char title[64];
+    std::snprintf(title, sizeof title, "Evidence: %d passage%s", static_cast<int>(passages.size()),
+                  passages.size() == 1 ? "" : "s");
+    section_title(ctx, title);
+    ImGui::PopTextWrapPos();
+    ImGui::PushFont(ctx.fonts.small);
+    for (const int p : passages) {
+        const Passage& passage = article.passages[static_cast<std::size_t>(p)];
+        std::size_t at = 0;
+        for (const Mention& m : ctx.corpus.mentions[static_cast<std::size_t>(p)]) {
+            if (m.node == edge.b || m.node == edge.a) {
+                at = m.begin;
+                break;
+            }
+        }
+        const bool hidden = !ctx.derived.passage_in(p);
+        std::string text = "\xC2\xB6 " + std::to_string(p + 1) + "   " + excerpt(passage.text, at, 220);
+        if (hidden) text += "   (hidden by the current filters)";
+        ImGui::PushID(p);
+        if (wrapped_selectable("##evidence", text.c_str(), hidden ? theme.text_muted : theme.text)) jump_to_passage(ctx, p);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("Read passage %d", p + 1);
+            hover_passage(ctx, p);
+        }
+        ImGui::PopID();
+    }
+    ImGui::PopFont();
+}
+
 }  // namespace
 
 void draw_details(ViewContext& ctx) {
     const int node_index = selected_node(ctx.corpus, ctx.state);
-    if (node_index < 0) return;
+    if (node_index < 0) {
+        if (!ctx.ui.edge.empty()) draw_edge_details(ctx);
+        return;
+    }
     const Article& article = ctx.corpus.article;
     const Node& node = article.nodes[static_cast<std::size_t>(node_index)];
     const Theme& theme = ctx.theme;
@@ -138,6 +207,7 @@ void draw_details(ViewContext& ctx) {
         }
         if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip(hidden ? "Clear the filters and go to passage %d" : "Go to passage %d", p + 1);
+            hover_passage(ctx, p);
         }
         ImGui::PopID();
     }

@@ -30,6 +30,15 @@ void draw_gallery(ViewContext& ctx) {
         }
     }
 
+    if (ImGui::CollapsingHeader("Categorical palette (map, legend)", ImGuiTreeNodeFlags_DefaultOpen)) {
+        for (int i = 0; i < 13; ++i) {
+            if (i > 0) ImGui::SameLine(0, 4);
+            ImGui::ColorButton("##palette", ImGui::ColorConvertU32ToFloat4(palette_color(i)), ImGuiColorEditFlags_NoTooltip,
+                               ImVec2(24, 18));
+        }
+        TextMuted(theme, "Node types of one kind take the palette in order; shapes tell concepts from entities.");
+    }
+
     if (ImGui::CollapsingHeader("Fonts", ImGuiTreeNodeFlags_DefaultOpen)) {
         // A CJK sample from the data: the first translation alias.
         std::string cjk;

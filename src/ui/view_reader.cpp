@@ -248,6 +248,13 @@ void draw_reader(ViewContext& ctx) {
         ImGui::PopFont();
         ImGui::PopID();
         if (!any_chip) ImGui::Dummy(ImVec2(0, 0));
+        // Linked views: a bar in the gutter marks the passages mentioning the selected node;
+        // the passage under the pointer is reported (the map rings its nodes).
+        const float bottom = ImGui::GetCursorScreenPos().y;
+        if (selected >= 0 && ctx.corpus.mention_count(selected, p) > 0) {
+            dl->AddRectFilled(ImVec2(x0 + 2, screen.y), ImVec2(x0 + 5, screen.y + layout.size.y), ctx.theme.accent, 1.5f);
+        }
+        if (ImGui::IsWindowHovered() && io.MousePos.y >= screen.y && io.MousePos.y < bottom) hover_passage(ctx, p);
         ImGui::Dummy(ImVec2(0, 10));
         if (observed < 0 && ImGui::GetCursorPosY() > scroll_y + 16.0f) observed = p;
     }

@@ -4,7 +4,9 @@
 //   - Derived ........... the query result for the current facets + search text
 //   - UiState ........... transient UI state that is not part of the ViewState
 //   - ViewContext ....... the explicit inputs of a view, and where it writes intents
-//   - Views ............. one function per view (view_*.cpp)
+//   - Views ............. one function per view (view_*.cpp); the centre shows the view
+//                         ViewState::view names, the facet panel and search stay around it
+//   - Concept map ....... what exports and the JS API need from the map view
 //   - Intents ........... state changes several views emit
 //   - Helpers ........... formatting, colours
 //
@@ -14,6 +16,8 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +25,7 @@
 #include "core/corpus.hpp"
 #include "core/query.hpp"
 #include "core/view_state.hpp"
+#include "ui/app.hpp"
 #include "ui/fonts.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/theme.hpp"
@@ -35,7 +40,23 @@ struct Derived {
     QueryResult result;       // core run_query over the state's facets + query
     std::vector<int> shown;   // passages of the result, in article order
     std::vector<int> rank;    // per passage: index into result.paragraphs, -1 if not shown
+    std::vector<char> node_in;  // per node: mentioned in a passage of the result
+    bool filtered = false;      // facets or search text narrow the article
     std::uint64_t version = 0;  // changes on every recomputation (layout cache key)
+
+    // True when views should dim `node` (a filter is active and excludes it).
+    bool node_dimmed(int node) const { return filtered && !node_in[static_cast<std::size_t>(node)]; }
+    bool passage_in(int passage) const { return rank[static_cast<std::size_t>(passage)] >= 0; }
+};
+
+// The concept map's graph, layout and last drawing (view_map.cpp).
+struct MapCache;
+
+// Edge of the concept map chosen for its evidence (not part of the ViewState).
+struct EdgePick {
+    int relation = -1;     // Article::relations index, or -1 for a co-occurrence edge
+    int a = -1, b = -1;    // node indices (source, target)
+    bool empty() const { return a < 0; }
 };
 
 struct UiState {
@@ -56,6 +77,20 @@ struct UiState {
     bool narrow = false;         // set by the layout each frame
     RichTextCache reader_cache;
     RichTextCache gallery_cache;
+
+    int hovered_passage = -1;       // passage under the pointer (reader, details) last frame
+    int hovered_passage_next = -1;  // being set this frame
+    EdgePick edge;                  // map edge whose evidence the details panel lists
+    std::shared_ptr<MapCache> map;  // created by the map view on first use
+    bool map_color_by_dimension = false;
+    bool show_legend = true;
+    std::string entity_filter;      // entities table text filter
+    std::string glossary_filter;    // glossary text filter
+    double timeline_begin = 0, timeline_end = 0;  // visible years; equal: fit
+    std::vector<Download> downloads;  // requested this frame
+    float pinch_scale = 1;            // this frame's pinch (FrameInput), 1: none
+    ImVec2 pinch_center{0, 0};        // CSS px
+    double pinch_until = -1;          // seconds: presses released before this are no clicks
 };
 
 struct ViewContext {
@@ -79,6 +114,31 @@ void draw_facets(ViewContext& ctx);      // facet panel: values with counts, tog
 void draw_reader(ViewContext& ctx);      // article header and the numbered passages
 void draw_details(ViewContext& ctx);     // the selected concept/entity
 void draw_gallery(ViewContext& ctx);     // hidden debug window: widgets and theme colours
+// Back/forward (sets history_step to -1 / +1 when clicked), view tabs, export menu, and
+// the current filter as removable chips.
+void draw_toolbar(ViewContext& ctx, bool can_back, bool can_forward, int& history_step);
+void draw_map(ViewContext& ctx);         // concept map (view_map.cpp)
+void draw_matrix(ViewContext& ctx);      // facet x facet matrix
+void draw_timeline(ViewContext& ctx);    // events on a time axis
+void draw_entities(ViewContext& ctx);    // sortable entities table
+void draw_glossary(ViewContext& ctx);    // concepts with descriptions and Chinese terms
+void draw_contrasts(ViewContext& ctx);   // "A instead of B" relations side by side
+
+//------------------------------------------------------------------------------------------
+// Concept map outside its view (exports, the window.explorer API)
+//------------------------------------------------------------------------------------------
+
+// True while the map's layout is still moving (the app keeps drawing frames).
+bool map_animating(const UiState& ui);
+// SVG (core map_svg) of the map as the last frame drew it: same viewport, dimming and
+// labels; a map never drawn is laid out to convergence and fitted into 1000 x 700 px.
+std::string map_svg_text(const Corpus& corpus, const ViewState& state, const Derived& derived, UiState& ui,
+                         const Theme& theme, const Fonts& fonts);
+// JSON array [{id, label, x, y, r, visible, dimmed, labelled}] of the nodes as last drawn
+// (CSS px of the canvas).
+std::string map_nodes_json(const UiState& ui, const Corpus& corpus);
+// The screen rectangle the map was last drawn in (CSS px); w = 0 before the first drawing.
+void map_rect(const UiState& ui, float& x, float& y, float& w, float& h);
 
 //------------------------------------------------------------------------------------------
 // Intents
@@ -93,6 +153,10 @@ void select_node(ViewContext& ctx, int node);
 void jump_to_passage(ViewContext& ctx, int passage);
 // Clears the search text and every facet filter.
 void clear_filters(ViewContext& ctx);
+// Reports `passage` as hovered this frame (the map highlights its nodes).
+void hover_passage(ViewContext& ctx, int passage);
+// Asks the platform to save a file (a download in the browser).
+void request_download(ViewContext& ctx, Download download);
 
 //------------------------------------------------------------------------------------------
 // Helpers
@@ -103,6 +167,23 @@ std::string format_date(std::string_view iso);
 RichTextColors rich_colors(const Theme& theme);
 // The node selected in `state`, or -1.
 int selected_node(const Corpus& corpus, const ViewState& state);
+// True when relations of this type are oppositions ("A instead of B").
+bool is_contrast(const RelationType& type);
+// The facet index the matrix uses for rows / columns (state ids, "" = defaults), or -1.
+int matrix_row_facet(const Article& article, const MatrixState& matrix);
+int matrix_column_facet(const Article& article, const MatrixState& matrix);
+// Colours of the categorical palette (0xAABBGGRR), cycling.
+ImU32 palette_color(int index, int alpha = 255);
+// Markdown of the passages shown, with the filters as description.
+std::string passages_markdown_text(const Corpus& corpus, const ViewState& state, const Derived& derived);
+// CSV of the entities (all of them, article order).
+std::string entities_csv_text(const Corpus& corpus);
+// "front: security, economic; search: “x”" — the current filters in words ("" for none).
+std::string filters_description(const Corpus& corpus, const ViewState& state);
+
+// True when `filter` is empty or occurs (case-folded) in one of `fields`.
+bool matches_filter(const std::string& filter, std::initializer_list<const std::string*> fields);
+
 // A short plain-text excerpt of `text` around byte offset `at` (max ~`max_bytes`).
 std::string excerpt(std::string_view text, std::size_t at, std::size_t max_bytes);
 

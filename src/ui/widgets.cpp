@@ -9,7 +9,22 @@ namespace wwe::ui {
 namespace {
 constexpr float kChipPadX = 8.0f;
 constexpr float kChipPadY = 2.0f;
+
+int resize_callback(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* s = static_cast<std::string*>(data->UserData);
+        s->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = s->data();
+    }
+    return 0;
+}
 }  // namespace
+
+bool FilterBox(const char* str_id, const char* hint, std::string& text, float width) {
+    ImGui::SetNextItemWidth(width);
+    return ImGui::InputTextWithHint(str_id, hint, text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+                                    resize_callback, &text);
+}
 
 float ChipWidth(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + 2 * kChipPadX;

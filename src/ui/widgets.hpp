@@ -6,7 +6,10 @@
 //   - TextMuted ........ wrapped text in the theme's muted colour
 //   - CloseButton ...... a square "x" button of the current line height
 //   - CountBadge ....... a right-aligned count on the current line
+//   - FilterBox ........ a text box over a std::string with a hint (table filters)
 #pragma once
+
+#include <string>
 
 #include "imgui.h"
 #include "ui/theme.hpp"
@@ -42,5 +45,8 @@ bool CloseButton(const char* str_id, const Theme& theme);
 
 // Draws `count` right-aligned at `right_x` (screen x) on the last item's line, muted.
 void CountBadge(int count, float right_x, const Theme& theme);
+
+// A text box editing `text` (grows as the user types), `width` CSS px; true when edited.
+bool FilterBox(const char* str_id, const char* hint, std::string& text, float width);
 
 }  // namespace wwe::ui

@@ -1,0 +1,941 @@
+// Win-Win Explorer UI: the concept map — the article's concepts (circles) and entities
+// (squares), sized by mentions, coloured by type or by the first facet; curated relations as
+// labelled arrows and, switchable, co-occurrence edges weighted by shared passages.
+//
+// The layout is core's ForceLayout, advanced a few ticks per frame within a time budget and
+// left alone once it converged (the app then stops drawing). Drag a node to pin it, drag the
+// background to pan, wheel or the slider to zoom; the viewport lives in ViewState::map, so
+// deep links restore it (zoom 0 = fit); two fingers pinch-zoom on touch screens. Clicking a node selects it: its
+// neighbourhood (1 or 2 hops) stays bright; clicking an edge lists its evidence in the details panel. Labels are placed
+// greedily by priority and never overlap: lower-priority ones are hidden.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <deque>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/export.hpp"
+#include "core/graph.hpp"
+#include "core/layout.hpp"
+#include "imgui.h"
+#include "ui/views.hpp"
+#include "ui/widgets.hpp"
+
+namespace wwe::ui {
+
+struct MapCache {
+    // What the graph and layout were built for.
+    MapEdges edges_mode = MapEdges::Relations;
+    int min_weight = 0;
+    std::vector<Edge> edges;                  // relations and/or co-occurrences
+    std::vector<std::vector<int>> adjacency;  // undirected neighbours over `edges`
+    std::unique_ptr<ForceLayout> layout;
+    std::uint64_t seed = 1;
+
+    // The last drawing (screen coordinates, CSS px).
+    struct Drawn {
+        float x = 0, y = 0, r = 0;
+        ImU32 color = 0;
+        float alpha = 1;       // 1 bright, lower dimmed
+        bool dimmed = false;   // excluded by the filters or outside the selection's neighbourhood
+        bool visible = false;  // inside the canvas
+        bool label = false;    // its label is drawn
+        ImVec2 label_pos{0, 0};
+    };
+    std::vector<Drawn> drawn;
+    struct EdgeLabel {
+        int edge = -1;
+        ImVec2 pos{0, 0};
+    };
+    std::vector<EdgeLabel> edge_labels;
+    ImVec2 origin{0, 0}, size{0, 0};  // canvas rectangle
+    float cx = 0, cy = 0, zoom = 1;   // effective viewport (fit resolved)
+    std::vector<int> focus;           // hops from the selection (large = far), per node
+    ImVec4 legend{0, 0, 0, 0};        // the legend's screen box (x0, y0, x1, y1); empty: none
+
+    // Interaction.
+    int drag_node = -1;
+    bool panning = false;
+    bool moved = false;
+    int press_edge = -1;
+};
+
+namespace {
+
+constexpr float kMinZoom = 0.02f, kMaxZoom = 50.0f;
+constexpr double kTickBudgetSeconds = 0.004;  // per frame
+constexpr int kMaxTicksPerFrame = 12;
+constexpr float kDimAlpha = 0.16f;
+constexpr float kHintWidth = 430.0f;  // CSS px kept free for the hint line
+
+LayoutParams layout_params(std::uint64_t seed) {
+    LayoutParams p;
+    p.charge = -110.0f;
+    p.link_distance = 55.0f;
+    p.gravity = 0.06f;
+    p.seed = seed;
+    return p;
+}
+
+void rebuild(MapCache& m, const Corpus& corpus, const MapState& ms) {
+    m.edges_mode = ms.edges;
+    m.min_weight = ms.min_weight;
+    m.edges.clear();
+    if (ms.edges != MapEdges::Cooccurrence) {
+        const Graph g = relation_graph(corpus);
+        m.edges.insert(m.edges.end(), g.edges.begin(), g.edges.end());
+    }
+    if (ms.edges != MapEdges::Relations) {
+        const Graph g = cooccurrence_graph(corpus, std::max(1, ms.min_weight));
+        m.edges.insert(m.edges.end(), g.edges.begin(), g.edges.end());
+    }
+    const int n = static_cast<int>(corpus.article.nodes.size());
+    m.adjacency.assign(static_cast<std::size_t>(n), {});
+    std::vector<std::pair<int, int>> pairs;
+    for (const Edge& e : m.edges) {
+        if (e.source < 0 || e.target < 0 || e.source >= n || e.target >= n || e.source == e.target) continue;
+        pairs.emplace_back(e.source, e.target);
+        m.adjacency[static_cast<std::size_t>(e.source)].push_back(e.target);
+        m.adjacency[static_cast<std::size_t>(e.target)].push_back(e.source);
+    }
+    // Keep the positions of the previous layout (switching edges should not scramble the map).
+    std::unique_ptr<ForceLayout> layout = std::make_unique<ForceLayout>(n, pairs, layout_params(m.seed));
+    if (m.layout && m.layout->node_count() == n) {
+        for (int i = 0; i < n; ++i) {
+            layout->pin(i, m.layout->x()[static_cast<std::size_t>(i)], m.layout->y()[static_cast<std::size_t>(i)]);
+            if (!m.layout->pinned(i)) layout->unpin(i);
+        }
+        layout->reheat(0.5f);
+    }
+    m.layout = std::move(layout);
+    m.drawn.assign(static_cast<std::size_t>(n), {});
+}
+
+MapCache& cache_for(UiState& ui, const Corpus& corpus, const MapState& ms) {
+    if (!ui.map) ui.map = std::make_shared<MapCache>();
+    MapCache& m = *ui.map;
+    const int weight = ms.edges == MapEdges::Relations ? 0 : ms.min_weight;
+    const int built_weight = m.edges_mode == MapEdges::Relations ? 0 : m.min_weight;
+    if (!m.layout || m.edges_mode != ms.edges || weight != built_weight) rebuild(m, corpus, ms);
+    return m;
+}
+
+void advance(MapCache& m) {
+    if (!m.layout || m.layout->converged()) return;
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < kMaxTicksPerFrame; ++i) {
+        if (m.layout->tick(1) == 0) break;
+        const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
+        if (spent.count() > kTickBudgetSeconds) break;
+    }
+}
+
+float node_radius(const Corpus& corpus, int n, float zoom) {
+    const float mentions = static_cast<float>(corpus.node_mentions[static_cast<std::size_t>(n)].size());
+    const float scale = std::clamp(std::sqrt(zoom), 0.6f, 1.6f);
+    return (3.5f + 2.0f * std::sqrt(mentions)) * scale;
+}
+
+ImU32 node_color(const Corpus& corpus, int n, bool by_facet) {
+    const Article& a = corpus.article;
+    const Node& node = a.nodes[static_cast<std::size_t>(n)];
+    if (by_facet) {
+        const auto it = node.facets.find(0);
+        if (it == node.facets.end() || it->second.empty()) return IM_COL32(0xA8, 0xA8, 0xA8, 255);
+        return palette_color(it->second.front());
+    }
+    // Index of the type among the types of its kind: concepts and entities each get the
+    // palette from its start (their shapes tell them apart).
+    int index = 0;
+    for (int t = 0; t < node.type; ++t) {
+        if (a.node_types[static_cast<std::size_t>(t)].kind == node.kind) ++index;
+    }
+    return palette_color(index);
+}
+
+ImU32 with_alpha(ImU32 c, float alpha) {
+    const unsigned a = static_cast<unsigned>(std::clamp(alpha, 0.0f, 1.0f) * static_cast<float>((c >> 24) & 0xFF));
+    return (c & 0x00FFFFFFu) | (a << 24);
+}
+
+// A font's size in CSS px (atlases are rasterised at the pixel ratio, drawn scaled down).
+float font_px(const ImFont* font) {
+    return font->FontSize * ImGui::GetIO().FontGlobalScale;
+}
+
+ImVec2 label_size(const Fonts& fonts, const std::string& text) {
+    if (!fonts.small) return ImVec2(7.0f * static_cast<float>(text.size()), 16.0f);
+    return fonts.small->CalcTextSizeA(font_px(fonts.small), FLT_MAX, 0.0f, text.c_str());
+}
+
+bool overlaps(const ImVec4& a, const ImVec4& b) {
+    return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
+}
+
+// Computes the drawing (screen positions, colours, dimming, label places) for `rect`.
+void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, const Derived& derived, const UiState& ui,
+                   const Fonts& fonts, ImVec2 origin, ImVec2 size, int hovered_node) {
+    const Article& article = corpus.article;
+    const int n = static_cast<int>(article.nodes.size());
+    const auto& X = m.layout->x();
+    const auto& Y = m.layout->y();
+    m.origin = origin;
+    m.size = size;
+
+    // Viewport: the state's, or fitted to the nodes.
+    if (state.map.zoom > 0) {
+        m.cx = state.map.x;
+        m.cy = state.map.y;
+        m.zoom = std::clamp(state.map.zoom, kMinZoom, kMaxZoom);
+    } else {
+        float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+        for (int i = 0; i < n; ++i) {
+            x0 = std::min(x0, X[static_cast<std::size_t>(i)]);
+            x1 = std::max(x1, X[static_cast<std::size_t>(i)]);
+            y0 = std::min(y0, Y[static_cast<std::size_t>(i)]);
+            y1 = std::max(y1, Y[static_cast<std::size_t>(i)]);
+        }
+        if (n == 0) x0 = y0 = x1 = y1 = 0;
+        const float pad = 40.0f;  // CSS px around the nodes (and room for labels on the right)
+        const float legend_w = m.legend.z > m.legend.x ? m.legend.z - m.legend.x + 8 : 0.0f;
+        const float w = std::max(1.0f, x1 - x0), h = std::max(1.0f, y1 - y0);
+        const float usable_w = std::max(100.0f, size.x - legend_w);
+        m.zoom = std::clamp(std::min((usable_w - 2 * pad - 80) / w, (size.y - 2 * pad) / h), kMinZoom, kMaxZoom);
+        // Centre the nodes in the part of the canvas left of the legend (labels go right).
+        m.cx = (x0 + x1) * 0.5f + (legend_w * 0.5f + 40.0f) / m.zoom;
+        m.cy = (y0 + y1) * 0.5f;
+    }
+
+    // Neighbourhood of the selection.
+    const int selected = selected_node(corpus, state);
+    m.focus.assign(static_cast<std::size_t>(n), selected >= 0 ? 1 << 20 : 0);
+    if (selected >= 0) {
+        std::deque<int> queue{selected};
+        m.focus[static_cast<std::size_t>(selected)] = 0;
+        while (!queue.empty()) {
+            const int u = queue.front();
+            queue.pop_front();
+            const int d = m.focus[static_cast<std::size_t>(u)];
+            if (d >= state.map.depth) continue;
+            for (const int v : m.adjacency[static_cast<std::size_t>(u)]) {
+                if (m.focus[static_cast<std::size_t>(v)] > d + 1) {
+                    m.focus[static_cast<std::size_t>(v)] = d + 1;
+                    queue.push_back(v);
+                }
+            }
+        }
+    }
+
+    m.drawn.resize(static_cast<std::size_t>(n));
+    const float mid_x = origin.x + size.x * 0.5f, mid_y = origin.y + size.y * 0.5f;
+    for (int i = 0; i < n; ++i) {
+        MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
+        d.x = mid_x + (X[static_cast<std::size_t>(i)] - m.cx) * m.zoom;
+        d.y = mid_y + (Y[static_cast<std::size_t>(i)] - m.cy) * m.zoom;
+        d.r = node_radius(corpus, i, m.zoom);
+        d.color = node_color(corpus, i, ui.map_color_by_dimension);
+        const bool out_of_focus = m.focus[static_cast<std::size_t>(i)] > state.map.depth;
+        d.dimmed = derived.node_dimmed(i) || out_of_focus;
+        d.alpha = d.dimmed ? kDimAlpha : 1.0f;
+        d.visible = d.x + d.r >= origin.x && d.x - d.r <= origin.x + size.x && d.y + d.r >= origin.y &&
+                    d.y - d.r <= origin.y + size.y;
+        d.label = false;
+    }
+
+    // Labels: greedy by priority; a label is shown only where it overlaps no other label
+    // and no other node.
+    std::vector<int> order;
+    std::vector<double> priority(static_cast<std::size_t>(n), 0);
+    for (int i = 0; i < n; ++i) {
+        const MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
+        if (!d.visible) continue;
+        double p = static_cast<double>(corpus.node_mentions[static_cast<std::size_t>(i)].size());
+        if (!d.dimmed) p += 1e4;
+        if (selected >= 0 && m.focus[static_cast<std::size_t>(i)] <= state.map.depth) p += 1e5;
+        if (i == hovered_node) p += 1e7;
+        if (i == selected) p += 1e8;
+        priority[static_cast<std::size_t>(i)] = p;
+        order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return priority[static_cast<std::size_t>(a)] > priority[static_cast<std::size_t>(b)];
+    });
+    std::vector<ImVec4> placed;
+    placed.reserve(order.size() * 2 + 1);
+    if (m.legend.z > m.legend.x) placed.push_back(m.legend);  // nothing under the legend
+    if (fonts.small) {                                        // nor under the hint line at the bottom left
+        placed.push_back(
+            ImVec4(origin.x, origin.y + size.y - font_px(fonts.small) - 12, origin.x + kHintWidth, origin.y + size.y));
+    }
+    const std::size_t base = placed.size();
+    for (const int i : order) {
+        const MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
+        placed.push_back(ImVec4(d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r));
+    }
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const int i = order[k];
+        const std::size_t own = base + k;
+        MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
+        const ImVec2 ts = label_size(fonts, article.nodes[static_cast<std::size_t>(i)].label);
+        const ImVec2 candidates[] = {
+            ImVec2(d.x + d.r + 4, d.y - ts.y * 0.5f),         // right
+            ImVec2(d.x - d.r - 4 - ts.x, d.y - ts.y * 0.5f),  // left
+            ImVec2(d.x - ts.x * 0.5f, d.y - d.r - 2 - ts.y),  // above
+            ImVec2(d.x - ts.x * 0.5f, d.y + d.r + 2),         // below
+        };
+        for (const ImVec2& c : candidates) {
+            const ImVec4 box(c.x - 2, c.y, c.x + ts.x + 2, c.y + ts.y);
+            if (box.x < origin.x || box.z > origin.x + size.x || box.y < origin.y || box.w > origin.y + size.y)
+                continue;
+            bool free = true;
+            for (std::size_t j = 0; j < placed.size() && free; ++j) {
+                if (j == own) continue;  // its own node
+                if (overlaps(box, placed[j])) free = false;
+            }
+            if (!free) continue;
+            d.label = true;
+            d.label_pos = c;
+            placed.push_back(box);
+            break;
+        }
+    }
+
+    // Relation labels on the edges of the selection (and the hovered edge), where free.
+    m.edge_labels.clear();
+    if (selected >= 0) {
+        for (std::size_t e = 0; e < m.edges.size(); ++e) {
+            const Edge& edge = m.edges[e];
+            if (edge.kind != Edge::Kind::Relation || (edge.source != selected && edge.target != selected)) continue;
+            const MapCache::Drawn& a = m.drawn[static_cast<std::size_t>(edge.source)];
+            const MapCache::Drawn& b = m.drawn[static_cast<std::size_t>(edge.target)];
+            const std::string& text = article
+                                          .relation_types[static_cast<std::size_t>(
+                                              article.relations[static_cast<std::size_t>(edge.relation)].type)]
+                                          .label;
+            const ImVec2 ts = label_size(fonts, text);
+            const ImVec2 c((a.x + b.x) * 0.5f - ts.x * 0.5f, (a.y + b.y) * 0.5f - ts.y * 0.5f);
+            const ImVec4 box(c.x - 2, c.y, c.x + ts.x + 2, c.y + ts.y);
+            bool free = true;
+            for (const ImVec4& p : placed) {
+                if (overlaps(box, p)) {
+                    free = false;
+                    break;
+                }
+            }
+            if (!free) continue;
+            placed.push_back(box);
+            m.edge_labels.push_back({static_cast<int>(e), c});
+        }
+    }
+}
+
+// Point-to-segment distance (CSS px).
+float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float len2 = dx * dx + dy * dy;
+    float t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+    t = std::clamp(t, 0.0f, 1.0f);
+    const float ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+    return std::sqrt(ex * ex + ey * ey);
+}
+
+int hit_node(const MapCache& m, ImVec2 p) {
+    int best = -1;
+    float best_d = 1e30f;
+    for (std::size_t i = 0; i < m.drawn.size(); ++i) {
+        const MapCache::Drawn& d = m.drawn[i];
+        const float dx = p.x - d.x, dy = p.y - d.y;
+        const float dist = std::sqrt(dx * dx + dy * dy);
+        if (dist <= d.r + 4 && dist < best_d) {
+            best_d = dist;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
+}
+
+int hit_edge(const MapCache& m, ImVec2 p) {
+    int best = -1;
+    float best_d = 5.0f;
+    for (std::size_t e = 0; e < m.edges.size(); ++e) {
+        const Edge& edge = m.edges[e];
+        const MapCache::Drawn& a = m.drawn[static_cast<std::size_t>(edge.source)];
+        const MapCache::Drawn& b = m.drawn[static_cast<std::size_t>(edge.target)];
+        const float d = segment_distance(p, ImVec2(a.x, a.y), ImVec2(b.x, b.y));
+        if (d < best_d) {
+            best_d = d;
+            best = static_cast<int>(e);
+        }
+    }
+    return best;
+}
+
+bool edge_bright(const MapCache& m, const Edge& e) {
+    return !m.drawn[static_cast<std::size_t>(e.source)].dimmed && !m.drawn[static_cast<std::size_t>(e.target)].dimmed;
+}
+
+ImU32 edge_color(const Theme& theme, const Edge& e) {
+    (void)theme;
+    return e.kind == Edge::Kind::Relation ? IM_COL32(0x6B, 0x70, 0x78, 200) : IM_COL32(0xC8, 0x9B, 0x5A, 150);
+}
+
+float edge_width(const Edge& e) {
+    return e.kind == Edge::Kind::Relation ? 1.3f : std::min(6.0f, 1.0f + 0.8f * static_cast<float>(e.weight - 1));
+}
+
+void draw_edges(ImDrawList* dl, const MapCache& m, const Theme& theme, int hovered_edge, const EdgePick& picked) {
+    for (int pass = 0; pass < 2; ++pass) {  // dimmed edges first, bright ones on top
+        for (std::size_t k = 0; k < m.edges.size(); ++k) {
+            const Edge& e = m.edges[k];
+            const bool bright = edge_bright(m, e);
+            if (bright != (pass == 1)) continue;
+            const MapCache::Drawn& a = m.drawn[static_cast<std::size_t>(e.source)];
+            const MapCache::Drawn& b = m.drawn[static_cast<std::size_t>(e.target)];
+            const bool is_picked =
+                !picked.empty() && picked.a == e.source && picked.b == e.target &&
+                (e.kind == Edge::Kind::Relation ? picked.relation == e.relation : picked.relation < 0);
+            ImU32 col = edge_color(theme, e);
+            float width = edge_width(e);
+            if (static_cast<int>(k) == hovered_edge || is_picked) {
+                col = theme.accent;
+                width += 1.2f;
+            }
+            if (!bright) col = with_alpha(col, 0.25f);
+            const float dx = b.x - a.x, dy = b.y - a.y;
+            const float len = std::sqrt(dx * dx + dy * dy);
+            if (len < 1.0f) continue;
+            const float ux = dx / len, uy = dy / len;
+            const ImVec2 p0(a.x + ux * a.r, a.y + uy * a.r);
+            ImVec2 p1(b.x - ux * b.r, b.y - uy * b.r);
+            if (e.kind == Edge::Kind::Relation && len > a.r + b.r + 6) {
+                const float head = 7.0f + width;
+                const ImVec2 base(p1.x - ux * head, p1.y - uy * head);
+                const ImVec2 left(base.x - uy * head * 0.45f, base.y + ux * head * 0.45f);
+                const ImVec2 right(base.x + uy * head * 0.45f, base.y - ux * head * 0.45f);
+                dl->AddTriangleFilled(p1, left, right, col);
+                p1 = base;
+            }
+            dl->AddLine(p0, p1, col, width);
+        }
+    }
+}
+
+void draw_node_shape(ImDrawList* dl, const MapCache::Drawn& d, bool square, ImU32 fill, ImU32 outline,
+                     float thickness) {
+    if (square) {
+        const float s = d.r * 0.9f;
+        dl->AddRectFilled(ImVec2(d.x - s, d.y - s), ImVec2(d.x + s, d.y + s), fill, 2.0f);
+        if (thickness > 0) dl->AddRect(ImVec2(d.x - s, d.y - s), ImVec2(d.x + s, d.y + s), outline, 2.0f, 0, thickness);
+    } else {
+        dl->AddCircleFilled(ImVec2(d.x, d.y), d.r, fill, 24);
+        if (thickness > 0) dl->AddCircle(ImVec2(d.x, d.y), d.r, outline, 24, thickness);
+    }
+}
+
+// Measures the legend into m.legend (top right of the canvas) and, with `draw`, draws it.
+void draw_legend(ViewContext& ctx, MapCache& m, bool draw) {
+    const Article& article = ctx.corpus.article;
+    const Theme& theme = ctx.theme;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ctx.fonts.small;
+    const float fs = font_px(font);
+    const float line = fs + 4;
+    // Rows: shapes, edges, then colours.
+    struct Row {
+        int kind;  // 0 circle, 1 square, 2 arrow, 3 co-occurrence line, 4 colour swatch
+        ImU32 color;
+        std::string text;
+    };
+    std::vector<Row> rows;
+    rows.push_back({0, theme.text_muted, "concept"});
+    rows.push_back({1, theme.text_muted, "entity (size: mentions)"});
+    if (ctx.state.map.edges != MapEdges::Cooccurrence) rows.push_back({2, IM_COL32(0x6B, 0x70, 0x78, 255), "relation"});
+    if (ctx.state.map.edges != MapEdges::Relations)
+        rows.push_back({3, IM_COL32(0xC8, 0x9B, 0x5A, 255), "shared passages"});
+    if (ctx.ui.map_color_by_dimension && !article.facets.empty()) {
+        const Facet& facet = article.facets[0];
+        for (std::size_t v = 0; v < facet.values.size(); ++v)
+            rows.push_back({4, palette_color(static_cast<int>(v)), facet.values[v].label});
+        rows.push_back({4, IM_COL32(0xA8, 0xA8, 0xA8, 255), "no " + facet.label});
+    } else {
+        for (int kind = 0; kind < 2; ++kind) {
+            int index = 0;
+            for (const NodeType& t : article.node_types) {
+                if (static_cast<int>(t.kind) != kind) continue;
+                rows.push_back({kind, palette_color(index++), t.label});
+            }
+        }
+    }
+    float text_w = 0;
+    for (const Row& r : rows) text_w = std::max(text_w, font->CalcTextSizeA(fs, FLT_MAX, 0, r.text.c_str()).x);
+    const float w = text_w + 40;
+    const float max_h = m.size.y - 16;
+    int columns = 1;
+    while (columns < 4 && line * static_cast<float>((rows.size() + columns - 1) / columns) + 12 > max_h) ++columns;
+    const int per_column = static_cast<int>((rows.size() + columns - 1) / columns);
+    const float h = line * static_cast<float>(per_column) + 12;
+    const ImVec2 p0(m.origin.x + m.size.x - w * static_cast<float>(columns) - 8, m.origin.y + 8);
+    m.legend = ImVec4(p0.x, p0.y, p0.x + w * static_cast<float>(columns), p0.y + h);
+    if (!draw) return;
+    dl->AddRectFilled(p0, ImVec2(p0.x + w * static_cast<float>(columns), p0.y + h), with_alpha(theme.background, 0.92f),
+                      6.0f);
+    dl->AddRect(p0, ImVec2(p0.x + w * static_cast<float>(columns), p0.y + h), theme.border, 6.0f);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const Row& r = rows[i];
+        const float x = p0.x + 10 + w * static_cast<float>(static_cast<int>(i) / per_column);
+        const float y = p0.y + 6 + line * static_cast<float>(static_cast<int>(i) % per_column);
+        const float cy = y + line * 0.5f - 1;
+        MapCache::Drawn d;
+        d.x = x + 7;
+        d.y = cy;
+        d.r = 5;
+        switch (r.kind) {
+            case 0:
+                draw_node_shape(dl, d, false, r.color, 0, 0);
+                break;
+            case 1:
+                draw_node_shape(dl, d, true, r.color, 0, 0);
+                break;
+            case 2:
+                dl->AddLine(ImVec2(x, cy), ImVec2(x + 10, cy), r.color, 1.3f);
+                dl->AddTriangleFilled(ImVec2(x + 15, cy), ImVec2(x + 9, cy - 3.5f), ImVec2(x + 9, cy + 3.5f), r.color);
+                break;
+            case 3:
+                dl->AddLine(ImVec2(x, cy), ImVec2(x + 15, cy), r.color, 3.0f);
+                break;
+            default:
+                dl->AddRectFilled(ImVec2(x + 2, cy - 5), ImVec2(x + 12, cy + 5), r.color, 2.0f);
+                break;
+        }
+        dl->AddText(font, fs, ImVec2(x + 22, y + 1), theme.text, r.text.c_str());
+    }
+}
+
+const char* edges_label(MapEdges e) {
+    switch (e) {
+        case MapEdges::Relations:
+            return "Relations";
+        case MapEdges::Cooccurrence:
+            return "Shared passages";
+        case MapEdges::Both:
+            return "Both";
+    }
+    return "";
+}
+
+// Starts a group of controls on the current line when `width` (CSS px) still fits there,
+// else on the next line (narrow screens); EndGroup() closes it.
+void begin_flow_group(float width, bool first) {
+    if (!first) {
+        const float x = ImGui::GetItemRectMax().x + 14;
+        if (x + width <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(0, 14);
+    }
+    ImGui::BeginGroup();
+}
+
+void draw_controls(ViewContext& ctx, MapCache& m) {
+    MapState& next = ctx.next.map;
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 3));
+    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 10.0f);  // slider values stay readable
+    const bool weights = ctx.state.map.edges != MapEdges::Relations;
+    begin_flow_group(weights ? 300.0f : 180.0f, true);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Edges");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(130);
+    if (ImGui::BeginCombo("##edges", edges_label(ctx.state.map.edges))) {
+        for (const MapEdges e : {MapEdges::Relations, MapEdges::Cooccurrence, MapEdges::Both}) {
+            if (ImGui::Selectable(edges_label(e), e == ctx.state.map.edges)) next.edges = e;
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip(
+            "Relations: the typed relations the annotation records (arrows).\n"
+            "Shared passages: two names mentioned in the same passages.");
+    }
+    if (weights) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(110);
+        int w = ctx.state.map.min_weight;
+        if (ImGui::SliderInt("##minw", &w, 1, 10, "min. %d shared")) next.min_weight = std::clamp(w, 1, 99);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show a shared-passages edge only from this many passages on");
+    }
+    ImGui::EndGroup();
+
+    begin_flow_group(230.0f, false);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Neighbourhood");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("1 hop", ctx.state.map.depth == 1)) next.depth = 1;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("2 hops", ctx.state.map.depth == 2)) next.depth = 2;
+    ImGui::EndGroup();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("How far around the selected node the map stays bright");
+
+    const std::string facet_label = ctx.corpus.article.facets.empty() ? "facet" : ctx.corpus.article.facets[0].label;
+    const std::string colour_by = "Colour by " + facet_label;
+    begin_flow_group(ImGui::CalcTextSize(colour_by.c_str()).x + 30, false);
+    ImGui::Checkbox(colour_by.c_str(), &ctx.ui.map_color_by_dimension);
+    ImGui::EndGroup();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Colour the nodes by their %s instead of their type", facet_label.c_str());
+
+    begin_flow_group(200.0f, false);
+    if (ImGui::Button("Fit")) {
+        next.zoom = 0;
+        next.x = next.y = 0;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fit the whole map into the view");
+    ImGui::SameLine();
+    if (ImGui::Button("Re-layout")) {
+        ++m.seed;
+        m.layout->restart(m.seed);
+        next.zoom = 0;
+        next.x = next.y = 0;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lay the map out again from new starting places (pinned nodes stay)");
+    ImGui::SameLine();
+    bool any_pinned = false;
+    for (int i = 0; i < m.layout->node_count(); ++i) any_pinned = any_pinned || m.layout->pinned(i);
+    ImGui::BeginDisabled(!any_pinned);
+    if (ImGui::Button("Unpin all")) {
+        for (int i = 0; i < m.layout->node_count(); ++i) m.layout->unpin(i);
+        m.layout->reheat(0.3f);
+    }
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Dragged nodes stay where they are put; this frees them");
+    ImGui::EndGroup();
+
+    begin_flow_group(190.0f, false);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Zoom");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(140);
+    float zoom = m.zoom;
+    const bool zoomed = ImGui::SliderFloat("##zoom", &zoom, 0.2f, 8.0f, "%.2fx", ImGuiSliderFlags_Logarithmic);
+    if (zoomed) {
+        next.zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+        next.x = m.cx;
+        next.y = m.cy;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Or the mouse wheel over the map");
+    ImGui::EndGroup();
+
+    begin_flow_group(80.0f, false);
+    ImGui::Checkbox("Legend", &ctx.ui.show_legend);
+    ImGui::EndGroup();
+    ImGui::PopStyleVar(2);
+    ImGui::PopFont();
+}
+
+void node_tooltip(ViewContext& ctx, int n) {
+    const Article& article = ctx.corpus.article;
+    const Node& node = article.nodes[static_cast<std::size_t>(n)];
+    ImGui::BeginTooltip();
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted(node.label.c_str());
+    ImGui::PopFont();
+    std::string kind = to_string(node.kind);
+    if (node.type >= 0) kind += " \xC2\xB7 " + article.node_types[static_cast<std::size_t>(node.type)].label;
+    const int mentions = static_cast<int>(ctx.corpus.node_mentions[static_cast<std::size_t>(n)].size());
+    kind += " \xC2\xB7 " + std::to_string(mentions) + (mentions == 1 ? " mention" : " mentions");
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
+    ImGui::TextUnformatted(kind.c_str());
+    if (ctx.derived.node_dimmed(n)) ImGui::TextUnformatted("Not mentioned in the passages shown");
+    ImGui::TextUnformatted("Click: select \xC2\xB7 drag: pin");
+    ImGui::PopStyleColor();
+    ImGui::EndTooltip();
+}
+
+void edge_tooltip(ViewContext& ctx, const Edge& e) {
+    const Article& article = ctx.corpus.article;
+    const std::string& a = article.nodes[static_cast<std::size_t>(e.source)].label;
+    const std::string& b = article.nodes[static_cast<std::size_t>(e.target)].label;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+    if (e.kind == Edge::Kind::Relation) {
+        const Relation& r = article.relations[static_cast<std::size_t>(e.relation)];
+        const std::string text = a + " \xE2\x80\x94 " + article.relation_types[static_cast<std::size_t>(r.type)].label +
+                                 " \xE2\x80\x94 " + b;
+        ImGui::TextUnformatted(text.c_str());
+        if (!r.note.empty()) TextWrappedColored(ctx.theme.text_muted, r.note.c_str());
+    } else {
+        ImGui::Text("%s and %s", a.c_str(), b.c_str());
+        TextMuted(ctx.theme, "mentioned together in %d passage%s", e.weight, e.weight == 1 ? "" : "s");
+    }
+    TextMuted(ctx.theme, "Click for the evidence");
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+bool map_animating(const UiState& ui) {
+    return ui.map && ui.map->layout && (!ui.map->layout->converged() || ui.map->drag_node >= 0);
+}
+
+void map_rect(const UiState& ui, float& x, float& y, float& w, float& h) {
+    x = y = w = h = 0;
+    if (!ui.map) return;
+    x = ui.map->origin.x;
+    y = ui.map->origin.y;
+    w = ui.map->size.x;
+    h = ui.map->size.y;
+}
+
+std::string map_nodes_json(const UiState& ui, const Corpus& corpus) {
+    nlohmann::json out = nlohmann::json::array();
+    if (!ui.map) return out.dump();
+    const MapCache& m = *ui.map;
+    for (std::size_t i = 0; i < m.drawn.size() && i < corpus.article.nodes.size(); ++i) {
+        const MapCache::Drawn& d = m.drawn[i];
+        out.push_back({{"id", corpus.article.nodes[i].id},
+                       {"label", corpus.article.nodes[i].label},
+                       {"x", d.x},
+                       {"y", d.y},
+                       {"r", d.r},
+                       {"visible", d.visible},
+                       {"dimmed", d.dimmed},
+                       {"labelled", d.label}});
+    }
+    return out.dump();
+}
+
+std::string map_svg_text(const Corpus& corpus, const ViewState& state, const Derived& derived, UiState& ui,
+                         const Theme& theme, const Fonts& fonts) {
+    const bool fresh = !ui.map || !ui.map->layout || ui.map->size.x <= 0;
+    MapCache& m = cache_for(ui, corpus, state.map);
+    if (fresh) {
+        while (m.layout->tick(50) > 0) {
+        }
+    }
+    const ImVec2 origin = fresh ? ImVec2(0, 0) : m.origin;
+    const ImVec2 size = fresh ? ImVec2(1000, 700) : m.size;
+    compute_frame(m, corpus, state, derived, ui, fonts, origin, size, -1);
+    if (fresh) m.size = ImVec2(0, 0);  // not drawn on screen yet
+
+    const Article& article = corpus.article;
+    auto rgb = [](ImU32 c) { return ((c & 0xFF) << 16) | (c & 0xFF00) | ((c >> 16) & 0xFF); };
+    SvgMap svg;
+    svg.width = size.x;
+    svg.height = size.y;
+    svg.background = rgb(theme.background);
+    svg.title = article.meta.title + " \xE2\x80\x94 concept map";
+    for (std::size_t i = 0; i < m.drawn.size(); ++i) {
+        const MapCache::Drawn& d = m.drawn[i];
+        SvgMap::Node node;
+        node.x = d.x - origin.x;
+        node.y = d.y - origin.y;
+        node.radius = d.r;
+        node.fill = rgb(d.color);
+        node.square = article.nodes[i].kind == NodeKind::Entity;
+        node.opacity = d.alpha;
+        if (d.label) node.label = article.nodes[i].label;
+        svg.nodes.push_back(std::move(node));
+    }
+    for (std::size_t k = 0; k < m.edges.size(); ++k) {
+        const Edge& e = m.edges[k];
+        SvgMap::Edge edge;
+        edge.source = e.source;
+        edge.target = e.target;
+        edge.width = edge_width(e);
+        edge.color = rgb(edge_color(theme, e));
+        edge.opacity = edge_bright(m, e) ? 1.0f : 0.25f;
+        edge.directed = e.kind == Edge::Kind::Relation;
+        for (const MapCache::EdgeLabel& l : m.edge_labels) {
+            if (l.edge == static_cast<int>(k)) {
+                edge.label = article
+                                 .relation_types[static_cast<std::size_t>(
+                                     article.relations[static_cast<std::size_t>(e.relation)].type)]
+                                 .label;
+            }
+        }
+        svg.edges.push_back(std::move(edge));
+    }
+    return map_svg(svg);
+}
+
+void draw_map(ViewContext& ctx) {
+    const Article& article = ctx.corpus.article;
+    const Theme& theme = ctx.theme;
+    MapCache& m = cache_for(ctx.ui, ctx.corpus, ctx.state.map);
+    advance(m);
+    draw_controls(ctx, m);
+
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    size.x = std::max(size.x, 50.0f);
+    size.y = std::max(size.y, 50.0f);
+    ImGui::InvisibleButton("##mapcanvas", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive();
+    const ImGuiIO& io = ImGui::GetIO();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(0xFF, 0xFF, 0xFF, 255), 6.0f);
+
+    // Hover (from the last drawing's positions).
+    int hovered_node = -1;
+    int hovered_edge = -1;
+    if (hovered && !m.drawn.empty() && m.size.x > 0) {
+        hovered_node = hit_node(m, io.MousePos);
+        if (hovered_node < 0) hovered_edge = hit_edge(m, io.MousePos);
+    }
+    if (m.drag_node >= 0) hovered_node = m.drag_node;
+
+    // Press / drag / release.
+    if (ImGui::IsItemActivated()) {
+        m.drag_node = hovered_node;
+        m.press_edge = hovered_edge;
+        m.panning = hovered_node < 0;
+        m.moved = false;
+    }
+    if (active && (ImGui::IsMouseDragging(0, 3.0f) || ctx.time < ctx.ui.pinch_until)) m.moved = true;
+    if (active && m.moved) {
+        if (m.drag_node >= 0) {
+            const float lx = m.cx + (io.MousePos.x - (origin.x + size.x * 0.5f)) / m.zoom;
+            const float ly = m.cy + (io.MousePos.y - (origin.y + size.y * 0.5f)) / m.zoom;
+            m.layout->pin(m.drag_node, lx, ly);
+            m.layout->reheat(std::max(m.layout->alpha(), 0.25f));
+            if (ctx.state.map.zoom <= 0) {  // freeze the fit while dragging
+                ctx.next.map.zoom = m.zoom;
+                ctx.next.map.x = m.cx;
+                ctx.next.map.y = m.cy;
+            }
+        } else if (m.panning && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+            ctx.next.map.zoom = m.zoom;
+            ctx.next.map.x = m.cx - io.MouseDelta.x / m.zoom;
+            ctx.next.map.y = m.cy - io.MouseDelta.y / m.zoom;
+        }
+    }
+    if (ImGui::IsItemDeactivated()) {
+        if (!m.moved) {
+            if (m.drag_node >= 0) {
+                const bool again = selected_node(ctx.corpus, ctx.state) == m.drag_node;
+                select_node(ctx, again ? -1 : m.drag_node);
+                ctx.ui.edge = EdgePick{};
+            } else if (m.press_edge >= 0) {
+                const Edge& e = m.edges[static_cast<std::size_t>(m.press_edge)];
+                ctx.ui.edge = {e.kind == Edge::Kind::Relation ? e.relation : -1, e.source, e.target};
+                ctx.next.selection = Selection{};
+            } else {
+                select_node(ctx, -1);
+                ctx.ui.edge = EdgePick{};
+            }
+        }
+        m.drag_node = -1;
+        m.panning = false;
+        m.press_edge = -1;
+    }
+    // Wheel or pinch: zoom about the pointer or the fingers' centre.
+    const ImVec2 pc = ctx.ui.pinch_center;
+    const bool pinched = ctx.ui.pinch_scale != 1.0f && pc.x >= origin.x && pc.y >= origin.y &&
+                         pc.x <= origin.x + size.x && pc.y <= origin.y + size.y;
+    if ((hovered && io.MouseWheel != 0.0f) || pinched) {
+        const float factor = pinched ? ctx.ui.pinch_scale : std::pow(1.2f, io.MouseWheel);
+        const ImVec2 at = pinched ? pc : io.MousePos;
+        const float zoom = std::clamp(m.zoom * factor, kMinZoom, kMaxZoom);
+        const float mx = at.x - (origin.x + size.x * 0.5f);
+        const float my = at.y - (origin.y + size.y * 0.5f);
+        const float lx = m.cx + mx / m.zoom, ly = m.cy + my / m.zoom;
+        ctx.next.map.zoom = zoom;
+        ctx.next.map.x = lx - mx / zoom;
+        ctx.next.map.y = ly - my / zoom;
+    }
+
+    m.origin = origin;
+    m.size = size;
+    m.legend = ImVec4(0, 0, 0, 0);
+    // The legend only where it leaves room for the map (hidden on small canvases).
+    const bool legend = ctx.ui.show_legend && size.x >= 560 && size.y >= 320;
+    if (legend) draw_legend(ctx, m, false);
+    compute_frame(m, ctx.corpus, ctx.state, ctx.derived, ctx.ui, ctx.fonts, origin, size, hovered_node);
+
+    draw_edges(dl, m, theme, hovered_edge, ctx.ui.edge);
+    // Nodes: dimmed first, then bright; rings for the hovered passage's nodes, the hovered
+    // node and the selection.
+    std::vector<char> in_hovered_passage(article.nodes.size(), 0);
+    if (ctx.ui.hovered_passage >= 0) {
+        for (const Mention& mention : ctx.corpus.mentions[static_cast<std::size_t>(ctx.ui.hovered_passage)]) {
+            in_hovered_passage[static_cast<std::size_t>(mention.node)] = 1;
+        }
+    }
+    const int selected = selected_node(ctx.corpus, ctx.state);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t i = 0; i < m.drawn.size(); ++i) {
+            const MapCache::Drawn& d = m.drawn[i];
+            if (!d.visible || d.dimmed != (pass == 0)) continue;
+            const bool square = article.nodes[i].kind == NodeKind::Entity;
+            float ring = 1.0f;
+            ImU32 outline = with_alpha(IM_COL32(0xFF, 0xFF, 0xFF, 255), d.alpha);
+            if (in_hovered_passage[i]) {
+                ring = 3.0f;
+                outline = theme.hit_bg;
+            }
+            if (static_cast<int>(i) == hovered_node) {
+                ring = 2.5f;
+                outline = theme.accent;
+            }
+            if (static_cast<int>(i) == selected) {
+                ring = 3.0f;
+                outline = theme.text;
+            }
+            draw_node_shape(dl, d, square, with_alpha(d.color, d.alpha), outline, ring);
+            if (m.layout->pinned(static_cast<int>(i))) {
+                dl->AddCircleFilled(ImVec2(d.x + d.r * 0.7f, d.y - d.r * 0.7f), 2.5f, theme.text, 8);
+            }
+        }
+    }
+    // Labels with a halo so they read over edges.
+    ImFont* font = ctx.fonts.small;
+    for (std::size_t i = 0; i < m.drawn.size(); ++i) {
+        const MapCache::Drawn& d = m.drawn[i];
+        if (!d.label) continue;
+        const std::string& text = article.nodes[i].label;
+        const ImVec2 ts = label_size(ctx.fonts, text);
+        const bool strong = static_cast<int>(i) == selected || static_cast<int>(i) == hovered_node;
+        dl->AddRectFilled(ImVec2(d.label_pos.x - 2, d.label_pos.y),
+                          ImVec2(d.label_pos.x + ts.x + 2, d.label_pos.y + ts.y),
+                          with_alpha(IM_COL32(0xFF, 0xFF, 0xFF, 255), d.dimmed ? 0.5f : 0.8f), 3.0f);
+        dl->AddText(strong ? ctx.fonts.bold : font, font_px(font), d.label_pos,
+                    d.dimmed ? with_alpha(theme.text_muted, 0.55f) : theme.text, text.c_str());
+    }
+    for (const MapCache::EdgeLabel& l : m.edge_labels) {
+        const Edge& e = m.edges[static_cast<std::size_t>(l.edge)];
+        const std::string& text =
+            article
+                .relation_types[static_cast<std::size_t>(article.relations[static_cast<std::size_t>(e.relation)].type)]
+                .label;
+        const ImVec2 ts = label_size(ctx.fonts, text);
+        dl->AddRectFilled(ImVec2(l.pos.x - 3, l.pos.y), ImVec2(l.pos.x + ts.x + 3, l.pos.y + ts.y), theme.chip_bg,
+                          4.0f);
+        dl->AddText(font, font_px(font), l.pos, theme.chip_text, text.c_str());
+    }
+    if (legend) draw_legend(ctx, m, true);
+    // Hint line at the bottom left.
+    {
+        const char* hint = selected >= 0 ? "Click the background to clear the selection \xC2\xB7 Esc"
+                                         : "Click a node or an edge \xC2\xB7 drag to pan or pin \xC2\xB7 wheel to zoom";
+        dl->AddText(font, font_px(font), ImVec2(origin.x + 10, origin.y + size.y - font_px(font) - 8), theme.text_muted,
+                    hint);
+    }
+    dl->PopClipRect();
+
+    if (hovered_node >= 0 && m.drag_node < 0) {
+        node_tooltip(ctx, hovered_node);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    } else if (hovered_edge >= 0 && !active) {
+        edge_tooltip(ctx, m.edges[static_cast<std::size_t>(hovered_edge)]);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    } else if (active && m.moved) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+    }
+}
+
+}  // namespace wwe::ui

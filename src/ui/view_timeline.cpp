@@ -1,0 +1,235 @@
+// Win-Win Explorer UI: the timeline — the article's dated events on a zoomable, pannable
+// time axis (wheel zooms about the pointer, drag pans; "Fit" shows them all). An event is a
+// bar over the time its date covers (a year, a month, a day, or its range); approximate
+// ranges are hatched. Events whose passage the filters exclude are faded; those involving
+// the selected node are outlined. Click an event: the reader jumps to its passage.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/timeline.hpp"
+#include "imgui.h"
+#include "ui/views.hpp"
+#include "ui/widgets.hpp"
+
+namespace wwe::ui {
+namespace {
+
+constexpr float kLaneHeight = 46.0f;  // CSS px
+constexpr float kBarHeight = 12.0f;
+
+std::string event_date_text(const Event& e) {
+    std::string text = format_date(e.date);
+    if (!e.end.empty()) text += " \xE2\x80\x93 " + format_date(e.end);
+    if (e.approximate) text = "about " + text;
+    return text;
+}
+
+}  // namespace
+
+void draw_timeline(ViewContext& ctx) {
+    const Article& article = ctx.corpus.article;
+    const Theme& theme = ctx.theme;
+    UiState& ui = ctx.ui;
+    const std::optional<TimeSpan> extent = timeline_extent(article.events);
+    if (!extent) {
+        ImGui::Dummy(ImVec2(0, 20));
+        TextMuted(theme, "The article has no dated events.");
+        return;
+    }
+    auto fit = [&] {
+        const double pad = std::max(1.0, (extent->end - extent->begin) * 0.08);
+        ui.timeline_begin = std::floor(extent->begin - pad);
+        ui.timeline_end = std::ceil(extent->end + pad);
+    };
+    if (ui.timeline_end <= ui.timeline_begin) fit();
+
+    ImGui::Dummy(ImVec2(0, 2));
+    if (ImGui::Button("Fit")) fit();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show every event");
+    ImGui::SameLine();
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::AlignTextToFramePadding();
+    TextMuted(theme, "%d events \xC2\xB7 wheel to zoom, drag to pan, click an event to read its passage",
+              static_cast<int>(article.events.size()));
+    ImGui::PopFont();
+
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    size.x = std::max(size.x, 50.0f);
+    size.y = std::max(size.y, 80.0f);
+    ImGui::InvisibleButton("##timeline", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const ImGuiIO& io = ImGui::GetIO();
+    const float left = origin.x + 16, right = origin.x + size.x - 16;
+    const double span = ui.timeline_end - ui.timeline_begin;
+    const double px_per_year = (right - left) / span;
+    auto to_x = [&](double t) { return static_cast<float>(left + (t - ui.timeline_begin) * px_per_year); };
+
+    // Pan and zoom.
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0, 3.0f) && io.MouseDelta.x != 0) {
+        const double dt = io.MouseDelta.x / px_per_year;
+        ui.timeline_begin -= dt;
+        ui.timeline_end -= dt;
+    }
+    if (hovered && io.MouseWheel != 0) {
+        const double at = ui.timeline_begin + (io.MousePos.x - left) / px_per_year;
+        const double factor = std::pow(1.25, -io.MouseWheel);
+        const double new_span = std::clamp(span * factor, 0.25, 400.0);
+        const double frac = (at - ui.timeline_begin) / span;
+        ui.timeline_begin = at - frac * new_span;
+        ui.timeline_end = ui.timeline_begin + new_span;
+    }
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(255, 255, 255, 255), 6.0f);
+    ImFont* small = ctx.fonts.small;
+    const float fs = small->FontSize * ImGui::GetIO().FontGlobalScale;  // CSS px
+    const float axis_y = origin.y + size.y - 34;
+
+    // Ticks: years (stepped so labels keep ~70 px apart), months when there is room.
+    static const int steps[] = {1, 2, 5, 10, 20, 50, 100};
+    int step = 100;
+    for (const int s : steps) {
+        if (s * px_per_year >= 70) {
+            step = s;
+            break;
+        }
+    }
+    dl->AddLine(ImVec2(origin.x + 4, axis_y), ImVec2(origin.x + size.x - 4, axis_y), theme.border, 1.5f);
+    const int y0 = static_cast<int>(std::floor(ui.timeline_begin)), y1 = static_cast<int>(std::ceil(ui.timeline_end));
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    for (int y = y0; y <= y1; ++y) {
+        if (px_per_year >= 160) {
+            for (int mo = 1; mo < 12; ++mo) {
+                const float x = to_x(y + mo / 12.0);
+                dl->AddLine(ImVec2(x, axis_y), ImVec2(x, axis_y + 4), theme.border, 1.0f);
+                if (px_per_year >= 420)
+                    dl->AddText(small, fs * 0.85f, ImVec2(x + 2, axis_y + 5), theme.text_muted, months[mo]);
+            }
+        }
+        if (y % step != 0) continue;
+        const float x = to_x(y);
+        dl->AddLine(ImVec2(x, origin.y + 6), ImVec2(x, axis_y), IM_COL32(0xEE, 0xEB, 0xE3, 255), 1.0f);
+        dl->AddLine(ImVec2(x, axis_y), ImVec2(x, axis_y + 8), theme.text_muted, 1.0f);
+        char label[16];
+        std::snprintf(label, sizeof label, "%d", y);
+        dl->AddText(small, fs, ImVec2(x + 3, axis_y + (px_per_year >= 420 ? 16 : 8)), theme.text_muted, label);
+    }
+
+    // Events in lanes (greedy: the first lane whose last label ends before this bar).
+    struct Placed {
+        int event;
+        float x0, x1, y;
+        TimeSpan span;
+    };
+    std::vector<int> order;
+    for (std::size_t e = 0; e < article.events.size(); ++e) {
+        if (event_span(article.events[e])) order.push_back(static_cast<int>(e));
+    }
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        return event_span(article.events[static_cast<std::size_t>(a)])->begin <
+               event_span(article.events[static_cast<std::size_t>(b)])->begin;
+    });
+    std::vector<float> lane_end;
+    std::vector<Placed> placed;
+    for (const int e : order) {
+        const Event& ev = article.events[static_cast<std::size_t>(e)];
+        const TimeSpan ts = *event_span(ev);
+        float x0 = to_x(ts.begin), x1 = to_x(ts.end);
+        if (x1 - x0 < 8) {
+            const float mid = (x0 + x1) * 0.5f;
+            x0 = mid - 4;
+            x1 = mid + 4;
+        }
+        // Lanes keep room for the label in bold (it turns bold when it involves the selection).
+        const float label_w = std::min(ctx.fonts.bold->CalcTextSizeA(fs, FLT_MAX, 0, ev.label.c_str()).x, right - left);
+        // The label starts where it will be drawn: pushed left near the right edge.
+        const float label_x = std::max(origin.x + 4, std::min(x0, right - label_w));
+        const float start = std::min(x0, label_x);
+        const float label_end = std::max(x1, label_x + label_w) + 24;
+        std::size_t lane = 0;
+        while (lane < lane_end.size() && lane_end[lane] > start) ++lane;
+        if (lane == lane_end.size()) lane_end.push_back(0);
+        lane_end[lane] = label_end;
+        placed.push_back({e, x0, x1, axis_y - 26 - kLaneHeight * static_cast<float>(lane), ts});
+    }
+
+    const int selected = selected_node(ctx.corpus, ctx.state);
+    int hovered_event = -1;
+    for (const Placed& p : placed) {
+        const Event& ev = article.events[static_cast<std::size_t>(p.event)];
+        const bool in = ctx.derived.passage_in(ev.passage);
+        const bool involves = selected >= 0 && std::find(ev.nodes.begin(), ev.nodes.end(), selected) != ev.nodes.end();
+        const bool chosen = ctx.state.selection.kind == Selection::Kind::Event && ctx.state.selection.id == ev.id;
+        const float alpha = in ? 1.0f : 0.3f;
+        const ImVec2 b0(p.x0, p.y), b1(p.x1, p.y + kBarHeight);
+        ImFont* label_font = involves ? ctx.fonts.bold : small;  // bold: involves the selection
+        const float full_w = label_font->CalcTextSizeA(fs, FLT_MAX, 0, ev.label.c_str()).x;
+        // Labels near the right edge end there instead of running off the view.
+        const ImVec2 label_pos(std::max(origin.x + 4, std::min(p.x0, right - full_w)), p.y - fs - 4);
+        const float label_w = std::min(full_w, right - label_pos.x);
+        const bool hot = hovered && io.MousePos.x >= std::min(b0.x, label_pos.x) - 3 &&
+                         io.MousePos.x <= std::max(b1.x, label_pos.x + label_w) + 3 &&
+                         io.MousePos.y >= label_pos.y - 2 && io.MousePos.y <= b1.y + 4;
+        if (hot) hovered_event = p.event;
+        ImVec4 c = ImGui::ColorConvertU32ToFloat4(p.span.range ? IM_COL32(0x44, 0xAA, 0x99, 255) : theme.accent);
+        c.w = alpha * (p.span.approximate ? 0.55f : 1.0f);
+        const ImU32 fill = ImGui::ColorConvertFloat4ToU32(c);
+        dl->AddRectFilled(b0, b1, fill, 3.0f);
+        if (p.span.approximate) {  // hatching: the bounds are not exact
+            dl->PushClipRect(b0, b1, true);
+            for (float x = b0.x - kBarHeight; x < b1.x; x += 6) {
+                dl->AddLine(ImVec2(x, b1.y), ImVec2(x + kBarHeight, b0.y),
+                            IM_COL32(255, 255, 255, static_cast<int>(200 * alpha)), 1.5f);
+            }
+            dl->PopClipRect();
+        }
+        if (involves || chosen || hot) {
+            dl->AddRect(ImVec2(b0.x - 2, b0.y - 2), ImVec2(b1.x + 2, b1.y + 2), involves ? theme.text : theme.accent,
+                        4.0f, 0, 2.0f);
+        }
+        if (involves)
+            dl->AddRectFilled(ImVec2(label_pos.x - 3, label_pos.y - 1),
+                              ImVec2(label_pos.x + label_w + 3, label_pos.y + fs + 1), theme.hit_bg, 3.0f);
+        ImVec4 t = ImGui::ColorConvertU32ToFloat4(theme.text);
+        t.w = in ? 1.0f : 0.4f;
+        dl->AddText(label_font, fs, label_pos, ImGui::ColorConvertFloat4ToU32(t),
+                    ev.label.c_str());
+        const std::string date = event_date_text(ev);
+        dl->AddText(small, fs * 0.85f, ImVec2(b1.x + 6, p.y - 1),
+                    in ? theme.text_muted : ImGui::ColorConvertFloat4ToU32(ImVec4(0.4f, 0.4f, 0.4f, 0.4f)),
+                    date.c_str());
+    }
+    dl->PopClipRect();
+
+    if (hovered_event >= 0) {
+        const Event& ev = article.events[static_cast<std::size_t>(hovered_event)];
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+        ImGui::PushFont(ctx.fonts.bold);
+        ImGui::TextUnformatted(ev.label.c_str());
+        ImGui::PopFont();
+        TextMuted(theme, "%s \xC2\xB7 passage %d", event_date_text(ev).c_str(), ev.passage + 1);
+        std::string involved;
+        for (const int n : ev.nodes) {
+            if (!involved.empty()) involved += ", ";
+            involved += article.nodes[static_cast<std::size_t>(n)].label;
+        }
+        if (!involved.empty()) TextMuted(theme, "Involves %s", involved.c_str());
+        if (!ctx.derived.passage_in(ev.passage)) TextMuted(theme, "Its passage is hidden by the current filters");
+        TextMuted(theme, "Click to read the passage");
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+        hover_passage(ctx, ev.passage);
+        if (ImGui::IsMouseReleased(0) && !ImGui::IsMouseDragging(0, 3.0f) &&
+            std::fabs(io.MouseDragMaxDistanceSqr[0]) < 9.0f) {
+            jump_to_passage(ctx, ev.passage);
+        }
+    }
+}
+
+}  // namespace wwe::ui

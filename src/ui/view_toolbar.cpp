@@ -1,0 +1,159 @@
+// Win-Win Explorer UI: the toolbar under the search box — back/forward through the
+// exploration history, one tab per view (keys 1-7), the export menu, and the current filter
+// as removable chips (facet values and the search text) with "Clear all".
+#include <string>
+
+#include "imgui.h"
+#include "ui/views.hpp"
+#include "ui/widgets.hpp"
+
+namespace wwe::ui {
+namespace {
+
+const char* const kViewLabels[kViewCount] = {"Reader",   "Map",      "Matrix",   "Timeline",
+                                             "Entities", "Glossary", "Contrasts"};
+
+// A flat tab: text with an accent underline when active; true when clicked.
+bool view_tab(const char* label, bool active, const Theme& theme) {
+    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
+    const ImVec2 pad(10, 5);
+    const ImVec2 size(text.x + 2 * pad.x, text.y + 2 * pad.y);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(label, size);
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (hovered || active) {
+        dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), active ? theme.chip_bg_active : theme.hover_bg,
+                          4.0f);
+    }
+    if (active)
+        dl->AddRectFilled(ImVec2(pos.x, pos.y + size.y - 3), ImVec2(pos.x + size.x, pos.y + size.y), theme.accent);
+    const char* end = label;
+    while (*end && !(end[0] == '#' && end[1] == '#')) ++end;
+    dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), active ? theme.text : theme.text_muted, label, end);
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return clicked;
+}
+
+// "<" or ">" drawn as a chevron in a frame-height button (the fonts have no arrows).
+bool arrow_button(const char* id, bool left, bool enabled, const Theme& theme) {
+    const float h = ImGui::GetFrameHeight();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(h, h)) && enabled;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (enabled && ImGui::IsItemHovered()) {
+        dl->AddRectFilled(pos, ImVec2(pos.x + h, pos.y + h), theme.hover_bg, 4.0f);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    const ImU32 col = enabled ? theme.text : theme.border;
+    const float cx = pos.x + h * 0.5f, cy = pos.y + h * 0.5f, d = h * 0.18f;
+    const float dir = left ? 1.0f : -1.0f;
+    dl->AddLine(ImVec2(cx + dir * d, cy - 2 * d), ImVec2(cx - dir * d, cy), col, 2.0f);
+    dl->AddLine(ImVec2(cx - dir * d, cy), ImVec2(cx + dir * d, cy + 2 * d), col, 2.0f);
+    return clicked;
+}
+
+void export_menu(ViewContext& ctx) {
+    if (ImGui::Button("Export")) ImGui::OpenPopup("##export");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the map, the passages shown or the entities");
+    if (!ImGui::BeginPopup("##export")) return;
+    const bool map_drawn = [&] {
+        float x, y, w, h;
+        map_rect(ctx.ui, x, y, w, h);
+        return w > 0 && ctx.state.view == View::Map;
+    }();
+    if (ImGui::MenuItem("Concept map as PNG image", nullptr, false, map_drawn)) {
+        Download d;
+        d.filename = "concept-map.png";
+        d.mime = "image/png";
+        d.png = true;
+        map_rect(ctx.ui, d.x, d.y, d.w, d.h);
+        request_download(ctx, std::move(d));
+    }
+    if (!map_drawn && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Open the map first (2)");
+    if (ImGui::MenuItem("Concept map as SVG (vector)")) {
+        request_download(ctx, {"concept-map.svg", "image/svg+xml",
+                               map_svg_text(ctx.corpus, ctx.state, ctx.derived, ctx.ui, ctx.theme, ctx.fonts)});
+    }
+    char label[64];
+    std::snprintf(label, sizeof label, "Passages shown (%d) as Markdown", static_cast<int>(ctx.derived.shown.size()));
+    if (ImGui::MenuItem(label)) {
+        request_download(ctx,
+                         {"passages.md", "text/markdown", passages_markdown_text(ctx.corpus, ctx.state, ctx.derived)});
+    }
+    if (ImGui::MenuItem("Entities table as CSV")) {
+        request_download(ctx, {"entities.csv", "text/csv", entities_csv_text(ctx.corpus)});
+    }
+    ImGui::EndPopup();
+}
+
+void filter_chips(ViewContext& ctx) {
+    const Article& article = ctx.corpus.article;
+    if (ctx.state.facets.empty() && ctx.state.query.empty()) return;
+    ImGui::PushFont(ctx.fonts.small);
+    FlowRow row;
+    row.begin(ImGui::GetContentRegionAvail().x);
+    for (const auto& [facet_id, values] : ctx.state.facets) {
+        const int f = article.find_facet(facet_id);
+        if (f < 0) continue;
+        const Facet& facet = article.facets[static_cast<std::size_t>(f)];
+        for (const std::string& v : values) {
+            const int vi = facet.find_value(v);
+            const std::string label = facet.label + ": " +
+                                      (vi >= 0 ? facet.values[static_cast<std::size_t>(vi)].label : v) +
+                                      "  \xC3\x97##chip/" + facet_id + "/" + v;
+            row.next(ChipWidth(label.c_str()));
+            if (Chip(label.c_str(), ctx.theme, ChipFlags_Active)) toggle_facet_value(ctx.next, facet_id, v);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this filter");
+        }
+    }
+    if (!ctx.state.query.empty()) {
+        const std::string label = "Search: \xE2\x80\x9C" + ctx.state.query + "\xE2\x80\x9D  \xC3\x97##chip-query";
+        row.next(ChipWidth(label.c_str()));
+        if (Chip(label.c_str(), ctx.theme, ChipFlags_Active)) {
+            ctx.next.query.clear();
+            ctx.ui.search_buffer.clear();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove the search");
+    }
+    const char* clear = "Clear all##chips";
+    row.next(ChipWidth(clear));
+    if (Chip(clear, ctx.theme)) clear_filters(ctx);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove every filter and the search (Ctrl+Z undoes)");
+    ImGui::PopFont();
+}
+
+}  // namespace
+
+void draw_toolbar(ViewContext& ctx, bool can_back, bool can_forward, int& history_step) {
+    const Theme& theme = ctx.theme;
+    if (arrow_button("##back", true, can_back, theme)) history_step = -1;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back (Alt+Left)");
+    ImGui::SameLine(0, 2);
+    if (arrow_button("##forward", false, can_forward, theme)) history_step = 1;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forward (Alt+Right)");
+    ImGui::SameLine(0, 12);
+
+    const float export_w = ImGui::CalcTextSize("Export").x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    for (int v = 0; v < kViewCount; ++v) {
+        const View view = static_cast<View>(v);
+        char label[48];
+        std::snprintf(label, sizeof label, "%s##tab%d", kViewLabels[v], v);
+        const float w = ImGui::CalcTextSize(kViewLabels[v]).x + 20;
+        if (v > 0) {
+            // Wrap the tabs on narrow screens rather than running under the export button.
+            if (ImGui::GetCursorPosX() + w > right - export_w - 8) ImGui::NewLine();
+        }
+        if (view_tab(label, ctx.state.view == view, theme)) ctx.next.view = view;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s view (%d)", kViewLabels[v], v + 1);
+        ImGui::SameLine(0, 2);
+    }
+    ImGui::SetCursorPosX(right - export_w);
+    export_menu(ctx);
+    filter_chips(ctx);
+    ImGui::Dummy(ImVec2(0, 0));
+}
+
+}  // namespace wwe::ui
