@@ -99,7 +99,8 @@ target_compile_options(wwe_ui PRIVATE -fexceptions)
 add_library(wwe_platform OBJECT
   "${CMAKE_SOURCE_DIR}/src/platform/web_main.cpp"
   "${CMAKE_SOURCE_DIR}/src/platform/pointer.cpp"
-  "${CMAKE_SOURCE_DIR}/src/platform/text_input.cpp")
+  "${CMAKE_SOURCE_DIR}/src/platform/text_input.cpp"
+  "${CMAKE_SOURCE_DIR}/src/platform/url_state.cpp")
 target_link_libraries(wwe_platform PUBLIC wwe_ui)
 target_link_libraries(wwe_platform PRIVATE wwe_warnings)
 target_compile_options(wwe_platform PRIVATE -fexceptions)

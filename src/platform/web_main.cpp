@@ -37,6 +37,7 @@
 #include "imgui_impl_opengl3.h"
 #include "platform/pointer.hpp"
 #include "platform/text_input.hpp"
+#include "platform/url_state.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
 
@@ -376,6 +377,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     wwe::platform::update_text_input(io.WantTextInput);
+    wwe::platform::update_url_state(r.app);
 
     // Releases of keys pressed since the last frame reach ImGui now, for the next frame.
     r.fresh_keys.clear();
@@ -418,6 +420,7 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_load(const char* json_text) {
     if (report.ok) {
         g->font_ratio = 0;  // the atlas needs the article's glyphs
         g->input = true;
+        wwe::platform::install_url_state(g->app);
     }
     return give(out.dump());
 }

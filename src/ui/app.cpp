@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/deep_link.hpp"
 #include "core/history.hpp"
 #include "core/load.hpp"
 #include "imgui.h"
@@ -249,6 +250,27 @@ std::vector<std::string> App::set_state_json(std::string_view json_text) {
     }
     impl_->ui.notice = out;
     impl_->ui.notice_title = out.empty() ? "" : "Part of the requested view could not be shown:";
+    return out;
+}
+
+std::string App::fragment() const {
+    return impl_->corpus ? to_fragment(impl_->state, *impl_->corpus) : std::string();
+}
+
+std::string App::committed_fragment() const {
+    return impl_->corpus ? to_fragment(impl_->committed, *impl_->corpus) : std::string();
+}
+
+std::vector<std::string> App::open_fragment(std::string_view fragment) {
+    std::vector<std::string> out;
+    if (!impl_->corpus) return out;
+    std::vector<Diagnostic> problems;
+    ViewState next = from_fragment(fragment, *impl_->corpus, problems);
+    impl_->go(next);
+    impl_->history.push(impl_->state);
+    for (const Diagnostic& d : problems) out.push_back(d.to_string());
+    impl_->ui.notice = out;
+    impl_->ui.notice_title = out.empty() ? "" : "Part of this link could not be shown:";
     return out;
 }
 

@@ -90,6 +90,13 @@ public:
     // Partial update from JSON (core view_state_from_json); returns the problems (also shown
     // in a dismissible notice). Invalid JSON is one problem.
     std::vector<std::string> set_state_json(std::string_view json_text);
+    // The current state as a deep link (core/deep_link.hpp), and the same for the last state
+    // recorded in the history (changes only on committed steps); "" before loading.
+    std::string fragment() const;
+    std::string committed_fragment() const;
+    // Opens a deep link (a URL fragment, "#" optional) as a history step; returns the
+    // problems, also shown in the dismissible notice, and ignores those parts.
+    std::vector<std::string> open_fragment(std::string_view fragment);
     // The JSON of core to_json(corpus, run_query(...)) for a request {"text", "facets"}.
     // Request problems (wrong types) are returned in `problems`.
     std::string query_json(std::string_view request_json, std::vector<std::string>& problems) const;
