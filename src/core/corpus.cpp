@@ -74,8 +74,9 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
         std::size_t words;  // length in words, for "longer wins"
     };
     std::vector<std::vector<Candidate>> candidates(np);
-    c.node_mentions.assign(nn, {});
+    c.node_mentions.assign(nn, {});  // every occurrence first; the displayed ones below
     c.node_passages.assign(nn, {});
+    std::vector<std::size_t> raw_occurrences(nn, 0);
     for (std::size_t n = 0; n < nn; ++n) {
         const Node& node = a.nodes[n];
         const std::string np_ptr = node_pointer(a, static_cast<int>(n));
@@ -113,25 +114,7 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
                                            : "a variant that occurs in the text",
                                        "\"" + utf8_truncate(form.text, 80) + "\" in no passage"});
         }
-        std::sort(c.node_mentions[n].begin(), c.node_mentions[n].end(), [](const Mention& x, const Mention& y) {
-            return x.passage != y.passage ? x.passage < y.passage : x.begin < y.begin;
-        });
-        // Overlapping occurrences of the node's own names are one mention ("Belt and Road"
-        // inside "Belt and Road Initiative"; "General Secretary Xi" + "Xi Jinping").
-        std::vector<Mention> merged;
-        for (const Mention& m : c.node_mentions[n]) {
-            if (!merged.empty() && merged.back().passage == m.passage && m.begin < merged.back().end)
-                merged.back().end = std::max(merged.back().end, m.end);
-            else
-                merged.push_back(m);
-        }
-        c.node_mentions[n] = std::move(merged);
-        for (const Mention& m : c.node_mentions[n])
-            if (c.node_passages[n].empty() || c.node_passages[n].back() != m.passage)
-                c.node_passages[n].push_back(m.passage);
-        if (c.node_mentions[n].empty() && (node.match || !forms.empty()))
-            diagnostics.push_back({Severity::Warning, np_ptr, "a concept or entity mentioned in some passage",
-                                   "\"" + utf8_truncate(node.label, 80) + "\" mentioned nowhere"});
+        raw_occurrences[n] = c.node_mentions[n].size();
     }
 
     // Non-overlapping mentions for display: longer first, then earlier, then file order.
@@ -167,6 +150,29 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
         }
         std::sort(c.mentions[p].begin(), c.mentions[p].end(),
                   [](const Mention& x, const Mention& y) { return x.begin < y.begin; });
+    }
+
+    // A node's mentions are the ones the reader shows: counts, evidence lists and search
+    // agree with the highlighting.
+    for (auto& list : c.node_mentions) list.clear();
+    for (std::size_t p = 0; p < np; ++p)
+        for (const Mention& m : c.mentions[p]) {
+            c.node_mentions[m.node].push_back(m);
+            if (c.node_passages[m.node].empty() || c.node_passages[m.node].back() != m.passage)
+                c.node_passages[m.node].push_back(m.passage);
+        }
+    for (std::size_t n = 0; n < nn; ++n) {
+        if (!c.node_mentions[n].empty()) continue;
+        const Node& node = a.nodes[n];
+        if (raw_occurrences[n] > 0)
+            diagnostics.push_back({Severity::Warning, node_pointer(a, static_cast<int>(n)),
+                                   "a concept or entity mentioned outside other names",
+                                   "\"" + utf8_truncate(node.label, 80) + "\" only inside longer names"});
+        else if (node.match || std::any_of(node.aliases.begin(), node.aliases.end(),
+                                           [](const Alias& al) { return al.kind != AliasKind::Translation; }))
+            diagnostics.push_back({Severity::Warning, node_pointer(a, static_cast<int>(n)),
+                                   "a concept or entity mentioned in some passage",
+                                   "\"" + utf8_truncate(node.label, 80) + "\" mentioned nowhere"});
     }
 
     // Name forms for query rewriting: label and every alias, translations included.

@@ -39,10 +39,8 @@ struct Corpus {
                                                  // so words[p][k].position == k
     std::vector<std::vector<Mention>> mentions;  // per passage, by begin; non-overlapping (the
                                                  // longer of two overlapping mentions wins)
-    std::vector<std::vector<Mention>> node_mentions;  // per node: every occurrence in article
-                                                      // order, also inside another node's
-                                                      // name; overlapping occurrences of the
-                                                      // node's own names merged into one
+    std::vector<std::vector<Mention>> node_mentions;  // per node: its mentions as the reader
+                                                      // shows them (see `mentions`), in article order
     std::vector<std::vector<int>> node_passages; // per node: passages mentioning it, ascending
 
     // Inverted index: term -> postings (ascending passage).

@@ -114,9 +114,6 @@ std::string map_svg(const SvgMap& map) {
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + num(map.width) + "\" height=\"" +
            num(map.height) + "\" viewBox=\"0 0 " + num(map.width) + " " + num(map.height) + "\">\n";
     out += "<title>" + xml_escape(map.title) + "</title>\n";
-    out += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
-           "orient=\"auto-start-reverse\" markerUnits=\"userSpaceOnUse\"><path d=\"M0,0 L10,5 L0,10 z\" "
-           "fill=\"context-stroke\"/></marker></defs>\n";
     out += "<rect width=\"100%\" height=\"100%\" fill=\"" + colour(map.background) + "\"/>\n";
     out += "<g font-family=\"Noto Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n";
     auto valid = [&](int i) { return i >= 0 && i < static_cast<int>(map.nodes.size()); };
@@ -136,8 +133,17 @@ std::string map_svg(const SvgMap& map) {
         out += "<line x1=\"" + num(s.x) + "\" y1=\"" + num(s.y) + "\" x2=\"" + num(tx) + "\" y2=\"" + num(ty) +
                "\" stroke=\"" + colour(e.color) + "\" stroke-width=\"" + num(e.width) + "\"";
         if (e.opacity < 1) out += " stroke-opacity=\"" + num(e.opacity) + "\"";
-        if (e.directed) out += " marker-end=\"url(#arrow)\"";
         out += "/>\n";
+        if (e.directed && len > t.radius + 1) {
+            // An arrowhead at the target's rim, in the edge's colour (plain SVG 1.1).
+            const float ux = dx / len, uy = dy / len;
+            const float head = 4.0f + 2.0f * e.width, half = head * 0.45f;
+            const float bx = tx - ux * head, by = ty - uy * head;
+            out += "<path class=\"arrow\" d=\"M" + num(tx) + "," + num(ty) + " L" + num(bx - uy * half) + "," +
+                   num(by + ux * half) + " L" + num(bx + uy * half) + "," + num(by - ux * half) + " z\" fill=\"" +
+                   colour(e.color) + "\"" + (e.opacity < 1 ? " fill-opacity=\"" + num(e.opacity) + "\"" : std::string()) +
+                   "/>\n";
+        }
         if (!e.label.empty())
             out += "<text x=\"" + num((s.x + t.x) / 2) + "\" y=\"" + num((s.y + t.y) / 2) +
                    "\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\"" +

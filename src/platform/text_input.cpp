@@ -47,19 +47,19 @@ EM_JS(void, js_install_text_input, (), {
     field.addEventListener('compositionend', (e) => {
         composing = false;
         send(e.data || field.value);
-        field.value = '';
+        field.value = String();
     });
     field.addEventListener('input', (e) => {
         if (composing || e.isComposing) return;
         if (e.inputType && e.inputType !== 'insertText' && e.inputType !== 'insertReplacementText') {
-            field.value = '';
+            field.value = String();
             return;
         }
         send(field.value);
-        field.value = '';
+        field.value = String();
     });
     field.addEventListener('paste', (e) => {
-        const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+        const text = e.clipboardData ? e.clipboardData.getData('text/plain') : String();
         e.preventDefault();
         // One line (no backslash escapes: emscripten 3.1.6 mangles them in EM_JS).
         send(text.split(String.fromCharCode(13, 10)).join(' ').split(String.fromCharCode(10)).join(' '));

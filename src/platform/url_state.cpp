@@ -33,8 +33,8 @@ EM_JS(void, js_write_fragment, (const char* fragment, int push), {
     const url = '#' + UTF8ToString(fragment);
     if (location.hash === url) return;
     try {
-        if (push) history.pushState(null, '', url);
-        else history.replaceState(null, '', url);
+        if (push) history.pushState(null, String(), url);
+        else history.replaceState(null, String(), url);
     } catch (e) { /* the History API may be refused (sandboxed frames): links still work on load */ }
 });
 

@@ -271,6 +271,12 @@ void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, co
             ImVec4(origin.x, origin.y + size.y - font_px(fonts.small) - 12, origin.x + kHintWidth, origin.y + size.y));
     }
     const std::size_t base = placed.size();
+    // Faded nodes (filtered out, or outside the selection's neighbourhood) give way: the
+    // labels of bright nodes may cover them, never the other way round.
+    auto faded = [&](int i) {
+        return m.drawn[static_cast<std::size_t>(i)].dimmed ||
+               (selected >= 0 && m.focus[static_cast<std::size_t>(i)] > state.map.depth);
+    };
     for (const int i : order) {
         const MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
         placed.push_back(ImVec4(d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r));
@@ -278,6 +284,7 @@ void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, co
     for (std::size_t k = 0; k < order.size(); ++k) {
         const int i = order[k];
         const std::size_t own = base + k;
+        const bool bright = !faded(i);
         MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
         const ImVec2 ts = label_size(fonts, article.nodes[static_cast<std::size_t>(i)].label);
         const ImVec2 candidates[] = {
@@ -293,6 +300,8 @@ void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, co
             bool free = true;
             for (std::size_t j = 0; j < placed.size() && free; ++j) {
                 if (j == own) continue;  // its own node
+                const bool node_box = j >= base && j < base + order.size();
+                if (bright && node_box && faded(order[j - base])) continue;
                 if (overlaps(box, placed[j])) free = false;
             }
             if (!free) continue;

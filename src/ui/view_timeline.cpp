@@ -220,8 +220,12 @@ void draw_timeline(ViewContext& ctx) {
             involved += article.nodes[static_cast<std::size_t>(n)].label;
         }
         if (!involved.empty()) TextMuted(theme, "Involves %s", involved.c_str());
-        if (!ctx.derived.passage_in(ev.passage)) TextMuted(theme, "Its passage is hidden by the current filters");
-        TextMuted(theme, "Click to read the passage");
+        if (!ctx.derived.passage_in(ev.passage)) {
+            TextMuted(theme, "Its passage is hidden by the current filters");
+            TextMuted(theme, "Click to clear the filters and read the passage (Ctrl+Z restores them)");
+        } else {
+            TextMuted(theme, "Click to read the passage");
+        }
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
         hover_passage(ctx, ev.passage);
