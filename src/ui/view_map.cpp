@@ -550,95 +550,113 @@ void draw_controls(ViewContext& ctx, MapCache& m) {
     ImGui::PushFont(ctx.fonts.small);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 3));
     ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 10.0f);  // slider values stay readable
-    const bool weights = ctx.state.map.edges != MapEdges::Relations;
-    begin_flow_group(weights ? 300.0f : 180.0f, true);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Edges");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(130);
-    if (ImGui::BeginCombo("##edges", edges_label(ctx.state.map.edges))) {
-        for (const MapEdges e : {MapEdges::Relations, MapEdges::Cooccurrence, MapEdges::Both}) {
-            if (ImGui::Selectable(edges_label(e), e == ctx.state.map.edges)) next.edges = e;
-        }
-        ImGui::EndCombo();
-    }
-    if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip(
-            "Relations: the typed relations the annotation records (arrows).\n"
-            "Shared passages: two names mentioned in the same passages.");
-    }
-    if (weights) {
+    // Narrow maps (small embeds, phones) keep one row: the options go into a pop-up.
+    const bool compact = ImGui::GetContentRegionAvail().x < 620.0f;
+    auto options = [&](bool first) {
+        const bool weights = ctx.state.map.edges != MapEdges::Relations;
+        begin_flow_group(weights ? 300.0f : 180.0f, first);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Edges");
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(110);
-        int w = ctx.state.map.min_weight;
-        if (ImGui::SliderInt("##minw", &w, 1, 10, "min. %d shared")) next.min_weight = std::clamp(w, 1, 99);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show a shared-passages edge only from this many passages on");
-    }
-    ImGui::EndGroup();
+        ImGui::SetNextItemWidth(130);
+        if (ImGui::BeginCombo("##edges", edges_label(ctx.state.map.edges))) {
+            for (const MapEdges e : {MapEdges::Relations, MapEdges::Cooccurrence, MapEdges::Both}) {
+                if (ImGui::Selectable(edges_label(e), e == ctx.state.map.edges)) next.edges = e;
+            }
+            ImGui::EndCombo();
+        }
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip(
+                "Relations: the typed relations the annotation records (arrows).\n"
+                "Shared passages: two names mentioned in the same passages.");
+        }
+        if (weights) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(110);
+            int w = ctx.state.map.min_weight;
+            if (ImGui::SliderInt("##minw", &w, 1, 10, "min. %d shared")) next.min_weight = std::clamp(w, 1, 99);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show a shared-passages edge only from this many passages on");
+        }
+        ImGui::EndGroup();
 
-    begin_flow_group(230.0f, false);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Neighbourhood");
-    ImGui::SameLine();
-    if (ImGui::RadioButton("1 hop", ctx.state.map.depth == 1)) next.depth = 1;
-    ImGui::SameLine();
-    if (ImGui::RadioButton("2 hops", ctx.state.map.depth == 2)) next.depth = 2;
-    ImGui::EndGroup();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("How far around the selected node the map stays bright");
+        begin_flow_group(230.0f, false);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Neighbourhood");
+        ImGui::SameLine();
+        if (ImGui::RadioButton("1 hop", ctx.state.map.depth == 1)) next.depth = 1;
+        ImGui::SameLine();
+        if (ImGui::RadioButton("2 hops", ctx.state.map.depth == 2)) next.depth = 2;
+        ImGui::EndGroup();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("How far around the selected node the map stays bright");
 
-    const std::string facet_label = ctx.corpus.article.facets.empty() ? "facet" : ctx.corpus.article.facets[0].label;
-    const std::string colour_by = "Colour by " + facet_label;
-    begin_flow_group(ImGui::CalcTextSize(colour_by.c_str()).x + 30, false);
-    ImGui::Checkbox(colour_by.c_str(), &ctx.ui.map_color_by_dimension);
-    ImGui::EndGroup();
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Colour the nodes by their %s instead of their type", facet_label.c_str());
+        const std::string facet_label = ctx.corpus.article.facets.empty() ? "facet" : ctx.corpus.article.facets[0].label;
+        const std::string colour_by = "Colour by " + facet_label;
+        begin_flow_group(ImGui::CalcTextSize(colour_by.c_str()).x + 30, false);
+        ImGui::Checkbox(colour_by.c_str(), &ctx.ui.map_color_by_dimension);
+        ImGui::EndGroup();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Colour the nodes by their %s instead of their type", facet_label.c_str());
 
-    begin_flow_group(200.0f, false);
-    if (ImGui::Button("Fit")) {
-        next.zoom = 0;
-        next.x = next.y = 0;
-    }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fit the whole map into the view");
-    ImGui::SameLine();
-    if (ImGui::Button("Re-layout")) {
-        ++m.seed;
-        m.layout->restart(m.seed);
-        next.zoom = 0;
-        next.x = next.y = 0;
-    }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lay the map out again from new starting places (pinned nodes stay)");
-    ImGui::SameLine();
-    bool any_pinned = false;
-    for (int i = 0; i < m.layout->node_count(); ++i) any_pinned = any_pinned || m.layout->pinned(i);
-    ImGui::BeginDisabled(!any_pinned);
-    if (ImGui::Button("Unpin all")) {
-        for (int i = 0; i < m.layout->node_count(); ++i) m.layout->unpin(i);
-        m.layout->reheat(0.3f);
-    }
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Dragged nodes stay where they are put; this frees them");
-    ImGui::EndGroup();
+        begin_flow_group(80.0f, false);
+        ImGui::Checkbox("Legend", &ctx.ui.show_legend);
+        ImGui::EndGroup();
+    };
+    auto actions = [&]() {
+        begin_flow_group(200.0f, false);
+        if (ImGui::Button("Fit")) {
+            next.zoom = 0;
+            next.x = next.y = 0;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fit the whole map into the view");
+        ImGui::SameLine();
+        if (ImGui::Button("Re-layout")) {
+            ++m.seed;
+            m.layout->restart(m.seed);
+            next.zoom = 0;
+            next.x = next.y = 0;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lay the map out again from new starting places (pinned nodes stay)");
+        ImGui::SameLine();
+        bool any_pinned = false;
+        for (int i = 0; i < m.layout->node_count(); ++i) any_pinned = any_pinned || m.layout->pinned(i);
+        ImGui::BeginDisabled(!any_pinned);
+        if (ImGui::Button("Unpin all")) {
+            for (int i = 0; i < m.layout->node_count(); ++i) m.layout->unpin(i);
+            m.layout->reheat(0.3f);
+        }
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("Dragged nodes stay where they are put; this frees them");
+        ImGui::EndGroup();
 
-    begin_flow_group(190.0f, false);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Zoom");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(140);
-    float zoom = m.zoom;
-    const bool zoomed = ImGui::SliderFloat("##zoom", &zoom, 0.2f, 8.0f, "%.2fx", ImGuiSliderFlags_Logarithmic);
-    if (zoomed) {
-        next.zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
-        next.x = m.cx;
-        next.y = m.cy;
-    }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Or the mouse wheel over the map");
-    ImGui::EndGroup();
+        begin_flow_group(190.0f, false);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Zoom");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(140);
+        float zoom = m.zoom;
+        const bool zoomed = ImGui::SliderFloat("##zoom", &zoom, 0.2f, 8.0f, "%.2fx", ImGuiSliderFlags_Logarithmic);
+        if (zoomed) {
+            next.zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+            next.x = m.cx;
+            next.y = m.cy;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Or the mouse wheel over the map");
+        ImGui::EndGroup();
 
-    begin_flow_group(80.0f, false);
-    ImGui::Checkbox("Legend", &ctx.ui.show_legend);
-    ImGui::EndGroup();
+    };
+    if (compact) {
+        if (ImGui::Button("Options")) ImGui::OpenPopup("##map-options");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edges, neighbourhood, colours, legend");
+        if (ImGui::BeginPopup("##map-options")) {
+            options(true);
+            ImGui::EndPopup();
+        }
+        actions();
+    } else {
+        options(true);
+        actions();
+    }
     ImGui::PopStyleVar(2);
     ImGui::PopFont();
 }
