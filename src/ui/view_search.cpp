@@ -9,21 +9,6 @@
 namespace wwe::ui {
 namespace {
 
-// ImGui's InputText over a std::string (grows the string as the user types).
-int resize_callback(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* s = static_cast<std::string*>(data->UserData);
-        s->resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = s->data();
-    }
-    return 0;
-}
-
-bool input_text_with_hint(const char* id, const char* hint, std::string& s) {
-    return ImGui::InputTextWithHint(id, hint, s.data(), s.capacity() + 1,
-                                    ImGuiInputTextFlags_CallbackResize, resize_callback, &s);
-}
-
 int chosen_value_count(const ViewState& state) {
     int n = 0;
     for (const auto& [facet, values] : state.facets) n += static_cast<int>(values.size());
@@ -57,7 +42,7 @@ void draw_search_bar(ViewContext& ctx) {
         ui.focus_search = false;
     }
     const char* hint = ui.narrow ? "Search the article" : "Search the article   ( / or Ctrl+F )";
-    if (input_text_with_hint("##search", hint, ui.search_buffer)) ctx.next.query = ui.search_buffer;
+    if (InputTextString("##search", hint, ui.search_buffer)) ctx.next.query = ui.search_buffer;
     ui.search_active = ImGui::IsItemActive();
     if (has_query) {
         ImGui::SameLine();

@@ -20,10 +20,14 @@ int resize_callback(ImGuiInputTextCallbackData* data) {
 }
 }  // namespace
 
-bool FilterBox(const char* str_id, const char* hint, std::string& text, float width) {
-    ImGui::SetNextItemWidth(width);
+bool InputTextString(const char* str_id, const char* hint, std::string& text) {
     return ImGui::InputTextWithHint(str_id, hint, text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
                                     resize_callback, &text);
+}
+
+bool FilterBox(const char* str_id, const char* hint, std::string& text, float width) {
+    ImGui::SetNextItemWidth(width);
+    return InputTextString(str_id, hint, text);
 }
 
 float ChipWidth(const char* label) {

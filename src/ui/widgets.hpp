@@ -6,7 +6,8 @@
 //   - TextMuted ........ wrapped text in the theme's muted colour
 //   - CloseButton ...... a square "x" button of the current line height
 //   - CountBadge ....... a right-aligned count on the current line
-//   - FilterBox ........ a text box over a std::string with a hint (table filters)
+//   - InputTextString .. ImGui's text box with a hint over a std::string (grows as typed)
+//   - FilterBox ........ the same at a given width (table filters)
 #pragma once
 
 #include <string>
@@ -46,7 +47,10 @@ bool CloseButton(const char* str_id, const Theme& theme);
 // Draws `count` right-aligned at `right_x` (screen x) on the last item's line, muted.
 void CountBadge(int count, float right_x, const Theme& theme);
 
-// A text box editing `text` (grows as the user types), `width` CSS px; true when edited.
+// ImGui::InputTextWithHint editing `text` (grows as the user types); true when edited.
+bool InputTextString(const char* str_id, const char* hint, std::string& text);
+
+// The same, `width` CSS px wide.
 bool FilterBox(const char* str_id, const char* hint, std::string& text, float width);
 
 }  // namespace wwe::ui

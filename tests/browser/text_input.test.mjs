@@ -23,7 +23,10 @@ async function withSearchFocused(fn) {
     assert.equal(page.readyError, null);
     await page.mouse.move(640, 400);
     await page.keyboard.press('/');
-    await page.waitForTimeout(150);
+    // The field takes the focus once the search box is active (a frame or two later).
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'wwe-text-input', null, {
+      timeout: 5000,
+    });
     await fn(page);
     const errors = page.consoleLines.filter((l) => l.startsWith('pageerror'));
     assert.deepEqual(errors, []);
