@@ -46,6 +46,35 @@ bool wrapped_selectable(const char* id, const char* text, ImU32 color) {
 }
 
 // The evidence of a map edge: the relation's passages, or the passages two nodes share.
+// A clickable list of passages: each shows its number and an excerpt of `excerpt_bytes`
+// starting at the first mention of node `a` or `b`; hidden ones (filtered out) are muted
+// and clicking them clears the filters first (jump_to_passage).
+void draw_passage_list(ViewContext& ctx, const std::vector<int>& passages, int a, int b, std::size_t excerpt_bytes) {
+    const Theme& theme = ctx.theme;
+    ImGui::PushFont(ctx.fonts.small);
+    for (const int p : passages) {
+        const Passage& passage = ctx.corpus.article.passages[static_cast<std::size_t>(p)];
+        std::size_t at = 0;
+        for (const Mention& m : ctx.corpus.mentions[static_cast<std::size_t>(p)]) {
+            if (m.node == a || m.node == b) {
+                at = m.begin;
+                break;
+            }
+        }
+        const bool hidden = !ctx.derived.passage_in(p);
+        std::string text = "\xC2\xB6 " + std::to_string(p + 1) + "   " + excerpt(passage.text, at, excerpt_bytes);
+        if (hidden) text += "   (hidden by the current filters)";
+        ImGui::PushID(p);
+        if (wrapped_selectable("##passage", text.c_str(), hidden ? theme.text_muted : theme.text)) jump_to_passage(ctx, p);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip(hidden ? "Clear the filters and go to passage %d" : "Go to passage %d", p + 1);
+            hover_passage(ctx, p);
+        }
+        ImGui::PopID();
+    }
+    ImGui::PopFont();
+}
+
 void draw_edge_details(ViewContext& ctx) {
     const Article& article = ctx.corpus.article;
     const Theme& theme = ctx.theme;
@@ -85,28 +114,7 @@ void draw_edge_details(ViewContext& ctx) {
                   passages.size() == 1 ? "" : "s");
     section_title(ctx, title);
     ImGui::PopTextWrapPos();
-    ImGui::PushFont(ctx.fonts.small);
-    for (const int p : passages) {
-        const Passage& passage = article.passages[static_cast<std::size_t>(p)];
-        std::size_t at = 0;
-        for (const Mention& m : ctx.corpus.mentions[static_cast<std::size_t>(p)]) {
-            if (m.node == edge.b || m.node == edge.a) {
-                at = m.begin;
-                break;
-            }
-        }
-        const bool hidden = !ctx.derived.passage_in(p);
-        std::string text = "\xC2\xB6 " + std::to_string(p + 1) + "   " + excerpt(passage.text, at, 220);
-        if (hidden) text += "   (hidden by the current filters)";
-        ImGui::PushID(p);
-        if (wrapped_selectable("##evidence", text.c_str(), hidden ? theme.text_muted : theme.text)) jump_to_passage(ctx, p);
-        if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("Read passage %d", p + 1);
-            hover_passage(ctx, p);
-        }
-        ImGui::PopID();
-    }
-    ImGui::PopFont();
+    draw_passage_list(ctx, passages, edge.a, edge.b, 220);
 }
 
 }  // namespace
@@ -188,30 +196,7 @@ void draw_details(ViewContext& ctx) {
     section_title(ctx, passages.empty() ? "Not mentioned by name in the text" : title);
     ImGui::PopTextWrapPos();
 
-    ImGui::PushFont(ctx.fonts.small);
-    for (const int p : passages) {
-        const Passage& passage = article.passages[static_cast<std::size_t>(p)];
-        std::size_t at = 0;
-        for (const Mention& m : ctx.corpus.mentions[static_cast<std::size_t>(p)]) {
-            if (m.node == node_index) {
-                at = m.begin;
-                break;
-            }
-        }
-        const bool hidden = ctx.derived.rank[static_cast<std::size_t>(p)] < 0;
-        std::string text = "\xC2\xB6 " + std::to_string(p + 1) + "   " + excerpt(passage.text, at, 150);
-        if (hidden) text += "   (hidden by the current filters)";
-        ImGui::PushID(p);
-        if (wrapped_selectable("##mention", text.c_str(), hidden ? theme.text_muted : theme.text)) {
-            jump_to_passage(ctx, p);
-        }
-        if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip(hidden ? "Clear the filters and go to passage %d" : "Go to passage %d", p + 1);
-            hover_passage(ctx, p);
-        }
-        ImGui::PopID();
-    }
-    ImGui::PopFont();
+    draw_passage_list(ctx, passages, node_index, node_index, 150);
 }
 
 }  // namespace wwe::ui
