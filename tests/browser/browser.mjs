@@ -115,3 +115,18 @@ export async function openExplorer(context, url, { route } = {}) {
   page.readyError = await page.evaluate(() => window.explorer.ready.then(() => null, (e) => ({ message: e.message, problems: e.problems })));
   return page;
 }
+
+// Starts one static server and one browser for a test file, through that file's node:test
+// `before`/`after` hooks; the returned object holds `browser` and `server` once started.
+export function useBrowser(before, after) {
+  const shared = { browser: null, server: null };
+  before(async () => {
+    shared.server = await serveDist();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}

@@ -1,22 +1,14 @@
 // Deep links: the view state in the URL fragment (core/deep_link.hpp, platform/url_state).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openExplorer } from './browser.mjs';
+import { openExplorer, useBrowser } from './browser.mjs';
 
-let browser, server;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowser(before, after);
 
 async function withPage(hash, fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
-    const page = await openExplorer(context, server.url + (hash ? '#' + hash : ''));
+    const page = await openExplorer(context, shared.server.url + (hash ? '#' + hash : ''));
     assert.equal(page.readyError, null);
     await page.waitForTimeout(150);
     await fn(page);
@@ -57,8 +49,8 @@ test('random states round-trip through the URL', async () => {
       await page.waitForTimeout(80);
       const written = await page.evaluate(() => location.hash);
       assert.ok(written.startsWith('#v='), written);
-      const url = server.url + written;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const url = shared.server.url + written;
+      const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const other = await openExplorer(context, url);
       const got = await state(other);
       const want = await state(page);

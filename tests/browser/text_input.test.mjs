@@ -3,23 +3,15 @@
 // the system clipboard. (src/platform/text_input.*)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openExplorer } from './browser.mjs';
+import { openExplorer, useBrowser } from './browser.mjs';
 
-let browser, server;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowser(before, after);
 
 async function withSearchFocused(fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.url });
   try {
-    const page = await openExplorer(context, server.url);
+    const page = await openExplorer(context, shared.server.url);
     assert.equal(page.readyError, null);
     await page.mouse.move(640, 400);
     await page.keyboard.press('/');
