@@ -71,6 +71,45 @@ bool percent_decode(std::string_view text, std::string& out) {
     return true;
 }
 
+std::vector<UrlParameter> parse_url_parameters(std::string_view text, const std::string& prefix,
+                                               std::vector<Diagnostic>& problems) {
+    std::vector<UrlParameter> out;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        const std::size_t amp = text.find('&', at);
+        const std::string_view part = text.substr(at, amp == std::string_view::npos ? std::string_view::npos : amp - at);
+        at = amp == std::string_view::npos ? text.size() + 1 : amp + 1;
+        if (part.empty()) continue;
+        const std::size_t eq = part.find('=');
+        UrlParameter param;
+        param.where = prefix + utf8_truncate(std::string(part.substr(0, eq)), 40);
+        if (!percent_decode(part.substr(0, eq), param.key) ||
+            !percent_decode(eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1), param.value)) {
+            problems.push_back({Severity::Error, param.where, "valid %XX escapes", "\"" + utf8_truncate(std::string(part), 60) + "\""});
+            continue;
+        }
+        if (utf8_invalid_at(param.key) != std::string::npos || utf8_invalid_at(param.value) != std::string::npos) {
+            problems.push_back({Severity::Error, param.where, "UTF-8 text", "invalid bytes"});
+            continue;
+        }
+        param.has_value = eq != std::string_view::npos;
+        out.push_back(std::move(param));
+    }
+    return out;
+}
+
+std::vector<std::string> split_list(const std::string& value) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    while (from <= value.size()) {
+        const std::size_t comma = value.find(',', from);
+        std::string item = value.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+        if (!item.empty()) out.push_back(std::move(item));
+        from = comma == std::string::npos ? value.size() + 1 : comma + 1;
+    }
+    return out;
+}
+
 std::string to_fragment(const ViewState& s, const Corpus& corpus) {
     std::string out = std::string("v=") + to_string(s.view);
     for (const auto& [facet, values] : s.facets) {
@@ -99,45 +138,24 @@ std::string to_fragment(const ViewState& s, const Corpus& corpus) {
     return out;
 }
 
-ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::vector<Diagnostic>& problems) {
-    ViewState base;
+ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::vector<Diagnostic>& problems,
+                        const ViewState& defaults) {
+    const ViewState& base = defaults;
     if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
     if (fragment.size() > kMaxFragmentBytes) {
         problems.push_back({Severity::Error, "#", "a link of at most 8192 bytes", std::to_string(fragment.size()) + " bytes"});
         return base;
     }
     json state = json::object();
-    std::size_t at = 0;
-    while (at <= fragment.size()) {
-        std::size_t amp = fragment.find('&', at);
-        std::string_view part = fragment.substr(at, amp == std::string_view::npos ? std::string_view::npos : amp - at);
-        at = amp == std::string_view::npos ? fragment.size() + 1 : amp + 1;
-        if (part.empty()) continue;
-        std::size_t eq = part.find('=');
-        std::string key, value;
-        const std::string where = "#" + utf8_truncate(std::string(part.substr(0, eq)), 40);
-        if (!percent_decode(part.substr(0, eq), key) ||
-            !percent_decode(eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1), value)) {
-            problems.push_back({Severity::Error, where, "valid %XX escapes", "\"" + utf8_truncate(std::string(part), 60) + "\""});
-            continue;
-        }
-        if (utf8_invalid_at(key) != std::string::npos || utf8_invalid_at(value) != std::string::npos) {
-            problems.push_back({Severity::Error, where, "UTF-8 text", "invalid bytes"});
-            continue;
-        }
+    for (const UrlParameter& param : parse_url_parameters(fragment, "#", problems)) {
+        const std::string& key = param.key;
+        const std::string& value = param.value;
+        const std::string& where = param.where;
         if (key == "v") {
             state["view"] = value;
         } else if (key.rfind("f.", 0) == 0) {
-            json values = json::array();
-            std::size_t from = 0;
-            while (from <= value.size()) {
-                std::size_t comma = value.find(',', from);
-                std::string v = value.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
-                if (!v.empty()) values.push_back(v);
-                from = comma == std::string::npos ? value.size() + 1 : comma + 1;
-            }
             if (!state.contains("facets")) state["facets"] = json::object();
-            state["facets"][key.substr(2)] = values;
+            state["facets"][key.substr(2)] = split_list(value);
         } else if (key == "q") {
             state["query"] = value;
         } else if (key == "sel") {

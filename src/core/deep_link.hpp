@@ -3,6 +3,7 @@
 // Index
 //   - to_fragment ....... ViewState -> "v=reader&f.front=security,economic&q=..."
 //   - from_fragment ..... fragment -> ViewState, every bad part reported and skipped
+//   - parse_url_parameters, split_list ... the name=value syntax (also embed options)
 //   - percent_encode / percent_decode (RFC 3986)
 //
 // Format (docs/embedding.md), parameters in this order, each optional:
@@ -31,7 +32,23 @@ namespace wwe {
 
 std::string to_fragment(const ViewState& state, const Corpus& corpus);
 
-ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::vector<Diagnostic>& problems);
+// Parameters the link leaves out take their value from `defaults` (an embed starts on its
+// first offered view, see embed.hpp).
+ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::vector<Diagnostic>& problems,
+                        const ViewState& defaults = {});
+
+// One name=value pair of a URL's query or fragment, percent-decoded and valid UTF-8.
+struct UrlParameter {
+    std::string key, value;
+    std::string where;       // for messages: prefix + the (raw, shortened) name, e.g. "#q"
+    bool has_value = false;  // "name=" or "name=x" (false for a bare "name")
+};
+// Splits "a=1&b=2" into parameters (empty parts skipped). Parts with bad percent escapes or
+// invalid UTF-8 are reported (pointer = `prefix` + name) and left out.
+std::vector<UrlParameter> parse_url_parameters(std::string_view text, const std::string& prefix,
+                                               std::vector<Diagnostic>& problems);
+// "a,b,,c" -> {"a", "b", "c"} (empty items dropped).
+std::vector<std::string> split_list(const std::string& value);
 
 // Percent-encodes all but RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~).
 std::string percent_encode(std::string_view text);

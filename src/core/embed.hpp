@@ -1,0 +1,81 @@
+// Win-Win Explorer core: embed options — how a host page frames the explorer.
+//
+// Index
+//   - EmbedOptions ........ chrome, offered views, locked facets, theme, scale, origins
+//   - embed_from_query .... "?embed=a&views=map&lock.dimension=security" -> options
+//   - to_query ............ options -> the same text (defaults left out)
+//   - constrain ........... makes a ViewState obey the options (locked facets, views)
+//   - iframe_snippet ...... the <iframe> element a host page pastes
+//
+// The options come from the URL's query string (docs/embedding.md); the view state stays
+// in the fragment (deep_link.hpp), so a deep link and its embed options combine:
+//   explorer/index.html?embed=econ&views=map,reader&lock.front=economic#v=map&sel=entity:belt-and-road
+// Parameters, each optional:
+//   embed[=<id>]            embed mode; <id> ([a-z0-9_-], at most 40) names the embed in
+//                           the messages it posts to the host page
+//   chrome=full|compact|none  full: search, tabs and facet panel; compact: the facet panel
+//                           folds behind a "Filters" button; none: only the view
+//   views=<v1>,<v2>         the views offered, in tab order (default: all)
+//   lock.<facet>=<v1>,<v2>  these values of the facet are always chosen, no other value of
+//                           it can be (e.g. lock.dimension=security)
+//   theme=light|dark|auto   auto follows the reader's system setting
+//   scale=<x>               size of text and controls, 0.5..3 (default 1)
+//   origins=<o1>,<o2>       host origins ("https://school.example") whose messages are
+//                           obeyed and to which messages are posted (default: the parent
+//                           window, whatever its origin)
+// Unknown parameters and invalid values are reported (pointer "?name") and skipped.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "view_state.hpp"
+
+namespace wwe {
+
+struct EmbedOptions {
+    enum class Chrome { Full, Compact, None };
+    enum class Theme { Light, Dark, Auto };
+
+    bool embed = false;                // "embed" was given
+    std::string id;                    // its value ("" when none)
+    Chrome chrome = Chrome::Full;
+    std::vector<View> views;           // offered views in tab order; empty: all
+    FacetSelection locked;             // facet -> values always chosen
+    Theme theme = Theme::Light;
+    float scale = 1;                   // 0.5..3
+    std::vector<std::string> origins;  // "scheme://host[:port]", lower case
+
+    bool operator==(const EmbedOptions&) const = default;
+};
+
+inline constexpr float kMinEmbedScale = 0.5f, kMaxEmbedScale = 3.0f;
+
+const char* to_string(EmbedOptions::Chrome chrome);
+const char* to_string(EmbedOptions::Theme theme);
+
+// Reads a URL query string (a leading "?" is ignored). Facet ids and values are checked
+// against the corpus. Every problem is reported and that part skipped.
+EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std::vector<Diagnostic>& problems);
+
+// The query string (without "?") that reads back as `options`; "" when all are defaults.
+std::string to_query(const EmbedOptions& options);
+
+// True when `view` is offered (views empty, or listed).
+bool view_offered(const EmbedOptions& options, View view);
+
+// Makes `state` obey `options`: each locked facet has exactly its locked values, the view
+// is an offered one (else the first offered). When `problems` is not null, each change of
+// something the state asked for is reported (pointer: the state member, e.g.
+// "/facets/dimension"; a locked facet the state leaves out is added without a report).
+void constrain(ViewState& state, const EmbedOptions& options, std::vector<Diagnostic>* problems);
+
+// <iframe src="url" width=".." height=".." title=".." ...></iframe> with the attributes
+// escaped for HTML. `strict_sandbox`: sandbox="allow-scripts allow-popups allow-downloads"
+// (the page gets an opaque origin: its server must allow cross-origin reads, see
+// docs/embedding.md); otherwise allow-same-origin is added. Sizes in CSS px.
+std::string iframe_snippet(const std::string& url, int width, int height, const std::string& title,
+                           bool strict_sandbox);
+
+}  // namespace wwe
