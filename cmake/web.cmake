@@ -8,7 +8,8 @@
 #   explorer_web       src/platform: the page's program, dist/explorer.js + explorer.wasm.
 #   explorer_single    the same linked with -sSINGLE_FILE=1 (wasm inlined), for the
 #                      standalone page.
-#   web_dist (ALL)     copies the shell, the article and the licences into dist/ and writes
+#   web_dist (ALL)     copies the shell, the embed example, the article and the licences
+#                      into dist/ and writes
 #                      dist/explorer-standalone.html (tools/make_standalone.py).
 #
 # Options
@@ -106,12 +107,13 @@ target_link_libraries(wwe_platform PRIVATE wwe_warnings)
 target_compile_options(wwe_platform PRIVATE -fexceptions)
 
 set(WWE_WEB_EXPORTS
-  "_main,_malloc,_free,_wwe_load,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame")
+  "_main,_malloc,_free,_wwe_load,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_notice")
 set(WWE_WEB_LINK_OPTIONS
   -fexceptions
   -sENVIRONMENT=web
   -sALLOW_MEMORY_GROWTH=1
   -sINITIAL_MEMORY=33554432
+  -sDYNAMIC_EXECUTION=0
   "-sEXPORTED_FUNCTIONS=[${WWE_WEB_EXPORTS}]"
   "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8]")
 
@@ -134,6 +136,9 @@ set(WWE_DIST_FILES
   "${CMAKE_SOURCE_DIR}/web/index.html=index.html"
   "${CMAKE_SOURCE_DIR}/web/style.css=style.css"
   "${CMAKE_SOURCE_DIR}/web/shell.js=shell.js"
+  "${CMAKE_SOURCE_DIR}/web/embed-example.html=embed-example.html"
+  "${CMAKE_SOURCE_DIR}/web/embed-example.js=embed-example.js"
+  "${CMAKE_SOURCE_DIR}/web/embed-example.css=embed-example.css"
   "${WWE_ARTICLE_JSON}=assets/article.json"
   "${CMAKE_SOURCE_DIR}/assets/fonts/OFL-1.1.txt=licenses/OFL-1.1.txt"
   "${CMAKE_SOURCE_DIR}/assets/fonts/LICENSE-Apache-2.0.txt=licenses/LICENSE-Apache-2.0.txt"

@@ -8,10 +8,16 @@
 Inlines into the page shell: the stylesheet, the article JSON (as a
 <script type="application/json" id="wwe-article"> element, which shell.js prefers over a
 fetch), the glue and the program linked with -sSINGLE_FILE=1 (its wasm is base64 inside the
-JS; fonts are compiled in). Exit status 1 when the shell lacks a marker it replaces.
+JS; fonts are compiled in). The page's Content-Security-Policy then allows exactly these
+inline scripts and style (by SHA-256 hash) instead of 'self', and fetches of data: URLs
+(the inline WebAssembly). Exit status 1 when the shell
+lacks a marker it replaces.
 """
 import argparse
+import base64
+import hashlib
 import os
+import re
 import sys
 
 
@@ -37,6 +43,11 @@ def json_for_script(text):
     return text.replace("<", "\\u003c")
 
 
+def csp_hash(text):
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
 def replace_once(page, marker, replacement):
     if page.count(marker) != 1:
         sys.exit(f"make_standalone: the shell must contain {marker!r} exactly once")
@@ -50,16 +61,26 @@ def main():
     args = ap.parse_args()
 
     page = read(args.shell)
-    page = replace_once(page, '<link rel="stylesheet" href="style.css">',
-                        "<style>\n" + read(args.css) + "</style>")
+    page = replace_once(page, ' data-program="explorer.wasm"', "")  # the program is inline
+    style = "\n" + read(args.css)
+    page = replace_once(page, '<link rel="stylesheet" href="style.css">', "<style>" + style + "</style>")
     article = read(args.article)
     page = replace_once(page, "<!-- wwe:data -->",
                         '<script type="application/json" id="wwe-article">'
                         + json_for_script(article) + "</script>")
-    page = replace_once(page, '<script src="shell.js"></script>',
-                        "<script>\n" + script_safe(read(args.glue), "shell.js") + "</script>")
-    page = replace_once(page, '<script src="explorer.js"></script>',
-                        "<script>\n" + script_safe(read(args.program), "the program") + "</script>")
+    glue = "\n" + script_safe(read(args.glue), "shell.js")
+    program = "\n" + script_safe(read(args.program), "the program")
+    page = replace_once(page, '<script src="shell.js"></script>', "<script>" + glue + "</script>")
+    page = replace_once(page, '<script src="explorer.js"></script>', "<script>" + program + "</script>")
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    if not csp:
+        sys.exit("make_standalone: the shell must have a Content-Security-Policy <meta>")
+    policy = csp.group(1)
+    policy = replace_once(policy, "script-src 'self'", f"script-src {csp_hash(glue)} {csp_hash(program)}")
+    policy = replace_once(policy, "style-src 'self'", f"style-src {csp_hash(style)}")
+    # The program reads its own inline WebAssembly with fetch("data:..."): no network.
+    policy = replace_once(policy, "connect-src 'self'", "connect-src 'self' data:")
+    page = page.replace(csp.group(0), f'<meta http-equiv="Content-Security-Policy" content="{policy}">', 1)
 
     tmp = args.out + ".tmp"
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

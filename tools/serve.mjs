@@ -1,8 +1,8 @@
 // A small static file server for dist/ (run.sh and the browser tests).
 //   node tools/serve.mjs [--root dist] [--host 127.0.0.1] [--port 8080]
 // Port 0 picks a free port; the URL is printed once listening. Serves files under the
-// root only (no directory listings, no path escapes), with the MIME types the app needs
-// and gzip when the client accepts it.
+// root only (no directory listings, no path escapes), with the MIME types the app needs,
+// gzip when the client accepts it, and Access-Control-Allow-Origin: * (sandboxed embeds).
 import { createServer } from "node:http";
 import { createReadStream, statSync } from "node:fs";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -55,6 +55,9 @@ export function serve({ root = "dist", host = "127.0.0.1", port = 0 } = {}) {
       "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",
+      // The files are public: a page in <iframe sandbox="allow-scripts"> (an opaque origin)
+      // may read them too (docs/embedding.md).
+      "Access-Control-Allow-Origin": "*",
     };
     const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && stat.size > 1024;
     if (gzip) headers["Content-Encoding"] = "gzip";

@@ -1,7 +1,8 @@
 // Win-Win Explorer: the page glue between the browser and the WebAssembly app.
 //
-//   - reads the article (inline <script type="application/json" id="wwe-article">, else a
-//     fetch of the canvas's data-article URL) while the program downloads;
+//   - downloads the program (the canvas's data-program URL) with a progress bar, and reads
+//     the article (inline <script type="application/json" id="wwe-article">, else a fetch
+//     of the canvas's data-article URL) meanwhile;
 //   - hands it to the app (wwe_load), shows the error screen listing every problem when
 //     it cannot be used, hides the loading screen after the first frame;
 //   - keeps the canvas backing store at CSS size x devicePixelRatio (ResizeObserver and
@@ -17,15 +18,43 @@
 //       exportCsv()      the entities table as CSV (header row, one row per entity)
 //       mapNodes()       the map's nodes as last drawn: [{id, label, x, y, r, visible,
 //                        dimmed, labelled}], x/y in CSS px of the page (for clicking them)
+//       highlight(id)    selects a concept or entity; returns the problems
+//       fragment()       the current view as a deep link (without "#")
+//       embedOptions()   the embed options in effect (core/embed.hpp as JSON)
+//       notice()         the notice the app shows: {title, problems} (empty: none)
+//   - in a frame, speaks the host-page protocol (docs/embedding.md, "Host-page API"):
+//     messages {protocol: "win-win-explorer", version: 1, type, ...} from the parent window
+//     (and, when ?origins= is given, only from those origins) are validated and obeyed;
+//     ready, stateChanged, selectionChanged, result and error are posted back;
+//   - shows an embed preview over the app when the Share dialog asks for one.
 (function () {
   'use strict';
 
+  const PROTOCOL = 'win-win-explorer';
+  const PROTOCOL_VERSION = 1;
+
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('wwe-loading');
+  const loadingText = document.getElementById('wwe-loading-text');
+  const progress = document.getElementById('wwe-progress');
   const errorScreen = document.getElementById('wwe-error');
   let platformReady = false;
   let loaded = false;
   let failed = false;
+  // The host-page protocol's state (see "host-page protocol" below).
+  const framed = (() => {
+    try {
+      return window.parent !== window;
+    } catch {
+      return true;
+    }
+  })();
+  let embed = { embed: false, id: '', origins: [] };
+  let lastSelection = 'null';
+  const pendingMessages = [];  // arrived before the article was shown
+
+  // A dark embed gets a dark loading screen (the app reads ?theme= itself once it runs).
+  if (/(^|[?&])theme=dark(&|$)/.test(location.search.slice(1))) document.documentElement.classList.add('wwe-dark');
 
   let resolveReady;
   let rejectReady;
@@ -50,6 +79,56 @@
   const articleText = readArticle();
   articleText.catch(() => {}); // reported once the program is up (or by fail() below)
 
+  // --- the program, with download progress --------------------------------------------------
+  function megabytes(bytes) {
+    return `${(bytes / 1048576).toFixed(1)} MB`;
+  }
+
+  function showProgress(received, total) {
+    if (!progress) return;
+    if (total > 0 && received <= total) {
+      progress.max = total;
+      progress.value = received;
+      loadingText.textContent = `Downloading the explorer\u2026 ${Math.round((100 * received) / total)}% (${megabytes(received)} of ${megabytes(total)})`;
+    } else {
+      progress.removeAttribute('value');  // indeterminate: the size is not known
+      loadingText.textContent = `Downloading the explorer\u2026 ${megabytes(received)}`;
+    }
+  }
+
+  // Fetches the program's bytes, reporting progress (a compressed response gives no usable
+  // total: the bar is then indeterminate and the text counts megabytes).
+  function downloadProgram(url) {
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim());
+      const compressed = response.headers.get('Content-Encoding');
+      const total = compressed ? 0 : Number(response.headers.get('Content-Length')) || 0;
+      if (!response.body || !response.body.getReader) return response.arrayBuffer();
+      const reader = response.body.getReader();
+      const chunks = [];
+      let received = 0;
+      showProgress(0, total);
+      const pump = () => reader.read().then(({ done, value }) => {
+        if (done) {
+          const bytes = new Uint8Array(received);
+          let at = 0;
+          for (const chunk of chunks) {
+            bytes.set(chunk, at);
+            at += chunk.length;
+          }
+          return bytes.buffer;
+        }
+        chunks.push(value);
+        received += value.length;
+        showProgress(received, total);
+        return pump();
+      });
+      return pump();
+    }, (err) => {
+      throw new Error(`${url}: ${err && err.message ? err.message : err} (network error)`);
+    });
+  }
+
   // --- screens ------------------------------------------------------------------------------
   function fail(title, problems) {
     if (failed) return;
@@ -71,6 +150,7 @@
     const error = new Error(`${title}${count ? ':\n' + problems.join('\n') : ''}`);
     error.problems = problems.slice();
     rejectReady(error);
+    post('error', { message: title, problems: problems.slice() });
   }
 
   // --- calling the program --------------------------------------------------------------
@@ -113,6 +193,7 @@
     if (typeof ResizeObserver === 'function') new ResizeObserver(pushViewport).observe(canvas);
     window.addEventListener('resize', pushViewport);
     watchPixelRatio();
+    if (loadingText) loadingText.textContent = 'Loading the article\u2026';
     articleText.then((text) => {
       if (failed) return;
       const report = JSON.parse(call('wwe_load', text));
@@ -122,6 +203,7 @@
         return;
       }
       loaded = true;
+      embed = JSON.parse(call('wwe_embed'));
       Module._wwe_request_frame();
     }, (err) => fail('The article could not be loaded', [String(err && err.message ? err.message : err)]));
   }
@@ -135,10 +217,40 @@
     wweOnFirstFrame: () => {
       loading.hidden = true;
       resolveReady();
+      const state = JSON.parse(call('wwe_get_state'));
+      lastSelection = JSON.stringify(state.selection);
+      const notice = JSON.parse(call('wwe_notice'));
+      post('ready', { state, fragment: call('wwe_fragment'), options: embed, problems: notice.problems });
+      const queued = pendingMessages.splice(0);
+      for (const event of queued) receive(event);
     },
+    wweOnStateChange: (committed) => {
+      if (!loaded || !framed || !committed) return;
+      const state = JSON.parse(call('wwe_get_state'));
+      post('stateChanged', { state, fragment: call('wwe_fragment') });
+      const selection = JSON.stringify(state.selection);
+      if (selection !== lastSelection) {
+        lastSelection = selection;
+        post('selectionChanged', { selection: state.selection });
+      }
+    },
+    wwePreview: (url, width, height) => showPreview(url, width, height),
     wweOnFatal: (message) => fail(message, []),
     onAbort: (what) => fail('Win-Win Explorer stopped', [String(what)]),
   };
+  if (canvas.dataset.program) {
+    // Our own download (progress bar); the standalone page has the program inline instead.
+    window.Module.instantiateWasm = (imports, receiveInstance) => {
+      downloadProgram(canvas.dataset.program)
+        .then((bytes) => {
+          if (loadingText) loadingText.textContent = 'Starting\u2026';
+          return WebAssembly.instantiate(bytes, imports);
+        })
+        .then((result) => receiveInstance(result.instance, result.module))
+        .catch((err) => fail('The explorer could not be started', [String(err && err.message ? err.message : err)]));
+      return {};  // exports arrive through receiveInstance
+    };
+  }
 
   // --- downloads (the app's export menu) --------------------------------------------------
   function saveBlob(blob, filename) {
@@ -174,6 +286,122 @@
     }
   }, true);
 
+  // --- embed preview (the Share dialog) ------------------------------------------------------
+  function showPreview(url, width, height) {
+    document.getElementById('wwe-preview')?.remove();
+    const box = document.createElement('div');
+    box.id = 'wwe-preview';
+    box.className = 'wwe-preview';
+    box.setAttribute('role', 'dialog');
+    box.setAttribute('aria-label', 'Preview of the embed');
+    const bar = document.createElement('div');
+    bar.className = 'wwe-preview-bar';
+    const caption = document.createElement('span');
+    caption.textContent = `Preview: the embed as a course page shows it (${width} \u00d7 ${height} px)`;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = 'Close preview';
+    const frame = document.createElement('iframe');
+    frame.src = url;
+    frame.title = 'Embed preview';
+    frame.width = String(width);
+    frame.height = String(height);
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin');
+    const dismiss = () => {
+      box.remove();
+      canvas.focus({ preventScroll: true });
+    };
+    close.addEventListener('click', dismiss);
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') dismiss();
+    });
+    bar.append(caption, close);
+    box.append(bar, frame);
+    document.body.append(box);
+    close.focus();
+  }
+
+  // --- host-page protocol (postMessage) ------------------------------------------------------
+  function post(type, fields) {
+    if (!framed) return;
+    const message = { protocol: PROTOCOL, version: PROTOCOL_VERSION, type, embed: embed.id, ...fields };
+    // With configured origins, only those may read what we post; otherwise the parent,
+    // whatever its origin (the explorer shows a public article).
+    for (const target of embed.origins.length ? embed.origins : ['*']) {
+      try {
+        window.parent.postMessage(message, target);
+      } catch (err) {
+        console.warn(`Win-Win Explorer: could not post to ${target}: ${err && err.message ? err.message : err}`);
+      }
+    }
+  }
+
+  const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+  // What is wrong with a message of our protocol, or '' when it can be obeyed.
+  function messageProblem(m) {
+    if (m.version !== PROTOCOL_VERSION) return `version: expected ${PROTOCOL_VERSION}, found ${JSON.stringify(m.version)}`;
+    if ('requestId' in m && typeof m.requestId !== 'string' && typeof m.requestId !== 'number') {
+      return `requestId: expected a string or a number, found ${typeof m.requestId}`;
+    }
+    switch (m.type) {
+      case 'setState':
+        return isObject(m.state) ? '' : 'state: expected an object (the view state, see getState)';
+      case 'query':
+        return m.request === undefined || isObject(m.request) ? '' : 'request: expected an object {text, facets}';
+      case 'highlight':
+        return typeof m.node === 'string' && m.node.length <= 200 ? '' : 'node: expected the id of a concept or entity';
+      case 'getState':
+        return '';
+      default:
+        return `type: expected setState, query, highlight or getState, found ${JSON.stringify(String(m.type)).slice(0, 80)}`;
+    }
+  }
+
+  function receive(event) {
+    const m = event.data;
+    if (embed.origins.length && !embed.origins.includes(event.origin)) {
+      console.warn(`Win-Win Explorer: ignored a message from ${event.origin} (not among ?origins=)`);
+      return;
+    }
+    const requestId = typeof m.requestId === 'string' || typeof m.requestId === 'number' ? m.requestId : null;
+    const problem = loaded ? messageProblem(m) : 'no article is loaded';
+    if (problem) {
+      post('error', { requestId, message: `Message not obeyed: ${problem}`, problems: [problem] });
+      return;
+    }
+    let reply;
+    switch (m.type) {
+      case 'setState':
+        reply = { problems: window.explorer.setState(m.state) };
+        break;
+      case 'query': {
+        const envelope = JSON.parse(call('wwe_query', JSON.stringify(m.request === undefined ? {} : m.request)));
+        reply = { result: envelope.result, problems: envelope.problems };
+        break;
+      }
+      case 'highlight':
+        reply = { problems: window.explorer.highlight(m.node) };
+        break;
+      default:
+        reply = {};
+    }
+    reply.state = JSON.parse(call('wwe_get_state'));
+    reply.fragment = call('wwe_fragment');
+    post('result', { requestId, request: m.type, ...reply });
+  }
+
+  window.addEventListener('message', (event) => {
+    if (!framed || event.source !== window.parent) return;  // only the host page speaks
+    const m = event.data;
+    if (!isObject(m) || m.protocol !== PROTOCOL) return;    // another library's message
+    if (!loaded && !failed) {
+      if (pendingMessages.length < 100) pendingMessages.push(event);
+      return;
+    }
+    receive(event);
+  });
+
   // --- window.explorer ----------------------------------------------------------------------
   window.explorer = Object.freeze({
     ready,
@@ -202,6 +430,22 @@
     exportCsv() {
       requireLoaded();
       return call('wwe_export', 'csv');
+    },
+    highlight(nodeId) {
+      requireLoaded();
+      return JSON.parse(call('wwe_highlight', String(nodeId)));
+    },
+    fragment() {
+      requireLoaded();
+      return call('wwe_fragment');
+    },
+    embedOptions() {
+      requireLoaded();
+      return JSON.parse(call('wwe_embed'));
+    },
+    notice() {
+      requireLoaded();
+      return JSON.parse(call('wwe_notice'));
     },
     mapNodes() {
       requireLoaded();

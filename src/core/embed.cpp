@@ -221,9 +221,11 @@ std::string iframe_snippet(const std::string& url, int width, int height, const 
                            bool strict_sandbox) {
     const char* sandbox = strict_sandbox ? "allow-scripts allow-popups allow-downloads"
                                          : "allow-scripts allow-same-origin allow-popups allow-downloads";
-    return "<iframe src=\"" + html_attribute(url) + "\" width=\"" + std::to_string(std::max(1, width)) +
-           "\" height=\"" + std::to_string(std::max(1, height)) + "\" title=\"" + html_attribute(title) +
-           "\" sandbox=\"" + sandbox + "\" loading=\"lazy\" style=\"border: 1px solid #d9d4c7; border-radius: 6px\"></iframe>";
+    return "<iframe src=\"" + html_attribute(url) + "\"\n        width=\"" + std::to_string(std::max(1, width)) +
+           "\" height=\"" + std::to_string(std::max(1, height)) + "\"\n        title=\"" + html_attribute(title) +
+           "\"\n        sandbox=\"" + sandbox +
+           "\"\n        allow=\"clipboard-write; fullscreen\" loading=\"lazy\"\n"
+           "        style=\"border: 1px solid #d9d4c7; border-radius: 6px\"></iframe>";
 }
 
 }  // namespace wwe

@@ -71,8 +71,8 @@ bool view_offered(const EmbedOptions& options, View view);
 // "/facets/dimension"; a locked facet the state leaves out is added without a report).
 void constrain(ViewState& state, const EmbedOptions& options, std::vector<Diagnostic>* problems);
 
-// <iframe src="url" width=".." height=".." title=".." ...></iframe> with the attributes
-// escaped for HTML. `strict_sandbox`: sandbox="allow-scripts allow-popups allow-downloads"
+// <iframe src="url" width=".." height=".." title=".." ...></iframe>, one attribute group
+// per line, the attributes escaped for HTML. `strict_sandbox`: sandbox="allow-scripts allow-popups allow-downloads"
 // (the page gets an opaque origin: its server must allow cross-origin reads, see
 // docs/embedding.md); otherwise allow-same-origin is added. Sizes in CSS px.
 std::string iframe_snippet(const std::string& url, int width, int height, const std::string& title,

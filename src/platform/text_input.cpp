@@ -83,8 +83,23 @@ EM_JS(int, js_text_input_has_focus, (), {
 
 EM_JS(void, js_write_clipboard, (const char* text), {
     const value = UTF8ToString(text);
+    // execCommand works where the Clipboard API is refused (frames without clipboard-write).
+    const fallback = () => {
+        const area = document.createElement('textarea');
+        area.value = value;
+        area.setAttribute('readonly', String());
+        area.style.position = 'fixed';
+        area.style.opacity = '0';
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+        area.remove();
+        if (Module.canvas) Module.canvas.focus({preventScroll: true});
+    };
     if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(value).catch(() => {});
+        navigator.clipboard.writeText(value).catch(fallback);
+    } else {
+        fallback();
     }
 });
 
@@ -128,8 +143,10 @@ void flush_text_input() {
     g_pending.clear();
 }
 
-void update_text_input(bool wants_text) {
-    if (wants_text != g_focused || wants_text) js_focus_text_input(wants_text ? 1 : 0, g_caret_x, g_caret_y, g_caret_h);
+void update_text_input(bool wants_text, float scale) {
+    if (wants_text != g_focused || wants_text) {
+        js_focus_text_input(wants_text ? 1 : 0, g_caret_x * scale, g_caret_y * scale, g_caret_h * scale);
+    }
     g_focused = wants_text && js_text_input_has_focus();
 }
 

@@ -3,7 +3,8 @@
 // Index
 //   - install_text_input ... once, after ImGui's context exists
 //   - flush_text_input ..... before each ImGui::NewFrame: hand the entered text to ImGui
-//   - update_text_input .... after each frame: focus or release the hidden field
+//   - update_text_input .... after each frame: focus or release the hidden field (scale:
+//                            CSS px per ImGui unit)
 //   - text_input_focused ... whether typed characters arrive through the field
 //
 // A canvas is not an editable element, so browsers start no input method on it and send it
@@ -20,7 +21,7 @@ namespace wwe::platform {
 
 void install_text_input();
 void flush_text_input();
-void update_text_input(bool wants_text);
+void update_text_input(bool wants_text, float scale);
 bool text_input_focused();
 
 }  // namespace wwe::platform

@@ -20,13 +20,31 @@ EM_JS(void, js_listen_url, (), {
     window.addEventListener('hashchange', changed);
 });
 
-// The current fragment without "#", as a malloc'ed UTF-8 string (the caller frees it).
-EM_JS(char*, js_read_fragment, (), {
-    const hash = location.hash.slice(1);  // percent-encoded; the core decodes it
-    const size = lengthBytesUTF8(hash) + 1;
+// A part of the page's location as a malloc'ed UTF-8 string (the caller frees it):
+// 0 the fragment without "#", 1 the query without "?" (both percent-encoded; the core
+// decodes them), 2 the address without query and fragment.
+EM_JS(char*, js_read_location, (int part), {
+    let text = location.hash.slice(1);
+    if (part === 1) text = location.search.slice(1);
+    if (part === 2) text = location.href.split('#')[0].split('?')[0];
+    const size = lengthBytesUTF8(text) + 1;
     const ptr = _malloc(size);
-    if (ptr) stringToUTF8(hash, ptr, size);
+    if (ptr) stringToUTF8(text, ptr, size);
     return ptr;
+});
+
+// 1 when the reader's system asks for dark colours.
+EM_JS(int, js_prefers_dark, (), {
+    try { return window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; } catch (e) { return 0; }
+});
+
+// 1 when the page is inside a frame (an embed).
+EM_JS(int, js_framed, (), {
+    try { return window.parent !== window ? 1 : 0; } catch (e) { return 1; }
+});
+
+EM_JS(void, js_state_changed, (int committed), {
+    if (Module.wweOnStateChange) Module.wweOnStateChange(committed !== 0);
 });
 
 EM_JS(void, js_write_fragment, (const char* fragment, int push), {
@@ -38,20 +56,23 @@ EM_JS(void, js_write_fragment, (const char* fragment, int push), {
     } catch (e) { /* the History API may be refused (sandboxed frames): links still work on load */ }
 });
 
-std::string read_fragment() {
-    char* raw = js_read_fragment();
+bool g_framed = false;
+
+std::string read_location(int part) {
+    char* raw = js_read_location(part);
     std::string out = raw ? raw : "";
     free(raw);
     return out;
 }
 
-void open_location() {
-    const std::string fragment = read_fragment();
+void follow_location() {
+    const std::string fragment = read_location(0);
     if (fragment == g_written) return;  // our own write coming back
     g_app->open_fragment(fragment);
     g_written = g_app->fragment();
     g_written_committed = g_app->committed_fragment();
     EM_ASM({ if (Module._wwe_request_frame) Module._wwe_request_frame(); });
+    js_state_changed(1);
 }
 
 }  // namespace
@@ -59,7 +80,7 @@ void open_location() {
 extern "C" {
 // The URL's fragment changed (back/forward, an edited address): open it.
 EMSCRIPTEN_KEEPALIVE void wwe_url_changed() {
-    if (g_app && g_app->loaded()) open_location();
+    if (g_app && g_app->loaded()) follow_location();
 }
 }
 
@@ -69,12 +90,14 @@ void install_url_state(ui::App& app) {
     const bool first = g_app == nullptr;
     g_app = &app;
     g_written.clear();
+    g_framed = js_framed() != 0;
     if (first) js_listen_url();
-    const bool linked = !read_fragment().empty();
-    if (linked) open_location();
+    app.set_page_url(read_location(2));
+    const std::string fragment = read_location(0);
+    app.open_location(read_location(1), fragment, js_prefers_dark() != 0);
     g_written = app.fragment();
     g_written_committed = app.committed_fragment();
-    if (linked) js_write_fragment(g_written.c_str(), 0);  // drop what could not be used
+    if (!fragment.empty()) js_write_fragment(g_written.c_str(), 0);  // drop what could not be used
 }
 
 void update_url_state(ui::App& app) {
@@ -82,10 +105,11 @@ void update_url_state(ui::App& app) {
     const std::string committed = app.committed_fragment();
     const std::string current = app.fragment();
     if (committed == g_written_committed && current == g_written) return;
-    const bool push = committed != g_written_committed;
+    const bool step = committed != g_written_committed;
     g_written = current;
     g_written_committed = committed;
-    js_write_fragment(current.c_str(), push ? 1 : 0);
+    js_write_fragment(current.c_str(), step && !g_framed ? 1 : 0);
+    js_state_changed(step ? 1 : 0);
 }
 
 }  // namespace wwe::platform

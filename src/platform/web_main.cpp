@@ -11,8 +11,10 @@
 //                         paused while the page is hidden
 //   - Downloads ......... files the app asks to save: text as a Blob, PNG read from the
 //                         canvas two frames later (after the export menu has closed)
-//   - JS API ............ wwe_load, wwe_get_state, wwe_set_state, wwe_query, wwe_export
-//                         (web/shell.js)
+//   - JS API ............ wwe_load, wwe_get_state, wwe_set_state, wwe_query, wwe_export,
+//                         wwe_highlight, wwe_fragment, wwe_embed, wwe_notice (web/shell.js)
+//   - Scale ............. the embed's text size: ImGui works in CSS px / scale, fonts are
+//                         rasterised at devicePixelRatio x scale
 //
 // Emscripten 3.1.6's GLFW ignores devicePixelRatio, never sees resizes and mishandles
 // touch (docs: /work/shared/PLATFORM-NOTES.md), so this file owns the canvas size and the
@@ -63,6 +65,7 @@ struct Runner {
     float pinch_dist = 0;              // their distance at the last event, CSS px
     float css_w = 1, css_h = 1;        // canvas CSS size
     float dpr = 1;                     // devicePixelRatio
+    float scale = 1;                   // the embed's text size: ImGui px = CSS px / scale
     float font_ratio = 0;              // pixel ratio of the atlas (0: not built)
     bool device_ready = false;         // ImGui's GL objects exist
     bool context_lost = false;
@@ -104,14 +107,14 @@ void apply_viewport(float css_w, float css_h, float dpr) {
 
 void rebuild_fonts() {
     ImGuiIO& io = ImGui::GetIO();
-    const float used = wwe::ui::build_fonts(*io.Fonts, g->app.fonts(), g->dpr, g->app.font_text());
+    const float used = wwe::ui::build_fonts(*io.Fonts, g->app.fonts(), g->dpr * g->scale, g->app.font_text());
     io.FontGlobalScale = 1.0f / used;
     g->app.fonts_changed();
     if (g->device_ready) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-    g->font_ratio = g->dpr;
+    g->font_ratio = g->dpr * g->scale;
 }
 
 const char* css_cursor(ImGuiMouseCursor c) {
@@ -333,8 +336,9 @@ void save_downloads(Runner& r) {
         }
         // The drawing buffer is still valid in the task that drew it: read it now.
         const wwe::ui::Download& d = it->download;
+        const float px = r.dpr * r.scale;  // backing-store px per ImGui unit
         EM_ASM({ if (Module.wweSavePng) Module.wweSavePng(UTF8ToString($0), $1, $2, $3, $4); }, d.filename.c_str(),
-               d.x * r.dpr, d.y * r.dpr, d.w * r.dpr, d.h * r.dpr);
+               d.x * px, d.y * px, d.w * px, d.h * px);
         it = r.pending_png.erase(it);
     }
 }
@@ -347,7 +351,8 @@ void frame() {
     r.frames_to_draw = input ? kTrailFrames : r.frames_to_draw - 1;
     r.input = false;
 
-    if (r.font_ratio != r.dpr) rebuild_fonts();
+    r.scale = r.app.embed().scale;
+    if (r.font_ratio != r.dpr * r.scale) rebuild_fonts();
     int fb_w = 1, fb_h = 1;
     emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
 
@@ -355,10 +360,11 @@ void frame() {
     r.device_ready = true;
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(r.css_w, r.css_h);
-    io.DisplayFramebufferScale = ImVec2(fb_w / r.css_w, fb_h / r.css_h);
+    // ImGui's units are CSS px divided by the embed's scale (scale 2: everything twice as big).
+    io.DisplaySize = ImVec2(r.css_w / r.scale, r.css_h / r.scale);
+    io.DisplayFramebufferScale = ImVec2(fb_w / io.DisplaySize.x, fb_h / io.DisplaySize.y);
     const wwe::platform::PointerState p = r.pointer.step();
-    io.MousePos = ImVec2(p.x, p.y);
+    io.MousePos = ImVec2(p.x / r.scale, p.y / r.scale);
     for (bool& down : io.MouseDown) down = false;
     io.MouseDown[0] = p.down;
     io.MouseWheel += r.wheel_y;
@@ -367,6 +373,8 @@ void frame() {
 
     wwe::platform::flush_text_input();
     ImGui::NewFrame();
+    r.keys.pinch_x /= r.scale;
+    r.keys.pinch_y /= r.scale;
     r.app.frame(emscripten_get_now() / 1000.0, r.keys);
     r.keys = {};
     ImGui::Render();
@@ -376,7 +384,7 @@ void frame() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    wwe::platform::update_text_input(io.WantTextInput);
+    wwe::platform::update_text_input(io.WantTextInput, r.scale);
     wwe::platform::update_url_state(r.app);
 
     // Releases of keys pressed since the last frame reach ImGui now, for the next frame.
@@ -388,6 +396,10 @@ void frame() {
     }
 
     save_downloads(r);
+    for (const wwe::ui::App::Preview& preview : r.app.take_previews()) {
+        EM_ASM({ if (Module.wwePreview) Module.wwePreview(UTF8ToString($0), $1, $2); }, preview.url.c_str(),
+               preview.width, preview.height);
+    }
 
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != r.cursor) {
@@ -452,6 +464,33 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_export(const char* what) {
     if (name == "csv") return give(g->app.export_csv());
     if (name == "map-nodes") return give(g->app.map_nodes_json());
     return give("");
+}
+
+// Selects the concept or entity with this id; returns the problems as a JSON array.
+EMSCRIPTEN_KEEPALIVE const char* wwe_highlight(const char* node_id) {
+    const std::vector<std::string> problems = g->app.highlight(node_id ? node_id : "");
+    g->input = true;
+    return give(nlohmann::json(problems).dump());
+}
+
+// The notice the app shows: {"title", "problems"} (empty when none).
+EMSCRIPTEN_KEEPALIVE const char* wwe_notice() { return give(g->app.notice_json()); }
+
+// The current view as a deep link (core/deep_link.hpp, without "#"; "" before loading).
+EMSCRIPTEN_KEEPALIVE const char* wwe_fragment() { return give(g->app.fragment()); }
+
+// The embed options in effect: {"embed", "id", "chrome", "views", "locked", "theme",
+// "scale", "origins"} (core/embed.hpp; "views" empty: all).
+EMSCRIPTEN_KEEPALIVE const char* wwe_embed() {
+    const wwe::EmbedOptions& o = g->app.embed();
+    nlohmann::json views = nlohmann::json::array();
+    for (const wwe::View v : o.views) views.push_back(wwe::to_string(v));
+    nlohmann::json locked = nlohmann::json::object();
+    for (const auto& [facet, values] : o.locked) locked[facet] = values;
+    const nlohmann::json out = {{"embed", o.embed}, {"id", o.id}, {"chrome", wwe::to_string(o.chrome)},
+                                {"views", views}, {"locked", locked}, {"theme", wwe::to_string(o.theme)},
+                                {"scale", o.scale}, {"origins", o.origins}};
+    return give(out.dump());
 }
 
 // The canvas's CSS size and the device pixel ratio (from the page's ResizeObserver).

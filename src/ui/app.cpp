@@ -23,6 +23,8 @@ struct AppImpl {
     Theme theme = default_theme();
     Fonts fonts;
     bool theme_applied = false;
+    EmbedOptions embed;   // from the page's query string
+    ViewState defaults;   // where a link starts: the embed's first view, its locked facets
 
     // Exploration history: a state is recorded when a committed part of it changes (not the
     // reader's scroll position or the map viewport alone; search text once it settles).
@@ -106,6 +108,7 @@ struct AppImpl {
     // Makes `next` the current state. Origin::External (setState) also scrolls the reader
     // to next.passage; a new result set starts the reader at the top.
     void apply(ViewState next, Origin origin) {
+        constrain(next, embed, nullptr);
         const bool result_changed = next.facets != state.facets || next.query != state.query;
         const bool passage_changed = next.passage != state.passage;
         if (result_changed && !passage_changed && origin == Origin::Ui) next.passage.clear();
@@ -139,8 +142,12 @@ LoadReport App::load(std::string_view json_text) {
         }
         if (!corpus || !report.errors.empty()) return report;
         impl_->corpus = std::move(corpus);
+        impl_->embed = EmbedOptions{};
+        impl_->defaults = ViewState{};
         impl_->state = ViewState{};
+        const std::string page_url = impl_->ui.page_url;
         impl_->ui = UiState{};
+        impl_->ui.page_url = page_url;
         impl_->recompute();
         impl_->history = History(impl_->state);
         impl_->committed = AppImpl::commit_key(impl_->state);
@@ -225,7 +232,7 @@ std::string App::export_csv() const {
 
 std::string App::map_nodes_json() const {
     if (!impl_->corpus) return "[]";
-    return wwe::ui::map_nodes_json(impl_->ui, *impl_->corpus);
+    return wwe::ui::map_nodes_json(impl_->ui, *impl_->corpus, impl_->embed.scale);
 }
 
 std::string App::state_json() const {
@@ -245,6 +252,7 @@ std::vector<std::string> App::set_state_json(std::string_view json_text) {
         out.push_back("error: : expected a JSON object, found invalid JSON");
     } else {
         ViewState next = view_state_from_json(j, *impl_->corpus, impl_->state, problems);
+        constrain(next, impl_->embed, &problems);
         impl_->apply(std::move(next), AppImpl::Origin::External);
         for (const Diagnostic& d : problems) out.push_back(d.to_string());
     }
@@ -265,12 +273,71 @@ std::vector<std::string> App::open_fragment(std::string_view fragment) {
     std::vector<std::string> out;
     if (!impl_->corpus) return out;
     std::vector<Diagnostic> problems;
-    ViewState next = from_fragment(fragment, *impl_->corpus, problems);
+    ViewState next = from_fragment(fragment, *impl_->corpus, problems, impl_->defaults);
+    constrain(next, impl_->embed, &problems);
     impl_->go(next);
     impl_->history.push(impl_->state);
     for (const Diagnostic& d : problems) out.push_back(d.to_string());
     impl_->ui.notice = out;
     impl_->ui.notice_title = out.empty() ? "" : "Part of this link could not be shown:";
+    return out;
+}
+
+std::vector<std::string> App::open_location(std::string_view query, std::string_view fragment, bool prefers_dark) {
+    std::vector<std::string> out;
+    if (!impl_->corpus) return out;
+    AppImpl& m = *impl_;
+    std::vector<Diagnostic> problems;
+    m.embed = embed_from_query(query, *m.corpus, problems);
+    const bool dark = m.embed.theme == EmbedOptions::Theme::Dark ||
+                      (m.embed.theme == EmbedOptions::Theme::Auto && prefers_dark);
+    m.theme = dark ? dark_theme() : default_theme();
+    m.theme_applied = false;
+    m.defaults = ViewState{};
+    if (!m.embed.views.empty()) m.defaults.view = m.embed.views.front();
+    constrain(m.defaults, m.embed, nullptr);
+    for (const Diagnostic& d : problems) out.push_back(d.to_string());
+    for (std::string& p : open_fragment(fragment)) out.push_back(std::move(p));
+    m.history = History(m.state);
+    m.filter_undo.clear();
+    m.ui.notice = out;
+    m.ui.notice_title = out.empty() ? "" : "Part of this link could not be shown:";
+    return out;
+}
+
+const EmbedOptions& App::embed() const { return impl_->embed; }
+
+std::string App::notice_json() const {
+    return nlohmann::json{{"title", impl_->ui.notice_title}, {"problems", impl_->ui.notice}}.dump();
+}
+
+void App::set_page_url(std::string url) { impl_->ui.page_url = std::move(url); }
+
+std::vector<std::string> App::highlight(std::string_view node_id) {
+    std::vector<std::string> out;
+    if (!impl_->corpus) {
+        out.push_back("error: : expected a loaded article, found none");
+        return out;
+    }
+    const std::string id(node_id);
+    if (impl_->corpus->article.find_node(id) < 0) {
+        out.push_back(Diagnostic{Severity::Error, "/node", "a concept or entity id of the article",
+                                 "\"" + utf8_truncate(id, 60) + "\""}.to_string());
+    } else {
+        ViewState next = impl_->state;
+        next.selection = {Selection::Kind::Node, id};
+        impl_->ui.edge = EdgePick{};
+        impl_->apply(std::move(next), AppImpl::Origin::External);
+    }
+    impl_->ui.notice = out;
+    impl_->ui.notice_title = out.empty() ? "" : "The page asked for something the explorer could not show:";
+    return out;
+}
+
+std::vector<App::Preview> App::take_previews() {
+    std::vector<Preview> out;
+    for (PreviewRequest& p : impl_->ui.previews) out.push_back({std::move(p.url), p.width, p.height});
+    impl_->ui.previews.clear();
     return out;
 }
 
@@ -318,10 +385,11 @@ void App::frame(double time, const FrameInput& input) {
     }
 
     ViewState next = m.state;
-    if (input.view_key >= 1 && input.view_key <= kViewCount && !io.WantTextInput) {
+    if (input.view_key >= 1 && input.view_key <= kViewCount && !io.WantTextInput &&
+        view_offered(m.embed, static_cast<View>(input.view_key - 1))) {
         next.view = static_cast<View>(input.view_key - 1);
     }
-    ViewContext ctx{*m.corpus, m.state, next, m.derived, m.ui, m.theme, m.fonts, time};
+    ViewContext ctx{*m.corpus, m.state, next, m.derived, m.ui, m.theme, m.fonts, m.embed, time};
     m.ui.hovered_passage_next = -1;
     m.ui.pinch_scale = input.pinch_scale;
     m.ui.pinch_center = ImVec2(input.pinch_x, input.pinch_y);
@@ -335,14 +403,21 @@ void App::frame(double time, const FrameInput& input) {
                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##explorer", nullptr, root_flags);
     ImGui::PushFont(m.fonts.body);
-    draw_search_bar(ctx);
-    draw_toolbar(ctx, m.history.can_back(), m.history.can_forward(), history_step);
+    // Chrome: "none" shows the view alone, "compact" folds the facet panel (as on narrow
+    // screens), "full" shows everything the width allows.
+    const bool chrome = m.embed.chrome != EmbedOptions::Chrome::None;
+    m.ui.narrow = ImGui::GetContentRegionAvail().x < 760.0f || m.embed.chrome == EmbedOptions::Chrome::Compact;
+    if (chrome) {
+        draw_search_bar(ctx);
+        draw_toolbar(ctx, m.history.can_back(), m.history.can_forward(), history_step);
+    } else {
+        m.ui.show_filters = false;
+    }
     draw_notice(ctx);
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const bool has_details = selected_node(*m.corpus, m.state) >= 0 || !m.ui.edge.empty();
-    m.ui.narrow = avail.x < 760.0f;
     auto panel = [&](const char* id, float width, void (*draw)(ViewContext&), bool tinted,
                      ImGuiWindowFlags flags = ImGuiWindowFlags_None) {
         if (tinted) ImGui::PushStyleColor(ImGuiCol_ChildBg, m.theme.panel);
@@ -382,6 +457,13 @@ void App::frame(double time, const FrameInput& input) {
         } else {
             panel(center_id, avail.x, center, false, center_flags);
         }
+    } else if (!chrome) {
+        const float details_w = has_details ? std::clamp(avail.x * 0.3f, 280.0f, 420.0f) : 0.0f;
+        panel(center_id, avail.x - details_w - (has_details ? spacing : 0.0f), center, false, center_flags);
+        if (has_details) {
+            ImGui::SameLine();
+            panel("##details", details_w, draw_details, true);
+        }
     } else {
         m.ui.show_filters = false;
         const float facets_w = std::clamp(avail.x * 0.2f, 220.0f, 280.0f);
@@ -398,6 +480,11 @@ void App::frame(double time, const FrameInput& input) {
     ImGui::PopFont();
     ImGui::End();
 
+    const bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);  // Esc is theirs
+    ImGui::PushFont(m.fonts.body);
+    draw_share(ctx);
+    ImGui::PopFont();
+
     if (m.ui.show_gallery) {
         ImGui::PushFont(m.fonts.body);
         draw_gallery(ctx);
@@ -405,7 +492,8 @@ void App::frame(double time, const FrameInput& input) {
     }
 
     // Esc: first the selection, then the filter panel, then the search.
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+        !popup_open) {
         if (next.selection.kind != Selection::Kind::None || !m.ui.edge.empty()) {
             next.selection = Selection{};
             m.ui.edge = EdgePick{};

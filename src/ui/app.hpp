@@ -10,6 +10,8 @@
 //       state_json() / set_state_json() / query_json()   the window.explorer API
 //       font_text()         every string of the article (the glyphs to rasterise)
 //       take_downloads()    files the user asked to save this frame (the platform saves them)
+//       take_previews()     embed previews the Share dialog asked the page to show
+//       open_location()     the page's URL at start: embed options (query) + deep link
 //       export_*()          the same exports as strings (window.explorer, tests)
 //
 // The ViewState (core/view_state.hpp) is the single source of truth for what is shown; the
@@ -23,6 +25,7 @@
 #include <vector>
 
 #include "core/corpus.hpp"
+#include "core/embed.hpp"
 #include "core/view_state.hpp"
 
 namespace wwe::ui {
@@ -95,21 +98,45 @@ public:
     std::string fragment() const;
     std::string committed_fragment() const;
     // Opens a deep link (a URL fragment, "#" optional) as a history step; returns the
-    // problems, also shown in the dismissible notice, and ignores those parts.
+    // problems, also shown in the dismissible notice, and ignores those parts. Parameters
+    // the link leaves out start as the embed options say (first offered view, locked
+    // facets); what the embed does not allow is reported and replaced.
     std::vector<std::string> open_fragment(std::string_view fragment);
+    // At start-up: reads the embed options from the URL's query string (core/embed.hpp;
+    // "?" optional), then opens `fragment`; the history starts there. `prefers_dark`: the
+    // reader's system asks for dark colours (for theme=auto). Returns every problem of
+    // both, also shown in the notice.
+    std::vector<std::string> open_location(std::string_view query, std::string_view fragment, bool prefers_dark);
+    // The embed options in effect (defaults before open_location).
+    const EmbedOptions& embed() const;
+    // The dismissible notice as shown: {"title": "...", "problems": [..]} (both empty when
+    // there is none or it was dismissed).
+    std::string notice_json() const;
+    // Selects the concept or entity `node_id` (the host page's "highlight"); returns the
+    // problems (unknown id), also shown in the notice.
+    std::vector<std::string> highlight(std::string_view node_id);
+    // The page's address without query and fragment: links and embed code start with it.
+    void set_page_url(std::string url);
     // The JSON of core to_json(corpus, run_query(...)) for a request {"text", "facets"}.
     // Request problems (wrong types) are returned in `problems`.
     std::string query_json(std::string_view request_json, std::vector<std::string>& problems) const;
 
     // Files requested since the last call (export menu); the caller saves them.
     std::vector<Download> take_downloads();
+    // Previews of embed code requested since the last call: {url, width, height} (CSS px).
+    struct Preview {
+        std::string url;
+        int width = 0, height = 0;
+    };
+    std::vector<Preview> take_previews();
     // Exports as strings: the concept map as SVG, the passages shown as Markdown with a
     // citation each, the entities as CSV. "" before loading.
     std::string export_svg();
     std::string export_markdown() const;
     std::string export_csv() const;
     // The map's nodes as last drawn: [{"id", "label", "x", "y", "r", "visible", "dimmed",
-    // "labelled"}], centre and radius in CSS px of the canvas ("[]" before the map was drawn).
+    // "labelled"}], centre and radius in CSS px of the canvas (the embed's scale applied;
+    // "[]" before the map was drawn).
     std::string map_nodes_json() const;
 
 private:

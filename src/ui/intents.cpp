@@ -42,8 +42,26 @@ void jump_to_passage(ViewContext& ctx, int passage) {
 
 void clear_filters(ViewContext& ctx) {
     ctx.next.facets.clear();
+    for (const auto& [facet, values] : ctx.embed.locked) ctx.next.facets[facet] = values;
     ctx.next.query.clear();
     ctx.ui.search_buffer.clear();
+}
+
+std::string quoted_query(const std::string& q) {
+    const bool phrase = q.size() >= 2 && q.front() == '"' && q.back() == '"' && q.find('"', 1) == q.size() - 1;
+    return phrase ? q : "\xE2\x80\x9C" + q + "\xE2\x80\x9D";
+}
+
+bool facet_value_locked(const EmbedOptions& embed, const std::string& facet, const std::string& value) {
+    const auto it = embed.locked.find(facet);
+    return it != embed.locked.end() && it->second.count(value) > 0;
+}
+
+const char* view_label(View view) {
+    static const char* const labels[kViewCount] = {"Reader",   "Map",      "Matrix",   "Timeline",
+                                                   "Entities", "Glossary", "Contrasts"};
+    const int i = static_cast<int>(view);
+    return i >= 0 && i < kViewCount ? labels[i] : "";
 }
 
 void hover_passage(ViewContext& ctx, int passage) { ctx.ui.hovered_passage_next = passage; }
@@ -105,7 +123,7 @@ std::string filters_description(const Corpus& corpus, const ViewState& state) {
     }
     if (!state.query.empty()) {
         if (!out.empty()) out += "; ";
-        out += "search: \xE2\x80\x9C" + state.query + "\xE2\x80\x9D";
+        out += "search: " + quoted_query(state.query);
     }
     return out;
 }

@@ -3,6 +3,7 @@
 // Index
 //   - Theme ............ every colour the views use, by role (ImU32, 0xAABBGGRR)
 //   - default_theme .... the light "paper" theme of the first release
+//   - dark_theme ....... the same roles for dark surroundings (embeds, ?theme=dark)
 //   - apply_theme ...... ImGuiStyle from a Theme (sizes in CSS pixels)
 //   - ThemeColorInfo ... names of the roles, for the gallery
 #pragma once
@@ -34,11 +35,24 @@ struct Theme {
     ImU32 flash;           // a passage just jumped to (fades out)
     ImU32 notice_bg;       // dismissible notices
     ImU32 error;           // problem text
+    ImU32 surface;         // plots (map, timeline), text fields, pop-ups
+    ImU32 surface_hover;   // a hovered text field
+    ImU32 grid;            // timeline grid lines
+    ImU32 relation_edge;   // map: curated relation (drawn with its own alpha)
+    ImU32 shared_edge;     // map: shared passages
+    ImU32 no_value;        // map: node without a value of the colouring facet
+    ImU32 heat_low;        // matrix: fewest passages (more: towards heat_high)
+    ImU32 heat_high;
+    ImU32 heat_text;       // matrix: count on a dark (high) cell
+    ImU32 row_alt;         // tables: alternate rows
+    ImU32 header;          // tables, collapsing headers
+    ImU32 scrollbar;       // scrollbar grab (hover and active are derived)
     float panel_rounding = 6.0f;  // CSS px
     float chip_rounding = 9.0f;   // CSS px
 };
 
 Theme default_theme();
+Theme dark_theme();
 
 // Sets ImGui's colours and metrics from `theme` (sizes in CSS px; ImGui works in CSS px).
 void apply_theme(const Theme& theme, ImGuiStyle& style);

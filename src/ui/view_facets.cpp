@@ -19,7 +19,10 @@ void draw_facets(ViewContext& ctx) {
         const char* label = "Clear all";
         const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
         ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - w);
-        if (ImGui::SmallButton(label)) ctx.next.facets.clear();
+        if (ImGui::SmallButton(label)) {
+            ctx.next.facets.clear();
+            for (const auto& [facet, values] : ctx.embed.locked) ctx.next.facets[facet] = values;
+        }
     }
     ImGui::PushFont(ctx.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
@@ -47,6 +50,13 @@ void draw_facets(ViewContext& ctx) {
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }
+        const bool facet_locked = ctx.embed.locked.count(facet.id) > 0;
+        if (facet_locked) {
+            ImGui::SameLine();
+            ImGui::PushFont(ctx.fonts.small);
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.text_muted), "set by this page");
+            ImGui::PopFont();
+        }
         const auto chosen_it = ctx.state.facets.find(facet.id);
         ImGui::PushID(static_cast<int>(f));
         for (std::size_t v = 0; v < facet.values.size(); ++v) {
@@ -60,9 +70,11 @@ void draw_facets(ViewContext& ctx) {
             const ImVec2 row_min = ImGui::GetCursorScreenPos();
             ImGui::PushClipRect(ImVec2(row_min.x - 2, row_min.y - 2),
                                 ImVec2(right - count_column, row_min.y + ImGui::GetFrameHeight() + 2), true);
+            if (facet_locked) ImGui::BeginDisabled();
             if (ImGui::Checkbox(value.label.c_str(), &checked)) {
                 toggle_facet_value(ctx.next, facet.id, value.id);
             }
+            if (facet_locked) ImGui::EndDisabled();
             ImGui::PopClipRect();
             if (count == 0 && !on) ImGui::PopStyleColor();
             if (ImGui::IsItemHovered()) {

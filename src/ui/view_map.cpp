@@ -139,12 +139,12 @@ float node_radius(const Corpus& corpus, int n, float zoom) {
     return (3.5f + 2.0f * std::sqrt(mentions)) * scale;
 }
 
-ImU32 node_color(const Corpus& corpus, int n, bool by_facet) {
+ImU32 node_color(const Corpus& corpus, int n, bool by_facet, const Theme& theme) {
     const Article& a = corpus.article;
     const Node& node = a.nodes[static_cast<std::size_t>(n)];
     if (by_facet) {
         const auto it = node.facets.find(0);
-        if (it == node.facets.end() || it->second.empty()) return IM_COL32(0xA8, 0xA8, 0xA8, 255);
+        if (it == node.facets.end() || it->second.empty()) return theme.no_value;
         return palette_color(it->second.front());
     }
     // Index of the type among the types of its kind: concepts and entities each get the
@@ -177,6 +177,7 @@ bool overlaps(const ImVec4& a, const ImVec4& b) {
 
 // Computes the drawing (screen positions, colours, dimming, label places) for `rect`.
 void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, const Derived& derived, const UiState& ui,
+                   const Theme& theme,
                    const Fonts& fonts, ImVec2 origin, ImVec2 size, int hovered_node) {
     const Article& article = corpus.article;
     const int n = static_cast<int>(article.nodes.size());
@@ -236,7 +237,7 @@ void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, co
         d.x = mid_x + (X[static_cast<std::size_t>(i)] - m.cx) * m.zoom;
         d.y = mid_y + (Y[static_cast<std::size_t>(i)] - m.cy) * m.zoom;
         d.r = node_radius(corpus, i, m.zoom);
-        d.color = node_color(corpus, i, ui.map_color_by_dimension);
+        d.color = node_color(corpus, i, ui.map_color_by_dimension, theme);
         const bool out_of_focus = m.focus[static_cast<std::size_t>(i)] > state.map.depth;
         d.dimmed = derived.node_dimmed(i) || out_of_focus;
         d.alpha = d.dimmed ? kDimAlpha : 1.0f;
@@ -387,8 +388,8 @@ bool edge_bright(const MapCache& m, const Edge& e) {
 }
 
 ImU32 edge_color(const Theme& theme, const Edge& e) {
-    (void)theme;
-    return e.kind == Edge::Kind::Relation ? IM_COL32(0x6B, 0x70, 0x78, 200) : IM_COL32(0xC8, 0x9B, 0x5A, 150);
+    return e.kind == Edge::Kind::Relation ? with_alpha(theme.relation_edge, 200.0f / 255.0f)
+                                          : with_alpha(theme.shared_edge, 150.0f / 255.0f);
 }
 
 float edge_width(const Edge& e) {
@@ -461,14 +462,14 @@ void draw_legend(ViewContext& ctx, MapCache& m, bool draw) {
     std::vector<Row> rows;
     rows.push_back({0, theme.text_muted, "concept"});
     rows.push_back({1, theme.text_muted, "entity (size: mentions)"});
-    if (ctx.state.map.edges != MapEdges::Cooccurrence) rows.push_back({2, IM_COL32(0x6B, 0x70, 0x78, 255), "relation"});
+    if (ctx.state.map.edges != MapEdges::Cooccurrence) rows.push_back({2, ctx.theme.relation_edge, "relation"});
     if (ctx.state.map.edges != MapEdges::Relations)
-        rows.push_back({3, IM_COL32(0xC8, 0x9B, 0x5A, 255), "shared passages"});
+        rows.push_back({3, ctx.theme.shared_edge, "shared passages"});
     if (ctx.ui.map_color_by_dimension && !article.facets.empty()) {
         const Facet& facet = article.facets[0];
         for (std::size_t v = 0; v < facet.values.size(); ++v)
             rows.push_back({4, palette_color(static_cast<int>(v)), facet.values[v].label});
-        rows.push_back({4, IM_COL32(0xA8, 0xA8, 0xA8, 255), "no " + facet.label});
+        rows.push_back({4, ctx.theme.no_value, "no " + facet.label});
     } else {
         for (int kind = 0; kind < 2; ++kind) {
             int index = 0;
@@ -716,7 +717,7 @@ void map_rect(const UiState& ui, float& x, float& y, float& w, float& h) {
     h = ui.map->size.y;
 }
 
-std::string map_nodes_json(const UiState& ui, const Corpus& corpus) {
+std::string map_nodes_json(const UiState& ui, const Corpus& corpus, float scale) {
     nlohmann::json out = nlohmann::json::array();
     if (!ui.map) return out.dump();
     const MapCache& m = *ui.map;
@@ -724,9 +725,9 @@ std::string map_nodes_json(const UiState& ui, const Corpus& corpus) {
         const MapCache::Drawn& d = m.drawn[i];
         out.push_back({{"id", corpus.article.nodes[i].id},
                        {"label", corpus.article.nodes[i].label},
-                       {"x", d.x},
-                       {"y", d.y},
-                       {"r", d.r},
+                       {"x", d.x * scale},
+                       {"y", d.y * scale},
+                       {"r", d.r * scale},
                        {"visible", d.visible},
                        {"dimmed", d.dimmed},
                        {"labelled", d.label}});
@@ -744,7 +745,7 @@ std::string map_svg_text(const Corpus& corpus, const ViewState& state, const Der
     }
     const ImVec2 origin = fresh ? ImVec2(0, 0) : m.origin;
     const ImVec2 size = fresh ? ImVec2(1000, 700) : m.size;
-    compute_frame(m, corpus, state, derived, ui, fonts, origin, size, -1);
+    compute_frame(m, corpus, state, derived, ui, theme, fonts, origin, size, -1);
     if (fresh) m.size = ImVec2(0, 0);  // not drawn on screen yet
 
     const Article& article = corpus.article;
@@ -805,7 +806,7 @@ void draw_map(ViewContext& ctx) {
     const ImGuiIO& io = ImGui::GetIO();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(0xFF, 0xFF, 0xFF, 255), 6.0f);
+    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme.surface, 6.0f);
 
     // Hover (from the last drawing's positions).
     int hovered_node = -1;
@@ -882,7 +883,7 @@ void draw_map(ViewContext& ctx) {
     // The legend only where it leaves room for the map (hidden on small canvases).
     const bool legend = ctx.ui.show_legend && size.x >= 560 && size.y >= 320;
     if (legend) draw_legend(ctx, m, false);
-    compute_frame(m, ctx.corpus, ctx.state, ctx.derived, ctx.ui, ctx.fonts, origin, size, hovered_node);
+    compute_frame(m, ctx.corpus, ctx.state, ctx.derived, ctx.ui, ctx.theme, ctx.fonts, origin, size, hovered_node);
 
     draw_edges(dl, m, theme, hovered_edge, ctx.ui.edge);
     // Nodes: dimmed first, then bright; rings for the hovered passage's nodes, the hovered
@@ -900,7 +901,7 @@ void draw_map(ViewContext& ctx) {
             if (!d.visible || d.dimmed != (pass == 0)) continue;
             const bool square = article.nodes[i].kind == NodeKind::Entity;
             float ring = 1.0f;
-            ImU32 outline = with_alpha(IM_COL32(0xFF, 0xFF, 0xFF, 255), d.alpha);
+            ImU32 outline = with_alpha(theme.surface, d.alpha);
             if (in_hovered_passage[i]) {
                 ring = 3.0f;
                 outline = theme.hit_bg;
@@ -929,7 +930,7 @@ void draw_map(ViewContext& ctx) {
         const bool strong = static_cast<int>(i) == selected || static_cast<int>(i) == hovered_node;
         dl->AddRectFilled(ImVec2(d.label_pos.x - 2, d.label_pos.y),
                           ImVec2(d.label_pos.x + ts.x + 2, d.label_pos.y + ts.y),
-                          with_alpha(IM_COL32(0xFF, 0xFF, 0xFF, 255), d.dimmed ? 0.5f : 0.8f), 3.0f);
+                          with_alpha(theme.surface, d.dimmed ? 0.5f : 0.8f), 3.0f);
         dl->AddText(strong ? ctx.fonts.bold : font, font_px(font), d.label_pos,
                     d.dimmed ? with_alpha(theme.text_muted, 0.55f) : theme.text, text.c_str());
     }

@@ -122,7 +122,7 @@ void draw_matrix(ViewContext& ctx) {
             const int count = matrix.counts[r][static_cast<std::size_t>(c)];
             const float t = static_cast<float>(count) / static_cast<float>(max_count);
             const ImU32 bg = count == 0 ? theme.background
-                                        : mix(IM_COL32(0xE3, 0xEE, 0xF7, 255), IM_COL32(0x1F, 0x5F, 0x8F, 255), t);
+                                        : mix(theme.heat_low, theme.heat_high, t);
             ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, bg);
             ImGui::PushID(static_cast<int>(r) * 1000 + c);
             char label[16];
@@ -148,7 +148,7 @@ void draw_matrix(ViewContext& ctx) {
                                   cols.values[static_cast<std::size_t>(c)].label.c_str(), count, count == 1 ? "" : "s");
             }
             dl->AddText(ImVec2(pos.x + (cell_w - 8 - ts.x) * 0.5f, pos.y + (cell_h - 8 - ts.y) * 0.5f),
-                        count == 0 ? theme.text_muted : (t > 0.5f ? IM_COL32(255, 255, 255, 255) : theme.text), label);
+                        count == 0 ? theme.text_muted : (t > 0.5f ? theme.heat_text : theme.text), label);
             ImGui::PopID();
         }
         ImGui::TableSetColumnIndex(ncols + 1);

@@ -57,7 +57,7 @@ void draw_empty_state(ViewContext& ctx, float left, float width) {
     ImGui::SetCursorPosX(left);
     ImGui::PushTextWrapPos(left + width);
     std::string message = "No passage matches";
-    if (!ctx.state.query.empty()) message += " \xE2\x80\x9C" + ctx.state.query + "\xE2\x80\x9D";
+    if (!ctx.state.query.empty()) message += " " + quoted_query(ctx.state.query);
     if (!ctx.state.facets.empty()) message += ctx.state.query.empty() ? " the chosen filters" : " with the chosen filters";
     message += ".";
     ImGui::PushFont(ctx.fonts.heading);

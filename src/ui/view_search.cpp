@@ -63,13 +63,7 @@ void draw_search_bar(ViewContext& ctx) {
     } else {
         line = std::to_string(shown) + " of " + std::to_string(total) + " passages" +
                (shown == 1 ? " matches" : " match");
-        if (!ctx.state.query.empty()) {
-            // A query that is itself one quoted phrase is shown with its own quotes.
-            const std::string& q = ctx.state.query;
-            const bool quoted = q.size() >= 2 && q.front() == '"' && q.back() == '"' &&
-                                q.find('"', 1) == q.size() - 1;
-            line += quoted ? " " + q : " \xE2\x80\x9C" + q + "\xE2\x80\x9D";
-        }
+        if (!ctx.state.query.empty()) line += " " + quoted_query(ctx.state.query);
         if (chosen) line += ctx.state.query.empty() ? " the filters" : " and the filters";
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);

@@ -83,7 +83,7 @@ void draw_timeline(ViewContext& ctx) {
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(255, 255, 255, 255), 6.0f);
+    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme.surface, 6.0f);
     ImFont* small = ctx.fonts.small;
     const float fs = small->FontSize * ImGui::GetIO().FontGlobalScale;  // CSS px
     const float axis_y = origin.y + size.y - 34;
@@ -112,7 +112,7 @@ void draw_timeline(ViewContext& ctx) {
         }
         if (y % step != 0) continue;
         const float x = to_x(y);
-        dl->AddLine(ImVec2(x, origin.y + 6), ImVec2(x, axis_y), IM_COL32(0xEE, 0xEB, 0xE3, 255), 1.0f);
+        dl->AddLine(ImVec2(x, origin.y + 6), ImVec2(x, axis_y), theme.grid, 1.0f);
         dl->AddLine(ImVec2(x, axis_y), ImVec2(x, axis_y + 8), theme.text_muted, 1.0f);
         char label[16];
         std::snprintf(label, sizeof label, "%d", y);

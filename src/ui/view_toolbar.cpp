@@ -10,9 +10,6 @@
 namespace wwe::ui {
 namespace {
 
-const char* const kViewLabels[kViewCount] = {"Reader",   "Map",      "Matrix",   "Timeline",
-                                             "Entities", "Glossary", "Contrasts"};
-
 // A flat tab: text with an accent underline when active; true when clicked.
 bool view_tab(const char* label, bool active, const Theme& theme) {
     const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
@@ -94,22 +91,25 @@ void filter_chips(ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.small);
     FlowRow row;
     row.begin(ImGui::GetContentRegionAvail().x);
+    bool removable = !ctx.state.query.empty();
     for (const auto& [facet_id, values] : ctx.state.facets) {
         const int f = article.find_facet(facet_id);
         if (f < 0) continue;
         const Facet& facet = article.facets[static_cast<std::size_t>(f)];
         for (const std::string& v : values) {
             const int vi = facet.find_value(v);
+            const bool locked = facet_value_locked(ctx.embed, facet_id, v);
             const std::string label = facet.label + ": " +
                                       (vi >= 0 ? facet.values[static_cast<std::size_t>(vi)].label : v) +
-                                      "  \xC3\x97##chip/" + facet_id + "/" + v;
+                                      (locked ? "" : "  \xC3\x97") + "##chip/" + facet_id + "/" + v;
             row.next(ChipWidth(label.c_str()));
-            if (Chip(label.c_str(), ctx.theme, ChipFlags_Active)) toggle_facet_value(ctx.next, facet_id, v);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this filter");
+            if (Chip(label.c_str(), ctx.theme, ChipFlags_Active) && !locked) toggle_facet_value(ctx.next, facet_id, v);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip(locked ? "Set by the page this explorer is embedded in" : "Remove this filter");
+            removable = removable || !locked;
         }
     }
     if (!ctx.state.query.empty()) {
-        const std::string label = "Search: \xE2\x80\x9C" + ctx.state.query + "\xE2\x80\x9D  \xC3\x97##chip-query";
+        const std::string label = "Search: " + quoted_query(ctx.state.query) + "  \xC3\x97##chip-query";
         row.next(ChipWidth(label.c_str()));
         if (Chip(label.c_str(), ctx.theme, ChipFlags_Active)) {
             ctx.next.query.clear();
@@ -118,9 +118,11 @@ void filter_chips(ViewContext& ctx) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove the search");
     }
     const char* clear = "Clear all##chips";
-    row.next(ChipWidth(clear));
-    if (Chip(clear, ctx.theme)) clear_filters(ctx);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove every filter and the search (Ctrl+Z undoes)");
+    if (removable) {
+        row.next(ChipWidth(clear));
+        if (Chip(clear, ctx.theme)) clear_filters(ctx);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove every filter and the search (Ctrl+Z undoes)");
+    }
     ImGui::PopFont();
 }
 
@@ -135,22 +137,28 @@ void draw_toolbar(ViewContext& ctx, bool can_back, bool can_forward, int& histor
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forward (Alt+Right)");
     ImGui::SameLine(0, 12);
 
-    const float export_w = ImGui::CalcTextSize("Export").x + 2 * ImGui::GetStyle().FramePadding.x;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float buttons_w = ImGui::CalcTextSize("Share").x + ImGui::CalcTextSize("Export").x + 4 * style.FramePadding.x +
+                            style.ItemSpacing.x;
     const float right = ImGui::GetWindowContentRegionMax().x;
+    bool first = true;
     for (int v = 0; v < kViewCount; ++v) {
         const View view = static_cast<View>(v);
+        if (!view_offered(ctx.embed, view)) continue;
         char label[48];
-        std::snprintf(label, sizeof label, "%s##tab%d", kViewLabels[v], v);
-        const float w = ImGui::CalcTextSize(kViewLabels[v]).x + 20;
-        if (v > 0) {
-            // Wrap the tabs on narrow screens rather than running under the export button.
-            if (ImGui::GetCursorPosX() + w > right - export_w - 8) ImGui::NewLine();
-        }
+        std::snprintf(label, sizeof label, "%s##tab%d", view_label(view), v);
+        const float w = ImGui::CalcTextSize(view_label(view)).x + 20;
+        // Wrap the tabs on narrow screens rather than running under the buttons.
+        if (!first && ImGui::GetCursorPosX() + w > right - buttons_w - 8) ImGui::NewLine();
+        first = false;
         if (view_tab(label, ctx.state.view == view, theme)) ctx.next.view = view;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s view (%d)", kViewLabels[v], v + 1);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s view (%d)", view_label(view), v + 1);
         ImGui::SameLine(0, 2);
     }
-    ImGui::SetCursorPosX(right - export_w);
+    ImGui::SetCursorPosX(right - buttons_w);
+    if (ImGui::Button("Share")) ctx.ui.share.open = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link to this view, or the code to embed it in a course page");
+    ImGui::SameLine();
     export_menu(ctx);
     filter_chips(ctx);
     ImGui::Dummy(ImVec2(0, 0));

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/corpus.hpp"
+#include "core/embed.hpp"
 #include "core/query.hpp"
 #include "core/view_state.hpp"
 #include "ui/app.hpp"
@@ -59,6 +60,29 @@ struct EdgePick {
     bool empty() const { return a < 0; }
 };
 
+// The "Share" dialog: the link to this view and the embed-code builder.
+struct ShareDialog {
+    bool open = false;           // open the dialog this frame
+    std::string embed_id;        // embed=<id> ("" for a bare "embed")
+    unsigned views = 0x7F;       // bit per View offered (all by default)
+    int chrome = 0;              // EmbedOptions::Chrome
+    bool lock_filters = false;   // lock the facet values chosen now
+    int theme = 0;               // EmbedOptions::Theme
+    float scale = 1;
+    int width = 800, height = 500;  // CSS px
+    bool strict_sandbox = false;
+    std::string link;            // built each frame the dialog is open
+    std::string snippet;
+    double copied_at = -10;      // seconds: "Copied" shows for a while
+    const char* copied_what = "";
+};
+
+// A preview of an embed the page should show over the app (shell.js draws an <iframe>).
+struct PreviewRequest {
+    std::string url;
+    int width = 0, height = 0;   // CSS px
+};
+
 struct UiState {
     std::string search_buffer;   // the search box; follows ViewState::query
     bool focus_search = false;   // focus the search box this frame
@@ -91,6 +115,9 @@ struct UiState {
     float pinch_scale = 1;            // this frame's pinch (FrameInput), 1: none
     ImVec2 pinch_center{0, 0};        // CSS px
     double pinch_until = -1;          // seconds: presses released before this are no clicks
+    std::string page_url;             // the page's address without query and fragment
+    ShareDialog share;
+    std::vector<PreviewRequest> previews;  // requested this frame
 };
 
 struct ViewContext {
@@ -101,6 +128,7 @@ struct ViewContext {
     UiState& ui;
     const Theme& theme;
     const Fonts& fonts;
+    const EmbedOptions& embed;  // how the page frames the explorer (defaults: not at all)
     double time;             // seconds
 };
 
@@ -123,6 +151,7 @@ void draw_timeline(ViewContext& ctx);    // events on a time axis
 void draw_entities(ViewContext& ctx);    // sortable entities table
 void draw_glossary(ViewContext& ctx);    // concepts with descriptions and Chinese terms
 void draw_contrasts(ViewContext& ctx);   // "A instead of B" relations side by side
+void draw_share(ViewContext& ctx);       // the Share dialog (link and embed code), when open
 
 //------------------------------------------------------------------------------------------
 // Concept map outside its view (exports, the window.explorer API)
@@ -135,8 +164,8 @@ bool map_animating(const UiState& ui);
 std::string map_svg_text(const Corpus& corpus, const ViewState& state, const Derived& derived, UiState& ui,
                          const Theme& theme, const Fonts& fonts);
 // JSON array [{id, label, x, y, r, visible, dimmed, labelled}] of the nodes as last drawn
-// (CSS px of the canvas).
-std::string map_nodes_json(const UiState& ui, const Corpus& corpus);
+// (CSS px of the canvas: the UI's coordinates times `scale`, the embed's text size).
+std::string map_nodes_json(const UiState& ui, const Corpus& corpus, float scale);
 // The screen rectangle the map was last drawn in (CSS px); w = 0 before the first drawing.
 void map_rect(const UiState& ui, float& x, float& y, float& w, float& h);
 
@@ -151,7 +180,7 @@ void select_node(ViewContext& ctx, int node);
 // Scrolls the reader to `passage` and flashes it; clears the filters and search first when
 // the passage is not in the current result.
 void jump_to_passage(ViewContext& ctx, int passage);
-// Clears the search text and every facet filter.
+// Clears the search text and every facet filter the embed does not lock.
 void clear_filters(ViewContext& ctx);
 // Reports `passage` as hovered this frame (the map highlights its nodes).
 void hover_passage(ViewContext& ctx, int passage);
@@ -178,8 +207,15 @@ ImU32 palette_color(int index, int alpha = 255);
 std::string passages_markdown_text(const Corpus& corpus, const ViewState& state, const Derived& derived);
 // CSV of the entities (all of them, article order).
 std::string entities_csv_text(const Corpus& corpus);
+// The search text in typographic quotes, or as it is when it is one "quoted phrase".
+std::string quoted_query(const std::string& query);
 // "front: security, economic; search: “x”" — the current filters in words ("" for none).
 std::string filters_description(const Corpus& corpus, const ViewState& state);
+
+// True when the embed locks this value of this facet (it cannot be unticked).
+bool facet_value_locked(const EmbedOptions& embed, const std::string& facet, const std::string& value);
+// Labels of the views, in View order ("Reader", "Map", ...).
+const char* view_label(View view);
 
 // True when `filter` is empty or occurs (case-folded) in one of `fields`.
 bool matches_filter(const std::string& filter, std::initializer_list<const std::string*> fields);

@@ -387,6 +387,9 @@ test('explorer-standalone.html works from file:// with the network blocked', asy
     assert.equal(result.paragraphs.length, article.passages.length);
     assert.ok(distinctColours(await page.screenshot()) >= 8, 'the standalone page is drawn');
     assert.deepEqual(requests, [], 'no network request');
+    const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+    assert.match(policy, /script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/, 'inline scripts allowed by hash only');
+    assert.deepEqual(page.consoleLines.filter((l) => /Content Security Policy/i.test(l)), [], 'no CSP violation');
   } finally {
     await context.close();
   }

@@ -116,8 +116,11 @@ TEST_CASE("constrain keeps locked facets and offered views") {
 
 TEST_CASE("the iframe snippet escapes its attributes") {
     const std::string s = iframe_snippet("https://x.example/?embed&views=map#q=\"a\"<b>", 640, 0, "Map & text", true);
-    CHECK(s == "<iframe src=\"https://x.example/?embed&amp;views=map#q=&quot;a&quot;&lt;b&gt;\" width=\"640\" "
-               "height=\"1\" title=\"Map &amp; text\" sandbox=\"allow-scripts allow-popups allow-downloads\" "
-               "loading=\"lazy\" style=\"border: 1px solid #d9d4c7; border-radius: 6px\"></iframe>");
+    CHECK(s == "<iframe src=\"https://x.example/?embed&amp;views=map#q=&quot;a&quot;&lt;b&gt;\"\n"
+               "        width=\"640\" height=\"1\"\n"
+               "        title=\"Map &amp; text\"\n"
+               "        sandbox=\"allow-scripts allow-popups allow-downloads\"\n"
+               "        allow=\"clipboard-write; fullscreen\" loading=\"lazy\"\n"
+               "        style=\"border: 1px solid #d9d4c7; border-radius: 6px\"></iframe>");
     CHECK(iframe_snippet("u", 1, 1, "t", false).find("allow-same-origin") != std::string::npos);
 }

@@ -1,0 +1,191 @@
+// Win-Win Explorer UI: the Share dialog — a link to this view, and the embed-code builder
+// (options -> core EmbedOptions -> "?query#fragment" -> core iframe_snippet) with a copy
+// button and a live preview the page draws (PreviewRequest).
+#include <algorithm>
+#include <string>
+
+#include "core/deep_link.hpp"
+#include "imgui.h"
+#include "ui/views.hpp"
+#include "ui/widgets.hpp"
+
+namespace wwe::ui {
+namespace {
+
+constexpr double kCopiedSeconds = 2.0;
+
+// A read-only one-line field showing `text` (selectable, copyable with Ctrl+C).
+void ReadOnlyField(const char* id, const std::string& text, float width) {
+    std::string copy = text;  // ImGui wants a writable buffer even when read-only
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputText(id, copy.data(), copy.size() + 1, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+}
+
+void copy_button(ViewContext& ctx, const char* label, const std::string& text, const char* what) {
+    if (ImGui::Button(label)) {
+        ImGui::SetClipboardText(text.c_str());
+        ctx.ui.share.copied_at = ctx.time;
+        ctx.ui.share.copied_what = what;
+    }
+}
+
+// Keeps an embed id to [a-z0-9_-] (upper case folded).
+int id_filter(ImGuiInputTextCallbackData* data) {
+    ImWchar& c = data->EventChar;
+    if (c >= 'A' && c <= 'Z') c = static_cast<ImWchar>(c - 'A' + 'a');
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ? 0 : 1;
+}
+
+EmbedOptions options_of(const ShareDialog& d, const ViewContext& ctx) {
+    EmbedOptions o;
+    o.embed = true;
+    o.id = d.embed_id;
+    o.chrome = static_cast<EmbedOptions::Chrome>(d.chrome);
+    if (d.views != (1u << kViewCount) - 1) {
+        for (int v = 0; v < kViewCount; ++v)
+            if (d.views & (1u << v)) o.views.push_back(static_cast<View>(v));
+    }
+    if (d.lock_filters) o.locked = ctx.state.facets;
+    o.theme = static_cast<EmbedOptions::Theme>(d.theme);
+    o.scale = std::clamp(d.scale, kMinEmbedScale, kMaxEmbedScale);
+    return o;
+}
+
+void section_heading(const ViewContext& ctx, const char* text) {
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+}  // namespace
+
+void draw_share(ViewContext& ctx) {
+    ShareDialog& d = ctx.ui.share;
+    if (d.open) {
+        d.open = false;
+        // Start from what the page itself shows (an embed shares its own options).
+        d.chrome = static_cast<int>(ctx.embed.chrome);
+        d.theme = static_cast<int>(ctx.embed.theme);
+        d.scale = ctx.embed.scale;
+        d.views = 0;
+        for (int v = 0; v < kViewCount; ++v)
+            if (view_offered(ctx.embed, static_cast<View>(v))) d.views |= 1u << v;
+        d.lock_filters = !ctx.embed.locked.empty();
+        ImGui::OpenPopup("Share this view");
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float width = std::min(600.0f, display.x - 24.0f);
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, display.y - 24.0f));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("Share this view", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const std::string fragment = to_fragment(ctx.state, ctx.corpus);
+    d.link = ctx.ui.page_url + "#" + fragment;
+
+    section_heading(ctx, "Link to this view");
+    const float copy_link_w = ImGui::CalcTextSize("Copy link").x + 2 * style.FramePadding.x;
+    ReadOnlyField("##link", d.link, ImGui::GetContentRegionAvail().x - copy_link_w - style.ItemSpacing.x);
+    ImGui::SameLine();
+    copy_button(ctx, "Copy link", d.link, "link");
+    TextMuted(ctx.theme, "Opens the explorer on exactly this view: filters, search, selection, map.");
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    section_heading(ctx, "Embed in a course page");
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::TextUnformatted("Views offered");
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    for (int v = 0; v < kViewCount; ++v) {
+        bool on = (d.views & (1u << v)) != 0;
+        const float w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                        ImGui::CalcTextSize(view_label(static_cast<View>(v))).x;
+        if (v > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();  // wrap in narrow frames
+        }
+        if (ImGui::Checkbox(view_label(static_cast<View>(v)), &on)) {
+            const unsigned next = on ? d.views | (1u << v) : d.views & ~(1u << v);
+            if (next != 0) d.views = next;  // at least one view
+        }
+    }
+    ImGui::TextUnformatted("Around the view");
+    ImGui::SameLine();
+    ImGui::RadioButton("Everything", &d.chrome, static_cast<int>(EmbedOptions::Chrome::Full));
+    ImGui::SameLine();
+    ImGui::RadioButton("Filters folded", &d.chrome, static_cast<int>(EmbedOptions::Chrome::Compact));
+    ImGui::SameLine();
+    ImGui::RadioButton("The view only", &d.chrome, static_cast<int>(EmbedOptions::Chrome::None));
+    ImGui::TextUnformatted("Theme");
+    ImGui::SameLine();
+    ImGui::RadioButton("Light", &d.theme, static_cast<int>(EmbedOptions::Theme::Light));
+    ImGui::SameLine();
+    ImGui::RadioButton("Dark", &d.theme, static_cast<int>(EmbedOptions::Theme::Dark));
+    ImGui::SameLine();
+    ImGui::RadioButton("The reader's system setting", &d.theme, static_cast<int>(EmbedOptions::Theme::Auto));
+    const std::string filters = filters_description(ctx.corpus, ctx.state);
+    ImGui::BeginDisabled(ctx.state.facets.empty());
+    std::string lock_label = "Lock the chosen filters";
+    ImGui::Checkbox(lock_label.c_str(), &d.lock_filters);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip(ctx.state.facets.empty() ? "Tick filter values first: they can then be locked"
+                                                   : "Readers of the embed cannot untick them");
+    }
+    ImGui::SetNextItemWidth(160);
+    ImGui::SliderFloat("Text size", &d.scale, kMinEmbedScale, kMaxEmbedScale, "%.2fx");
+    ImGui::SameLine(0, 20);
+    ImGui::SetNextItemWidth(70);
+    ImGui::InputInt("##w", &d.width, 0);
+    ImGui::SameLine(0, 4);
+    ImGui::TextUnformatted("x");
+    ImGui::SameLine(0, 4);
+    ImGui::SetNextItemWidth(70);
+    ImGui::InputInt("px##h", &d.height, 0);
+    d.width = std::clamp(d.width, 200, 4000);
+    d.height = std::clamp(d.height, 150, 4000);
+    ImGui::SetNextItemWidth(160);
+    char id_buf[41];
+    std::snprintf(id_buf, sizeof id_buf, "%s", d.embed_id.c_str());
+    if (ImGui::InputTextWithHint("Name for the page's script", "optional", id_buf, sizeof id_buf,
+                                 ImGuiInputTextFlags_CallbackCharFilter, id_filter)) {
+        d.embed_id = id_buf;
+    }
+    ImGui::Checkbox("Strict sandbox", &d.strict_sandbox);
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Leaves out allow-same-origin: the explorer's server must then send\n"
+                          "Access-Control-Allow-Origin for its files (docs/embedding.md)");
+    }
+    ImGui::PopFont();
+
+    const EmbedOptions options = options_of(d, ctx);
+    ViewState start = ctx.state;
+    constrain(start, options, nullptr);
+    const std::string url = ctx.ui.page_url + "?" + to_query(options) + "#" + to_fragment(start, ctx.corpus);
+    std::string title = "Win-Win Explorer: " + std::string(view_label(start.view));
+    if (!filters.empty()) title += " (" + filters + ")";
+    d.snippet = iframe_snippet(url, d.width, d.height, title, d.strict_sandbox);
+    std::string snippet = d.snippet;
+    ImGui::InputTextMultiline("##snippet", snippet.data(), snippet.size() + 1,
+                              ImVec2(-1, ImGui::GetTextLineHeight() * 6.5f), ImGuiInputTextFlags_ReadOnly);
+    copy_button(ctx, "Copy embed code", d.snippet, "embed code");
+    ImGui::SameLine();
+    if (ImGui::Button("Preview")) ctx.ui.previews.push_back({url, d.width, d.height});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shows the embed as a course page would, over the explorer");
+    ImGui::SameLine();
+    const float close_w = ImGui::CalcTextSize("Close").x + 2 * style.FramePadding.x;
+    if (ctx.time - d.copied_at < kCopiedSeconds) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.accent);
+        ImGui::Text("Copied the %s", d.copied_what);
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+    }
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - close_w);
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace wwe::ui
