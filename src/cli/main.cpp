@@ -20,6 +20,7 @@
 #include "core/corpus.hpp"
 #include "core/load.hpp"
 #include "core/query.hpp"
+#include "core/tour.hpp"
 
 namespace {
 
@@ -106,7 +107,9 @@ std::optional<wwe::Corpus> load(const std::string& path, bool print_warnings) {
     std::vector<wwe::Diagnostic> more;
     std::optional<wwe::Corpus> corpus;
     if (r.ok()) corpus = wwe::build_corpus(std::move(*r.article), more);
+    if (corpus) wwe::resolve_tours(*corpus, more);  // tours name views, values and nodes
     r.diagnostics.insert(r.diagnostics.end(), more.begin(), more.end());
+    if (r.error_count() > 0) corpus.reset();
     for (const wwe::Diagnostic& d : r.diagnostics)
         if (d.severity == wwe::Severity::Error || print_warnings) std::cerr << path << ": " << d.to_string() << "\n";
     if (!corpus) std::cerr << path << ": " << count(r.error_count(), "error", "errors") << "; the file cannot be used\n";
@@ -120,6 +123,7 @@ int cmd_validate(const Args& args) {
     std::vector<wwe::Diagnostic> diags = r.diagnostics;
     std::optional<wwe::Corpus> corpus;
     if (r.ok()) corpus = wwe::build_corpus(std::move(*r.article), diags);
+    if (corpus) wwe::resolve_tours(*corpus, diags);
     int errors = 0, warnings = 0;
     for (const wwe::Diagnostic& d : diags) {
         std::cerr << path << ": " << d.to_string() << "\n";

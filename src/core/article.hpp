@@ -169,6 +169,26 @@ struct Quantity {
     std::vector<int> nodes;
 };
 
+// A guided tour: a sequence of views, each with a short caption (core/tour.hpp plays it).
+struct TourStep {
+    std::string caption;     // what the step shows, one or two sentences
+    std::string state_json;  // the view state (view_state.hpp JSON), checked by resolve_tours
+    double seconds = 10;     // how long the step stays when the tour plays by itself
+};
+
+struct Tour {
+    std::string id;
+    std::string label;
+    std::string description;
+    std::vector<TourStep> steps;
+};
+
+// A suggested search (kiosks show these instead of a keyboard).
+struct Topic {
+    std::string label;
+    std::string query;
+};
+
 //------------------------------------------------------------------------------------------
 // Article
 //------------------------------------------------------------------------------------------
@@ -185,6 +205,8 @@ struct Article {
     std::vector<Relation> relations;
     std::vector<Event> events;
     std::vector<Quantity> quantities;
+    std::vector<Tour> tours;    // optional; the first is the kiosk's attract tour
+    std::vector<Topic> topics;  // optional suggested searches
 
     // Look-ups by id; each returns -1 when there is no such id.
     int find_facet(const std::string& id) const;

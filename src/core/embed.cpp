@@ -61,6 +61,16 @@ std::string html_attribute(const std::string& s) {
     return out;
 }
 
+// Shortest decimal text that reads back as `v`.
+std::string number_text(double v) {
+    char buf[32];
+    for (int digits = 6; digits <= 17; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
+    return buf;
+}
+
 // Shortest decimal text of a scale (two decimals at most).
 std::string scale_text(float scale) {
     char buf[16];
@@ -162,8 +172,28 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
                     o.origins.push_back(origin);
                 }
             }
+        } else if (p.key == "kiosk") {
+            if (p.has_value && !p.value.empty()) bad("no value (just \"kiosk\")");
+            else o.kiosk = true;
+        } else if (p.key == "idle" || p.key == "tour_speed") {
+            const bool idle = p.key == "idle";
+            char* end = nullptr;
+            const double v = p.value.empty() || p.value.size() > 16 ? NAN : std::strtod(p.value.c_str(), &end);
+            const double lo = idle ? 5 : 0.1, hi = idle ? 3600 : 100;
+            if (!std::isfinite(v) || end != p.value.c_str() + p.value.size() || v < lo || v > hi) {
+                bad(idle ? "seconds from 5 to 3600" : "a factor from 0.1 to 100");
+            } else {
+                (idle ? o.idle_seconds : o.tour_speed) = v;
+            }
+        } else if (p.key == "tour") {
+            bool found = false;
+            for (const Tour& t : article.tours) found = found || t.id == p.value;
+            if (found) o.tour = p.value;
+            else problems.push_back({Severity::Error, p.where, "the id of one of the article's tours", quoted(p.value)});
         } else {
-            problems.push_back({Severity::Error, p.where, "one of the parameters embed, chrome, views, lock.<facet>, theme, scale, origins",
+            problems.push_back({Severity::Error, p.where,
+                                "one of the parameters embed, chrome, views, lock.<facet>, theme, scale, origins, kiosk, "
+                                "idle, tour, tour_speed",
                                 "unknown parameter " + quoted(p.key)});
         }
     }
@@ -186,6 +216,10 @@ std::string to_query(const EmbedOptions& o) {
     if (o.theme != EmbedOptions::Theme::Light) parts.push_back(std::string("theme=") + to_string(o.theme));
     if (o.scale != 1.0f) parts.push_back("scale=" + scale_text(o.scale));
     if (!o.origins.empty()) parts.push_back("origins=" + join(o.origins));
+    if (o.kiosk) parts.push_back("kiosk");
+    if (o.idle_seconds != 90) parts.push_back("idle=" + number_text(o.idle_seconds));
+    if (!o.tour.empty()) parts.push_back("tour=" + percent_encode(o.tour));
+    if (o.tour_speed != 1) parts.push_back("tour_speed=" + number_text(o.tour_speed));
     std::string out;
     for (const std::string& p : parts) out += (out.empty() ? "" : "&") + p;
     return out;

@@ -23,6 +23,13 @@
 //   origins=<o1>,<o2>       host origins ("https://school.example") whose messages are
 //                           obeyed and to which messages are posted (default: the parent
 //                           window, whatever its origin)
+//   kiosk                   kiosk behaviour (docs/kiosk.md): large touch targets, topic
+//                           chips instead of typing, no export or share, and after `idle`
+//                           seconds without a touch the home view and the attract tour
+//   idle=<s>                kiosk: seconds without input before the attract loop, 5..3600
+//                           (default 90)
+//   tour=<id>               kiosk: the attract tour (default: the article's first tour)
+//   tour_speed=<x>          tours play x times faster, 0.1..100 (default 1)
 // Unknown parameters and invalid values are reported (pointer "?name") and skipped.
 #pragma once
 
@@ -46,11 +53,16 @@ struct EmbedOptions {
     Theme theme = Theme::Light;
     float scale = 1;                   // 0.5..3
     std::vector<std::string> origins;  // "scheme://host[:port]", lower case
+    bool kiosk = false;
+    double idle_seconds = 90;          // kiosk: before the attract loop
+    std::string tour;                  // kiosk: attract tour id ("" = the first)
+    double tour_speed = 1;
 
     bool operator==(const EmbedOptions&) const = default;
 };
 
 inline constexpr float kMinEmbedScale = 0.5f, kMaxEmbedScale = 3.0f;
+inline constexpr float kKioskScale = 1.3f;  // a kiosk's text size when ?scale= is not given
 
 const char* to_string(EmbedOptions::Chrome chrome);
 const char* to_string(EmbedOptions::Theme theme);

@@ -39,6 +39,7 @@ constexpr std::size_t kMaxFileBytes = 16u << 20;
 constexpr std::size_t kMaxIdBytes = 128;
 constexpr std::size_t kMaxLabelBytes = 400;
 constexpr std::size_t kMaxDescriptionBytes = 8000;
+constexpr std::size_t kMaxTourSteps = 200;
 constexpr std::size_t kMaxTextBytes = 200000;
 
 std::string escape_pointer_token(const std::string& key) {
@@ -249,7 +250,7 @@ private:
         if (!v_.object(doc, "",
                        {"format", "version", "meta", "sections", "passages", "facets", "node_types", "concepts",
                         "entities", "relation_types", "relations"},
-                       {"$schema", "events", "quantities"}))
+                       {"$schema", "events", "quantities", "tours", "topics"}))
             return;
         if (auto it = doc.find("format"); it != doc.end() && *it != kFormatName)
             v_.error("/format", std::string("\"") + kFormatName + "\"", describe(*it));
@@ -270,6 +271,8 @@ private:
         read_relations(doc);      // needs nodes, passages, relation types
         read_events(doc);
         read_quantities(doc);
+        read_tours(doc);
+        read_topics(doc);
     }
 
     // Reads the array member `list` of `parent` (at pointer `base`): for each item that is an
@@ -608,6 +611,49 @@ private:
             ev.nodes = node_list(e, p);
             a_.events.push_back(std::move(ev));
         });
+    }
+
+    void read_tours(const json& doc) {
+        each(doc, "tours", "", {"id", "label", "steps"}, {"description"}, "tour",
+             [&](const json& t, const std::string& p, std::string id) {
+            Tour tour;
+            tour.id = std::move(id);
+            tour.label = v_.string(t, "label", p, kMaxLabelBytes);
+            tour.description = v_.string(t, "description", p, kMaxDescriptionBytes, false);
+            if (const json* steps = v_.array(t, "steps", p)) {
+                if (steps->empty()) v_.error(ptr(p, "steps"), "at least one step", "an empty array");
+                if (steps->size() > kMaxTourSteps)
+                    v_.error(ptr(p, "steps"), "at most " + std::to_string(kMaxTourSteps) + " steps", std::to_string(steps->size()));
+                for (std::size_t i = 0; i < steps->size() && i < kMaxTourSteps; ++i) {
+                    const json& s = (*steps)[i];
+                    const std::string sp = ptr(ptr(p, "steps"), i);
+                    if (!v_.object(s, sp, {"caption", "state"}, {"seconds"})) continue;
+                    TourStep step;
+                    step.caption = v_.string(s, "caption", sp, kMaxDescriptionBytes);
+                    const json& state = s["state"];
+                    if (!state.is_object()) v_.error(ptr(sp, "state"), "an object (a view state)", describe(state));
+                    else step.state_json = state.dump();
+                    if (auto it = s.find("seconds"); it != s.end()) {
+                        if (!it->is_number() || it->get<double>() < 1 || it->get<double>() > 600)
+                            v_.error(ptr(sp, "seconds"), "a number of seconds from 1 to 600", describe(*it));
+                        else step.seconds = it->get<double>();
+                    }
+                    tour.steps.push_back(std::move(step));
+                }
+            }
+            a_.tours.push_back(std::move(tour));
+        });
+    }
+
+    void read_topics(const json& doc) {
+        const json* topics = v_.array(doc, "topics", "");
+        if (!topics) return;
+        for (std::size_t i = 0; i < topics->size(); ++i) {
+            const std::string p = ptr("/topics", i);
+            if (!v_.object((*topics)[i], p, {"label", "query"}, {})) continue;
+            a_.topics.push_back({v_.string((*topics)[i], "label", p, kMaxLabelBytes),
+                                 v_.string((*topics)[i], "query", p, kMaxLabelBytes)});
+        }
     }
 
     void read_quantities(const json& doc) {

@@ -124,3 +124,23 @@ TEST_CASE("the iframe snippet escapes its attributes") {
                "        style=\"border: 1px solid #d9d4c7; border-radius: 6px\"></iframe>");
     CHECK(iframe_snippet("u", 1, 1, "t", false).find("allow-same-origin") != std::string::npos);
 }
+
+TEST_CASE("kiosk options") {
+    Corpus c = test::mini_corpus();
+    std::vector<Diagnostic> problems;
+    EmbedOptions o = embed_from_query("kiosk&idle=30&tour=intro&tour_speed=20", c, problems);
+    CHECK(problems.empty());
+    CHECK(o.kiosk);
+    CHECK(o.idle_seconds == 30);
+    CHECK(o.tour == "intro");
+    CHECK(o.tour_speed == 20);
+    CHECK(embed_from_query(to_query(o), c, problems) == o);
+
+    o = embed_from_query("kiosk=yes&idle=1&tour=nowhere&tour_speed=0", c, problems);
+    REQUIRE(problems.size() == 4);
+    CHECK(problems[0].pointer == "?kiosk");
+    CHECK(problems[1].pointer == "?idle");
+    CHECK(problems[2].pointer == "?tour");
+    CHECK(problems[3].pointer == "?tour_speed");
+    CHECK(o == EmbedOptions{});
+}
