@@ -22,6 +22,8 @@
 //       fragment()       the current view as a deep link (without "#")
 //       embedOptions()   the embed options in effect (core/embed.hpp as JSON)
 //       notice()         the notice the app shows: {title, problems} (empty: none)
+//       textScale()      size of text and controls now (the embed's scale x pinch zoom)
+//       memory()         {heap, used}: WebAssembly memory size and bytes malloc'ed (bytes)
 //   - in a frame, speaks the host-page protocol (docs/embedding.md, "Host-page API"):
 //     messages {protocol: "win-win-explorer", version: 1, type, ...} from the parent window
 //     (and, when ?origins= is given, only from those origins) are validated and obeyed;
@@ -50,6 +52,7 @@
     }
   })();
   let embed = { embed: false, id: '', origins: [] };
+  const kioskRequested = /(^|[?&])kiosk(=|&|$)/.test(location.search.slice(1));  // ?kiosk (docs/kiosk.md)
   let lastSelection = 'null';
   const pendingMessages = [];  // arrived before the article was shown
 
@@ -236,7 +239,11 @@
     },
     wwePreview: (url, width, height) => showPreview(url, width, height),
     wweOnFatal: (message) => fail(message, []),
-    onAbort: (what) => fail('Win-Win Explorer stopped', [String(what)]),
+    onAbort: (what) => {
+      fail('Win-Win Explorer stopped', [String(what)]);
+      // A kiosk starts again by itself (the page, data and program are all local).
+      if (kioskRequested) setTimeout(() => location.reload(), 5000);
+    },
   };
   if (canvas.dataset.program) {
     // Our own download (progress bar); the standalone page has the program inline instead.
@@ -278,6 +285,28 @@
   window.addEventListener('keydown', (event) => {
     if (loaded && event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) event.preventDefault();
   }, true);
+
+  // The page has no context menu of its own to offer, and a kiosk must not show the
+  // browser's, zoom the page, select text or drag things out of it.
+  canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+  if (kioskRequested) {
+    document.documentElement.classList.add('wwe-kiosk');
+    for (const type of ['contextmenu', 'selectstart', 'dragstart', 'gesturestart']) {
+      document.addEventListener(type, (event) => event.preventDefault(), { capture: true });
+    }
+    window.addEventListener('keydown', (event) => {
+      const zoomKey = ['+', '-', '=', '0'].includes(event.key);
+      if ((event.ctrlKey || event.metaKey) && zoomKey) event.preventDefault();  // page zoom
+      if (event.altKey && (event.key === 'Home' || event.key === 'ArrowLeft')) event.preventDefault();  // navigation
+    }, true);
+    window.addEventListener('wheel', (event) => {
+      if (event.ctrlKey) event.preventDefault();  // pinch-zoom of the page on touchpads
+    }, { passive: false, capture: true });
+    // Runs for days: a script error sends the explorer home instead of leaving it half-way.
+    window.addEventListener('error', (event) => {
+      if (loaded) call('wwe_home', `a page error: ${event.message}`);
+    });
+  }
 
   // Ctrl+F / Cmd+F searches the article, not the (canvas-only) page.
   window.addEventListener('keydown', (event) => {
@@ -446,6 +475,14 @@
     notice() {
       requireLoaded();
       return JSON.parse(call('wwe_notice'));
+    },
+    textScale() {
+      requireLoaded();
+      return Module._wwe_ui_scale();
+    },
+    memory() {
+      requireLoaded();
+      return JSON.parse(call('wwe_memory'));
     },
     mapNodes() {
       requireLoaded();

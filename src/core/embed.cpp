@@ -109,6 +109,7 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
         return o;
     }
     const Article& article = corpus.article;
+    bool scale_given = false;
     for (const UrlParameter& p : parse_url_parameters(query, "?", problems)) {
         auto bad = [&](const std::string& expected) { problems.push_back({Severity::Error, p.where, expected, quoted(p.value)}); };
         if (p.key == "embed") {
@@ -160,9 +161,12 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
         } else if (p.key == "scale") {
             char* end = nullptr;
             const double v = p.value.empty() || p.value.size() > 16 ? NAN : std::strtod(p.value.c_str(), &end);
-            if (std::isfinite(v) && end == p.value.c_str() + p.value.size() && v >= kMinEmbedScale && v <= kMaxEmbedScale)
+            if (std::isfinite(v) && end == p.value.c_str() + p.value.size() && v >= kMinEmbedScale && v <= kMaxEmbedScale) {
                 o.scale = static_cast<float>(v);
-            else bad("a number from 0.5 to 3");
+                scale_given = true;
+            } else {
+                bad("a number from 0.5 to 3");
+            }
         } else if (p.key == "origins") {
             for (const std::string& origin : split_list(p.value)) {
                 if (!is_origin(origin)) {
@@ -197,6 +201,7 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
                                 "unknown parameter " + quoted(p.key)});
         }
     }
+    if (o.kiosk && !scale_given) o.scale = kKioskScale;
     return o;
 }
 
@@ -214,7 +219,7 @@ std::string to_query(const EmbedOptions& o) {
         parts.push_back("lock." + percent_encode(facet) + "=" + join({values.begin(), values.end()}));
     }
     if (o.theme != EmbedOptions::Theme::Light) parts.push_back(std::string("theme=") + to_string(o.theme));
-    if (o.scale != 1.0f) parts.push_back("scale=" + scale_text(o.scale));
+    if (o.scale != (o.kiosk ? kKioskScale : 1.0f)) parts.push_back("scale=" + scale_text(o.scale));
     if (!o.origins.empty()) parts.push_back("origins=" + join(o.origins));
     if (o.kiosk) parts.push_back("kiosk");
     if (o.idle_seconds != 90) parts.push_back("idle=" + number_text(o.idle_seconds));

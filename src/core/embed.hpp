@@ -19,7 +19,7 @@
 //   lock.<facet>=<v1>,<v2>  these values of the facet are always chosen, no other value of
 //                           it can be (e.g. lock.dimension=security)
 //   theme=light|dark|auto   auto follows the reader's system setting
-//   scale=<x>               size of text and controls, 0.5..3 (default 1)
+//   scale=<x>               size of text and controls, 0.5..3 (default 1; a kiosk 1.3)
 //   origins=<o1>,<o2>       host origins ("https://school.example") whose messages are
 //                           obeyed and to which messages are posted (default: the parent
 //                           window, whatever its origin)

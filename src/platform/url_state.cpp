@@ -95,6 +95,7 @@ void install_url_state(ui::App& app) {
     app.set_page_url(read_location(2));
     const std::string fragment = read_location(0);
     app.open_location(read_location(1), fragment, js_prefers_dark() != 0);
+    if (app.embed().kiosk) g_framed = true;  // a kiosk has no back button to feed either
     g_written = app.fragment();
     g_written_committed = app.committed_fragment();
     if (!fragment.empty()) js_write_fragment(g_written.c_str(), 0);  // drop what could not be used

@@ -22,6 +22,7 @@
 // pixels; DisplayFramebufferScale = backing pixels / CSS pixels.
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <malloc.h>
 
 #define GLFW_INCLUDE_ES3
 #include <GLES3/gl3.h>
@@ -29,6 +30,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
+#include "imgui_internal.h"  // ErrorCheckEndFrameRecover
 #include "imgui_impl_opengl3.h"
 #include "platform/pointer.hpp"
 #include "platform/text_input.hpp"
@@ -137,6 +140,7 @@ const char* css_cursor(ImGuiMouseCursor c) {
 
 void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
     g->input = true;
+    g->keys.user_input = true;
     if (action == GLFW_RELEASE) {
         // A press and its release between two frames: ImGui must see the press first.
         if (std::find(g->fresh_keys.begin(), g->fresh_keys.end(), key) != g->fresh_keys.end()) {
@@ -163,6 +167,7 @@ void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
 
 void on_char(GLFWwindow* window, unsigned int c) {
     g->input = true;
+    g->keys.user_input = true;
     // While the hidden text field has the focus, text arrives through it (IME, paste).
     if (wwe::platform::text_input_focused()) return;
     ImGui_ImplGlfw_CharCallback(window, c);
@@ -171,6 +176,7 @@ void on_char(GLFWwindow* window, unsigned int c) {
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     using T = wwe::platform::PointerEvent::Type;
     g->input = true;
+    if (type != EMSCRIPTEN_EVENT_MOUSELEAVE) g->keys.user_input = true;
     const float x = static_cast<float>(e->targetX);
     const float y = static_cast<float>(e->targetY);
     switch (type) {
@@ -189,6 +195,7 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     g->input = true;
+    g->keys.user_input = true;
     g->pointer.push({wwe::platform::PointerEvent::Type::Move, static_cast<float>(e->mouse.targetX),
                      static_cast<float>(e->mouse.targetY), false});
     double px = 1.0;  // CSS px per delta unit
@@ -255,6 +262,7 @@ bool on_pinch(int type, const EmscriptenTouchEvent* e) {
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     using T = wwe::platform::PointerEvent::Type;
     g->input = true;
+    g->keys.user_input = true;
     if (on_pinch(type, e)) return EM_TRUE;
     int remaining = 0;  // fingers still down after this event
     for (int i = 0; i < e->numTouches; ++i) {
@@ -346,12 +354,14 @@ void save_downloads(Runner& r) {
 void frame() {
     Runner& r = *g;
     if (!r.app.loaded() || r.context_lost) return;
-    const bool input = r.input || r.pointer.pending();
+    const double now = emscripten_get_now() / 1000.0;
+    const bool due = now >= r.app.next_wakeup();  // a tour step, a kiosk's idle timeout
+    const bool input = r.input || r.pointer.pending() || due;
     if (!input && r.frames_to_draw <= 0 && !r.app.wants_frames()) return;  // idle
     r.frames_to_draw = input ? kTrailFrames : r.frames_to_draw - 1;
     r.input = false;
 
-    r.scale = r.app.embed().scale;
+    r.scale = r.app.ui_scale();
     if (r.font_ratio != r.dpr * r.scale) rebuild_fonts();
     int fb_w = 1, fb_h = 1;
     emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
@@ -375,7 +385,15 @@ void frame() {
     ImGui::NewFrame();
     r.keys.pinch_x /= r.scale;
     r.keys.pinch_y /= r.scale;
-    r.app.frame(emscripten_get_now() / 1000.0, r.keys);
+    try {
+        r.app.frame(now, r.keys);
+    } catch (const std::exception& e) {
+        // An unexpected failure must not leave a frozen screen (a kiosk runs unattended):
+        // close what the frame left open and start again from the home view.
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        r.app.go_home(std::string("an internal error: ") + e.what());
+        EM_ASM({ console.error('Win-Win Explorer: ' + UTF8ToString($0) + '; back to the home view'); }, e.what());
+    }
     r.keys = {};
     ImGui::Render();
 
@@ -496,6 +514,24 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_embed() {
 // The canvas's CSS size and the device pixel ratio (from the page's ResizeObserver).
 EMSCRIPTEN_KEEPALIVE void wwe_set_viewport(double css_w, double css_h, double dpr) {
     apply_viewport(static_cast<float>(css_w), static_cast<float>(css_h), static_cast<float>(dpr));
+}
+
+// Memory in use (for the soak test and docs/benchmarks.md): {"heap": WebAssembly memory
+// size, "used": bytes malloc has handed out and not taken back}.
+EMSCRIPTEN_KEEPALIVE const char* wwe_memory() {
+    const struct mallinfo info = mallinfo();
+    const nlohmann::json out = {{"heap", EM_ASM_DOUBLE({ return HEAP8.length; })}, {"used", info.uordblks}};
+    return give(out.dump());
+}
+
+// The size of text and controls now: CSS px per ImGui unit (the embed's scale times the
+// reader's pinch zoom).
+EMSCRIPTEN_KEEPALIVE double wwe_ui_scale() { return g->app.ui_scale(); }
+
+// Back to the home view (the page saw an unexpected error; a kiosk must not freeze).
+EMSCRIPTEN_KEEPALIVE void wwe_home(const char* reason) {
+    g->app.go_home(reason ? reason : "");
+    g->input = true;
 }
 
 // Asks for a frame (e.g. after the page changed something the app draws).

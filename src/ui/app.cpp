@@ -3,12 +3,14 @@
 
 #include <algorithm>
 #include <exception>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
 #include "core/deep_link.hpp"
 #include "core/history.hpp"
 #include "core/load.hpp"
+#include "core/tour.hpp"
 #include "imgui.h"
 #include "ui/fonts.hpp"
 #include "ui/views.hpp"
@@ -121,6 +123,80 @@ struct AppImpl {
     }
 
     static constexpr int kScrollTop = -2;  // UiState::scroll_request: the top of the reader
+
+    double last_input = -1;  // seconds: the user's last input (a kiosk's idle clock)
+
+    // Shows the playing tour's current step (not a history step: a tour is not exploration).
+    void show_tour_step() {
+        if (!ui.tour.playing()) return;
+        const ResolvedTour& tour = ui.tours[static_cast<std::size_t>(ui.tour.tour())];
+        const int step = ui.tour.step();
+        if (step < 0 || step >= static_cast<int>(tour.steps.size())) return;
+        go(tour.steps[static_cast<std::size_t>(step)].state);
+        ui.edge = EdgePick{};
+        ui.show_filters = false;
+        ui.reader_fling.stop();
+    }
+
+    // The kiosk's attract loop: home, then its tour over and over.
+    void start_attract(double time) {
+        home();
+        last_input = time;
+        int index = 0;
+        for (std::size_t i = 0; i < ui.tours.size(); ++i)
+            if (ui.tours[i].id == embed.tour) index = static_cast<int>(i);
+        if (ui.tours.empty()) return;
+        ui.tour.start(index, time, /*loop=*/true, embed.tour_speed);
+        ui.tour_autoplay = true;
+        show_tour_step();
+    }
+
+    void home() {
+        ui.tour.stop();
+        ui.tour_autoplay = false;
+        go(defaults);
+        history = History(state);
+        filter_undo.clear();
+        ui.edge = EdgePick{};
+        ui.show_filters = false;
+        ui.text_zoom = 1;
+        ui.reader_fling.stop();
+        ui.notice.clear();
+        ui.notice_title.clear();
+    }
+
+    // Tours: the attract loop, then what the views asked for this frame.
+    void play_tours(double time, bool user_input) {
+        if (user_input) {
+            if (ui.tour_autoplay && ui.tour.playing()) {  // a visitor: the screen is theirs
+                ui.tour.stop();
+                ui.tour_autoplay = false;
+            }
+            last_input = time;
+        }
+        if (last_input < 0) last_input = time;
+        if (embed.kiosk && !ui.tour.playing() && time - last_input >= embed.idle_seconds) start_attract(time);
+        if (ui.tour_autoplay && ui.tour.update(ui.tours, time)) show_tour_step();
+    }
+
+    void tour_commands(double time) {
+        using C = UiState::TourCommand;
+        const C command = ui.tour_command;
+        ui.tour_command = C::None;
+        switch (command) {
+        case C::Start:
+            if (ui.tour_to_start >= 0 && ui.tour_to_start < static_cast<int>(ui.tours.size())) {
+                ui.tour.start(ui.tour_to_start, time, /*loop=*/false, embed.tour_speed);
+                ui.tour_autoplay = false;
+                show_tour_step();
+            }
+            break;
+        case C::Next: ui.tour.next(ui.tours, time); show_tour_step(); break;
+        case C::Previous: ui.tour.previous(time); show_tour_step(); break;
+        case C::Stop: ui.tour.stop(); ui.tour_autoplay = false; break;
+        case C::None: break;
+        }
+    }
 };
 
 App::App() : impl_(std::make_unique<AppImpl>()) {}
@@ -140,6 +216,12 @@ LoadReport App::load(std::string_view json_text) {
         for (const Diagnostic& d : diagnostics) {
             (d.severity == Severity::Error ? report.errors : report.warnings).push_back(d.to_string());
         }
+        std::vector<ResolvedTour> tours;
+        if (corpus) {
+            std::vector<Diagnostic> tour_problems;
+            tours = resolve_tours(*corpus, tour_problems);
+            for (const Diagnostic& d : tour_problems) report.errors.push_back(d.to_string());
+        }
         if (!corpus || !report.errors.empty()) return report;
         impl_->corpus = std::move(corpus);
         impl_->embed = EmbedOptions{};
@@ -148,6 +230,8 @@ LoadReport App::load(std::string_view json_text) {
         const std::string page_url = impl_->ui.page_url;
         impl_->ui = UiState{};
         impl_->ui.page_url = page_url;
+        impl_->ui.tours = std::move(tours);
+        impl_->last_input = -1;
         impl_->recompute();
         impl_->history = History(impl_->state);
         impl_->committed = AppImpl::commit_key(impl_->state);
@@ -199,14 +283,40 @@ std::string App::font_text() const {
     }
     for (const RelationType& r : a.relation_types) add(r.label);
     for (const Relation& r : a.relations) add(r.note);
+    for (const Tour& t : a.tours) {
+        add(t.label);
+        add(t.description);
+        for (const TourStep& s : t.steps) add(s.caption);
+    }
+    for (const Topic& t : a.topics) add(t.label);
     return out;
 }
 
 bool App::wants_frames() const {
     const UiState& ui = impl_->ui;
     return ui.scroll_request != -1 || ui.scroll_settle > 0 || ui.flash_passage >= 0 ||
-           ui.focus_search || impl_->query_changed_at >= 0 ||
+           ui.focus_search || impl_->query_changed_at >= 0 || ui.reader_fling.coasting ||
            (impl_->state.view == View::Map && map_animating(ui));
+}
+
+double App::next_wakeup() const {
+    const AppImpl& m = *impl_;
+    double at = std::numeric_limits<double>::infinity();
+    if (!m.corpus) return at;
+    if (m.ui.tour_autoplay && m.ui.tour.playing()) at = std::min(at, m.ui.tour.step_end(m.ui.tours));
+    if (m.embed.kiosk && !m.ui.tour.playing() && m.last_input >= 0) at = std::min(at, m.last_input + m.embed.idle_seconds);
+    return at;
+}
+
+float App::ui_scale() const { return impl_->embed.scale * impl_->ui.text_zoom; }
+
+void App::go_home(const std::string& reason) {
+    if (!impl_->corpus) return;
+    impl_->home();
+    if (!reason.empty()) {
+        impl_->ui.notice = {reason};
+        impl_->ui.notice_title = "The explorer started again from its home view:";
+    }
 }
 
 std::vector<Download> App::take_downloads() {
@@ -361,9 +471,10 @@ void App::frame(double time, const FrameInput& input) {
     AppImpl& m = *impl_;
     if (!m.corpus) return;
     if (!m.theme_applied) {
-        apply_theme(m.theme, ImGui::GetStyle());
+        apply_theme(m.theme, ImGui::GetStyle(), m.embed.kiosk);
         m.theme_applied = true;
     }
+    m.play_tours(time, input.user_input);
     ImGuiIO& io = ImGui::GetIO();
     if (input.find_key || (input.slash_key && !io.WantTextInput)) m.ui.focus_search = true;
     if (input.gallery_key) m.ui.show_gallery = !m.ui.show_gallery;
@@ -483,6 +594,7 @@ void App::frame(double time, const FrameInput& input) {
     const bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);  // Esc is theirs
     ImGui::PushFont(m.fonts.body);
     draw_share(ctx);
+    draw_tour_caption(ctx);
     ImGui::PopFont();
 
     if (m.ui.show_gallery) {
@@ -494,7 +606,9 @@ void App::frame(double time, const FrameInput& input) {
     // Esc: first the selection, then the filter panel, then the search.
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
         !popup_open) {
-        if (next.selection.kind != Selection::Kind::None || !m.ui.edge.empty()) {
+        if (m.ui.tour.playing() && !m.ui.tour_autoplay) {
+            m.ui.tour_command = UiState::TourCommand::Stop;
+        } else if (next.selection.kind != Selection::Kind::None || !m.ui.edge.empty()) {
             next.selection = Selection{};
             m.ui.edge = EdgePick{};
         } else if (m.ui.show_filters) {
@@ -511,6 +625,7 @@ void App::frame(double time, const FrameInput& input) {
     if (history_step < 0 && m.history.can_back()) m.go(m.history.back());
     if (history_step > 0 && m.history.can_forward()) m.go(m.history.forward());
     m.commit(time, m.ui.search_active);
+    m.tour_commands(time);
 }
 
 }  // namespace wwe::ui

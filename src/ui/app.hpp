@@ -45,6 +45,7 @@ struct FrameInput {
     float pinch_scale = 1;     // two-finger pinch since the last frame: distance ratio (1: none)
     float pinch_x = 0, pinch_y = 0;  // its centre, CSS px
     bool pinching = false;     // a pinch is going on (a released finger is not a click)
+    bool user_input = false;   // the user touched, clicked, scrolled or typed since the last frame
 };
 
 // A file the user asked to save (a download in the browser).
@@ -85,6 +86,14 @@ public:
     void frame(double time, const FrameInput& input = {});
     // True while something animates (a flash fading, a scroll settling).
     bool wants_frames() const;
+    // When (seconds, the clock frame() gets) something is due without input: the next step
+    // of a playing tour, a kiosk's idle timeout. Infinity when nothing is.
+    double next_wakeup() const;
+    // CSS px per ImGui unit: the embed's scale times the reader's pinch zoom.
+    float ui_scale() const;
+    // Back to the home view (the embed's start, no selection, no tour), as after a kiosk's
+    // idle timeout. `reason`, when not empty, is shown in the notice.
+    void go_home(const std::string& reason = "");
     // The theme's background colour (0xAABBGGRR), for clearing the framebuffer.
     unsigned background_color() const;
 

@@ -95,7 +95,7 @@ Theme dark_theme() {
     return t;
 }
 
-void apply_theme(const Theme& t, ImGuiStyle& style) {
+void apply_theme(const Theme& t, ImGuiStyle& style, bool touch) {
     style = ImGuiStyle();
     style.WindowPadding = ImVec2(14, 12);
     style.FramePadding = ImVec2(8, 5);
@@ -113,6 +113,14 @@ void apply_theme(const Theme& t, ImGuiStyle& style) {
     style.ChildBorderSize = 0;
     style.FrameBorderSize = 1;
     style.PopupBorderSize = 1;
+    if (touch) {
+        style.FramePadding = ImVec2(14, 10);
+        style.ItemSpacing = ImVec2(12, 10);
+        style.ItemInnerSpacing = ImVec2(10, 6);
+        style.ScrollbarSize = 26;
+        style.GrabMinSize = 40;
+        style.TouchExtraPadding = ImVec2(4, 4);
+    }
 
     ImVec4* c = style.Colors;
     c[ImGuiCol_Text] = vec(t.text);

@@ -55,7 +55,9 @@ Theme default_theme();
 Theme dark_theme();
 
 // Sets ImGui's colours and metrics from `theme` (sizes in CSS px; ImGui works in CSS px).
-void apply_theme(const Theme& theme, ImGuiStyle& style);
+// `touch`: roomier metrics for fingers (a kiosk; with its 1.3 scale every control is at
+// least 44 CSS px high).
+void apply_theme(const Theme& theme, ImGuiStyle& style, bool touch = false);
 
 struct ThemeColorInfo {
     const char* name;

@@ -56,6 +56,7 @@ struct MapCache {
     std::vector<int> focus;           // hops from the selection (large = far), per node
     ImVec4 legend{0, 0, 0, 0};        // the legend's screen box (x0, y0, x1, y1); empty: none
 
+    Fling fling;                      // panning coasting after a touch drag
     // Interaction.
     int drag_node = -1;
     bool panning = false;
@@ -705,6 +706,7 @@ void edge_tooltip(ViewContext& ctx, const Edge& e) {
 }  // namespace
 
 bool map_animating(const UiState& ui) {
+    if (ui.map && ui.map->fling.coasting) return true;
     return ui.map && ui.map->layout && (!ui.map->layout->converged() || ui.map->drag_node >= 0);
 }
 
@@ -819,6 +821,7 @@ void draw_map(ViewContext& ctx) {
 
     // Press / drag / release.
     if (ImGui::IsItemActivated()) {
+        m.fling.stop();
         m.drag_node = hovered_node;
         m.press_edge = hovered_edge;
         m.panning = hovered_node < 0;
@@ -836,13 +839,23 @@ void draw_map(ViewContext& ctx) {
                 ctx.next.map.x = m.cx;
                 ctx.next.map.y = m.cy;
             }
-        } else if (m.panning && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
-            ctx.next.map.zoom = m.zoom;
-            ctx.next.map.x = m.cx - io.MouseDelta.x / m.zoom;
-            ctx.next.map.y = m.cy - io.MouseDelta.y / m.zoom;
+        } else if (m.panning) {
+            m.fling.track(io.MouseDelta, io.DeltaTime);
+            if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) {
+                ctx.next.map.zoom = m.zoom;
+                ctx.next.map.x = m.cx - io.MouseDelta.x / m.zoom;
+                ctx.next.map.y = m.cy - io.MouseDelta.y / m.zoom;
+            }
         }
     }
+    if (m.fling.coasting && !active) {
+        const ImVec2 d = m.fling.step(io.DeltaTime);
+        ctx.next.map.zoom = m.zoom;
+        ctx.next.map.x = m.cx - d.x / m.zoom;
+        ctx.next.map.y = m.cy - d.y / m.zoom;
+    }
     if (ImGui::IsItemDeactivated()) {
+        if (m.panning && m.moved && ctx.time >= ctx.ui.pinch_until) m.fling.release();
         if (!m.moved) {
             if (m.drag_node >= 0) {
                 const bool again = selected_node(ctx.corpus, ctx.state) == m.drag_node;

@@ -138,9 +138,24 @@ void draw_reader(ViewContext& ctx) {
         const float scrollbar_x = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize;
         ui.drag_scroll = io.MouseClickedPos[0].x < scrollbar_x;
     }
+    if (ImGui::IsMouseClicked(0)) ui.reader_fling.stop();  // a new touch catches the text
+    if (ui.drag_scroll && !io.MouseDown[0]) ui.reader_fling.release();
     if (!io.MouseDown[0]) ui.drag_scroll = false;
-    if (ui.drag_scroll && ImGui::IsMouseDragging(0) && io.MouseDelta.y != 0.0f) {
-        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    if (ui.drag_scroll && ImGui::IsMouseDragging(0)) {
+        ui.reader_fling.track(ImVec2(0, io.MouseDelta.y), io.DeltaTime);
+        if (io.MouseDelta.y != 0.0f) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    }
+    if (ui.reader_fling.coasting && ui.scroll_request == -1) {
+        const float dy = ui.reader_fling.step(io.DeltaTime).y;
+        const float before = ImGui::GetScrollY();
+        ImGui::SetScrollY(before - dy);
+        if (before - dy <= 0 || before - dy >= ImGui::GetScrollMaxY()) ui.reader_fling.stop();  // hit an end
+    }
+    // Two fingers pinching over the text: text and controls grow or shrink.
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    if (ui.pinch_scale != 1.0f && ui.pinch_center.x >= wp.x && ui.pinch_center.y >= wp.y &&
+        ui.pinch_center.x <= wp.x + ws.x && ui.pinch_center.y <= wp.y + ws.y) {
+        ui.text_zoom = std::clamp(ui.text_zoom * ui.pinch_scale, kMinTextZoom, kMaxTextZoom);
     }
 
     draw_header(ctx, left, measure);

@@ -17,9 +17,12 @@ int chosen_value_count(const ViewState& state) {
 
 }  // namespace
 
+static void draw_search_box(ViewContext& ctx);
+static void draw_topic_chips(ViewContext& ctx);
+static void draw_result_line(ViewContext& ctx, int chosen);
+
 void draw_search_bar(ViewContext& ctx) {
     UiState& ui = ctx.ui;
-    const ImGuiStyle& style = ImGui::GetStyle();
     if (!ui.search_active && ui.search_buffer != ctx.state.query) ui.search_buffer = ctx.state.query;
 
     const int chosen = chosen_value_count(ctx.state);
@@ -34,6 +37,17 @@ void draw_search_bar(ViewContext& ctx) {
         ImGui::SameLine();
     }
 
+    if (ctx.embed.kiosk) {
+        draw_topic_chips(ctx);
+    } else {
+        draw_search_box(ctx);
+    }
+    draw_result_line(ctx, chosen);
+}
+
+static void draw_search_box(ViewContext& ctx) {
+    UiState& ui = ctx.ui;
+    const ImGuiStyle& style = ImGui::GetStyle();
     const bool has_query = !ui.search_buffer.empty();
     const float clear_w = has_query ? ImGui::GetFrameHeight() + style.ItemSpacing.x : 0.0f;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - clear_w);
@@ -53,7 +67,30 @@ void draw_search_bar(ViewContext& ctx) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clear the search (Esc)");
     }
 
-    // Result line: how much of the article is shown.
+}
+
+// A kiosk has no keyboard: the article's suggested searches, one tap each (again: off).
+static void draw_topic_chips(ViewContext& ctx) {
+    const auto& topics = ctx.corpus.article.topics;
+    if (topics.empty()) {
+        TextMuted(ctx.theme, "Touch a passage's words, the map or the filters to explore.");
+        return;
+    }
+    FlowRow row;
+    row.begin(ImGui::GetContentRegionAvail().x);
+    for (std::size_t i = 0; i < topics.size(); ++i) {
+        const bool on = ctx.state.query == topics[i].query;
+        const std::string label = topics[i].label + "##topic" + std::to_string(i);
+        row.next(ChipWidth(label.c_str()));
+        if (Chip(label.c_str(), ctx.theme, on ? ChipFlags_Active : ChipFlags_None)) {
+            ctx.next.query = on ? std::string() : topics[i].query;
+            ctx.ui.search_buffer = ctx.next.query;
+        }
+    }
+}
+
+// Result line: how much of the article is shown.
+static void draw_result_line(ViewContext& ctx, int chosen) {
     ImGui::PushFont(ctx.fonts.small);
     const int total = static_cast<int>(ctx.corpus.article.passages.size());
     const int shown = static_cast<int>(ctx.derived.shown.size());

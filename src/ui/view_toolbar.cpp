@@ -137,9 +137,20 @@ void draw_toolbar(ViewContext& ctx, bool can_back, bool can_forward, int& histor
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forward (Alt+Right)");
     ImGui::SameLine(0, 12);
 
+    // Right: Tour (when the article has tours), Share and Export (not on a kiosk: nothing
+    // to take away, no one to send it to).
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float buttons_w = ImGui::CalcTextSize("Share").x + ImGui::CalcTextSize("Export").x + 4 * style.FramePadding.x +
-                            style.ItemSpacing.x;
+    const bool kiosk = ctx.embed.kiosk;
+    const bool tours = !ctx.ui.tours.empty();
+    float buttons_w = 0;
+    auto reserve = [&](const char* label) {
+        buttons_w += ImGui::CalcTextSize(label).x + 2 * style.FramePadding.x + (buttons_w > 0 ? style.ItemSpacing.x : 0);
+    };
+    if (tours) reserve("Tour");
+    if (!kiosk) {
+        reserve("Share");
+        reserve("Export");
+    }
     const float right = ImGui::GetWindowContentRegionMax().x;
     bool first = true;
     for (int v = 0; v < kViewCount; ++v) {
@@ -156,10 +167,18 @@ void draw_toolbar(ViewContext& ctx, bool can_back, bool can_forward, int& histor
         ImGui::SameLine(0, 2);
     }
     ImGui::SetCursorPosX(right - buttons_w);
-    if (ImGui::Button("Share")) ctx.ui.share.open = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link to this view, or the code to embed it in a course page");
-    ImGui::SameLine();
-    export_menu(ctx);
+    if (tours) {
+        draw_tours_menu(ctx);
+        ImGui::SameLine();
+    }
+    if (!kiosk) {
+        if (ImGui::Button("Share")) ctx.ui.share.open = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link to this view, or the code to embed it in a course page");
+        ImGui::SameLine();
+        export_menu(ctx);
+    } else {
+        ImGui::NewLine();
+    }
     filter_chips(ctx);
     ImGui::Dummy(ImVec2(0, 0));
 }

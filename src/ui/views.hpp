@@ -25,11 +25,13 @@
 #include "core/corpus.hpp"
 #include "core/embed.hpp"
 #include "core/query.hpp"
+#include "core/tour.hpp"
 #include "core/view_state.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 namespace wwe::ui {
 
@@ -49,6 +51,8 @@ struct Derived {
     bool node_dimmed(int node) const { return filtered && !node_in[static_cast<std::size_t>(node)]; }
     bool passage_in(int passage) const { return rank[static_cast<std::size_t>(passage)] >= 0; }
 };
+
+inline constexpr float kMinTextZoom = 0.7f, kMaxTextZoom = 2.0f;  // UiState::text_zoom
 
 // The concept map's graph, layout and last drawing (view_map.cpp).
 struct MapCache;
@@ -118,6 +122,15 @@ struct UiState {
     std::string page_url;             // the page's address without query and fragment
     ShareDialog share;
     std::vector<PreviewRequest> previews;  // requested this frame
+    Fling reader_fling;               // the reader coasting after a touch drag
+    float text_zoom = 1;              // pinch in the reader: text and controls x this
+
+    // Guided tours (core/tour.hpp): the views ask, the app plays.
+    std::vector<ResolvedTour> tours;
+    TourPlayer tour;
+    bool tour_autoplay = false;       // steps advance by themselves (the kiosk's attract loop)
+    enum class TourCommand { None, Start, Next, Previous, Stop } tour_command = TourCommand::None;
+    int tour_to_start = -1;           // with TourCommand::Start
 };
 
 struct ViewContext {
@@ -136,7 +149,9 @@ struct ViewContext {
 // Views
 //------------------------------------------------------------------------------------------
 
-void draw_search_bar(ViewContext& ctx);  // search box, result line, filter toggle
+// Search box (a kiosk: the article's topics as chips instead of typing), result line,
+// filter toggle.
+void draw_search_bar(ViewContext& ctx);
 void draw_notice(ViewContext& ctx);      // dismissible notice (nothing when none)
 void draw_facets(ViewContext& ctx);      // facet panel: values with counts, toggles
 void draw_reader(ViewContext& ctx);      // article header and the numbered passages
@@ -152,6 +167,10 @@ void draw_entities(ViewContext& ctx);    // sortable entities table
 void draw_glossary(ViewContext& ctx);    // concepts with descriptions and Chinese terms
 void draw_contrasts(ViewContext& ctx);   // "A instead of B" relations side by side
 void draw_share(ViewContext& ctx);       // the Share dialog (link and embed code), when open
+void draw_tours_menu(ViewContext& ctx);  // "Tours" button and its list (nothing without tours)
+// The playing tour's caption with Back / Next / Close (manual tours) or "touch to explore"
+// (the attract loop), across the bottom of the screen; nothing when no tour plays.
+void draw_tour_caption(ViewContext& ctx);
 
 //------------------------------------------------------------------------------------------
 // Concept map outside its view (exports, the window.explorer API)

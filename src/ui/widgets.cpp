@@ -1,6 +1,8 @@
 // Win-Win Explorer UI: small widgets (see widgets.hpp).
 #include "ui/widgets.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
@@ -30,13 +32,20 @@ bool FilterBox(const char* str_id, const char* hint, std::string& text, float wi
     return InputTextString(str_id, hint, text);
 }
 
+// Chip padding: roomier where the style asks for touch targets (TouchExtraPadding).
+ImVec2 chip_padding() {
+    const ImVec2 touch = ImGui::GetStyle().TouchExtraPadding;
+    return ImVec2(kChipPadX + 2 * touch.x, kChipPadY + 2 * touch.y);
+}
+
 float ChipWidth(const char* label) {
-    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * kChipPadX;
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * chip_padding().x;
 }
 
 bool Chip(const char* label, const Theme& theme, ChipFlags flags) {
     const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
-    const ImVec2 size(text.x + 2 * kChipPadX, text.y + 2 * kChipPadY);
+    const ImVec2 pad = chip_padding();
+    const ImVec2 size(text.x + 2 * pad.x, text.y + 2 * pad.y);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(label, size);
     const bool hovered = ImGui::IsItemHovered();
@@ -46,7 +55,7 @@ bool Chip(const char* label, const Theme& theme, ChipFlags flags) {
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), bg, theme.chip_rounding);
     const char* end = std::strstr(label, "##");  // ImGui's convention: "##" starts the hidden id
     if (!end) end = label + std::strlen(label);
-    dl->AddText(ImVec2(pos.x + kChipPadX, pos.y + kChipPadY), theme.chip_text, label, end);
+    dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), theme.chip_text, label, end);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return clicked;
 }
@@ -107,6 +116,60 @@ void CountBadge(int count, float right_x, const Theme& theme) {
     const ImVec2 item_max = ImGui::GetItemRectMax();
     const float y = item_min.y + (item_max.y - item_min.y - size.y) * 0.5f;
     ImGui::GetWindowDrawList()->AddText(ImVec2(right_x - size.x, y), theme.text_muted, buf);
+}
+
+void Fling::track(ImVec2 delta, float dt) {
+    coasting = false;
+    if (dt <= 0) return;
+    clock += dt;
+    samples[count % 8] = {clock, delta};
+    ++count;
+}
+
+void Fling::release() {
+    constexpr float kHold = 0.12f;       // seconds still before lifting that still fling
+    constexpr float kWindow = 0.1f;      // seconds of movement that set the speed
+    constexpr float kMinSpeed = 150.0f;  // CSS px/s: slower releases just stop
+    const int n = std::min(count, 8);
+    auto sample = [&](int back) -> const Sample& { return samples[(count - 1 - back) % 8]; };
+    auto start_of = [&](int back) { return back + 1 < n ? sample(back + 1).t : 0.0f; };
+    int i = 0;
+    while (i < n && sample(i).delta.x == 0 && sample(i).delta.y == 0 && clock - start_of(i) <= kHold) ++i;
+    ImVec2 moved(0, 0);
+    float end = i < n ? sample(i).t : 0.0f, begin = end;
+    for (; i < n && end - start_of(i) <= kWindow + 1e-4f; ++i) {
+        moved.x += sample(i).delta.x;
+        moved.y += sample(i).delta.y;
+        begin = start_of(i);
+    }
+    if (moved.x == 0 && moved.y == 0 && i < n) {  // frames slower than the window: the last one
+        moved = sample(i).delta;
+        begin = start_of(i);
+    }
+    const float span = end - begin;
+    velocity = span > 0 ? ImVec2(moved.x / span, moved.y / span) : ImVec2(0, 0);
+    coasting = std::hypot(velocity.x, velocity.y) >= kMinSpeed;
+    if (!coasting) velocity = ImVec2(0, 0);
+    count = 0;
+    clock = 0;
+}
+
+void Fling::stop() {
+    coasting = false;
+    velocity = ImVec2(0, 0);
+    count = 0;
+    clock = 0;
+}
+
+ImVec2 Fling::step(float dt) {
+    if (!coasting || dt <= 0) return ImVec2(0, 0);
+    constexpr float kTimeConstant = 0.3f;  // seconds
+    const float decay = std::exp(-dt / kTimeConstant);
+    const ImVec2 move(velocity.x * dt, velocity.y * dt);
+    velocity.x *= decay;
+    velocity.y *= decay;
+    if (std::hypot(velocity.x, velocity.y) < 10.0f) stop();
+    return move;
 }
 
 }  // namespace wwe::ui

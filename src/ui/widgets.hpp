@@ -8,6 +8,7 @@
 //   - CountBadge ....... a right-aligned count on the current line
 //   - InputTextString .. ImGui's text box with a hint over a std::string (grows as typed)
 //   - FilterBox ........ the same at a given width (table filters)
+//   - Fling ............ inertia after a drag (touch scrolling and panning)
 #pragma once
 
 #include <string>
@@ -52,5 +53,30 @@ bool InputTextString(const char* str_id, const char* hint, std::string& text);
 
 // The same, `width` CSS px wide.
 bool FilterBox(const char* str_id, const char* hint, std::string& text, float width);
+
+// Inertia for drags: while dragging, track() the pointer's movement; after the release,
+// step() gives the distance to keep moving each frame, slowing down exponentially (the
+// usual "momentum scrolling" of touch screens: velocity halves in about 0.2 s). The
+// release speed is the movement of the last 0.1 s, whatever the frame rate.
+struct Fling {
+    ImVec2 velocity{0, 0};  // CSS px per second
+    bool coasting = false;  // moving on by itself after a release
+    struct Sample {
+        float t;      // seconds on the drag's own clock
+        ImVec2 delta;
+    };
+    Sample samples[8] = {};  // the last frames of the drag (a ring)
+    int count = 0;           // samples recorded in this drag
+    float clock = 0;
+
+    // Each frame of a drag: the pointer moved `delta` CSS px in `dt` seconds.
+    void track(ImVec2 delta, float dt);
+    // The finger was lifted: coast if it was moving fast enough.
+    void release();
+    // Stops at once (a new press, a jump elsewhere).
+    void stop();
+    // While coasting: the movement for this frame (CSS px); zero when it has stopped.
+    ImVec2 step(float dt);
+};
 
 }  // namespace wwe::ui

@@ -1,0 +1,85 @@
+// Win-Win Explorer UI: guided tours — the "Tour" button with the article's tours, and the
+// caption bar of the playing tour (Back / Next / Close, or "touch to explore" while a kiosk
+// plays its attract loop). The app plays the steps (app.cpp); views only ask.
+#include <algorithm>
+#include <string>
+
+#include "imgui.h"
+#include "ui/views.hpp"
+#include "ui/widgets.hpp"
+
+namespace wwe::ui {
+
+void draw_tours_menu(ViewContext& ctx) {
+    UiState& ui = ctx.ui;
+    if (ui.tours.empty()) return;
+    if (ImGui::Button("Tour")) ImGui::OpenPopup("##tours");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A guided tour of the article, one view at a time");
+    if (!ImGui::BeginPopup("##tours")) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+    for (std::size_t i = 0; i < ui.tours.size(); ++i) {
+        const ResolvedTour& tour = ui.tours[i];
+        ImGui::PushID(static_cast<int>(i));
+        char label[64];
+        std::snprintf(label, sizeof label, "%zu stops", tour.steps.size());
+        if (ImGui::Selectable(tour.label.c_str(), false, ImGuiSelectableFlags_None)) {
+            ui.tour_command = UiState::TourCommand::Start;
+            ui.tour_to_start = static_cast<int>(i);
+        }
+        ImGui::PushFont(ctx.fonts.small);
+        if (!tour.description.empty()) TextWrappedColored(ctx.theme.text_muted, tour.description.c_str());
+        TextMuted(ctx.theme, "%s", label);
+        ImGui::PopFont();
+        ImGui::PopID();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndPopup();
+}
+
+void draw_tour_caption(ViewContext& ctx) {
+    UiState& ui = ctx.ui;
+    if (!ui.tour.playing() || ui.tour.tour() >= static_cast<int>(ui.tours.size())) return;
+    const ResolvedTour& tour = ui.tours[static_cast<std::size_t>(ui.tour.tour())];
+    const int count = static_cast<int>(tour.steps.size());
+    const int step = std::clamp(ui.tour.step(), 0, count - 1);
+    const ImGuiIO& io = ImGui::GetIO();
+    const float width = std::min(io.DisplaySize.x - 16.0f, 820.0f);
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 8.0f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ctx.theme.surface);
+    ImGui::PushStyleColor(ImGuiCol_Border, ctx.theme.accent);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 2.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoFocusOnAppearing;
+    if (ImGui::Begin("##tour-caption", nullptr, flags)) {
+        ImGui::PushFont(ctx.fonts.small);
+        TextMuted(ctx.theme, "%s \xC2\xB7 stop %d of %d", tour.label.c_str(), step + 1, count);
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(tour.steps[static_cast<std::size_t>(step)].caption.c_str());
+        ImGui::PopTextWrapPos();
+        if (ui.tour_autoplay) {
+            ImGui::PushFont(ctx.fonts.small);
+            ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.accent);
+            ImGui::TextUnformatted("Touch the screen to explore on your own");
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+        } else {
+            ImGui::BeginDisabled(step == 0);
+            if (ImGui::Button("Back")) ui.tour_command = UiState::TourCommand::Previous;
+            ImGui::EndDisabled();
+            ImGui::SameLine();
+            if (ImGui::Button(step + 1 < count ? "Next" : "Finish")) ui.tour_command = UiState::TourCommand::Next;
+            ImGui::SameLine();
+            if (ImGui::Button("Close tour")) ui.tour_command = UiState::TourCommand::Stop;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Leave the tour and explore from here (Esc)");
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+}
+
+}  // namespace wwe::ui
