@@ -408,6 +408,7 @@ std::vector<std::string> App::open_location(std::string_view query, std::string_
     constrain(m.defaults, m.embed, nullptr);
     for (const Diagnostic& d : problems) out.push_back(d.to_string());
     for (std::string& p : open_fragment(fragment)) out.push_back(std::move(p));
+    if (m.embed.kiosk) m.defaults = m.state;  // a kiosk's home is the view it was opened on
     m.history = History(m.state);
     m.filter_undo.clear();
     m.ui.notice = out;
