@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "deep_link.hpp"
+#include "text.hpp"
 
 namespace wwe {
 
@@ -44,20 +45,6 @@ std::string quoted(const std::string& s) { return "\"" + utf8_truncate(s, 60) + 
 std::string join(const std::vector<std::string>& items) {
     std::string out;
     for (const std::string& s : items) out += (out.empty() ? "" : ",") + percent_encode(s);
-    return out;
-}
-
-std::string html_attribute(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '"': out += "&quot;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        default: out += c;
-        }
-    }
     return out;
 }
 
@@ -260,8 +247,8 @@ std::string iframe_snippet(const std::string& url, int width, int height, const 
                            bool strict_sandbox) {
     const char* sandbox = strict_sandbox ? "allow-scripts allow-popups allow-downloads"
                                          : "allow-scripts allow-same-origin allow-popups allow-downloads";
-    return "<iframe src=\"" + html_attribute(url) + "\"\n        width=\"" + std::to_string(std::max(1, width)) +
-           "\" height=\"" + std::to_string(std::max(1, height)) + "\"\n        title=\"" + html_attribute(title) +
+    return "<iframe src=\"" + xml_escape(url) + "\"\n        width=\"" + std::to_string(std::max(1, width)) +
+           "\" height=\"" + std::to_string(std::max(1, height)) + "\"\n        title=\"" + xml_escape(title) +
            "\"\n        sandbox=\"" + sandbox +
            "\"\n        allow=\"clipboard-write; fullscreen\" loading=\"lazy\"\n"
            "        style=\"border: 1px solid #d9d4c7; border-radius: 6px\"></iframe>";

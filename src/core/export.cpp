@@ -36,23 +36,6 @@ std::string csv_field(const std::string& s) {
     return out + "\"";
 }
 
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default:
-                // Control characters other than tab/newline are not allowed in XML 1.0.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') break;
-                out += c;
-        }
-    }
-    return out;
-}
-
 std::string num(float v) {
     if (!std::isfinite(v)) v = 0;
     char buf[32];

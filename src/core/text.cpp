@@ -258,4 +258,21 @@ std::vector<std::string> terms_of(std::string_view text) {
     return terms;
 }
 
+std::string xml_escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default:
+                // Control characters other than tab/newline are not allowed in XML 1.0.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') break;
+                out += c;
+        }
+    }
+    return out;
+}
+
 }  // namespace wwe

@@ -40,6 +40,10 @@ void utf8_append(std::string& out, char32_t cp);
 // Truncates to at most `max_bytes` bytes without cutting a code point; appends "…" if cut.
 std::string utf8_truncate(std::string_view s, std::size_t max_bytes);
 
+// `s` escaped for XML/HTML text and attribute values (& < > "), without the control
+// characters XML 1.0 forbids (all below U+0020 but tab and newline).
+std::string xml_escape(std::string_view s);
+
 //------------------------------------------------------------------------------------------
 // Tokens
 //------------------------------------------------------------------------------------------

@@ -130,3 +130,32 @@ export function useBrowser(before, after) {
   });
   return shared;
 }
+
+// Counts WebGL draw calls from now on; read the count with draws(page). (The app draws
+// only on input or while something moves: the idle tests check that nothing is drawn.)
+export async function countDraws(page) {
+  await page.evaluate(() => {
+    window.__draws = 0;
+    const proto = WebGL2RenderingContext.prototype;
+    const original = proto.drawElements;
+    proto.drawElements = function (...args) {
+      window.__draws++;
+      return original.apply(this, args);
+    };
+  });
+}
+export const draws = (page) => page.evaluate(() => window.__draws);
+
+// Takes `context` offline and aborts every request but file: and data: ones; returns the
+// list the aborted URLs are collected in (the standalone page must make none).
+export async function blockNetwork(context) {
+  const requests = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  await context.setOffline(true);
+  return requests;
+}

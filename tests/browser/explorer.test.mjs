@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { launch, serveDist, openExplorer, distinctColours, decodePng, DIST, ROOT } from './browser.mjs';
+import { launch, serveDist, openExplorer, distinctColours, decodePng, blockNetwork, countDraws, draws, DIST, ROOT } from './browser.mjs';
 
 // Every test gets a time limit: a hung page must fail, not stall the run.
 const test = (name, fn) => nodeTest(name, { timeout: 90_000 }, fn);
@@ -270,23 +270,15 @@ test('touch: tapping a mention opens its details (tap position, not the last poi
 test('idle: nothing is drawn without input; input draws again', async () => {
   await withExplorer({}, async (page) => {
     assertReady(page);
-    await page.evaluate(() => {
-      window.__draws = 0;
-      const proto = WebGL2RenderingContext.prototype;
-      const original = proto.drawElements;
-      proto.drawElements = function (...args) {
-        window.__draws++;
-        return original.apply(this, args);
-      };
-    });
+    await countDraws(page);
     await page.waitForTimeout(500); // trailing frames after loading end
-    const before = await page.evaluate(() => window.__draws);
+    const before = await draws(page);
     await page.waitForTimeout(700);
-    assert.equal(await page.evaluate(() => window.__draws), before, 'no draw calls while idle');
+    assert.equal(await draws(page), before, 'no draw calls while idle');
     await page.mouse.move(600, 400);
     await page.mouse.move(620, 420);
     await page.waitForTimeout(300);
-    assert.ok((await page.evaluate(() => window.__draws)) > before, 'input makes it draw');
+    assert.ok((await draws(page)) > before, 'input makes it draw');
   });
 });
 
@@ -372,14 +364,7 @@ test('explorer-standalone.html works from file:// with the network blocked', asy
   const file = path.join(DIST, 'explorer-standalone.html');
   assert.ok(fs.existsSync(file), 'dist/explorer-standalone.html exists');
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const requests = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-    requests.push(url);
-    return route.abort();
-  });
-  await context.setOffline(true);
+  const requests = await blockNetwork(context);
   try {
     const page = await openExplorer(context, 'file://' + file);
     assertReady(page);

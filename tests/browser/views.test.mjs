@@ -8,7 +8,7 @@ import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serveDist, openExplorer, distinctColours, decodePng, DIST } from './browser.mjs';
+import { launch, serveDist, openExplorer, distinctColours, decodePng, countDraws, draws, DIST } from './browser.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 90_000 }, fn);
 const VIEWS = ['reader', 'map', 'matrix', 'timeline', 'entities', 'glossary', 'contrasts'];
@@ -362,18 +362,10 @@ test('map idle: once the layout converged, nothing is drawn without input', asyn
   await withExplorer(async (page) => {
     await setState(page, { view: 'map' });
     await settledMapNodes(page);
-    await page.evaluate(() => {
-      window.__draws = 0;
-      const proto = WebGL2RenderingContext.prototype;
-      const original = proto.drawElements;
-      proto.drawElements = function (...args) {
-        window.__draws++;
-        return original.apply(this, args);
-      };
-    });
+    await countDraws(page);
     await page.waitForTimeout(500);
-    const before = await page.evaluate(() => window.__draws);
+    const before = await draws(page);
     await page.waitForTimeout(700);
-    assert.equal(await page.evaluate(() => window.__draws), before, 'no draw calls while the map is still');
+    assert.equal(await draws(page), before, 'no draw calls while the map is still');
   });
 });
