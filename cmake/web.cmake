@@ -107,7 +107,7 @@ target_link_libraries(wwe_platform PRIVATE wwe_warnings)
 target_compile_options(wwe_platform PRIVATE -fexceptions)
 
 set(WWE_WEB_EXPORTS
-  "_main,_malloc,_free,_wwe_load,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_notice,_wwe_home,_wwe_memory,_wwe_ui_scale")
+  "_main,_malloc,_free,_wwe_load,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_notice,_wwe_home,_wwe_memory,_wwe_text_scale")
 set(WWE_WEB_LINK_OPTIONS
   -fexceptions
   -sENVIRONMENT=web

@@ -22,7 +22,7 @@
 //       fragment()       the current view as a deep link (without "#")
 //       embedOptions()   the embed options in effect (core/embed.hpp as JSON)
 //       notice()         the notice the app shows: {title, problems} (empty: none)
-//       textScale()      size of text and controls now (the embed's scale x pinch zoom)
+//       textScale()      the reader's text size now (the embed's scale x the reader's pinch)
 //       memory()         {heap, used}: WebAssembly memory size and bytes malloc'ed (bytes)
 //   - in a frame, speaks the host-page protocol (docs/embedding.md, "Host-page API"):
 //     messages {protocol: "win-win-explorer", version: 1, type, ...} from the parent window
@@ -342,6 +342,7 @@
     };
     close.addEventListener('click', dismiss);
     box.addEventListener('keydown', (event) => {
+      event.stopPropagation();  // the app under the preview (and its Share dialog) stays as it is
       if (event.key === 'Escape') dismiss();
     });
     bar.append(caption, close);
@@ -478,7 +479,7 @@
     },
     textScale() {
       requireLoaded();
-      return Module._wwe_ui_scale();
+      return Module._wwe_text_scale();
     },
     memory() {
       requireLoaded();

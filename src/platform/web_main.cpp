@@ -233,6 +233,9 @@ bool on_pinch(int type, const EmscriptenTouchEvent* e) {
             g->pinch_b = t.identifier;
             g->pinch_dist = std::hypot(bx - ax, by - ay);
             g->keys.pinching = true;
+            // Release the first finger's press away from everything (ImGui: an invalid
+            // position), so the button or chip it landed on is not clicked by a pinch.
+            g->pointer.push({T::Move, -1e30f, -1e30f, true});
             g->pointer.push({T::Up, ax, ay, true});
             g->pointer.push({T::Leave, 0, 0, true});
             g->touch_id = -2;
@@ -351,6 +354,24 @@ void save_downloads(Runner& r) {
     }
 }
 
+// ImGui checks that every Push has its Pop only with assertions, which release builds leave
+// out; an unbalanced push in a view would grow a stack every frame (a kiosk runs for days).
+// Report it once, and unwind so that the next frame starts clean.
+void check_stacks() {
+    ImGuiContext& c = *ImGui::GetCurrentContext();
+    const int colors = c.ColorStack.Size, vars = c.StyleVarStack.Size, fonts = c.FontStack.Size;
+    if (colors == 0 && vars == 0 && fonts == 0) return;
+    static bool reported = false;
+    if (!reported) {
+        reported = true;
+        EM_ASM({ console.error('Win-Win Explorer: a view left ' + $0 + ' colour, ' + $1 + ' style and ' + $2 +
+                               ' font pushes unpopped (a bug; unwound)'); }, colors, vars, fonts);
+    }
+    ImGui::PopStyleColor(colors);
+    ImGui::PopStyleVar(vars);
+    for (int i = 0; i < fonts; ++i) ImGui::PopFont();
+}
+
 void frame() {
     Runner& r = *g;
     if (!r.app.loaded() || r.context_lost) return;
@@ -395,6 +416,7 @@ void frame() {
         EM_ASM({ console.error('Win-Win Explorer: ' + UTF8ToString($0) + '; back to the home view'); }, e.what());
     }
     r.keys = {};
+    check_stacks();
     ImGui::Render();
 
     glViewport(0, 0, fb_w, fb_h);
@@ -524,9 +546,9 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_memory() {
     return give(out.dump());
 }
 
-// The size of text and controls now: CSS px per ImGui unit (the embed's scale times the
+// The reader's text size now, relative to the default (the embed's scale times the
 // reader's pinch zoom).
-EMSCRIPTEN_KEEPALIVE double wwe_ui_scale() { return g->app.ui_scale(); }
+EMSCRIPTEN_KEEPALIVE double wwe_text_scale() { return g->app.reader_text_scale(); }
 
 // Back to the home view (the page saw an unexpected error; a kiosk must not freeze).
 EMSCRIPTEN_KEEPALIVE void wwe_home(const char* reason) {

@@ -12,6 +12,7 @@
 #include "core/load.hpp"
 #include "core/tour.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // ClosePopupsOverWindow
 #include "ui/fonts.hpp"
 #include "ui/views.hpp"
 
@@ -123,8 +124,11 @@ struct AppImpl {
     }
 
     static constexpr int kScrollTop = -2;  // UiState::scroll_request: the top of the reader
+    static constexpr float kSmallWidth = 760.0f;   // CSS px: below, one panel at a time
+    static constexpr float kMinViewShare = 0.45f;  // of the width, for the view between panels
 
     double last_input = -1;  // seconds: the user's last input (a kiosk's idle clock)
+    bool close_popups = false;  // menus left open by the last visitor close (home())
 
     // Shows the playing tour's current step (not a history step: a tour is not exploration).
     void show_tour_step() {
@@ -152,6 +156,7 @@ struct AppImpl {
     }
 
     void home() {
+        close_popups = true;
         ui.tour.stop();
         ui.tour_autoplay = false;
         go(defaults);
@@ -308,7 +313,9 @@ double App::next_wakeup() const {
     return at;
 }
 
-float App::ui_scale() const { return impl_->embed.scale * impl_->ui.text_zoom; }
+float App::ui_scale() const { return impl_->embed.scale; }
+
+float App::reader_text_scale() const { return impl_->embed.scale * impl_->ui.text_zoom; }
 
 void App::go_home(const std::string& reason) {
     if (!impl_->corpus) return;
@@ -362,12 +369,21 @@ std::vector<std::string> App::set_state_json(std::string_view json_text) {
         out.push_back("error: : expected a JSON object, found invalid JSON");
     } else {
         ViewState next = view_state_from_json(j, *impl_->corpus, impl_->state, problems);
+        if (!view_offered(impl_->embed, next.view)) {  // refused: the view stays as it is
+            problems.push_back({Severity::Error, "/view", "a view this embed offers",
+                                std::string("view \"") + to_string(next.view) + "\""});
+            next.view = impl_->state.view;
+        }
         constrain(next, impl_->embed, &problems);
         impl_->apply(std::move(next), AppImpl::Origin::External);
         for (const Diagnostic& d : problems) out.push_back(d.to_string());
     }
-    impl_->ui.notice = out;
-    impl_->ui.notice_title = out.empty() ? "" : "Part of the requested view could not be shown:";
+    // In an embed the host page asked: it gets the problems in its answer, and the readers
+    // of the embed are not shown messages about the host's requests.
+    if (!impl_->embed.embed) {
+        impl_->ui.notice = out;
+        impl_->ui.notice_title = out.empty() ? "" : "Part of the requested view could not be shown:";
+    }
     return out;
 }
 
@@ -440,8 +456,10 @@ std::vector<std::string> App::highlight(std::string_view node_id) {
         impl_->ui.edge = EdgePick{};
         impl_->apply(std::move(next), AppImpl::Origin::External);
     }
-    impl_->ui.notice = out;
-    impl_->ui.notice_title = out.empty() ? "" : "The page asked for something the explorer could not show:";
+    if (!impl_->embed.embed) {
+        impl_->ui.notice = out;
+        impl_->ui.notice_title = out.empty() ? "" : "The page asked for something the explorer could not show:";
+    }
     return out;
 }
 
@@ -476,6 +494,10 @@ void App::frame(double time, const FrameInput& input) {
         m.theme_applied = true;
     }
     m.play_tours(time, input.user_input);
+    if (m.close_popups) {  // nothing of the last visitor's stays open over the tour
+        m.close_popups = false;
+        ImGui::ClosePopupsOverWindow(nullptr, false);
+    }
     ImGuiIO& io = ImGui::GetIO();
     if (input.find_key || (input.slash_key && !io.WantTextInput)) m.ui.focus_search = true;
     if (input.gallery_key) m.ui.show_gallery = !m.ui.show_gallery;
@@ -518,7 +540,18 @@ void App::frame(double time, const FrameInput& input) {
     // Chrome: "none" shows the view alone, "compact" folds the facet panel (as on narrow
     // screens), "full" shows everything the width allows.
     const bool chrome = m.embed.chrome != EmbedOptions::Chrome::None;
-    m.ui.narrow = ImGui::GetContentRegionAvail().x < 760.0f || m.embed.chrome == EmbedOptions::Chrome::Compact;
+    // Layout: three columns (facets, view, details) when there is room; the facet panel folds
+    // behind a "Filters" button when the view would get less than 45% of the width (or the
+    // embed asks for it); below 760 CSS px one panel shows at a time.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const bool has_details = selected_node(*m.corpus, m.state) >= 0 || !m.ui.edge.empty();
+    const float facets_w = std::clamp(width * 0.2f, 220.0f, 280.0f);
+    const float details_w = has_details ? std::clamp(width * 0.28f, 300.0f, 420.0f) : 0.0f;
+    m.ui.small = width < AppImpl::kSmallWidth;
+    m.ui.narrow = m.ui.small || m.embed.chrome == EmbedOptions::Chrome::Compact ||
+                  width - facets_w - details_w < width * AppImpl::kMinViewShare;
+    if (!has_details) m.ui.show_details = false;
     if (chrome) {
         draw_search_bar(ctx);
         draw_toolbar(ctx, m.history.can_back(), m.history.can_forward(), history_step);
@@ -528,8 +561,6 @@ void App::frame(double time, const FrameInput& input) {
     draw_notice(ctx);
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const bool has_details = selected_node(*m.corpus, m.state) >= 0 || !m.ui.edge.empty();
     auto panel = [&](const char* id, float width, void (*draw)(ViewContext&), bool tinted,
                      ImGuiWindowFlags flags = ImGuiWindowFlags_None) {
         if (tinted) ImGui::PushStyleColor(ImGuiCol_ChildBg, m.theme.panel);
@@ -561,32 +592,28 @@ void App::frame(double time, const FrameInput& input) {
     case View::Glossary: center = draw_glossary; center_id = "##glossary"; break;
     case View::Contrasts: center = draw_contrasts; center_id = "##contrasts"; break;
     }
-    if (m.ui.narrow) {
-        if (m.ui.show_filters) {
-            panel("##facets", avail.x, draw_facets, true);
-        } else if (has_details) {
-            panel("##details", avail.x, draw_details, true);
-        } else {
-            panel(center_id, avail.x, center, false, center_flags);
-        }
-    } else if (!chrome) {
-        const float details_w = has_details ? std::clamp(avail.x * 0.3f, 280.0f, 420.0f) : 0.0f;
-        panel(center_id, avail.x - details_w - (has_details ? spacing : 0.0f), center, false, center_flags);
-        if (has_details) {
-            ImGui::SameLine();
-            panel("##details", details_w, draw_details, true);
-        }
+    if (m.ui.small) {
+        // One panel: the filters or the details when asked for, else the view.
+        if (m.ui.show_filters) panel("##facets", avail.x, draw_facets, true);
+        else if (m.ui.show_details && has_details) panel("##details", avail.x, draw_details, true);
+        else panel(center_id, avail.x, center, false, center_flags);
     } else {
-        m.ui.show_filters = false;
-        const float facets_w = std::clamp(avail.x * 0.2f, 220.0f, 280.0f);
-        const float details_w = has_details ? std::clamp(avail.x * 0.28f, 300.0f, 420.0f) : 0.0f;
-        const float center_w = avail.x - facets_w - details_w - spacing * (has_details ? 2 : 1);
-        panel("##facets", facets_w, draw_facets, true);
-        ImGui::SameLine();
-        panel(center_id, center_w, center, false, center_flags);
-        if (has_details) {
+        // [filters] view [details]: the filters unless folded (then shown on request, in
+        // place of the details).
+        const bool facets = !m.ui.narrow || m.ui.show_filters;
+        if (!m.ui.narrow) m.ui.show_filters = false;
+        const bool details = has_details && !(m.ui.narrow && m.ui.show_filters);
+        const float left = facets ? facets_w : 0.0f;
+        const float right = details ? details_w : 0.0f;
+        const float center_w = avail.x - left - right - spacing * ((facets ? 1 : 0) + (details ? 1 : 0));
+        if (facets) {
+            panel("##facets", left, draw_facets, true);
             ImGui::SameLine();
-            panel("##details", details_w, draw_details, true);
+        }
+        panel(center_id, center_w, center, false, center_flags);
+        if (details) {
+            ImGui::SameLine();
+            panel("##details", right, draw_details, true);
         }
     }
     ImGui::PopFont();
@@ -621,7 +648,10 @@ void App::frame(double time, const FrameInput& input) {
     }
     if (m.ui.flash_passage >= 0 && time - m.ui.flash_start > 1.6) m.ui.flash_passage = -1;
     m.ui.hovered_passage = m.ui.hovered_passage_next;
-    if (next.selection != m.state.selection && next.selection.kind != Selection::Kind::None) m.ui.edge = EdgePick{};
+    if (next.selection != m.state.selection && next.selection.kind != Selection::Kind::None) {
+        m.ui.edge = EdgePick{};
+        m.ui.show_details = true;  // the reader picked something: on a small screen, show it
+    }
     if (next != m.state) m.apply(std::move(next), AppImpl::Origin::Ui);
     if (history_step < 0 && m.history.can_back()) m.go(m.history.back());
     if (history_step > 0 && m.history.can_forward()) m.go(m.history.forward());

@@ -89,8 +89,11 @@ public:
     // When (seconds, the clock frame() gets) something is due without input: the next step
     // of a playing tour, a kiosk's idle timeout. Infinity when nothing is.
     double next_wakeup() const;
-    // CSS px per ImGui unit: the embed's scale times the reader's pinch zoom.
+    // CSS px per ImGui unit: the embed's scale (text and controls).
     float ui_scale() const;
+    // The reader's text size relative to the default: the embed's scale times the reader's
+    // own pinch zoom.
+    float reader_text_scale() const;
     // Back to the home view (the embed's start, no selection, no tour), as after a kiosk's
     // idle timeout. `reason`, when not empty, is shown in the notice.
     void go_home(const std::string& reason = "");
@@ -100,7 +103,8 @@ public:
     // The ViewState as JSON (core to_json).
     std::string state_json() const;
     // Partial update from JSON (core view_state_from_json); returns the problems (also shown
-    // in a dismissible notice). Invalid JSON is one problem.
+    // in a dismissible notice, except in an embed: there the host page has them). Invalid
+    // JSON is one problem. A view the embed does not offer leaves the view as it is.
     std::vector<std::string> set_state_json(std::string_view json_text);
     // The current state as a deep link (core/deep_link.hpp), and the same for the last state
     // recorded in the history (changes only on committed steps); "" before loading.

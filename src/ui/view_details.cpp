@@ -152,10 +152,20 @@ void draw_details(ViewContext& ctx) {
         for (const Alias& alias : node.aliases) {
             ImGui::Bullet();
             ImGui::TextUnformatted(alias.text.c_str());
+            // The note after the alias, or under it when the line is full (never squeezed
+            // into a sliver, one letter a line).
+            const std::string note = alias_note(alias);
             ImGui::SameLine();
+            const bool fits = ImGui::GetContentRegionAvail().x >= ImGui::CalcTextSize(note.c_str()).x;
+            const float indent = ImGui::GetTreeNodeToLabelSpacing();
+            if (!fits) {
+                ImGui::NewLine();
+                ImGui::Indent(indent);
+            }
             ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
-            ImGui::TextUnformatted(alias_note(alias).c_str());
+            ImGui::TextUnformatted(note.c_str());
             ImGui::PopStyleColor();
+            if (!fits) ImGui::Unindent(indent);
         }
     }
 

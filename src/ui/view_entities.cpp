@@ -14,11 +14,14 @@ void draw_entities(ViewContext& ctx) {
     const Article& article = ctx.corpus.article;
     const Theme& theme = ctx.theme;
     ImGui::Dummy(ImVec2(0, 2));
-    FilterBox("##entity-filter", "Filter entities by name or type", ctx.ui.entity_filter, 320);
-    ImGui::SameLine();
+    if (!ctx.embed.kiosk) {  // a kiosk has no keyboard
+        FilterBox("##entity-filter", "Filter entities by name or type", ctx.ui.entity_filter, 320);
+        ImGui::SameLine();
+    }
     ImGui::PushFont(ctx.fonts.small);
     ImGui::AlignTextToFramePadding();
-    TextMuted(theme, "Click a row for details; muted rows are not mentioned in the passages shown.");
+    TextMuted(theme, "%s", ctx.embed.kiosk ? "Tap a row for details; muted rows are not mentioned in the passages shown."
+                                     : "Click a row for details; muted rows are not mentioned in the passages shown.");
     ImGui::PopFont();
 
     std::vector<int> rows;

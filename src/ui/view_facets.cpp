@@ -35,7 +35,8 @@ void draw_facets(ViewContext& ctx) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     const float count_column = 28.0f;  // CSS px kept free for the counts
     // Compact rows: smaller boxes than ImGui's default frame padding gives.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(3, 3));
+    const bool touch = TouchStyle();  // a kiosk keeps finger-sized rows
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch ? ImGui::GetStyle().FramePadding : ImVec2(3, 3));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 5));
     for (std::size_t f = 0; f < article.facets.size(); ++f) {
         const Facet& facet = article.facets[f];

@@ -15,7 +15,8 @@ void draw_glossary(ViewContext& ctx) {
     const Article& article = ctx.corpus.article;
     const Theme& theme = ctx.theme;
     ImGui::Dummy(ImVec2(0, 2));
-    FilterBox("##glossary-filter", "Filter concepts (also Chinese terms)", ctx.ui.glossary_filter, 320);
+    if (!ctx.embed.kiosk)  // a kiosk has no keyboard
+        FilterBox("##glossary-filter", "Filter concepts (also Chinese terms)", ctx.ui.glossary_filter, 320);
 
     std::vector<int> rows;
     for (std::size_t n = 0; n < article.nodes.size(); ++n) {

@@ -67,6 +67,8 @@ struct MapCache {
 namespace {
 
 constexpr float kMinZoom = 0.02f, kMaxZoom = 50.0f;
+constexpr float kMaxFocusZoom = 2.5f;                 // fitting a selection: at most this close
+constexpr float kLegendMinW = 700.0f, kLegendMinH = 360.0f;  // CSS px: smaller maps keep their room
 constexpr double kTickBudgetSeconds = 0.004;  // per frame
 constexpr int kMaxTicksPerFrame = 12;
 constexpr float kDimAlpha = 0.16f;
@@ -187,30 +189,6 @@ void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, co
     m.origin = origin;
     m.size = size;
 
-    // Viewport: the state's, or fitted to the nodes.
-    if (state.map.zoom > 0) {
-        m.cx = state.map.x;
-        m.cy = state.map.y;
-        m.zoom = std::clamp(state.map.zoom, kMinZoom, kMaxZoom);
-    } else {
-        float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
-        for (int i = 0; i < n; ++i) {
-            x0 = std::min(x0, X[static_cast<std::size_t>(i)]);
-            x1 = std::max(x1, X[static_cast<std::size_t>(i)]);
-            y0 = std::min(y0, Y[static_cast<std::size_t>(i)]);
-            y1 = std::max(y1, Y[static_cast<std::size_t>(i)]);
-        }
-        if (n == 0) x0 = y0 = x1 = y1 = 0;
-        const float pad = 40.0f;  // CSS px around the nodes (and room for labels on the right)
-        const float legend_w = m.legend.z > m.legend.x ? m.legend.z - m.legend.x + 8 : 0.0f;
-        const float w = std::max(1.0f, x1 - x0), h = std::max(1.0f, y1 - y0);
-        const float usable_w = std::max(100.0f, size.x - legend_w);
-        m.zoom = std::clamp(std::min((usable_w - 2 * pad - 80) / w, (size.y - 2 * pad) / h), kMinZoom, kMaxZoom);
-        // Centre the nodes in the part of the canvas left of the legend (labels go right).
-        m.cx = (x0 + x1) * 0.5f + (legend_w * 0.5f + 40.0f) / m.zoom;
-        m.cy = (y0 + y1) * 0.5f;
-    }
-
     // Neighbourhood of the selection.
     const int selected = selected_node(corpus, state);
     m.focus.assign(static_cast<std::size_t>(n), selected >= 0 ? 1 << 20 : 0);
@@ -230,6 +208,35 @@ void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, co
             }
         }
     }
+
+    // Viewport: the state's, or fitted to the nodes.
+    if (state.map.zoom > 0) {
+        m.cx = state.map.x;
+        m.cy = state.map.y;
+        m.zoom = std::clamp(state.map.zoom, kMinZoom, kMaxZoom);
+    } else {
+        // A selection is fitted with its bright neighbourhood (the map is "focused" on it);
+        // otherwise the whole map.
+        float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+        for (int i = 0; i < n; ++i) {
+            if (selected >= 0 && m.focus[static_cast<std::size_t>(i)] > state.map.depth) continue;
+            x0 = std::min(x0, X[static_cast<std::size_t>(i)]);
+            x1 = std::max(x1, X[static_cast<std::size_t>(i)]);
+            y0 = std::min(y0, Y[static_cast<std::size_t>(i)]);
+            y1 = std::max(y1, Y[static_cast<std::size_t>(i)]);
+        }
+        if (x0 > x1) x0 = y0 = x1 = y1 = 0;
+        const float pad = 40.0f;  // CSS px around the nodes (and room for labels on the right)
+        const float legend_w = m.legend.z > m.legend.x ? m.legend.z - m.legend.x + 8 : 0.0f;
+        const float w = std::max(1.0f, x1 - x0), h = std::max(1.0f, y1 - y0);
+        const float usable_w = std::max(100.0f, size.x - legend_w);
+        const float max_fit = selected >= 0 ? kMaxFocusZoom : kMaxZoom;  // a lone node stays node-sized
+        m.zoom = std::clamp(std::min((usable_w - 2 * pad - 80) / w, (size.y - 2 * pad) / h), kMinZoom, max_fit);
+        // Centre the nodes in the part of the canvas left of the legend (labels go right).
+        m.cx = (x0 + x1) * 0.5f + (legend_w * 0.5f + 40.0f) / m.zoom;
+        m.cy = (y0 + y1) * 0.5f;
+    }
+
 
     m.drawn.resize(static_cast<std::size_t>(n));
     const float mid_x = origin.x + size.x * 0.5f, mid_y = origin.y + size.y * 0.5f;
@@ -360,7 +367,9 @@ int hit_node(const MapCache& m, ImVec2 p) {
         const MapCache::Drawn& d = m.drawn[i];
         const float dx = p.x - d.x, dy = p.y - d.y;
         const float dist = std::sqrt(dx * dx + dy * dy);
-        if (dist <= d.r + 4 && dist < best_d) {
+        // Fingers are wide: touch styles give every node a larger target (at least 22 px).
+        const float reach = TouchStyle() ? std::max(d.r + 8, 22.0f) : d.r + 4;
+        if (dist <= reach && dist < best_d) {
             best_d = dist;
             best = static_cast<int>(i);
         }
@@ -549,9 +558,12 @@ void begin_flow_group(float width, bool first) {
 
 void draw_controls(ViewContext& ctx, MapCache& m) {
     MapState& next = ctx.next.map;
-    ImGui::PushFont(ctx.fonts.small);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 3));
-    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 10.0f);  // slider values stay readable
+    const bool touch = TouchStyle();  // a kiosk: finger-sized controls
+    if (!touch) {
+        ImGui::PushFont(ctx.fonts.small);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 3));
+        ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 10.0f);  // slider values stay readable
+    }
     // Narrow maps (small embeds, phones) keep one row: the options go into a pop-up.
     const bool compact = ImGui::GetContentRegionAvail().x < 620.0f;
     auto options = [&](bool first) {
@@ -600,8 +612,14 @@ void draw_controls(ViewContext& ctx, MapCache& m) {
             ImGui::SetTooltip("Colour the nodes by their %s instead of their type", facet_label.c_str());
 
         begin_flow_group(80.0f, false);
-        ImGui::Checkbox("Legend", &ctx.ui.show_legend);
+        const bool room = !ctx.ui.map || (ctx.ui.map->size.x >= kLegendMinW && ctx.ui.map->size.y >= kLegendMinH);
+        ImGui::BeginDisabled(!room);
+        bool shown = ctx.ui.show_legend && room;
+        if (ImGui::Checkbox("Legend", &shown)) ctx.ui.show_legend = shown;
+        ImGui::EndDisabled();
         ImGui::EndGroup();
+        if (!room && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("The map is too small for its legend here");
     };
     auto actions = [&]() {
         begin_flow_group(200.0f, false);
@@ -659,8 +677,10 @@ void draw_controls(ViewContext& ctx, MapCache& m) {
         options(true);
         actions();
     }
-    ImGui::PopStyleVar(2);
-    ImGui::PopFont();
+    if (!touch) {
+        ImGui::PopStyleVar(2);
+        ImGui::PopFont();
+    }
 }
 
 void node_tooltip(ViewContext& ctx, int n) {
@@ -894,7 +914,7 @@ void draw_map(ViewContext& ctx) {
     m.size = size;
     m.legend = ImVec4(0, 0, 0, 0);
     // The legend only where it leaves room for the map (hidden on small canvases).
-    const bool legend = ctx.ui.show_legend && size.x >= 560 && size.y >= 320;
+    const bool legend = ctx.ui.show_legend && size.x >= kLegendMinW && size.y >= kLegendMinH;
     if (legend) draw_legend(ctx, m, false);
     compute_frame(m, ctx.corpus, ctx.state, ctx.derived, ctx.ui, ctx.theme, ctx.fonts, origin, size, hovered_node);
 
@@ -961,8 +981,12 @@ void draw_map(ViewContext& ctx) {
     if (legend) draw_legend(ctx, m, true);
     // Hint line at the bottom left.
     {
-        const char* hint = selected >= 0 ? "Click the background to clear the selection \xC2\xB7 Esc"
-                                         : "Click a node or an edge \xC2\xB7 drag to pan or pin \xC2\xB7 wheel to zoom";
+        const bool touch = TouchStyle();
+        const char* hint = selected >= 0
+                               ? (touch ? "Tap the background to clear the selection"
+                                        : "Click the background to clear the selection \xC2\xB7 Esc")
+                               : (touch ? "Tap a node or an edge \xC2\xB7 drag to pan \xC2\xB7 pinch to zoom"
+                                        : "Click a node or an edge \xC2\xB7 drag to pan or pin \xC2\xB7 wheel to zoom");
         dl->AddText(font, font_px(font), ImVec2(origin.x + 10, origin.y + size.y - font_px(font) - 8), theme.text_muted,
                     hint);
     }

@@ -151,7 +151,7 @@ void draw_reader(ViewContext& ctx) {
         ImGui::SetScrollY(before - dy);
         if (before - dy <= 0 || before - dy >= ImGui::GetScrollMaxY()) ui.reader_fling.stop();  // hit an end
     }
-    // Two fingers pinching over the text: text and controls grow or shrink.
+    // Two fingers pinching over the text: the text (only) grows or shrinks.
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     if (ui.pinch_scale != 1.0f && ui.pinch_center.x >= wp.x && ui.pinch_center.y >= wp.y &&
         ui.pinch_center.x <= wp.x + ws.x && ui.pinch_center.y <= wp.y + ws.y) {
@@ -203,7 +203,7 @@ void draw_reader(ViewContext& ctx) {
         passage_spans(ctx, p, selected, spans);
         RichLayoutParams params;
         params.font = ctx.fonts.body;
-        params.font_size = ImGui::GetFontSize();
+        params.font_size = ImGui::GetFontSize() * ui.text_zoom;  // pinched bigger or smaller
         params.wrap_width = text_w;
         const RichTextLayout& layout = ui.reader_cache.get(p, passage.text, spans, spans_key, params);
 

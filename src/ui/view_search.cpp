@@ -27,13 +27,22 @@ void draw_search_bar(ViewContext& ctx) {
 
     const int chosen = chosen_value_count(ctx.state);
     if (ui.narrow) {
-        char label[48];
-        if (ui.show_filters) {
-            std::snprintf(label, sizeof label, "Back to text");
+        // Folded panels: "Filters (n)" and, on small screens with a selection, "Details";
+        // while one of them shows, a button back to the view.
+        const bool has_details = selected_node(ctx.corpus, ctx.state) >= 0 || !ui.edge.empty();
+        const bool showing = ui.show_filters || (ui.small && ui.show_details && has_details);
+        char label[64];
+        if (showing) {
+            std::snprintf(label, sizeof label, "Back to %s", view_label(ctx.state.view));
+            if (ImGui::Button(label)) ui.show_filters = ui.show_details = false;
         } else {
             std::snprintf(label, sizeof label, chosen ? "Filters (%d)" : "Filters", chosen);
+            if (ImGui::Button(label)) ui.show_filters = true;
+            if (ui.small && has_details) {
+                ImGui::SameLine();
+                if (ImGui::Button("Details")) ui.show_details = true;
+            }
         }
-        if (ImGui::Button(label)) ui.show_filters = !ui.show_filters;
         ImGui::SameLine();
     }
 

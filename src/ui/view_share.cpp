@@ -21,11 +21,19 @@ void ReadOnlyField(const char* id, const std::string& text, float width) {
     ImGui::InputText(id, copy.data(), copy.size() + 1, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
 }
 
+// A copy button; "Copied" shows beside it for a moment after a click.
 void copy_button(ViewContext& ctx, const char* label, const std::string& text, const char* what) {
+    ShareDialog& d = ctx.ui.share;
     if (ImGui::Button(label)) {
         ImGui::SetClipboardText(text.c_str());
-        ctx.ui.share.copied_at = ctx.time;
-        ctx.ui.share.copied_what = what;
+        d.copied_at = ctx.time;
+        d.copied_what = what;
+    }
+    if (d.copied_what == what && ctx.time - d.copied_at < kCopiedSeconds) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.accent);
+        ImGui::TextUnformatted("Copied");
+        ImGui::PopStyleColor();
     }
 }
 
@@ -61,9 +69,10 @@ void section_heading(const ViewContext& ctx, const char* text) {
 
 void draw_share(ViewContext& ctx) {
     ShareDialog& d = ctx.ui.share;
-    if (d.open) {
-        d.open = false;
-        // Start from what the page itself shows (an embed shares its own options).
+    if (d.open && !d.initialized) {
+        // Start from what the page itself shows (an embed shares its own options); then the
+        // dialog keeps what the teacher chose, from one opening to the next.
+        d.initialized = true;
         d.chrome = static_cast<int>(ctx.embed.chrome);
         d.theme = static_cast<int>(ctx.embed.theme);
         d.scale = ctx.embed.scale;
@@ -71,6 +80,9 @@ void draw_share(ViewContext& ctx) {
         for (int v = 0; v < kViewCount; ++v)
             if (view_offered(ctx.embed, static_cast<View>(v))) d.views |= 1u << v;
         d.lock_filters = !ctx.embed.locked.empty();
+    }
+    if (d.open) {
+        d.open = false;
         ImGui::OpenPopup("Share this view");
     }
     const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -85,7 +97,8 @@ void draw_share(ViewContext& ctx) {
     d.link = ctx.ui.page_url + "#" + fragment;
 
     section_heading(ctx, "Link to this view");
-    const float copy_link_w = ImGui::CalcTextSize("Copy link").x + 2 * style.FramePadding.x;
+    const float copy_link_w = ImGui::CalcTextSize("Copy link").x + 2 * style.FramePadding.x +
+                              ImGui::CalcTextSize("Copied").x + style.ItemSpacing.x;
     ReadOnlyField("##link", d.link, ImGui::GetContentRegionAvail().x - copy_link_w - style.ItemSpacing.x);
     ImGui::SameLine();
     copy_button(ctx, "Copy link", d.link, "link");
@@ -117,6 +130,14 @@ void draw_share(ViewContext& ctx) {
     ImGui::RadioButton("Filters folded", &d.chrome, static_cast<int>(EmbedOptions::Chrome::Compact));
     ImGui::SameLine();
     ImGui::RadioButton("The view only", &d.chrome, static_cast<int>(EmbedOptions::Chrome::None));
+    int offered = 0;
+    for (int v = 0; v < kViewCount; ++v) offered += (d.views >> v) & 1u;
+    if (d.chrome == static_cast<int>(EmbedOptions::Chrome::None) && offered > 1) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.error);
+        ImGui::TextWrapped("\"The view only\" has no tabs: readers stay on the starting view. Offer one view, or "
+                           "choose \"Filters folded\" to keep the tabs.");
+        ImGui::PopStyleColor();
+    }
     ImGui::TextUnformatted("Theme");
     ImGui::SameLine();
     ImGui::RadioButton("Light", &d.theme, static_cast<int>(EmbedOptions::Theme::Light));
@@ -175,12 +196,6 @@ void draw_share(ViewContext& ctx) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shows the embed as a course page would, over the explorer");
     ImGui::SameLine();
     const float close_w = ImGui::CalcTextSize("Close").x + 2 * style.FramePadding.x;
-    if (ctx.time - d.copied_at < kCopiedSeconds) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.accent);
-        ImGui::Text("Copied the %s", d.copied_what);
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
-    }
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - close_w);
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
         ImGui::CloseCurrentPopup();

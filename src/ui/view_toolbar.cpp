@@ -1,6 +1,7 @@
 // Win-Win Explorer UI: the toolbar under the search box — back/forward through the
 // exploration history, one tab per view (keys 1-7), the export menu, and the current filter
 // as removable chips (facet values and the search text) with "Clear all".
+#include <algorithm>
 #include <string>
 
 #include "imgui.h"
@@ -10,10 +11,12 @@
 namespace wwe::ui {
 namespace {
 
+constexpr float kNarrowToolbar = 760.0f;  // CSS px: narrower, the compact toolbar
+
 // A flat tab: text with an accent underline when active; true when clicked.
 bool view_tab(const char* label, bool active, const Theme& theme) {
     const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
-    const ImVec2 pad(10, 5);
+    const ImVec2 pad(10, std::max(5.0f, ImGui::GetStyle().FramePadding.y));  // taller for touch
     const ImVec2 size(text.x + 2 * pad.x, text.y + 2 * pad.y);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(label, size);
@@ -50,10 +53,8 @@ bool arrow_button(const char* id, bool left, bool enabled, const Theme& theme) {
     return clicked;
 }
 
-void export_menu(ViewContext& ctx) {
-    if (ImGui::Button("Export")) ImGui::OpenPopup("##export");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the map, the passages shown or the entities");
-    if (!ImGui::BeginPopup("##export")) return;
+// The export menu's items (in the Export pop-up, or the narrow toolbar's "More" menu).
+void export_items(ViewContext& ctx) {
     const bool map_drawn = [&] {
         float x, y, w, h;
         map_rect(ctx.ui, x, y, w, h);
@@ -82,12 +83,70 @@ void export_menu(ViewContext& ctx) {
     if (ImGui::MenuItem("Entities table as CSV")) {
         request_download(ctx, {"entities.csv", "text/csv", entities_csv_text(ctx.corpus)});
     }
+}
+
+void export_menu(ViewContext& ctx) {
+    if (ImGui::Button("Export")) ImGui::OpenPopup("##export");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the map, the passages shown or the entities");
+    if (!ImGui::BeginPopup("##export")) return;
+    export_items(ctx);
+    ImGui::EndPopup();
+}
+
+// Narrow screens (small embeds, phones): the views in a drop-down and Tour, Share and
+// Export in one "More" menu, so the toolbar keeps to one line and the view keeps its room.
+void compact_toolbar(ViewContext& ctx) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SetNextItemWidth(std::min(160.0f, ImGui::GetContentRegionAvail().x * 0.45f));
+    if (ImGui::BeginCombo("##view", view_label(ctx.state.view))) {
+        for (int v = 0; v < kViewCount; ++v) {
+            const View view = static_cast<View>(v);
+            if (!view_offered(ctx.embed, view)) continue;
+            if (ImGui::Selectable(view_label(view), ctx.state.view == view)) ctx.next.view = view;
+        }
+        ImGui::EndCombo();
+    }
+    const bool tours = !ctx.ui.tours.empty();
+    if (!tours && ctx.embed.kiosk) {
+        ImGui::NewLine();
+        return;
+    }
+    ImGui::SameLine();
+    const float more_w = ImGui::CalcTextSize("More").x + 2 * style.FramePadding.x;
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - more_w);
+    if (ImGui::Button("More")) ImGui::OpenPopup("##more");
+    if (!ImGui::BeginPopup("##more")) return;
+    if (tours && ImGui::BeginMenu("Tour")) {
+        for (std::size_t i = 0; i < ctx.ui.tours.size(); ++i) {
+            if (ImGui::MenuItem(ctx.ui.tours[i].label.c_str())) {
+                ctx.ui.tour_command = UiState::TourCommand::Start;
+                ctx.ui.tour_to_start = static_cast<int>(i);
+            }
+        }
+        ImGui::EndMenu();
+    }
+    if (!ctx.embed.kiosk) {
+        if (ImGui::MenuItem("Share this view...")) ctx.ui.share.open = true;
+        if (ImGui::BeginMenu("Export")) {
+            export_items(ctx);
+            ImGui::EndMenu();
+        }
+    }
     ImGui::EndPopup();
 }
 
 void filter_chips(ViewContext& ctx) {
     const Article& article = ctx.corpus.article;
-    if (ctx.state.facets.empty() && ctx.state.query.empty()) return;
+    if (ctx.state.facets.empty() && ctx.state.query.empty()) {
+        // A kiosk keeps the row's room: the screen must not move under a finger that just
+        // ticked a filter.
+        if (ctx.embed.kiosk) {
+            ImGui::PushFont(ctx.fonts.small);
+            ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight() + 2 * (2 + 2 * ImGui::GetStyle().TouchExtraPadding.y)));
+            ImGui::PopFont();
+        }
+        return;
+    }
     ImGui::PushFont(ctx.fonts.small);
     FlowRow row;
     row.begin(ImGui::GetContentRegionAvail().x);
@@ -136,6 +195,12 @@ void draw_toolbar(ViewContext& ctx, bool can_back, bool can_forward, int& histor
     if (arrow_button("##forward", false, can_forward, theme)) history_step = 1;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forward (Alt+Right)");
     ImGui::SameLine(0, 12);
+    if (ImGui::GetWindowContentRegionMax().x < kNarrowToolbar) {
+        compact_toolbar(ctx);
+        filter_chips(ctx);
+        ImGui::Dummy(ImVec2(0, 0));
+        return;
+    }
 
     // Right: Tour (when the article has tours), Share and Export (not on a kiosk: nothing
     // to take away, no one to send it to).

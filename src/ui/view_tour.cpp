@@ -60,11 +60,15 @@ void draw_tour_caption(ViewContext& ctx) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(tour.steps[static_cast<std::size_t>(step)].caption.c_str());
         ImGui::PopTextWrapPos();
-        if (ui.tour_autoplay) {
+        if (ui.tour_autoplay && ctx.embed.kiosk) {
             ImGui::PushFont(ctx.fonts.small);
             ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.accent);
             ImGui::TextUnformatted("Touch the screen to explore on your own");
             ImGui::PopStyleColor();
+            ImGui::PopFont();
+        } else if (ui.tour_autoplay) {
+            ImGui::PushFont(ctx.fonts.small);
+            TextMuted(ctx.theme, "Click anywhere to explore on your own");
             ImGui::PopFont();
         } else {
             ImGui::BeginDisabled(step == 0);

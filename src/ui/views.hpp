@@ -67,6 +67,7 @@ struct EdgePick {
 // The "Share" dialog: the link to this view and the embed-code builder.
 struct ShareDialog {
     bool open = false;           // open the dialog this frame
+    bool initialized = false;    // the options below were set from the page's own (once)
     std::string embed_id;        // embed=<id> ("" for a bare "embed")
     unsigned views = 0x7F;       // bit per View offered (all by default)
     int chrome = 0;              // EmbedOptions::Chrome
@@ -101,8 +102,10 @@ struct UiState {
     std::string notice_title;    // dismissible notice (e.g. setState problems)
     std::vector<std::string> notice;
     bool show_gallery = false;   // the hidden debug gallery (F2)
-    bool show_filters = false;   // narrow layout: filter panel instead of the reader
-    bool narrow = false;         // set by the layout each frame
+    bool show_filters = false;   // folded filters: the filter panel is shown
+    bool show_details = false;   // small screens: the details panel instead of the view
+    bool narrow = false;         // set by the layout each frame: the filters are folded
+    bool small = false;          // set by the layout each frame: one panel at a time
     RichTextCache reader_cache;
     RichTextCache gallery_cache;
 
@@ -123,7 +126,7 @@ struct UiState {
     ShareDialog share;
     std::vector<PreviewRequest> previews;  // requested this frame
     Fling reader_fling;               // the reader coasting after a touch drag
-    float text_zoom = 1;              // pinch in the reader: text and controls x this
+    float text_zoom = 1;              // pinch in the reader: the reader's text x this
 
     // Guided tours (core/tour.hpp): the views ask, the app plays.
     std::vector<ResolvedTour> tours;

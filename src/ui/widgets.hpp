@@ -42,6 +42,9 @@ struct FlowRow {
 void TextMuted(const Theme& theme, const char* fmt, ...) IM_FMTARGS(2);
 void TextWrappedColored(ImU32 color, const char* text, const char* text_end = nullptr);
 
+// True when the style is the touch one (a kiosk): compact controls keep their full size.
+inline bool TouchStyle() { return ImGui::GetStyle().TouchExtraPadding.x > 0; }
+
 // A borderless square "x" button; returns true when clicked.
 bool CloseButton(const char* str_id, const Theme& theme);
 

@@ -22,6 +22,7 @@ async function withKiosk(query, fn, { width = 1280, height = 800, standalone = f
     page.cdp = await context.newCDPSession(page);
     await fn(page);
     assert.deepEqual(page.consoleLines.filter((l) => l.startsWith('pageerror')), []);
+    assert.deepEqual(page.consoleLines.filter((l) => /unpopped/.test(l)), [], 'every ImGui push has its pop');
   } finally {
     await context.close();
   }
@@ -66,9 +67,12 @@ test('touch: tap selects, drag pans the map and coasts, pinch zooms the map and 
 
     // Drag on empty map background: pan; the view keeps moving a little after the release.
     const nodes = await page.evaluate(() => window.explorer.mapNodes());
+    const seen = nodes.filter((n) => n.visible);  // the map is where its visible nodes are
+    const [x0, x1] = [Math.min(...seen.map((n) => n.x)), Math.max(...seen.map((n) => n.x))];
+    const [y0, y1] = [Math.min(...seen.map((n) => n.y)), Math.max(...seen.map((n) => n.y))];
     const empty = (() => {
-      for (let y = 320; y < 700; y += 20) {
-        for (let x = 360; x < 840; x += 20) {
+      for (let y = y0 + 10; y < y1 - 10; y += 10) {
+        for (let x = x0 + 10; x < x1 - 160; x += 10) {
           if (nodes.every((n) => Math.hypot(n.x - x, n.y - y) > n.r + 30)) return [x, y];
         }
       }
