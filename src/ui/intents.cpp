@@ -52,6 +52,26 @@ std::string quoted_query(const std::string& q) {
     return phrase ? q : "\xE2\x80\x9C" + q + "\xE2\x80\x9D";
 }
 
+NodeRow begin_node_row(ViewContext& ctx, int n, int selected, const char* label, ImGuiSelectableFlags flags) {
+    NodeRow row;
+    row.muted = ctx.derived.node_dimmed(n);
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::PushID(n);
+    row.top = ImGui::GetCursorScreenPos();
+    if (row.muted) ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
+    if (ImGui::Selectable(label, n == selected, ImGuiSelectableFlags_SpanAllColumns | flags)) {
+        select_node(ctx, n == selected ? -1 : n);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return row;
+}
+
+void end_node_row(const NodeRow& row) {
+    if (row.muted) ImGui::PopStyleColor();
+    ImGui::PopID();
+}
+
 bool facet_value_locked(const EmbedOptions& embed, const std::string& facet, const std::string& value) {
     const auto it = embed.locked.find(facet);
     return it != embed.locked.end() && it->second.count(value) > 0;

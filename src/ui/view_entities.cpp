@@ -77,15 +77,7 @@ void draw_entities(ViewContext& ctx) {
     const int selected = selected_node(ctx.corpus, ctx.state);
     for (const int n : rows) {
         const Node& node = article.nodes[static_cast<std::size_t>(n)];
-        const bool dim = ctx.derived.node_dimmed(n);
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        ImGui::PushID(n);
-        if (dim) ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
-        if (ImGui::Selectable(node.label.c_str(), n == selected, ImGuiSelectableFlags_SpanAllColumns)) {
-            select_node(ctx, n == selected ? -1 : n);
-        }
-        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const NodeRow row = begin_node_row(ctx, n, selected, node.label.c_str());
         ImGui::TableSetColumnIndex(1);
         ImGui::TextUnformatted(type_label(n).c_str());
         ImGui::TableSetColumnIndex(2);
@@ -99,8 +91,7 @@ void draw_entities(ViewContext& ctx) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(passages.empty() ? "\xE2\x80\x94" : passages.c_str());
         ImGui::PopTextWrapPos();
-        if (dim) ImGui::PopStyleColor();
-        ImGui::PopID();
+        end_node_row(row);
     }
     ImGui::EndTable();
 }

@@ -47,19 +47,8 @@ void draw_glossary(ViewContext& ctx) {
     const int selected = selected_node(ctx.corpus, ctx.state);
     for (const int n : rows) {
         const Node& node = article.nodes[static_cast<std::size_t>(n)];
-        const bool dim = ctx.derived.node_dimmed(n);
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        ImGui::PushID(n);
-        const ImVec2 row_top = ImGui::GetCursorScreenPos();
-        if (dim) ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
-        if (ImGui::Selectable("##row", n == selected,
-                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
-                              ImVec2(0, 0))) {
-            select_node(ctx, n == selected ? -1 : n);
-        }
-        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::SetCursorScreenPos(row_top);
+        const NodeRow row = begin_node_row(ctx, n, selected, "##row", ImGuiSelectableFlags_AllowItemOverlap);
+        ImGui::SetCursorScreenPos(row.top);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::PushFont(ctx.fonts.bold);
         ImGui::TextUnformatted(node.label.c_str());
@@ -86,8 +75,7 @@ void draw_glossary(ViewContext& ctx) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(node.description.c_str());
         ImGui::PopTextWrapPos();
-        if (dim) ImGui::PopStyleColor();
-        ImGui::PopID();
+        end_node_row(row);
     }
     ImGui::EndTable();
 }

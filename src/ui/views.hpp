@@ -206,6 +206,16 @@ void jump_to_passage(ViewContext& ctx, int passage);
 void clear_filters(ViewContext& ctx);
 // Reports `passage` as hovered this frame (the map highlights its nodes).
 void hover_passage(ViewContext& ctx, int passage);
+// A table row for node `n` (entities, glossary): starts the row, its first cell holds a
+// row-wide selectable with `label` (click: select the node, again: unselect); the row's
+// text is muted when the filters exclude the node. Returns where the row starts (screen)
+// and whether it is muted; end the row with end_node_row(muted).
+struct NodeRow {
+    ImVec2 top;
+    bool muted = false;
+};
+NodeRow begin_node_row(ViewContext& ctx, int n, int selected, const char* label, ImGuiSelectableFlags flags = 0);
+void end_node_row(const NodeRow& row);
 // Asks the platform to save a file (a download in the browser).
 void request_download(ViewContext& ctx, Download download);
 
