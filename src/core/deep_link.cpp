@@ -22,10 +22,20 @@ std::string number(float v) {
     }
     return buf;
 }
+std::string number(double v) {
+    char buf[40];
+    for (int digits = 6; digits <= 17; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
+    return buf;
+}
 
-// Reads a whole decimal number; false for anything else.
+// Reads a whole decimal number ("-12.5", "3e2"); false for anything else (hex, inf, nan).
 bool parse_number(const std::string& text, double& out) {
     if (text.empty() || text.size() > 32) return false;
+    for (const char c : text)
+        if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E')) return false;
     char* end = nullptr;
     out = std::strtod(text.c_str(), &end);
     return end == text.c_str() + text.size() && std::isfinite(out);
@@ -111,7 +121,7 @@ std::vector<std::string> split_list(const std::string& value) {
 }
 
 std::string to_fragment(const ViewState& s, const Corpus& corpus) {
-    std::string out = std::string("v=") + to_string(s.view);
+    std::string out = "ver=" + std::to_string(kViewStateVersion) + "&v=" + to_string(s.view);
     for (const auto& [facet, values] : s.facets) {
         if (values.empty()) continue;
         out += "&f." + percent_encode(facet) + "=";
@@ -123,7 +133,7 @@ std::string to_fragment(const ViewState& s, const Corpus& corpus) {
     }
     if (!s.query.empty()) out += "&q=" + percent_encode(s.query);
     if (s.selection.kind != Selection::Kind::None) {
-        json j = to_json(s, corpus);
+        const json j = to_json(s, corpus);
         out += "&sel=" + j["selection"]["kind"].get<std::string>() + ":" + percent_encode(s.selection.id);
     }
     if (!s.passage.empty()) out += "&p=" + percent_encode(s.passage);
@@ -131,10 +141,21 @@ std::string to_fragment(const ViewState& s, const Corpus& corpus) {
     if (s.map.edges != defaults.edges) out += std::string("&e=") + to_string(s.map.edges);
     if (s.map.min_weight != defaults.min_weight) out += "&w=" + std::to_string(s.map.min_weight);
     if (s.map.depth != defaults.depth) out += "&d=" + std::to_string(s.map.depth);
+    if (!s.map.color.empty()) out += "&c=" + percent_encode(s.map.color);
+    if (s.map.seed != defaults.seed) out += "&s=" + std::to_string(s.map.seed);
+    if (!s.map.pins.empty()) {
+        out += "&pin=";
+        bool first = true;
+        for (const auto& [node, pin] : s.map.pins) {
+            out += (first ? "" : ",") + percent_encode(node) + ":" + number(pin.x) + ":" + number(pin.y);
+            first = false;
+        }
+    }
     if (s.map.x != 0 || s.map.y != 0 || s.map.zoom != 0)
         out += "&mv=" + number(s.map.x) + "," + number(s.map.y) + "," + number(s.map.zoom);
     if (!s.matrix.rows.empty()) out += "&mr=" + percent_encode(s.matrix.rows);
     if (!s.matrix.columns.empty()) out += "&mc=" + percent_encode(s.matrix.columns);
+    if (!s.timeline.fitted()) out += "&t=" + number(s.timeline.begin) + "," + number(s.timeline.end);
     return out;
 }
 
@@ -146,12 +167,20 @@ ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::ve
         problems.push_back({Severity::Error, "#", "a link of at most 8192 bytes", std::to_string(fragment.size()) + " bytes"});
         return base;
     }
-    json state = json::object();
+    auto bad = [&](const std::string& where, const char* expected, const std::string& value) {
+        problems.push_back({Severity::Error, where, expected, "\"" + utf8_truncate(value, 60) + "\""});
+    };
+    // A link without "ver" is from version 1 (before the parameter existed).
+    json state = {{"version", 1}};
     for (const UrlParameter& param : parse_url_parameters(fragment, "#", problems)) {
         const std::string& key = param.key;
         const std::string& value = param.value;
         const std::string& where = param.where;
-        if (key == "v") {
+        double n = 0;
+        if (key == "ver") {
+            if (parse_number(value, n) && n == std::floor(n) && n >= 1 && n <= 1e6) state["version"] = static_cast<int>(n);
+            else bad(where, "a version number (1 or 2)", value);
+        } else if (key == "v") {
             state["view"] = value;
         } else if (key.rfind("f.", 0) == 0) {
             if (!state.contains("facets")) state["facets"] = json::object();
@@ -159,9 +188,9 @@ ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::ve
         } else if (key == "q") {
             state["query"] = value;
         } else if (key == "sel") {
-            std::size_t colon = value.find(':');
+            const std::size_t colon = value.find(':');
             if (colon == std::string::npos) {
-                problems.push_back({Severity::Error, where, "sel=<kind>:<id>", "\"" + utf8_truncate(value, 60) + "\""});
+                bad(where, "sel=<kind>:<id>", value);
                 continue;
             }
             state["selection"] = {{"kind", value.substr(0, colon)}, {"id", value.substr(colon + 1)}};
@@ -169,27 +198,52 @@ ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::ve
             state["passage"] = value;
         } else if (key == "e") {
             state["map"]["edges"] = value;
-        } else if (key == "w" || key == "d") {
-            double n = 0;
-            if (parse_number(value, n) && n == std::floor(n)) state["map"][key == "w" ? "min_weight" : "depth"] = static_cast<long long>(n);
-            else problems.push_back({Severity::Error, where, "a whole number", "\"" + utf8_truncate(value, 40) + "\""});
+        } else if (key == "w" || key == "d" || key == "s") {
+            // Range-checked before any conversion: "7e52" is a number, not an int.
+            if (parse_number(value, n) && n == std::floor(n) && std::fabs(n) <= 4294967295.0)
+                state["map"][key == "w" ? "min_weight" : key == "d" ? "depth" : "seed"] = static_cast<long long>(n);
+            else bad(where, "a whole number", value);
+        } else if (key == "c") {
+            state["map"]["color"] = value;
+        } else if (key == "pin") {
+            json pins = json::object();
+            bool ok = true;
+            for (const std::string& item : split_list(value)) {
+                const std::size_t a = item.find(':'), b = a == std::string::npos ? a : item.find(':', a + 1);
+                double x = 0, y = 0;
+                if (b == std::string::npos || !parse_number(item.substr(a + 1, b - a - 1), x) ||
+                    !parse_number(item.substr(b + 1), y)) {
+                    ok = false;
+                    break;
+                }
+                pins[item.substr(0, a)] = {x, y};
+            }
+            if (ok) state["map"]["pins"] = std::move(pins);
+            else bad(where, "pin=<node>:<x>:<y>,...", value);
         } else if (key == "mv") {
             double xyz[3];
             std::size_t from = 0;
             int k = 0;
             bool ok = true;
             for (; k < 3 && ok; ++k) {
-                std::size_t comma = value.find(',', from);
+                const std::size_t comma = value.find(',', from);
                 ok = parse_number(value.substr(from, comma == std::string::npos ? std::string::npos : comma - from), xyz[k]) &&
                      (k == 2 ? comma == std::string::npos : comma != std::string::npos);
                 from = comma + 1;
             }
             if (ok) state["map"].update(json{{"x", xyz[0]}, {"y", xyz[1]}, {"zoom", xyz[2]}});
-            else problems.push_back({Severity::Error, where, "mv=<x>,<y>,<zoom>", "\"" + utf8_truncate(value, 40) + "\""});
+            else bad(where, "mv=<x>,<y>,<zoom>", value);
         } else if (key == "mr" || key == "mc") {
             state["matrix"][key == "mr" ? "rows" : "columns"] = value;
+        } else if (key == "t") {
+            const std::size_t comma = value.find(',');
+            double b = 0, e = 0;
+            if (comma != std::string::npos && parse_number(value.substr(0, comma), b) && parse_number(value.substr(comma + 1), e))
+                state["timeline"] = {{"begin", b}, {"end", e}};
+            else bad(where, "t=<first year>,<last year>", value);
         } else {
-            problems.push_back({Severity::Error, where, "one of the parameters v, f.<facet>, q, sel, p, e, w, d, mv, mr, mc",
+            problems.push_back({Severity::Error, where,
+                                "one of the parameters ver, v, f.<facet>, q, sel, p, e, w, d, c, s, pin, mv, mr, mc, t",
                                 "unknown parameter '" + utf8_truncate(key, 40) + "'"});
         }
     }
@@ -197,17 +251,24 @@ ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::ve
     ViewState s = view_state_from_json(state, corpus, base, state_problems);
     for (Diagnostic& d : state_problems) {
         // Name the URL parameter rather than the JSON member.
-        if (d.pointer.rfind("/facets/", 0) == 0) d.pointer = "#f." + d.pointer.substr(8, d.pointer.find('/', 8) - 8);
-        else if (d.pointer.rfind("/selection", 0) == 0) d.pointer = "#sel";
-        else if (d.pointer == "/passage") d.pointer = "#p";
-        else if (d.pointer == "/query") d.pointer = "#q";
-        else if (d.pointer == "/view") d.pointer = "#v";
-        else if (d.pointer == "/map/edges") d.pointer = "#e";
-        else if (d.pointer == "/map/min_weight") d.pointer = "#w";
-        else if (d.pointer == "/map/depth") d.pointer = "#d";
-        else if (d.pointer.rfind("/map", 0) == 0) d.pointer = "#mv";
-        else if (d.pointer == "/matrix/rows") d.pointer = "#mr";
-        else if (d.pointer == "/matrix/columns") d.pointer = "#mc";
+        const std::string& p = d.pointer;
+        auto starts = [&](const char* prefix) { return p.rfind(prefix, 0) == 0; };
+        if (starts("/facets/")) d.pointer = "#f." + p.substr(8, p.find('/', 8) - 8);
+        else if (starts("/selection")) d.pointer = "#sel";
+        else if (p == "/passage") d.pointer = "#p";
+        else if (p == "/query") d.pointer = "#q";
+        else if (p == "/view") d.pointer = "#v";
+        else if (p == "/version") d.pointer = "#ver";
+        else if (p == "/map/edges") d.pointer = "#e";
+        else if (p == "/map/min_weight") d.pointer = "#w";
+        else if (p == "/map/depth") d.pointer = "#d";
+        else if (p == "/map/color") d.pointer = "#c";
+        else if (p == "/map/seed") d.pointer = "#s";
+        else if (starts("/map/pins")) d.pointer = "#pin";
+        else if (starts("/map")) d.pointer = "#mv";
+        else if (p == "/matrix/rows") d.pointer = "#mr";
+        else if (p == "/matrix/columns") d.pointer = "#mc";
+        else if (starts("/timeline")) d.pointer = "#t";
         problems.push_back(std::move(d));
     }
     return s;

@@ -1,25 +1,33 @@
 // Win-Win Explorer core: deep links — the view state in a URL fragment.
 //
 // Index
-//   - to_fragment ....... ViewState -> "v=reader&f.front=security,economic&q=..."
+//   - to_fragment ....... ViewState -> "ver=2&v=reader&f.front=security,economic&q=..."
 //   - from_fragment ..... fragment -> ViewState, every bad part reported and skipped
 //   - parse_url_parameters, split_list ... the name=value syntax (also embed options)
 //   - percent_encode / percent_decode (RFC 3986)
 //
 // Format (docs/embedding.md), parameters in this order, each optional:
+//   ver=<n>                  the view-state version the link was made with (current: 2;
+//                            a link without it is version 1, whose map viewport is not kept)
 //   v=<view>                 the view (default reader)
 //   f.<facet>=<v1>,<v2>      chosen values of one facet (ids from the data)
 //   q=<text>                 search text, percent-encoded UTF-8
-//   sel=<kind>:<id>          selection: concept, entity, passage or event
+//   sel=<kind>:<id>          selection: concept, entity, passage, event, relation, or
+//                            cooccurrence:<node>,<node> (an edge of shared passages)
 //   p=<passage id>           the passage the reader shows
 //   e=<edges>                map edges: relations (default), cooccurrence, both
 //   w=<n>                    map: minimum co-occurrence weight (default 2)
 //   d=<n>                    map: hops kept bright around the selection (default 1)
-//   mv=<x>,<y>,<zoom>        map viewport (default: fit)
+//   c=<facet>                map: nodes coloured by this facet (default: by type)
+//   s=<n>                    map: layout seed (default 1)
+//   pin=<node>:<x>:<y>,...   map: pinned nodes, layout units
+//   mv=<x>,<y>,<zoom>        map viewport relative to the fitted view (default: fit)
 //   mr=<facet>, mc=<facet>   matrix rows and columns (default: the first two facets)
+//   t=<begin>,<end>          timeline: the visible years (default: all events)
 // Ids are [a-z0-9_-] and appear as they are; everything else is percent-encoded. A leading
-// "#" is ignored. Unknown parameters, unknown ids, bad percent escapes and invalid UTF-8
-// are reported (pointer = the parameter) and skipped, so a stale link still opens.
+// "#" is ignored. Unknown parameters, unknown ids, bad percent escapes, numbers out of
+// range and invalid UTF-8 are reported (pointer = the parameter) and skipped, so a stale
+// link still opens.
 #pragma once
 
 #include <string>

@@ -28,45 +28,19 @@ TEST_CASE("a deep link restores the state") {
     s.selection = {Selection::Kind::Node, "bri"};
     s.passage = "p2";
     std::string f = to_fragment(s, c);
-    CHECK(f.rfind("v=reader&f.front=economic,security&f.section=s1&q=", 0) == 0);
+    CHECK(f.rfind("ver=2&v=reader&f.front=economic,security&f.section=s1&q=", 0) == 0);
     CHECK(f.find("&sel=entity:bri&p=p2") != std::string::npos);
     std::vector<Diagnostic> problems;
     CHECK(from_fragment("#" + f, c, problems) == s);
     CHECK(problems.empty());
-    CHECK(to_fragment(ViewState{}, c) == "v=reader");
+    CHECK(to_fragment(ViewState{}, c) == "ver=2&v=reader");
 }
 
-TEST_CASE("random states round-trip (property)") {
+TEST_CASE("random states round-trip through links (property)") {
     Corpus c = test::mini_corpus();
-    const Article& a = c.article;
     std::mt19937 rng(2026);
-    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
-    const std::vector<std::string> words{"win", "security", "\"zero-sum game\"", "AIIB", "一带一路", "&", "=", "%", "#",
-                                         "+", "\xc3\xa9t\xc3\xa9", " "};
     for (int round = 0; round < 500; ++round) {
-        ViewState s;
-        for (const Facet& f : a.facets)
-            for (const FacetValue& v : f.values)
-                if (pick(3) == 0) s.facets[f.id].insert(v.id);
-        for (int k = pick(4); k > 0; --k) s.query += words[pick(static_cast<int>(words.size()))];
-        switch (pick(4)) {
-            case 1: s.selection = {Selection::Kind::Node, a.nodes[pick(static_cast<int>(a.nodes.size()))].id}; break;
-            case 2: s.selection = {Selection::Kind::Passage, a.passages[pick(4)].id}; break;
-            case 3: s.selection = {Selection::Kind::Event, "e1"}; break;
-            default: break;
-        }
-        if (pick(2)) s.passage = a.passages[pick(4)].id;
-        s.view = static_cast<View>(pick(kViewCount));
-        s.map.edges = static_cast<MapEdges>(pick(3));
-        s.map.min_weight = 1 + pick(99);
-        s.map.depth = 1 + pick(2);
-        if (pick(2)) {
-            s.map.x = static_cast<float>(pick(200000) - 100000) / 7.0f;
-            s.map.y = static_cast<float>(pick(2000)) * 0.013f;
-            s.map.zoom = 0.02f + static_cast<float>(pick(5000)) / 101.0f;
-        }
-        if (pick(2)) s.matrix.rows = a.facets[pick(static_cast<int>(a.facets.size()))].id;
-        if (pick(2)) s.matrix.columns = a.facets[pick(static_cast<int>(a.facets.size()))].id;
+        const ViewState s = test::random_state(c, rng);
         std::vector<Diagnostic> problems;
         ViewState back = from_fragment(to_fragment(s, c), c, problems);
         INFO(to_fragment(s, c));
@@ -101,13 +75,24 @@ TEST_CASE("views, map and matrix in the state, the JSON and the link") {
     Corpus c = test::mini_corpus();
     ViewState s;
     s.view = View::Map;
-    s.map = {MapEdges::Both, 3, 2, 12.5f, -0.1f, 1.75f};
+    s.map.edges = MapEdges::Both;
+    s.map.min_weight = 3;
+    s.map.depth = 2;
+    s.map.color = "front";
+    s.map.seed = 7;
+    s.map.pins = {{"bri", {10.5f, -3}}, {"win-win", {0, 0.25f}}};
+    s.map.x = 12.5f;
+    s.map.y = -0.1f;
+    s.map.zoom = 1.75f;
     s.matrix = {"front", "section"};
+    s.timeline = {2012.5, 2017};
+    s.selection = {Selection::Kind::Relation, "r1"};
     std::vector<Diagnostic> problems;
     CHECK(view_state_from_json(to_json(s, c), c, ViewState{}, problems) == s);
     CHECK(problems.empty());
     std::string f = to_fragment(s, c);
-    CHECK(f == "v=map&e=both&w=3&d=2&mv=12.5,-0.1,1.75&mr=front&mc=section");
+    CHECK(f == "ver=2&v=map&sel=relation:r1&e=both&w=3&d=2&c=front&s=7&pin=bri:10.5:-3,win-win:0:0.25&mv=12.5,-0.1,1.75"
+               "&mr=front&mc=section&t=2012.5,2017");
     CHECK(from_fragment(f, c, problems) == s);
     CHECK(problems.empty());
     SUBCASE("every view by name") {
@@ -119,14 +104,73 @@ TEST_CASE("views, map and matrix in the state, the JSON and the link") {
     }
     SUBCASE("out-of-range options are refused, one by one") {
         std::vector<Diagnostic> p;
-        ViewState bad = from_fragment("v=map&e=all&w=0&d=3&mv=1,2&mr=colour&mc=front", c, p);
+        ViewState bad = from_fragment("ver=2&v=map&e=all&w=0&d=3&mv=1,2&mr=colour&mc=front&c=colour&s=0&pin=bri:1&t=3,1", c, p);
         CHECK(bad.view == View::Map);
         CHECK(bad.map == MapState{});
         CHECK(bad.matrix.columns == "front");
-        CHECK(p.size() == 5);
+        CHECK(bad.timeline.fitted());
+        CHECK(p.size() == 9);
         std::vector<Diagnostic> p2;
-        view_state_from_json(nlohmann::json::parse(R"({"map": {"zoom": 500, "x": "left", "depth": 1.5, "speed": 1}})"), c,
-                             ViewState{}, p2);
-        CHECK(p2.size() == 4);
+        view_state_from_json(nlohmann::json::parse(R"({"map": {"zoom": 500, "x": "left", "depth": 1.5, "speed": 1,
+            "pins": {"bri": [1], "nobody": [1, 2], "aiib": [3, 4]}}})"), c, ViewState{}, p2);
+        CHECK(p2.size() == 6);
+    }
+    SUBCASE("numbers are range-checked before they are converted (no undefined behaviour)") {
+        std::vector<Diagnostic> p;
+        ViewState big = from_fragment("ver=2&d=7e52&w=1e30&s=-1e300&mv=1e39,0,1&t=-1e308,1e308", c, p);
+        CHECK(big.map.depth == 1);
+        CHECK(big.map.min_weight == 2);
+        CHECK(big.map.seed == 1);
+        CHECK(big.map.x == 0);  // the other two numbers of mv are in range and kept
+        CHECK(big.timeline.fitted());
+        CHECK(p.size() == 5);
+        std::vector<Diagnostic> hex;
+        from_fragment("ver=2&w=0x10&mv=0x1p3,0,1", c, hex);
+        CHECK(hex.size() == 2);
+    }
+}
+
+TEST_CASE("older links open: version 1 migrates, what cannot be kept is reported") {
+    Corpus c = test::mini_corpus();
+    SUBCASE("a version 1 link without a map position migrates silently") {
+        std::vector<Diagnostic> p;
+        const ViewState s = from_fragment("v=map&f.front=security&sel=entity:bri&e=both&d=2", c, p);
+        CHECK(p.empty());
+        CHECK(s.view == View::Map);
+        CHECK(s.map.edges == MapEdges::Both);
+        CHECK(s.map.depth == 2);
+        CHECK(s.selection == Selection{Selection::Kind::Node, "bri"});
+    }
+    SUBCASE("its absolute map position is dropped and reported; the rest applies") {
+        std::vector<Diagnostic> p;
+        const ViewState s = from_fragment("v=map&mv=120.5,-30,2.5&q=kept", c, p);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].pointer == "#mv");
+        CHECK(p[0].found.find("older") != std::string::npos);
+        CHECK(s.map.zoom == 0);
+        CHECK(s.query == "kept");
+    }
+    SUBCASE("the same in JSON: version 1 drops the viewport, no version means the current one") {
+        std::vector<Diagnostic> p;
+        const nlohmann::json old = nlohmann::json::parse(R"({"version": 1, "map": {"x": 5, "y": 6, "zoom": 2, "depth": 2}})");
+        const ViewState s = view_state_from_json(old, c, ViewState{}, p);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].pointer == "/map/zoom");
+        CHECK(s.map.depth == 2);
+        CHECK(s.map.zoom == 0);
+        std::vector<Diagnostic> none;
+        const ViewState cur = view_state_from_json(nlohmann::json::parse(R"({"map": {"x": 5, "y": 6, "zoom": 2}})"), c,
+                                                   ViewState{}, none);
+        CHECK(none.empty());
+        CHECK(cur.map.zoom == 2);
+    }
+    SUBCASE("a newer version than this build knows is reported") {
+        std::vector<Diagnostic> p;
+        from_fragment("ver=3&v=map", c, p);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].pointer == "#ver");
+        std::vector<Diagnostic> huge;
+        from_fragment("ver=99999999999999999999&v=map", c, huge);
+        CHECK(huge.size() == 1);
     }
 }

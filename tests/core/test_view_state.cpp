@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include <nlohmann/json.hpp>
 
 #include "core/view_state.hpp"
@@ -61,5 +63,24 @@ TEST_CASE("bad or stale state is reported part by part and the rest applies") {
         CHECK(p.size() == 1);
         view_state_from_json(json::parse(R"({"query": 5})"), c, s, p);
         CHECK(p.size() == 2);
+    }
+}
+
+TEST_CASE("random states round-trip through JSON, every member (property)") {
+    Corpus c = test::mini_corpus();
+    std::mt19937 rng(1216);
+    for (int round = 0; round < 500; ++round) {
+        const ViewState s = test::random_state(c, rng);
+        const json j = to_json(s, c);
+        CHECK(j["version"] == kViewStateVersion);
+        std::vector<Diagnostic> problems;
+        const ViewState back = view_state_from_json(j, c, ViewState{}, problems);
+        INFO(j.dump());
+        CHECK(problems.empty());
+        CHECK(back == s);
+        // And through the text a script would send (floats printed and read back).
+        std::vector<Diagnostic> again;
+        CHECK(view_state_from_json(json::parse(j.dump()), c, ViewState{}, again) == s);
+        CHECK(again.empty());
     }
 }

@@ -1,0 +1,281 @@
+// Win-Win Explorer core: the controller — every decision the explorer makes, as values.
+//
+// Index
+//   - Origin ............ who asked: the user, the page's script, the host page, a tour, a link
+//   - intent:: .......... one value per action (a click, a key, an API call, a host message)
+//   - Intent ............ the variant of them all
+//   - Derived ........... the query result for the current facets + search text, per passage
+//                         and per node
+//   - Notice, Reveal .... the dismissible notice; the reader's "scroll there" requests
+//   - Update ............ what an intent or a tick changed, with the announcement for
+//                         screen readers and the parts that were refused
+//   - Controller ........ owns the corpus, the ViewState, the derived result, the history
+//                         and its commit policy, filter undo, tours and the kiosk's idle
+//                         clock, notices and the embed constraints:
+//                           load(), open_location()   the article, the page's URL
+//                           apply(intent, origin, now) an intent; returns the Update
+//                           tick(now), next_wakeup()  time-driven changes (settled search
+//                                                     text, tour stops, the kiosk going home)
+//
+// Views only draw and emit intents; the page API, the host page's messages, tours and deep
+// links become intents too, so one place decides history, undo, locks and notices:
+//
+//   origin   constraints (embed locks, views)   history                   notice
+//   User     applied silently                   committed (typed search   never
+//                                               text once it settled)
+//   Page     applied, reported                  committed                 when not embedded
+//   Host     applied, reported                  committed                 never (the host has them)
+//   Tour     applied silently                   not recorded              never
+//   Link     applied, reported                  a step of its own         always
+//
+// The clock is an argument (seconds, any epoch, never decreasing): the controller reads no
+// clock itself, so its tests drive it with made-up times.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "corpus.hpp"
+#include "embed.hpp"
+#include "history.hpp"
+#include "query.hpp"
+#include "tour.hpp"
+#include "view_state.hpp"
+
+namespace wwe {
+
+enum class Origin {
+    User,  // a click, a key or a touch in the explorer
+    Page,  // a script of the explorer's own page (window.explorer)
+    Host,  // the page embedding the explorer (postMessage)
+    Tour,  // a tour showing its next stop
+    Link,  // a deep link: the URL at start, the browser's back/forward, an edited address
+};
+const char* to_string(Origin origin);
+
+//------------------------------------------------------------------------------------------
+// Intents
+//------------------------------------------------------------------------------------------
+
+namespace intent {
+// Views, filters, search, selection, reading.
+struct ShowView { View view; };
+struct ToggleFacetValue { std::string facet, value; };
+struct SetFacets { FacetSelection facets; bool open_reader = false; };  // a matrix cell
+struct ClearFacets {};                                                 // the embed's locks stay
+struct ClearFilters {};                                                // facets and search text
+struct SetQuery { std::string text; bool typing = false; };  // typing: recorded once it settles
+struct SettleQuery {};                                       // the search box lost the focus
+struct Select { Selection selection; };                      // kind None clears it
+// The reader shows `passage` and flashes it; filters hiding it are cleared first.
+// `close_details`: the layout has no room for the details beside the text (selection cleared).
+struct OpenPassage { std::string passage; bool close_details = false; };
+struct ReadAt { std::string passage; };  // the reader was scrolled to it ("" = the top)
+// Concept map.
+struct SetMapEdges { MapEdges edges; };
+struct SetMinWeight { int min_weight; };
+struct SetDepth { int depth; };
+struct SetColorBy { std::string facet; };  // "" = by node type
+struct PinNode { std::string node; float x, y; };  // layout units
+struct UnpinAll {};
+struct Relayout {};                                // the next seed; pins stay
+struct SetMapViewport { float x, y, zoom; };       // relative, as MapState
+struct FitMap {};
+// Matrix and timeline.
+struct SetMatrixAxes { std::string rows, columns; };
+struct SetTimelineRange { double begin, end; };    // years; equal = fit
+// History.
+struct Back {};
+struct Forward {};
+struct Undo {};  // the filters (facets, search text) before their last change
+// Tours.
+struct StartTour { int tour; };  // index into Controller::tours()
+struct NextStop {};
+struct PreviousStop {};
+struct StopTour {};
+// The page.
+struct Dismiss {};        // Esc: leave a manual tour, else clear the selection, else the search
+struct DismissNotice {};
+struct Activity {};       // the user touched, clicked or typed (a kiosk's idle clock)
+struct GoHome { std::string reason; };    // back to the home view; `reason` is shown
+struct ApplyState { std::string json; };  // a partial view state (setState, a host message)
+struct OpenLink { std::string fragment; };
+struct Highlight { std::string node; };   // select a concept or entity by id
+}  // namespace intent
+
+using Intent = std::variant<intent::ShowView, intent::ToggleFacetValue, intent::SetFacets, intent::ClearFacets,
+                            intent::ClearFilters, intent::SetQuery, intent::SettleQuery, intent::Select,
+                            intent::OpenPassage, intent::ReadAt, intent::SetMapEdges, intent::SetMinWeight,
+                            intent::SetDepth, intent::SetColorBy, intent::PinNode, intent::UnpinAll,
+                            intent::Relayout, intent::SetMapViewport, intent::FitMap, intent::SetMatrixAxes,
+                            intent::SetTimelineRange, intent::Back, intent::Forward, intent::Undo,
+                            intent::StartTour, intent::NextStop, intent::PreviousStop, intent::StopTour,
+                            intent::Dismiss, intent::DismissNotice, intent::Activity, intent::GoHome,
+                            intent::ApplyState, intent::OpenLink, intent::Highlight>;
+
+// The intent's name, e.g. "ToggleFacetValue" (logs, tests).
+const char* intent_name(const Intent& intent);
+
+//------------------------------------------------------------------------------------------
+// Derived state
+//------------------------------------------------------------------------------------------
+
+struct Derived {
+    QueryResult result;         // core run_query over the state's facets + query
+    std::vector<int> shown;     // passages of the result, in article order
+    std::vector<int> rank;      // per passage: index into result.paragraphs, -1 if not shown
+    std::vector<char> node_in;  // per node: mentioned in a passage of the result
+    bool filtered = false;      // facets or search text narrow the article
+    std::uint64_t version = 0;  // changes on every recomputation (cache key)
+
+    // True when views should dim `node` (a filter is active and excludes it).
+    bool node_dimmed(int node) const { return filtered && !node_in[static_cast<std::size_t>(node)]; }
+    bool passage_in(int passage) const { return rank[static_cast<std::size_t>(passage)] >= 0; }
+};
+
+struct Notice {
+    std::string title;                  // "Part of this link could not be shown:"
+    std::vector<std::string> problems;  // Diagnostic::to_string() of each
+    bool empty() const { return title.empty() && problems.empty(); }
+    bool operator==(const Notice&) const = default;
+};
+
+// The latest "bring this passage into view" request; `serial` grows with each one.
+struct Reveal {
+    int passage = -1;       // passage index; -1 = the top of the reader
+    bool flash = false;     // highlight it for a moment (a jump from elsewhere)
+    double at = 0;          // when (the controller's clock)
+    std::uint64_t serial = 0;
+};
+
+struct Update {
+    bool state = false;      // state() changed
+    bool result = false;     // derived() was recomputed
+    bool selection = false;  // state().selection changed
+    bool committed = false;  // a step was recorded in the history
+    bool notice = false;     // notice() changed
+    bool home = false;       // back at the home view (pop-ups close, gestures stop)
+    bool tour_step = false;  // a tour showed another stop
+    std::vector<Diagnostic> problems;  // parts of the intent refused or not understood
+    std::string announcement;          // what changed, in a sentence or two ("" = nothing)
+
+    bool changed() const { return state || notice || home || tour_step; }
+    void merge(Update other);  // `other` happened after this one
+};
+
+struct LoadReport {
+    bool ok = false;
+    std::vector<std::string> errors;    // Diagnostic::to_string() of each error
+    std::vector<std::string> warnings;  // same for warnings (the article is still used)
+};
+
+//------------------------------------------------------------------------------------------
+// Controller
+//------------------------------------------------------------------------------------------
+
+class Controller {
+public:
+    static constexpr double kQuerySettleSeconds = 0.8;  // typing pauses this long: a history step
+
+    Controller();
+    ~Controller();
+    Controller(const Controller&) = delete;
+    Controller& operator=(const Controller&) = delete;
+
+    // Parses, validates and indexes `json_text`. On success the article replaces the one
+    // shown (state, history and embed options back to their defaults); on failure nothing
+    // changes. Never throws.
+    LoadReport load(std::string_view json_text);
+    bool loaded() const { return corpus_ != nullptr; }
+
+    // At start-up: the page's options from the URL query (embed.hpp; "?" optional), then the
+    // deep link `fragment`; the history starts there. `prefers_dark`: the system asks for
+    // dark colours (theme=auto). The problems of both go to the notice and the Update.
+    Update open_location(std::string_view query, std::string_view fragment, bool prefers_dark, double now);
+
+    // Applies one intent at time `now` (seconds). Nothing happens before load().
+    Update apply(const Intent& intent, Origin origin, double now);
+    // Time-driven changes due at `now`: the typed search text settling into a history step,
+    // a tour's next stop, a kiosk's idle timeout (home, then the attract tour).
+    Update tick(double now);
+    // When tick() next has something to do (seconds); infinity when nothing is due.
+    double next_wakeup() const;
+
+    // What the views draw from (valid once loaded()).
+    const Corpus& corpus() const { return *corpus_; }
+    const ViewState& state() const { return state_; }
+    const Derived& derived() const { return derived_; }
+    const EmbedOptions& embed() const { return embed_; }
+    bool dark() const { return dark_; }                   // the theme to use
+    const ViewState& home() const { return defaults_; }   // where a link starts; the kiosk's home
+    const std::vector<ResolvedTour>& tours() const { return tours_; }
+    const TourPlayer& tour() const { return player_; }
+    bool tour_autoplay() const { return autoplay_; }      // stops advance by themselves
+    const Notice& notice() const { return notice_; }
+    const Reveal& reveal() const { return reveal_; }
+    // Changes whenever the search text changes other than by the user's typing (a link, the
+    // page, undo, a tour...): the search box then shows state().query, even with the focus.
+    std::uint64_t query_serial() const { return query_serial_; }
+    bool can_back() const { return history_.can_back(); }
+    bool can_forward() const { return history_.can_forward(); }
+    bool can_undo() const { return !filter_undo_.empty(); }
+    // The last state recorded in the history (the parts history records).
+    const ViewState& committed() const { return committed_; }
+    // True while typed search text waits to settle.
+    bool query_pending() const { return query_changed_at_ >= 0; }
+
+    // The page API's query(): {"text", "facets"} → core to_json(run_query(...)); request
+    // problems go to `problems`. Does not change the state.
+    std::string query_json(std::string_view request_json, std::vector<std::string>& problems) const;
+    // Every string of the article, one per line: the glyphs a font atlas needs.
+    std::string font_text() const;
+
+private:
+    Update change(ViewState next, Origin origin);
+    void recompute();
+    // Records the state in the history when a recorded part changed; typed search text
+    // waits until it settles (`settle`: it has).
+    void commit(Update& u, bool settle = false);
+    void go(const ViewState& target, Update& u);
+    void go_home(Update& u);
+    void start_attract(double now, Update& u);
+    void show_stop(Update& u);
+    void set_notice(Notice notice, Update& u);
+    void announce(const ViewState& before, bool result_changed, Update& u) const;
+    static ViewState commit_key(ViewState s);
+
+    std::unique_ptr<Corpus> corpus_;
+    std::vector<ResolvedTour> tours_;
+    ViewState state_;
+    Derived derived_;
+    EmbedOptions embed_;
+    bool dark_ = false;
+    ViewState defaults_;
+
+    History history_;
+    ViewState committed_;
+    double query_changed_at_ = -1;  // typed search text waits to settle since then
+    bool typing_ = false;           // the search box has the focus
+    struct FilterStep {
+        FacetSelection facets;
+        std::string query;
+    };
+    std::vector<FilterStep> filter_undo_;
+    bool undoing_ = false;
+
+    TourPlayer player_;
+    bool autoplay_ = false;
+    double last_input_ = -1;  // the user's last input (a kiosk's idle clock); -1: not yet
+
+    Notice notice_;
+    Reveal reveal_;
+    std::uint64_t query_serial_ = 0;
+    double now_ = 0;  // the time of the intent being applied
+};
+
+}  // namespace wwe

@@ -1,0 +1,122 @@
+#include "describe.hpp"
+
+#include "export.hpp"
+#include "timeline.hpp"
+
+namespace wwe {
+
+namespace {
+std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+std::string date_text(const std::string& iso) {
+    const std::optional<Date> d = parse_date(iso);
+    return d ? format_date(*d) : iso;
+}
+}  // namespace
+
+const char* view_label(View view) {
+    static const char* const labels[kViewCount] = {"Reader",   "Map",      "Matrix",   "Timeline",
+                                                   "Entities", "Glossary", "Contrasts"};
+    const int i = static_cast<int>(view);
+    return i >= 0 && i < kViewCount ? labels[i] : "";
+}
+
+std::string quoted_query(const std::string& q) {
+    const bool phrase = q.size() >= 2 && q.front() == '"' && q.back() == '"' && q.find('"', 1) == q.size() - 1;
+    return phrase ? q : "\xE2\x80\x9C" + q + "\xE2\x80\x9D";
+}
+
+std::string filters_description(const Corpus& corpus, const ViewState& state) {
+    const Article& article = corpus.article;
+    std::string out;
+    for (const auto& [facet_id, values] : state.facets) {
+        const int f = article.find_facet(facet_id);
+        if (f < 0 || values.empty()) continue;
+        const Facet& facet = article.facets[static_cast<std::size_t>(f)];
+        if (!out.empty()) out += "; ";
+        out += facet.label + ": ";
+        bool first = true;
+        for (const std::string& v : values) {
+            const int vi = facet.find_value(v);
+            if (!first) out += ", ";
+            out += vi >= 0 ? facet.values[static_cast<std::size_t>(vi)].label : v;
+            first = false;
+        }
+    }
+    if (!state.query.empty()) {
+        if (!out.empty()) out += "; ";
+        out += "search: " + quoted_query(state.query);
+    }
+    return out;
+}
+
+std::string result_summary(const Corpus& corpus, const ViewState& state, int shown) {
+    const int total = static_cast<int>(corpus.article.passages.size());
+    bool chosen = false;
+    for (const auto& [facet, values] : state.facets) chosen = chosen || !values.empty();
+    if (state.query.empty() && !chosen) return "All " + plural(total, "passage", "passages");
+    std::string line = std::to_string(shown) + " of " + plural(total, "passage", "passages") +
+                       (shown == 1 ? " matches" : " match");
+    if (!state.query.empty()) line += " " + quoted_query(state.query);
+    if (chosen) line += state.query.empty() ? " the filters" : " and the filters";
+    return line;
+}
+
+std::string selection_description(const Corpus& corpus, const Selection& s) {
+    const Article& a = corpus.article;
+    switch (s.kind) {
+    case Selection::Kind::None: return "";
+    case Selection::Kind::Node: {
+        const int n = a.find_node(s.id);
+        if (n < 0) return "";
+        const Node& node = a.nodes[static_cast<std::size_t>(n)];
+        const int passages = static_cast<int>(corpus.node_passages[static_cast<std::size_t>(n)].size());
+        return node.label + " (" + to_string(node.kind) + "), " +
+               (passages ? "mentioned in " + plural(passages, "passage", "passages") : "not mentioned by name");
+    }
+    case Selection::Kind::Passage: {
+        const int p = a.find_passage(s.id);
+        return p < 0 ? "" : "passage " + std::to_string(p + 1);
+    }
+    case Selection::Kind::Event:
+        for (const Event& e : a.events)
+            if (e.id == s.id) return e.label + " (" + date_text(e.date) + ")";
+        return "";
+    case Selection::Kind::Relation:
+        for (const Relation& r : a.relations) {
+            if (r.id != s.id) continue;
+            return a.nodes[static_cast<std::size_t>(r.source)].label + " \xE2\x80\x94 " +
+                   a.relation_types[static_cast<std::size_t>(r.type)].label + " \xE2\x80\x94 " +
+                   a.nodes[static_cast<std::size_t>(r.target)].label + ", evidence in " +
+                   plural(static_cast<int>(r.evidence.size()), "passage", "passages");
+        }
+        return "";
+    case Selection::Kind::Pair: {
+        int x = -1, y = -1;
+        if (!pair_nodes(a, s.id, x, y)) return "";
+        int shared = 0;
+        const auto& px = corpus.node_passages[static_cast<std::size_t>(x)];
+        const auto& py = corpus.node_passages[static_cast<std::size_t>(y)];
+        for (const int p : px)
+            for (const int q : py) shared += p == q;
+        return a.nodes[static_cast<std::size_t>(x)].label + " and " + a.nodes[static_cast<std::size_t>(y)].label +
+               ", mentioned together in " + plural(shared, "passage", "passages");
+    }
+    }
+    return "";
+}
+
+std::string passages_markdown_text(const Corpus& corpus, const ViewState& state, const std::vector<int>& shown) {
+    const std::string filters = filters_description(corpus, state);
+    const std::string description = filters.empty() ? "All passages." : "Passages shown for " + filters + ".";
+    return passages_markdown(corpus, shown, description);
+}
+
+std::string entities_csv_text(const Corpus& corpus) {
+    std::vector<int> nodes;
+    for (std::size_t n = 0; n < corpus.article.nodes.size(); ++n)
+        if (corpus.article.nodes[n].kind == NodeKind::Entity) nodes.push_back(static_cast<int>(n));
+    return entities_csv(corpus, nodes);
+}
+
+}  // namespace wwe

@@ -1,0 +1,44 @@
+// Win-Win Explorer core: the view state in words — for the views' labels, announcements to
+// screen readers, exports and notices alike, so they all say the same thing.
+//
+// Index
+//   - view_label ............ "Reader", "Map", ...
+//   - quoted_query .......... the search text in typographic quotes
+//   - filters_description ... "Front: Security, Economic; search: “x”"
+//   - result_summary ........ "4 of 15 passages match “x” and the filters"
+//   - selection_description . "Belt and Road Initiative (entity), mentioned in 5 passages"
+//   - passages_markdown_text, entities_csv_text ... the exports of what is shown
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "corpus.hpp"
+#include "view_state.hpp"
+
+namespace wwe {
+
+// Labels of the views, in View order ("Reader", "Map", ...).
+const char* view_label(View view);
+
+// The search text in typographic quotes, or as it is when it is one "quoted phrase".
+std::string quoted_query(const std::string& query);
+
+// The current filters in words, facet by facet in the state's order: "Front: Security,
+// Economic; search: “x”" ("" for none).
+std::string filters_description(const Corpus& corpus, const ViewState& state);
+
+// How much of the article the result shows: "All 15 passages" or "4 of 15 passages match
+// “x” and the filters". `shown`: passages in the result.
+std::string result_summary(const Corpus& corpus, const ViewState& state, int shown);
+
+// The selection in words ("" for none): a node with its kind and passages, a passage with
+// its number, an event with its date, an edge with both ends and its evidence.
+std::string selection_description(const Corpus& corpus, const Selection& selection);
+
+// Markdown of `shown` (passages, article order) with the filters as description.
+std::string passages_markdown_text(const Corpus& corpus, const ViewState& state, const std::vector<int>& shown);
+// CSV of the entities (all of them, article order).
+std::string entities_csv_text(const Corpus& corpus);
+
+}  // namespace wwe
