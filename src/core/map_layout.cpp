@@ -8,6 +8,7 @@ namespace wwe {
 namespace {
 // Rounded so that links stay short and the state holds exactly what the screen shows.
 float round_to(float v, float step) { return std::round(v / step) * step; }
+constexpr float kStageAlpha = 0.5f;  // stages after the first start half warm
 }  // namespace
 
 MapGraph map_graph(const Corpus& corpus, MapEdges edges, int min_weight) {
@@ -109,8 +110,9 @@ void MapLayout::start_stage(Stage stage) {
             start_stage(Stage::Edges);
             return;
         }
+        // From the reference layout's shape, with the pinned nodes held where they were put.
         running_ = std::make_unique<ForceLayout>(n_, relation_pairs_, map_layout_params(key_.seed));
-        for (const auto& [id, pin] : key_.pins) running_->pin(corpus_.article.find_node(id), pin.x, pin.y);
+        start_from(reference_x_, reference_y_);
         return;
     case Stage::Edges: {
         if (key_.edges == MapEdges::Relations) {
@@ -122,16 +124,7 @@ void MapLayout::start_stage(Stage stage) {
         std::vector<std::pair<int, int>> pairs;
         for (const Edge& e : graph_.edges) pairs.emplace_back(e.source, e.target);
         running_ = std::make_unique<ForceLayout>(n_, pairs, map_layout_params(key_.seed));
-        std::vector<char> pinned(static_cast<std::size_t>(n_), 0);
-        for (const auto& [id, pin] : key_.pins) {
-            const int i = corpus_.article.find_node(id);
-            if (i >= 0) pinned[static_cast<std::size_t>(i)] = 1;
-        }
-        for (int i = 0; i < n_; ++i) {  // start from the relations' shape
-            running_->pin(i, stage_x_[static_cast<std::size_t>(i)], stage_y_[static_cast<std::size_t>(i)]);
-            if (!pinned[static_cast<std::size_t>(i)]) running_->unpin(i);
-        }
-        running_->reheat(0.5f);
+        start_from(stage_x_, stage_y_);  // the relations' shape
         return;
     }
     case Stage::Done:
@@ -139,6 +132,15 @@ void MapLayout::start_stage(Stage stage) {
         ready_ = true;
         return;
     }
+}
+
+void MapLayout::start_from(const std::vector<float>& x, const std::vector<float>& y) {
+    for (int i = 0; i < n_; ++i) {
+        running_->pin(i, x[static_cast<std::size_t>(i)], y[static_cast<std::size_t>(i)]);
+        running_->unpin(i);
+    }
+    for (const auto& [id, pin] : key_.pins) running_->pin(corpus_.article.find_node(id), pin.x, pin.y);
+    running_->reheat(kStageAlpha);
 }
 
 void MapLayout::complete_stage() {

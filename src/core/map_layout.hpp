@@ -15,9 +15,11 @@
 //   1. the reference layout: the curated relations from the seeded start, no pins — its
 //      fitted view is the frame MapState's viewport is relative to, so pinning a node or
 //      switching edges never moves the viewport;
-//   2. with pins: the same from the same start with the pinned nodes held in place;
-//   3. with co-occurrence edges: those edges, starting from the positions of 1 or 2, so
-//      switching edges keeps the map's shape.
+//   2. with pins: from the positions of 1, warm again, the pinned nodes held in place;
+//   3. with co-occurrence edges: those edges, from the positions of 1 or 2, so switching
+//      edges keeps the map's shape.
+// Each stage continues from the last one's positions, so the first layout can be shown as
+// it runs without jumping back.
 // Units: layout units (≈ CSS px at zoom 1); the origin is the centre of gravity.
 #pragma once
 
@@ -110,6 +112,7 @@ public:
 private:
     enum class Stage { Reference, Pinned, Edges, Done };
     void start_stage(Stage stage);
+    void start_from(const std::vector<float>& x, const std::vector<float>& y);
     void complete_stage();
 
     const Corpus& corpus_;

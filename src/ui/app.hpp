@@ -1,22 +1,24 @@
-// Win-Win Explorer UI: the app — loaded article, view state, and one frame of the views.
+// Win-Win Explorer UI: the app shell — the core controller, the views' own state, and one
+// frame of the views.
 //
 // Index
-//   - FrameInput ........ shortcut keys seen since the last frame
-//   - LoadReport ........ what loading a JSON text gave (errors make it unusable)
-//   - App ............... owns the corpus and the ViewState; the platform layer calls:
-//       load()              parse + validate + build the corpus
+//   - FrameInput ........ shortcut keys and gestures seen since the last frame
+//   - Download .......... a file the user asked to save
+//   - FrameReport ....... what a frame did: the intents the views emitted, what changed
+//   - App ............... the platform layer calls:
+//       load()              parse + validate + build the corpus (core Controller::load)
 //       frame()             draw one frame (between ImGui::NewFrame and ImGui::Render)
 //       wants_frames()      something animates: keep drawing even without input
-//       state_json() / set_state_json() / query_json()   the window.explorer API
-//       font_text()         every string of the article (the glyphs to rasterise)
-//       take_downloads()    files the user asked to save this frame (the platform saves them)
-//       take_previews()     embed previews the Share dialog asked the page to show
-//       open_location()     the page's URL at start: embed options (query) + deep link
+//       next_wakeup()       when the controller next has something to do without input
+//       state_json() / set_state_json() / highlight() / query_json()   the page API and
+//                           the host page's requests (as intents of those origins)
+//       open_location() / open_fragment() / fragment()   deep links
+//       take_downloads() / take_previews() / take_announcements()   frame outputs
 //       export_*()          the same exports as strings (window.explorer, tests)
 //
-// The ViewState (core/view_state.hpp) is the single source of truth for what is shown; the
-// views read it and write the next state; App applies it between frames and recomputes the
-// derived query result only when the facets or the search text changed.
+// Every decision is the controller's (core/controller.hpp): the views emit intents, the
+// shell applies them after the frame, and the page API turns calls into intents too. The
+// shell itself only arranges the panels and keeps each view's transient state.
 #pragma once
 
 #include <memory>
@@ -24,16 +26,14 @@
 #include <string_view>
 #include <vector>
 
-#include "core/corpus.hpp"
-#include "core/embed.hpp"
-#include "core/view_state.hpp"
+#include "core/controller.hpp"
 
 namespace wwe::ui {
 
 struct Fonts;
 struct AppImpl;
 
-// Shortcut keys the platform layer recognised since the last frame.
+// Shortcut keys and gestures the platform layer recognised since the last frame.
 struct FrameInput {
     bool find_key = false;     // Ctrl+F / Cmd+F: focus the search box
     bool slash_key = false;    // '/': focus the search box unless typing
@@ -43,7 +43,7 @@ struct FrameInput {
     bool forward_key = false;  // Alt+Right: forward
     bool undo_key = false;     // Ctrl+Z / Cmd+Z: undo the last filter change (not while typing)
     float pinch_scale = 1;     // two-finger pinch since the last frame: distance ratio (1: none)
-    float pinch_x = 0, pinch_y = 0;  // its centre, CSS px
+    float pinch_x = 0, pinch_y = 0;  // its centre, ImGui units
     bool pinching = false;     // a pinch is going on (a released finger is not a click)
     bool user_input = false;   // the user touched, clicked, scrolled or typed since the last frame
 };
@@ -54,13 +54,13 @@ struct Download {
     std::string mime;      // e.g. "image/svg+xml"
     std::string text;      // contents (empty for a PNG: the platform reads the framebuffer)
     bool png = false;      // a PNG of the rectangle below, read from the canvas after the frame
-    float x = 0, y = 0, w = 0, h = 0;  // CSS px, for a PNG
+    float x = 0, y = 0, w = 0, h = 0;  // ImGui units, for a PNG
 };
 
-struct LoadReport {
-    bool ok = false;
-    std::vector<std::string> errors;    // Diagnostic::to_string() of each error
-    std::vector<std::string> warnings;  // same for warnings (the article is still used)
+// What one frame did.
+struct FrameReport {
+    std::vector<Intent> intents;  // emitted by the views and the shortcut keys, in order
+    Update update;                // what they, the clock and the input changed
 };
 
 class App {
@@ -74,6 +74,7 @@ public:
     // frame on (state reset to the default). Never throws.
     LoadReport load(std::string_view json_text);
     bool loaded() const;
+    const Controller& controller() const;
 
     // The fonts the views draw with (the platform builds the atlas, see fonts.hpp).
     Fonts& fonts();
@@ -82,12 +83,13 @@ public:
     // Every string of the loaded article, concatenated: the glyphs the atlas needs.
     std::string font_text() const;
 
-    // Draws one frame of the whole UI into the current ImGui frame. `time` in seconds.
-    void frame(double time, const FrameInput& input = {});
-    // True while something animates (a flash fading, a scroll settling).
+    // Draws one frame of the whole UI into the current ImGui frame at `now` (seconds, the
+    // controller's clock) and applies what the views asked for.
+    FrameReport frame(double now, const FrameInput& input = {});
+    // True while something animates (a flash fading, a scroll settling, the map moving).
     bool wants_frames() const;
-    // When (seconds, the clock frame() gets) something is due without input: the next step
-    // of a playing tour, a kiosk's idle timeout. Infinity when nothing is.
+    // When (seconds) something is due without input: a tour's next stop, a kiosk's idle
+    // timeout, typed search text settling. Infinity when nothing is.
     double next_wakeup() const;
     // CSS px per ImGui unit: the embed's scale (text and controls).
     float ui_scale() const;
@@ -96,42 +98,37 @@ public:
     float reader_text_scale() const;
     // Back to the home view (the embed's start, no selection, no tour), as after a kiosk's
     // idle timeout. `reason`, when not empty, is shown in the notice.
-    void go_home(const std::string& reason = "");
+    void go_home(const std::string& reason, double now);
     // The theme's background colour (0xAABBGGRR), for clearing the framebuffer.
     unsigned background_color() const;
 
     // The ViewState as JSON (core to_json).
     std::string state_json() const;
-    // Partial update from JSON (core view_state_from_json); returns the problems (also shown
-    // in a dismissible notice, except in an embed: there the host page has them). Invalid
-    // JSON is one problem. A view the embed does not offer leaves the view as it is.
-    std::vector<std::string> set_state_json(std::string_view json_text);
+    // Partial update from JSON, for `origin` Page (window.explorer) or Host (a message of
+    // the host page); returns the problems. Invalid JSON is one problem.
+    std::vector<std::string> set_state_json(std::string_view json_text, Origin origin, double now);
+    // Selects the concept or entity `node_id` (the host page's "highlight"); returns the
+    // problems (unknown id).
+    std::vector<std::string> highlight(std::string_view node_id, Origin origin, double now);
     // The current state as a deep link (core/deep_link.hpp), and the same for the last state
     // recorded in the history (changes only on committed steps); "" before loading.
     std::string fragment() const;
     std::string committed_fragment() const;
     // Opens a deep link (a URL fragment, "#" optional) as a history step; returns the
-    // problems, also shown in the dismissible notice, and ignores those parts. Parameters
-    // the link leaves out start as the embed options say (first offered view, locked
-    // facets); what the embed does not allow is reported and replaced.
-    std::vector<std::string> open_fragment(std::string_view fragment);
-    // At start-up: reads the embed options from the URL's query string (core/embed.hpp;
-    // "?" optional), then opens `fragment`; the history starts there. `prefers_dark`: the
-    // reader's system asks for dark colours (for theme=auto). Returns every problem of
-    // both, also shown in the notice.
-    std::vector<std::string> open_location(std::string_view query, std::string_view fragment, bool prefers_dark);
+    // problems, also shown in the notice.
+    std::vector<std::string> open_fragment(std::string_view fragment, double now);
+    // At start-up: the embed options from the URL's query string, then `fragment`; the
+    // history starts there. Returns every problem of both, also shown in the notice.
+    std::vector<std::string> open_location(std::string_view query, std::string_view fragment, bool prefers_dark,
+                                           double now);
     // The embed options in effect (defaults before open_location).
     const EmbedOptions& embed() const;
     // The dismissible notice as shown: {"title": "...", "problems": [..]} (both empty when
     // there is none or it was dismissed).
     std::string notice_json() const;
-    // Selects the concept or entity `node_id` (the host page's "highlight"); returns the
-    // problems (unknown id), also shown in the notice.
-    std::vector<std::string> highlight(std::string_view node_id);
     // The page's address without query and fragment: links and embed code start with it.
     void set_page_url(std::string url);
     // The JSON of core to_json(corpus, run_query(...)) for a request {"text", "facets"}.
-    // Request problems (wrong types) are returned in `problems`.
     std::string query_json(std::string_view request_json, std::vector<std::string>& problems) const;
 
     // Files requested since the last call (export menu); the caller saves them.
@@ -142,6 +139,9 @@ public:
         int width = 0, height = 0;
     };
     std::vector<Preview> take_previews();
+    // What changed since the last call, in words (the controller's announcements), oldest
+    // first: the text a screen reader's live region speaks.
+    std::vector<std::string> take_announcements();
     // Exports as strings: the concept map as SVG, the passages shown as Markdown with a
     // citation each, the entities as CSV. "" before loading.
     std::string export_svg();

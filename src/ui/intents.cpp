@@ -8,51 +8,21 @@
 
 namespace wwe::ui {
 
-void toggle_facet_value(ViewState& next, const std::string& facet, const std::string& value) {
-    auto& values = next.facets[facet];
-    if (!values.erase(value)) values.insert(value);
-    if (values.empty()) next.facets.erase(facet);
-}
-
-void select_node(ViewContext& ctx, int node) {
+void select_node(const ViewContext& ctx, int node) {
     if (node < 0) {
-        ctx.next.selection = Selection{};
+        ctx.emit(intent::Select{Selection{}});
         return;
     }
-    ctx.next.selection.kind = Selection::Kind::Node;
-    ctx.next.selection.id = ctx.corpus.article.nodes[static_cast<std::size_t>(node)].id;
-    ctx.ui.show_filters = false;
+    ctx.emit(intent::Select{{Selection::Kind::Node, ctx.corpus.article.nodes[static_cast<std::size_t>(node)].id}});
 }
 
-void jump_to_passage(ViewContext& ctx, int passage) {
-    if (passage < 0 || passage >= static_cast<int>(ctx.derived.rank.size())) return;
-    if (ctx.derived.rank[static_cast<std::size_t>(passage)] < 0) {
-        ctx.next.facets.clear();
-        ctx.next.query.clear();
-        ctx.ui.search_buffer.clear();
-    }
-    ctx.next.view = View::Reader;
-    ctx.next.passage = ctx.corpus.article.passages[static_cast<std::size_t>(passage)].id;
-    ctx.ui.scroll_request = passage;
-    ctx.ui.flash_passage = passage;
-    ctx.ui.flash_start = ctx.time;
-    // In the narrow layout the details replace the reader: show the text again.
-    if (ctx.ui.narrow) ctx.next.selection = Selection{};
+void open_passage(const ViewContext& ctx, int passage) {
+    if (passage < 0 || passage >= static_cast<int>(ctx.corpus.article.passages.size())) return;
+    // Folded layouts have no room for the details beside the text: the text comes first.
+    ctx.emit(intent::OpenPassage{ctx.corpus.article.passages[static_cast<std::size_t>(passage)].id, ctx.layout.narrow});
 }
 
-void clear_filters(ViewContext& ctx) {
-    ctx.next.facets.clear();
-    for (const auto& [facet, values] : ctx.embed.locked) ctx.next.facets[facet] = values;
-    ctx.next.query.clear();
-    ctx.ui.search_buffer.clear();
-}
-
-std::string quoted_query(const std::string& q) {
-    const bool phrase = q.size() >= 2 && q.front() == '"' && q.back() == '"' && q.find('"', 1) == q.size() - 1;
-    return phrase ? q : "\xE2\x80\x9C" + q + "\xE2\x80\x9D";
-}
-
-NodeRow begin_node_row(ViewContext& ctx, int n, int selected, const char* label, ImGuiSelectableFlags flags) {
+NodeRow begin_node_row(const ViewContext& ctx, int n, int selected, const char* label, ImGuiSelectableFlags flags) {
     NodeRow row;
     row.muted = ctx.derived.node_dimmed(n);
     ImGui::TableNextRow();
@@ -77,16 +47,9 @@ bool facet_value_locked(const EmbedOptions& embed, const std::string& facet, con
     return it != embed.locked.end() && it->second.count(value) > 0;
 }
 
-const char* view_label(View view) {
-    static const char* const labels[kViewCount] = {"Reader",   "Map",      "Matrix",   "Timeline",
-                                                   "Entities", "Glossary", "Contrasts"};
-    const int i = static_cast<int>(view);
-    return i >= 0 && i < kViewCount ? labels[i] : "";
-}
+void hover_passage(const ViewContext& ctx, int passage) { ctx.brush.next_passage = passage; }
 
-void hover_passage(ViewContext& ctx, int passage) { ctx.ui.hovered_passage_next = passage; }
-
-void request_download(ViewContext& ctx, Download download) { ctx.ui.downloads.push_back(std::move(download)); }
+void request_download(const ViewContext& ctx, Download download) { ctx.shell.downloads.push_back(std::move(download)); }
 
 namespace {
 // Detects RelationType::contrast (an optional flag of newer data) at compile time.
@@ -122,44 +85,6 @@ ImU32 palette_color(int index, int alpha) {
                                       0x44AA99, 0x882255, 0x999933, 0x332288, 0x99DDFF, 0xBBBBBB};
     const unsigned c = colors[static_cast<unsigned>(index) % (sizeof colors / sizeof colors[0])];
     return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, alpha);
-}
-
-std::string filters_description(const Corpus& corpus, const ViewState& state) {
-    const Article& article = corpus.article;
-    std::string out;
-    for (const auto& [facet_id, values] : state.facets) {
-        const int f = article.find_facet(facet_id);
-        if (f < 0 || values.empty()) continue;
-        const Facet& facet = article.facets[static_cast<std::size_t>(f)];
-        if (!out.empty()) out += "; ";
-        out += facet.label + ": ";
-        bool first = true;
-        for (const std::string& v : values) {
-            const int vi = facet.find_value(v);
-            if (!first) out += ", ";
-            out += vi >= 0 ? facet.values[static_cast<std::size_t>(vi)].label : v;
-            first = false;
-        }
-    }
-    if (!state.query.empty()) {
-        if (!out.empty()) out += "; ";
-        out += "search: " + quoted_query(state.query);
-    }
-    return out;
-}
-
-std::string passages_markdown_text(const Corpus& corpus, const ViewState& state, const Derived& derived) {
-    const std::string filters = filters_description(corpus, state);
-    const std::string description = filters.empty() ? "All passages." : "Passages shown for " + filters + ".";
-    return passages_markdown(corpus, derived.shown, description);
-}
-
-std::string entities_csv_text(const Corpus& corpus) {
-    std::vector<int> nodes;
-    for (std::size_t n = 0; n < corpus.article.nodes.size(); ++n) {
-        if (corpus.article.nodes[n].kind == NodeKind::Entity) nodes.push_back(static_cast<int>(n));
-    }
-    return entities_csv(corpus, nodes);
 }
 
 bool matches_filter(const std::string& filter, std::initializer_list<const std::string*> fields) {

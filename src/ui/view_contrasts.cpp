@@ -11,7 +11,7 @@ namespace wwe::ui {
 namespace {
 
 // The relation's evidence passages (in the right column), each a link to the reader.
-void draw_evidence(ViewContext& ctx, const Relation& rel) {
+void draw_evidence(const ViewContext& ctx, const Relation& rel) {
     const Article& article = ctx.corpus.article;
     const Theme& theme = ctx.theme;
     for (const int p : rel.evidence) {
@@ -28,7 +28,7 @@ void draw_evidence(ViewContext& ctx, const Relation& rel) {
         const float width = ImGui::GetContentRegionAvail().x;
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
-        if (ImGui::InvisibleButton("##evidence", ImVec2(width, size.y))) jump_to_passage(ctx, p);
+        if (ImGui::InvisibleButton("##evidence", ImVec2(width, size.y))) open_passage(ctx, p);
         const bool hot = ImGui::IsItemHovered();
         if (hot) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

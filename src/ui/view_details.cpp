@@ -49,7 +49,7 @@ bool wrapped_selectable(const char* id, const char* text, ImU32 color) {
 // A clickable list of passages: each shows its number and an excerpt of `excerpt_bytes`
 // starting at the first mention of node `a` or `b`; hidden ones (filtered out) are muted
 // and clicking them clears the filters first (jump_to_passage).
-void draw_passage_list(ViewContext& ctx, const std::vector<int>& passages, int a, int b, std::size_t excerpt_bytes) {
+void draw_passage_list(const ViewContext& ctx, const std::vector<int>& passages, int a, int b, std::size_t excerpt_bytes) {
     const Theme& theme = ctx.theme;
     ImGui::PushFont(ctx.fonts.small);
     for (const int p : passages) {
@@ -65,7 +65,7 @@ void draw_passage_list(ViewContext& ctx, const std::vector<int>& passages, int a
         std::string text = "\xC2\xB6 " + std::to_string(p + 1) + "   " + excerpt(passage.text, at, excerpt_bytes);
         if (hidden) text += "   (hidden by the current filters)";
         ImGui::PushID(p);
-        if (wrapped_selectable("##passage", text.c_str(), hidden ? theme.text_muted : theme.text)) jump_to_passage(ctx, p);
+        if (wrapped_selectable("##passage", text.c_str(), hidden ? theme.text_muted : theme.text)) open_passage(ctx, p);
         if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip(hidden ? "Clear the filters and go to passage %d" : "Go to passage %d", p + 1);
             hover_passage(ctx, p);
@@ -78,10 +78,20 @@ void draw_passage_list(ViewContext& ctx, const std::vector<int>& passages, int a
 void draw_edge_details(ViewContext& ctx) {
     const Article& article = ctx.corpus.article;
     const Theme& theme = ctx.theme;
-    const EdgePick& edge = ctx.ui.edge;
-    const Node& a = article.nodes[static_cast<std::size_t>(edge.a)];
-    const Node& b = article.nodes[static_cast<std::size_t>(edge.b)];
-    const Relation* rel = edge.relation >= 0 ? &article.relations[static_cast<std::size_t>(edge.relation)] : nullptr;
+    const Selection& sel = ctx.state.selection;
+    const Relation* rel = nullptr;
+    int ea = -1, eb = -1;
+    if (sel.kind == Selection::Kind::Relation) {
+        for (const Relation& r : article.relations)
+            if (r.id == sel.id) rel = &r;
+        if (!rel) return;
+        ea = rel->source;
+        eb = rel->target;
+    } else if (!pair_nodes(article, sel.id, ea, eb)) {
+        return;
+    }
+    const Node& a = article.nodes[static_cast<std::size_t>(ea)];
+    const Node& b = article.nodes[static_cast<std::size_t>(eb)];
 
     ImGui::PushFont(ctx.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
@@ -89,7 +99,7 @@ void draw_edge_details(ViewContext& ctx) {
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
-    if (CloseButton("##close-edge", theme)) ctx.ui.edge = EdgePick{};
+    if (CloseButton("##close-edge", theme)) select_node(ctx, -1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Esc)");
 
     ImGui::PushTextWrapPos(0.0f);
@@ -101,20 +111,20 @@ void draw_edge_details(ViewContext& ctx) {
         ImGui::PopID();
         ImGui::PopFont();
     };
-    node_link(a, edge.a);
+    node_link(a, ea);
     ImGui::PushStyleColor(ImGuiCol_Text, theme.accent);
     ImGui::TextUnformatted(rel ? article.relation_types[static_cast<std::size_t>(rel->type)].label.c_str() : "mentioned with");
     ImGui::PopStyleColor();
-    node_link(b, edge.b);
+    node_link(b, eb);
     if (rel && !rel->note.empty()) TextWrappedColored(theme.text_muted, rel->note.c_str());
 
-    const std::vector<int> passages = rel ? rel->evidence : shared_passages(ctx.corpus, edge.a, edge.b);
+    const std::vector<int> passages = rel ? rel->evidence : shared_passages(ctx.corpus, ea, eb);
     char title[64];
     std::snprintf(title, sizeof title, "Evidence: %d passage%s", static_cast<int>(passages.size()),
                   passages.size() == 1 ? "" : "s");
     section_title(ctx, title);
     ImGui::PopTextWrapPos();
-    draw_passage_list(ctx, passages, edge.a, edge.b, 220);
+    draw_passage_list(ctx, passages, ea, eb, 220);
 }
 
 }  // namespace
@@ -122,7 +132,7 @@ void draw_edge_details(ViewContext& ctx) {
 void draw_details(ViewContext& ctx) {
     const int node_index = selected_node(ctx.corpus, ctx.state);
     if (node_index < 0) {
-        if (!ctx.ui.edge.empty()) draw_edge_details(ctx);
+        if (ctx.state.selection.is_edge()) draw_edge_details(ctx);
         return;
     }
     const Article& article = ctx.corpus.article;
@@ -139,7 +149,7 @@ void draw_details(ViewContext& ctx) {
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
     if (CloseButton("##close-details", theme)) select_node(ctx, -1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip(ctx.ui.narrow ? "Back to the text (Esc)" : "Close (Esc)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(ctx.layout.narrow ? "Back to the text (Esc)" : "Close (Esc)");
 
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushFont(ctx.fonts.heading);

@@ -10,12 +10,12 @@
 #include "ui/widgets.hpp"
 
 namespace wwe::ui {
-void draw_entities(ViewContext& ctx) {
+void draw_entities(ViewContext& ctx, TableFilterState& filter) {
     const Article& article = ctx.corpus.article;
     const Theme& theme = ctx.theme;
     ImGui::Dummy(ImVec2(0, 2));
     if (!ctx.embed.kiosk) {  // a kiosk has no keyboard
-        FilterBox("##entity-filter", "Filter entities by name or type", ctx.ui.entity_filter, 320);
+        FilterBox("##entity-filter", "Filter entities by name or type", filter.text, 320);
         ImGui::SameLine();
     }
     ImGui::PushFont(ctx.fonts.small);
@@ -30,8 +30,8 @@ void draw_entities(ViewContext& ctx) {
         if (node.kind != NodeKind::Entity) continue;
         const std::string& type =
             node.type >= 0 ? article.node_types[static_cast<std::size_t>(node.type)].label : node.id;
-        bool ok = matches_filter(ctx.ui.entity_filter, {&node.label, &type});
-        for (const Alias& a : node.aliases) ok = ok || matches_filter(ctx.ui.entity_filter, {&a.text});
+        bool ok = matches_filter(filter.text, {&node.label, &type});
+        for (const Alias& a : node.aliases) ok = ok || matches_filter(filter.text, {&a.text});
         if (ok) rows.push_back(static_cast<int>(n));
     }
 

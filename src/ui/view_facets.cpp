@@ -19,10 +19,7 @@ void draw_facets(ViewContext& ctx) {
         const char* label = "Clear all";
         const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
         ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - w);
-        if (ImGui::SmallButton(label)) {
-            ctx.next.facets.clear();
-            for (const auto& [facet, values] : ctx.embed.locked) ctx.next.facets[facet] = values;
-        }
+        if (ImGui::SmallButton(label)) ctx.emit(intent::ClearFacets{});
     }
     ImGui::PushFont(ctx.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
@@ -72,9 +69,7 @@ void draw_facets(ViewContext& ctx) {
             ImGui::PushClipRect(ImVec2(row_min.x - 2, row_min.y - 2),
                                 ImVec2(right - count_column, row_min.y + ImGui::GetFrameHeight() + 2), true);
             if (facet_locked) ImGui::BeginDisabled();
-            if (ImGui::Checkbox(value.label.c_str(), &checked)) {
-                toggle_facet_value(ctx.next, facet.id, value.id);
-            }
+            if (ImGui::Checkbox(value.label.c_str(), &checked)) ctx.emit(intent::ToggleFacetValue{facet.id, value.id});
             if (facet_locked) ImGui::EndDisabled();
             ImGui::PopClipRect();
             if (count == 0 && !on) ImGui::PopStyleColor();

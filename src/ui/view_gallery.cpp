@@ -8,13 +8,13 @@
 
 namespace wwe::ui {
 
-void draw_gallery(ViewContext& ctx) {
+void draw_gallery(ViewContext& ctx, GalleryState& gallery, const ReaderState& reader) {
     const Theme& theme = ctx.theme;
     ImGui::SetNextWindowSize(ImVec2(520, 560), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(40, 40), ImGuiCond_FirstUseEver);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 255, 255, 255));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
-    if (!ImGui::Begin("Gallery: widgets and theme (F2)", &ctx.ui.show_gallery, ImGuiWindowFlags_NoSavedSettings)) {
+    if (!ImGui::Begin("Gallery: widgets and theme (F2)", &gallery.open, ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
@@ -78,12 +78,12 @@ void draw_gallery(ViewContext& ctx) {
         };
         RichLayoutParams params;
         params.wrap_width = ImGui::GetContentRegionAvail().x;
-        const RichTextLayout& layout = ctx.ui.gallery_cache.get(0, text, spans, 1, params);
+        const RichTextLayout& layout = gallery.cache.get(0, text, spans, 1, params);
         int clicked = -1;
         int hovered = -1;
         RichText("##sample", text, layout, rich_colors(theme), &clicked, &hovered);
         TextMuted(theme, "%d lines, %d fragments; hovered tag %d; reader layouts computed: %d", layout.lines,
-                  static_cast<int>(layout.fragments.size()), hovered, ctx.ui.reader_cache.layouts_computed());
+                  static_cast<int>(layout.fragments.size()), hovered, reader.cache.layouts_computed());
     }
 
     if (ImGui::CollapsingHeader("Widgets", ImGuiTreeNodeFlags_DefaultOpen)) {

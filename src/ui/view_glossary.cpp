@@ -11,19 +11,19 @@
 
 namespace wwe::ui {
 
-void draw_glossary(ViewContext& ctx) {
+void draw_glossary(ViewContext& ctx, TableFilterState& filter) {
     const Article& article = ctx.corpus.article;
     const Theme& theme = ctx.theme;
     ImGui::Dummy(ImVec2(0, 2));
     if (!ctx.embed.kiosk)  // a kiosk has no keyboard
-        FilterBox("##glossary-filter", "Filter concepts (also Chinese terms)", ctx.ui.glossary_filter, 320);
+        FilterBox("##glossary-filter", "Filter concepts (also Chinese terms)", filter.text, 320);
 
     std::vector<int> rows;
     for (std::size_t n = 0; n < article.nodes.size(); ++n) {
         const Node& node = article.nodes[n];
         if (node.kind != NodeKind::Concept) continue;
-        bool ok = matches_filter(ctx.ui.glossary_filter, {&node.label, &node.description});
-        for (const Alias& a : node.aliases) ok = ok || matches_filter(ctx.ui.glossary_filter, {&a.text});
+        bool ok = matches_filter(filter.text, {&node.label, &node.description});
+        for (const Alias& a : node.aliases) ok = ok || matches_filter(filter.text, {&a.text});
         if (ok) rows.push_back(static_cast<int>(n));
     }
     std::sort(rows.begin(), rows.end(), [&](int a, int b) {

@@ -1,13 +1,16 @@
 // Win-Win Explorer UI: the concept map — the article's concepts (circles) and entities
-// (squares), sized by mentions, coloured by type or by the first facet; curated relations as
+// (squares), sized by mentions, coloured by type or by a facet; curated relations as
 // labelled arrows and, switchable, co-occurrence edges weighted by shared passages.
 //
-// The layout is core's ForceLayout, advanced a few ticks per frame within a time budget and
-// left alone once it converged (the app then stops drawing). Drag a node to pin it, drag the
-// background to pan, wheel or the slider to zoom; the viewport lives in ViewState::map, so
-// deep links restore it (zoom 0 = fit); two fingers pinch-zoom on touch screens. Clicking a node selects it: its
-// neighbourhood (1 or 2 hops) stays bright; clicking an edge lists its evidence in the details panel. Labels are placed
-// greedily by priority and never overlap: lower-priority ones are hidden.
+// The positions are core's MapLayout: a function of the view state (edges, seed, pins),
+// computed a few ticks per frame within a time budget and left alone once done (the app
+// then stops drawing); a new layout is eased in from the old picture. Drag a node to pin
+// it (the map reacts live while dragging; the pin goes into the state on release), drag
+// the background to pan, wheel, pinch or the slider to zoom; the viewport lives in the
+// state relative to the fitted view, so a link shows the same picture in any window.
+// Clicking a node selects it: its neighbourhood (1 or 2 hops) stays bright; clicking an
+// edge selects it and the details panel lists its evidence. Labels are placed greedily by
+// priority and never overlap: lower-priority ones are hidden.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -20,6 +23,7 @@
 #include "core/export.hpp"
 #include "core/graph.hpp"
 #include "core/layout.hpp"
+#include "core/map_layout.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
@@ -27,15 +31,21 @@
 namespace wwe::ui {
 
 struct MapCache {
-    // What the graph and layout were built for.
-    MapEdges edges_mode = MapEdges::Relations;
-    int min_weight = 0;
-    std::vector<Edge> edges;                  // relations and/or co-occurrences
-    std::vector<std::vector<int>> adjacency;  // undirected neighbours over `edges`
-    std::unique_ptr<ForceLayout> layout;
-    std::uint64_t seed = 1;
+    explicit MapCache(const Corpus& corpus) : layout(corpus) {}
 
-    // The last drawing (screen coordinates, CSS px).
+    MapLayout layout;                   // positions as a function of the state (core)
+    std::vector<float> px, py;          // the positions shown (layout units)
+    MapLayoutKey shown_key;             // the finished layout px/py show (when shown_done)
+    bool shown_done = false;
+    std::vector<float> from_x, from_y;  // a transition from the last picture
+    double tween_start = -1;            // seconds; -1: none
+    // A live layout while a node is dragged (from the positions shown, the node held at
+    // the pointer); after the release it is shown until the layout with the new pin is done.
+    std::unique_ptr<ForceLayout> live;
+    MapLayoutKey live_waits_for;        // the key whose layout replaces it
+    bool live_released = false;
+
+    // The last drawing (screen coordinates, ImGui units).
     struct Drawn {
         float x = 0, y = 0, r = 0;
         ImU32 color = 0;
@@ -53,15 +63,19 @@ struct MapCache {
     std::vector<EdgeLabel> edge_labels;
     ImVec2 origin{0, 0}, size{0, 0};  // canvas rectangle
     float cx = 0, cy = 0, zoom = 1;   // effective viewport (fit resolved)
+    Viewport reference;               // the fitted view the state's viewport is relative to
     std::vector<int> focus;           // hops from the selection (large = far), per node
     ImVec4 legend{0, 0, 0, 0};        // the legend's screen box (x0, y0, x1, y1); empty: none
 
-    Fling fling;                      // panning coasting after a touch drag
+    Fling fling;  // panning coasting after a touch drag
     // Interaction.
     int drag_node = -1;
     bool panning = false;
     bool moved = false;
     int press_edge = -1;
+
+    const std::vector<Edge>& edges() const { return layout.graph().edges; }
+    const std::vector<std::vector<int>>& adjacency() const { return layout.graph().adjacency; }
 };
 
 namespace {
@@ -73,67 +87,82 @@ constexpr double kTickBudgetSeconds = 0.004;  // per frame
 constexpr int kMaxTicksPerFrame = 12;
 constexpr float kDimAlpha = 0.16f;
 constexpr float kHintWidth = 430.0f;  // CSS px kept free for the hint line
+constexpr float kFitPad = 40.0f;      // CSS px around the nodes of a fitted view
 
-LayoutParams layout_params(std::uint64_t seed) {
-    LayoutParams p;
-    p.charge = -110.0f;
-    p.link_distance = 55.0f;
-    p.gravity = 0.06f;
-    p.seed = seed;
-    return p;
+constexpr double kTweenSeconds = 0.4;
+
+MapCache& cache_for(MapViewState& map, const Corpus& corpus) {
+    if (!map.cache) map.cache = std::make_shared<MapCache>(corpus);
+    return *map.cache;
 }
 
-void rebuild(MapCache& m, const Corpus& corpus, const MapState& ms) {
-    m.edges_mode = ms.edges;
-    m.min_weight = ms.min_weight;
-    m.edges.clear();
-    if (ms.edges != MapEdges::Cooccurrence) {
-        const Graph g = relation_graph(corpus);
-        m.edges.insert(m.edges.end(), g.edges.begin(), g.edges.end());
-    }
-    if (ms.edges != MapEdges::Relations) {
-        const Graph g = cooccurrence_graph(corpus, std::max(1, ms.min_weight));
-        m.edges.insert(m.edges.end(), g.edges.begin(), g.edges.end());
-    }
-    const int n = static_cast<int>(corpus.article.nodes.size());
-    m.adjacency.assign(static_cast<std::size_t>(n), {});
-    std::vector<std::pair<int, int>> pairs;
-    for (const Edge& e : m.edges) {
-        if (e.source < 0 || e.target < 0 || e.source >= n || e.target >= n || e.source == e.target) continue;
-        pairs.emplace_back(e.source, e.target);
-        m.adjacency[static_cast<std::size_t>(e.source)].push_back(e.target);
-        m.adjacency[static_cast<std::size_t>(e.target)].push_back(e.source);
-    }
-    // Keep the positions of the previous layout (switching edges should not scramble the map).
-    std::unique_ptr<ForceLayout> layout = std::make_unique<ForceLayout>(n, pairs, layout_params(m.seed));
-    if (m.layout && m.layout->node_count() == n) {
-        for (int i = 0; i < n; ++i) {
-            layout->pin(i, m.layout->x()[static_cast<std::size_t>(i)], m.layout->y()[static_cast<std::size_t>(i)]);
-            if (!m.layout->pinned(i)) layout->unpin(i);
-        }
-        layout->reheat(0.5f);
-    }
-    m.layout = std::move(layout);
-    m.drawn.assign(static_cast<std::size_t>(n), {});
-}
-
-MapCache& cache_for(UiState& ui, const Corpus& corpus, const MapState& ms) {
-    if (!ui.map) ui.map = std::make_shared<MapCache>();
-    MapCache& m = *ui.map;
-    const int weight = ms.edges == MapEdges::Relations ? 0 : ms.min_weight;
-    const int built_weight = m.edges_mode == MapEdges::Relations ? 0 : m.min_weight;
-    if (!m.layout || m.edges_mode != ms.edges || weight != built_weight) rebuild(m, corpus, ms);
-    return m;
-}
-
-void advance(MapCache& m) {
-    if (!m.layout || m.layout->converged()) return;
+// Advances the layout (and a live drag) within the frame's budget and sets the positions
+// shown: the running layout the first time, else the last finished one, eased into the next.
+void update_positions(MapCache& m, const MapState& state, double now) {
+    m.layout.request(layout_key(state));
     const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < kMaxTicksPerFrame; ++i) {
-        if (m.layout->tick(1) == 0) break;
-        const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
-        if (spent.count() > kTickBudgetSeconds) break;
+    auto spent = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    for (int i = 0; i < kMaxTicksPerFrame && !m.layout.ready() && spent() < kTickBudgetSeconds; ++i) m.layout.advance(1);
+    const int n = m.layout.node_count();
+    if (m.live) {
+        if (!m.live_released) {
+            for (int i = 0; i < kMaxTicksPerFrame && !m.live->converged() && spent() < kTickBudgetSeconds * 2; ++i)
+                m.live->tick(1);
+        }
+        m.px = m.live->x();
+        m.py = m.live->y();
+        const bool replaced = m.live_released && m.layout.ready() && m.layout.done_key() == m.live_waits_for;
+        if (!replaced) return;
+        m.live.reset();
+        m.live_released = false;
+        m.shown_done = false;  // ease from the live picture into the layout
     }
+    if (m.layout.ready()) {
+        if (!m.shown_done || !(m.shown_key == m.layout.done_key())) {
+            if (static_cast<int>(m.px.size()) == n && n > 0) {
+                m.from_x = m.px;
+                m.from_y = m.py;
+                m.tween_start = now;
+            }
+            m.shown_key = m.layout.done_key();
+            m.shown_done = true;
+        }
+        const auto& tx = m.layout.x();
+        const auto& ty = m.layout.y();
+        const double t = m.tween_start < 0 ? 1.0 : (now - m.tween_start) / kTweenSeconds;
+        if (t >= 1.0 || static_cast<int>(m.from_x.size()) != n) {
+            m.tween_start = -1;
+            m.px = tx;
+            m.py = ty;
+        } else {
+            const float e = static_cast<float>(1.0 - std::pow(1.0 - std::max(0.0, t), 3.0));  // ease out
+            m.px.resize(static_cast<std::size_t>(n));
+            m.py.resize(static_cast<std::size_t>(n));
+            for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
+                m.px[i] = m.from_x[i] + (tx[i] - m.from_x[i]) * e;
+                m.py[i] = m.from_y[i] + (ty[i] - m.from_y[i]) * e;
+            }
+        }
+    } else if (!m.shown_done) {
+        m.px = m.layout.running_x();  // the first layout, as it runs
+        m.py = m.layout.running_y();
+    }
+}
+
+// Starts a live layout for dragging `node`, from the positions shown.
+void start_live_drag(MapCache& m, const Corpus& corpus, const MapState& state, int node) {
+    std::vector<std::pair<int, int>> pairs;
+    for (const Edge& e : m.edges()) pairs.emplace_back(e.source, e.target);
+    const int n = m.layout.node_count();
+    m.live = std::make_unique<ForceLayout>(n, pairs, map_layout_params(state.seed));
+    for (int i = 0; i < n; ++i) {
+        m.live->pin(i, m.px[static_cast<std::size_t>(i)], m.py[static_cast<std::size_t>(i)]);
+        m.live->unpin(i);
+    }
+    for (const auto& [id, pin] : state.pins) m.live->pin(corpus.article.find_node(id), pin.x, pin.y);
+    m.live->pin(node, m.px[static_cast<std::size_t>(node)], m.py[static_cast<std::size_t>(node)]);
+    m.live->reheat(0.25f);
+    m.live_released = false;
 }
 
 float node_radius(const Corpus& corpus, int n, float zoom) {
@@ -142,21 +171,27 @@ float node_radius(const Corpus& corpus, int n, float zoom) {
     return (3.5f + 2.0f * std::sqrt(mentions)) * scale;
 }
 
-ImU32 node_color(const Corpus& corpus, int n, bool by_facet, const Theme& theme) {
+// The colour of node `n`: its first value of facet `facet` (index; theme.no_value when it
+// has none), or with facet -1 its type's place among the types of its kind.
+ImU32 node_color(const Corpus& corpus, int n, int facet, const Theme& theme) {
     const Article& a = corpus.article;
     const Node& node = a.nodes[static_cast<std::size_t>(n)];
-    if (by_facet) {
-        const auto it = node.facets.find(0);
+    if (facet >= 0) {
+        const auto it = node.facets.find(facet);
         if (it == node.facets.end() || it->second.empty()) return theme.no_value;
         return palette_color(it->second.front());
     }
-    // Index of the type among the types of its kind: concepts and entities each get the
-    // palette from its start (their shapes tell them apart).
+    // Concepts and entities each get the palette from its start (their shapes tell them apart).
     int index = 0;
     for (int t = 0; t < node.type; ++t) {
         if (a.node_types[static_cast<std::size_t>(t)].kind == node.kind) ++index;
     }
     return palette_color(index);
+}
+
+// The facet the state colours by (index), or -1 for the node types.
+int color_facet(const Corpus& corpus, const MapState& map) {
+    return map.color.empty() ? -1 : corpus.article.find_facet(map.color);
 }
 
 ImU32 with_alpha(ImU32 c, float alpha) {
@@ -179,13 +214,17 @@ bool overlaps(const ImVec4& a, const ImVec4& b) {
 }
 
 // Computes the drawing (screen positions, colours, dimming, label places) for `rect`.
-void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, const Derived& derived, const UiState& ui,
-                   const Theme& theme,
-                   const Fonts& fonts, ImVec2 origin, ImVec2 size, int hovered_node) {
+void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 size, int hovered_node) {
+    const Corpus& corpus = ctx.corpus;
+    const ViewState& state = ctx.state;
+    const Derived& derived = ctx.derived;
+    const Theme& theme = ctx.theme;
+    const Fonts& fonts = ctx.fonts;
     const Article& article = corpus.article;
     const int n = static_cast<int>(article.nodes.size());
-    const auto& X = m.layout->x();
-    const auto& Y = m.layout->y();
+    const auto& X = m.px;
+    const auto& Y = m.py;
+    if (static_cast<int>(X.size()) != n) return;
     m.origin = origin;
     m.size = size;
 
@@ -200,7 +239,7 @@ void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, co
             queue.pop_front();
             const int d = m.focus[static_cast<std::size_t>(u)];
             if (d >= state.map.depth) continue;
-            for (const int v : m.adjacency[static_cast<std::size_t>(u)]) {
+            for (const int v : m.adjacency()[static_cast<std::size_t>(u)]) {
                 if (m.focus[static_cast<std::size_t>(v)] > d + 1) {
                     m.focus[static_cast<std::size_t>(v)] = d + 1;
                     queue.push_back(v);
@@ -209,34 +248,34 @@ void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, co
         }
     }
 
-    // Viewport: the state's, or fitted to the nodes.
+    // The frame of reference: the fitted view of the layout without pins (the same in a
+    // fresh tab with the same state); the state's viewport is relative to it.
+    const Box reference = m.layout.reference().empty() ? bounding_box(X, Y) : m.layout.reference();
+    m.reference = fit_box(reference, size.x, size.y, kFitPad, kMaxZoom);
     if (state.map.zoom > 0) {
-        m.cx = state.map.x;
-        m.cy = state.map.y;
-        m.zoom = std::clamp(state.map.zoom, kMinZoom, kMaxZoom);
+        const Viewport v = resolve_viewport(state.map, m.reference);
+        m.cx = v.cx;
+        m.cy = v.cy;
+        m.zoom = std::clamp(v.zoom, kMinZoom, kMaxZoom);
     } else {
         // A selection is fitted with its bright neighbourhood (the map is "focused" on it);
         // otherwise the whole map.
-        float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
-        for (int i = 0; i < n; ++i) {
-            if (selected >= 0 && m.focus[static_cast<std::size_t>(i)] > state.map.depth) continue;
-            x0 = std::min(x0, X[static_cast<std::size_t>(i)]);
-            x1 = std::max(x1, X[static_cast<std::size_t>(i)]);
-            y0 = std::min(y0, Y[static_cast<std::size_t>(i)]);
-            y1 = std::max(y1, Y[static_cast<std::size_t>(i)]);
+        std::vector<char> include;
+        if (selected >= 0) {
+            include.assign(static_cast<std::size_t>(n), 0);
+            for (int i = 0; i < n; ++i) include[static_cast<std::size_t>(i)] = m.focus[static_cast<std::size_t>(i)] <= state.map.depth;
         }
-        if (x0 > x1) x0 = y0 = x1 = y1 = 0;
-        const float pad = 40.0f;  // CSS px around the nodes (and room for labels on the right)
+        Box box = bounding_box(X, Y, include);
+        if (box.empty()) box = {0, 0, 0, 0};
         const float legend_w = m.legend.z > m.legend.x ? m.legend.z - m.legend.x + 8 : 0.0f;
-        const float w = std::max(1.0f, x1 - x0), h = std::max(1.0f, y1 - y0);
         const float usable_w = std::max(100.0f, size.x - legend_w);
         const float max_fit = selected >= 0 ? kMaxFocusZoom : kMaxZoom;  // a lone node stays node-sized
-        m.zoom = std::clamp(std::min((usable_w - 2 * pad - 80) / w, (size.y - 2 * pad) / h), kMinZoom, max_fit);
+        const Viewport fit = fit_box(box, usable_w - 80, size.y, kFitPad, max_fit);
+        m.zoom = std::clamp(fit.zoom, kMinZoom, max_fit);
         // Centre the nodes in the part of the canvas left of the legend (labels go right).
-        m.cx = (x0 + x1) * 0.5f + (legend_w * 0.5f + 40.0f) / m.zoom;
-        m.cy = (y0 + y1) * 0.5f;
+        m.cx = fit.cx + (legend_w * 0.5f + 40.0f) / m.zoom;
+        m.cy = fit.cy;
     }
-
 
     m.drawn.resize(static_cast<std::size_t>(n));
     const float mid_x = origin.x + size.x * 0.5f, mid_y = origin.y + size.y * 0.5f;
@@ -245,7 +284,7 @@ void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, co
         d.x = mid_x + (X[static_cast<std::size_t>(i)] - m.cx) * m.zoom;
         d.y = mid_y + (Y[static_cast<std::size_t>(i)] - m.cy) * m.zoom;
         d.r = node_radius(corpus, i, m.zoom);
-        d.color = node_color(corpus, i, ui.map_color_by_dimension, theme);
+        d.color = node_color(corpus, i, color_facet(corpus, state.map), theme);
         const bool out_of_focus = m.focus[static_cast<std::size_t>(i)] > state.map.depth;
         d.dimmed = derived.node_dimmed(i) || out_of_focus;
         d.alpha = d.dimmed ? kDimAlpha : 1.0f;
@@ -324,8 +363,8 @@ void compute_frame(MapCache& m, const Corpus& corpus, const ViewState& state, co
     // Relation labels on the edges of the selection (and the hovered edge), where free.
     m.edge_labels.clear();
     if (selected >= 0) {
-        for (std::size_t e = 0; e < m.edges.size(); ++e) {
-            const Edge& edge = m.edges[e];
+        for (std::size_t e = 0; e < m.edges().size(); ++e) {
+            const Edge& edge = m.edges()[e];
             if (edge.kind != Edge::Kind::Relation || (edge.source != selected && edge.target != selected)) continue;
             const MapCache::Drawn& a = m.drawn[static_cast<std::size_t>(edge.source)];
             const MapCache::Drawn& b = m.drawn[static_cast<std::size_t>(edge.target)];
@@ -380,8 +419,8 @@ int hit_node(const MapCache& m, ImVec2 p) {
 int hit_edge(const MapCache& m, ImVec2 p) {
     int best = -1;
     float best_d = 5.0f;
-    for (std::size_t e = 0; e < m.edges.size(); ++e) {
-        const Edge& edge = m.edges[e];
+    for (std::size_t e = 0; e < m.edges().size(); ++e) {
+        const Edge& edge = m.edges()[e];
         const MapCache::Drawn& a = m.drawn[static_cast<std::size_t>(edge.source)];
         const MapCache::Drawn& b = m.drawn[static_cast<std::size_t>(edge.target)];
         const float d = segment_distance(p, ImVec2(a.x, a.y), ImVec2(b.x, b.y));
@@ -406,17 +445,35 @@ float edge_width(const Edge& e) {
     return e.kind == Edge::Kind::Relation ? 1.3f : std::min(6.0f, 1.0f + 0.8f * static_cast<float>(e.weight - 1));
 }
 
-void draw_edges(ImDrawList* dl, const MapCache& m, const Theme& theme, int hovered_edge, const EdgePick& picked) {
+// True when `e` is the edge the state selects.
+bool edge_selected(const Article& article, const Selection& sel, const Edge& e) {
+    if (sel.kind == Selection::Kind::Relation)
+        return e.kind == Edge::Kind::Relation && article.relations[static_cast<std::size_t>(e.relation)].id == sel.id;
+    if (sel.kind == Selection::Kind::Pair) {
+        int a = -1, b = -1;
+        return e.kind == Edge::Kind::Cooccurrence && pair_nodes(article, sel.id, a, b) &&
+               ((e.source == a && e.target == b) || (e.source == b && e.target == a));
+    }
+    return false;
+}
+
+// The selection an edge click makes.
+Selection edge_selection(const Article& article, const Edge& e) {
+    if (e.kind == Edge::Kind::Relation)
+        return {Selection::Kind::Relation, article.relations[static_cast<std::size_t>(e.relation)].id};
+    return {Selection::Kind::Pair, pair_id(article, e.source, e.target)};
+}
+
+void draw_edges(ImDrawList* dl, const MapCache& m, const Theme& theme, int hovered_edge, const Article& article,
+                const Selection& selection) {
     for (int pass = 0; pass < 2; ++pass) {  // dimmed edges first, bright ones on top
-        for (std::size_t k = 0; k < m.edges.size(); ++k) {
-            const Edge& e = m.edges[k];
+        for (std::size_t k = 0; k < m.edges().size(); ++k) {
+            const Edge& e = m.edges()[k];
             const bool bright = edge_bright(m, e);
             if (bright != (pass == 1)) continue;
             const MapCache::Drawn& a = m.drawn[static_cast<std::size_t>(e.source)];
             const MapCache::Drawn& b = m.drawn[static_cast<std::size_t>(e.target)];
-            const bool is_picked =
-                !picked.empty() && picked.a == e.source && picked.b == e.target &&
-                (e.kind == Edge::Kind::Relation ? picked.relation == e.relation : picked.relation < 0);
+            const bool is_picked = edge_selected(article, selection, e);
             ImU32 col = edge_color(theme, e);
             float width = edge_width(e);
             if (static_cast<int>(k) == hovered_edge || is_picked) {
@@ -475,8 +532,8 @@ void draw_legend(ViewContext& ctx, MapCache& m, bool draw) {
     if (ctx.state.map.edges != MapEdges::Cooccurrence) rows.push_back({2, ctx.theme.relation_edge, "relation"});
     if (ctx.state.map.edges != MapEdges::Relations)
         rows.push_back({3, ctx.theme.shared_edge, "shared passages"});
-    if (ctx.ui.map_color_by_dimension && !article.facets.empty()) {
-        const Facet& facet = article.facets[0];
+    if (const int f = color_facet(ctx.corpus, ctx.state.map); f >= 0) {
+        const Facet& facet = article.facets[static_cast<std::size_t>(f)];
         for (std::size_t v = 0; v < facet.values.size(); ++v)
             rows.push_back({4, palette_color(static_cast<int>(v)), facet.values[v].label});
         rows.push_back({4, ctx.theme.no_value, "no " + facet.label});
@@ -556,8 +613,16 @@ void begin_flow_group(float width, bool first) {
     ImGui::BeginGroup();
 }
 
-void draw_controls(ViewContext& ctx, MapCache& m) {
-    MapState& next = ctx.next.map;
+// The viewport `v` (absolute) as a SetMapViewport intent, relative to the fitted view.
+intent::SetMapViewport viewport_intent(const MapCache& m, const Viewport& v) {
+    MapState rel;
+    set_relative_viewport(rel, v, m.reference);
+    return {rel.x, rel.y, rel.zoom};
+}
+
+void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
+    const MapState& map = ctx.state.map;
+    const Article& article = ctx.corpus.article;
     const bool touch = TouchStyle();  // a kiosk: finger-sized controls
     if (!touch) {
         ImGui::PushFont(ctx.fonts.small);
@@ -567,15 +632,15 @@ void draw_controls(ViewContext& ctx, MapCache& m) {
     // Narrow maps (small embeds, phones) keep one row: the options go into a pop-up.
     const bool compact = ImGui::GetContentRegionAvail().x < 620.0f;
     auto options = [&](bool first) {
-        const bool weights = ctx.state.map.edges != MapEdges::Relations;
+        const bool weights = map.edges != MapEdges::Relations;
         begin_flow_group(weights ? 300.0f : 180.0f, first);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Edges");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(130);
-        if (ImGui::BeginCombo("##edges", edges_label(ctx.state.map.edges))) {
+        if (ImGui::BeginCombo("##edges", edges_label(map.edges))) {
             for (const MapEdges e : {MapEdges::Relations, MapEdges::Cooccurrence, MapEdges::Both}) {
-                if (ImGui::Selectable(edges_label(e), e == ctx.state.map.edges)) next.edges = e;
+                if (ImGui::Selectable(edges_label(e), e == map.edges)) ctx.emit(intent::SetMapEdges{e});
             }
             ImGui::EndCombo();
         }
@@ -587,8 +652,9 @@ void draw_controls(ViewContext& ctx, MapCache& m) {
         if (weights) {
             ImGui::SameLine();
             ImGui::SetNextItemWidth(110);
-            int w = ctx.state.map.min_weight;
-            if (ImGui::SliderInt("##minw", &w, 1, 10, "min. %d shared")) next.min_weight = std::clamp(w, 1, 99);
+            int w = map.min_weight;
+            if (ImGui::SliderInt("##minw", &w, 1, 10, "min. %d shared") && w != map.min_weight)
+                ctx.emit(intent::SetMinWeight{std::clamp(w, 1, 99)});
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show a shared-passages edge only from this many passages on");
         }
         ImGui::EndGroup();
@@ -597,25 +663,38 @@ void draw_controls(ViewContext& ctx, MapCache& m) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Neighbourhood");
         ImGui::SameLine();
-        if (ImGui::RadioButton("1 hop", ctx.state.map.depth == 1)) next.depth = 1;
+        if (ImGui::RadioButton("1 hop", map.depth == 1) && map.depth != 1) ctx.emit(intent::SetDepth{1});
         ImGui::SameLine();
-        if (ImGui::RadioButton("2 hops", ctx.state.map.depth == 2)) next.depth = 2;
+        if (ImGui::RadioButton("2 hops", map.depth == 2) && map.depth != 2) ctx.emit(intent::SetDepth{2});
         ImGui::EndGroup();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("How far around the selected node the map stays bright");
 
-        const std::string facet_label = ctx.corpus.article.facets.empty() ? "facet" : ctx.corpus.article.facets[0].label;
-        const std::string colour_by = "Colour by " + facet_label;
-        begin_flow_group(ImGui::CalcTextSize(colour_by.c_str()).x + 30, false);
-        ImGui::Checkbox(colour_by.c_str(), &ctx.ui.map_color_by_dimension);
+        // Colours: by node type, or by the values of any facet.
+        const int colour = color_facet(ctx.corpus, map);
+        const std::string current = colour < 0 ? "type" : article.facets[static_cast<std::size_t>(colour)].label;
+        begin_flow_group(ImGui::CalcTextSize("Colour by").x + 150, false);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Colour by");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(140);
+        if (ImGui::BeginCombo("##colour", current.c_str())) {
+            if (ImGui::Selectable("type", colour < 0) && colour >= 0) ctx.emit(intent::SetColorBy{std::string()});
+            for (std::size_t f = 0; f < article.facets.size(); ++f) {
+                if (article.facets[f].built_in) continue;  // sections colour nothing: nodes have none
+                if (ImGui::Selectable(article.facets[f].label.c_str(), static_cast<int>(f) == colour) &&
+                    static_cast<int>(f) != colour)
+                    ctx.emit(intent::SetColorBy{article.facets[f].id});
+            }
+            ImGui::EndCombo();
+        }
         ImGui::EndGroup();
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Colour the nodes by their %s instead of their type", facet_label.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Colour the nodes by their type, or by a facet's values");
 
         begin_flow_group(80.0f, false);
-        const bool room = !ctx.ui.map || (ctx.ui.map->size.x >= kLegendMinW && ctx.ui.map->size.y >= kLegendMinH);
+        const bool room = m.size.x == 0 || (m.size.x >= kLegendMinW && m.size.y >= kLegendMinH);
         ImGui::BeginDisabled(!room);
-        bool shown = ctx.ui.show_legend && room;
-        if (ImGui::Checkbox("Legend", &shown)) ctx.ui.show_legend = shown;
+        bool shown = view.show_legend && room;
+        if (ImGui::Checkbox("Legend", &shown)) view.show_legend = shown;
         ImGui::EndDisabled();
         ImGui::EndGroup();
         if (!room && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -623,27 +702,14 @@ void draw_controls(ViewContext& ctx, MapCache& m) {
     };
     auto actions = [&]() {
         begin_flow_group(200.0f, false);
-        if (ImGui::Button("Fit")) {
-            next.zoom = 0;
-            next.x = next.y = 0;
-        }
+        if (ImGui::Button("Fit")) ctx.emit(intent::FitMap{});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fit the whole map into the view");
         ImGui::SameLine();
-        if (ImGui::Button("Re-layout")) {
-            ++m.seed;
-            m.layout->restart(m.seed);
-            next.zoom = 0;
-            next.x = next.y = 0;
-        }
+        if (ImGui::Button("Re-layout")) ctx.emit(intent::Relayout{});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lay the map out again from new starting places (pinned nodes stay)");
         ImGui::SameLine();
-        bool any_pinned = false;
-        for (int i = 0; i < m.layout->node_count(); ++i) any_pinned = any_pinned || m.layout->pinned(i);
-        ImGui::BeginDisabled(!any_pinned);
-        if (ImGui::Button("Unpin all")) {
-            for (int i = 0; i < m.layout->node_count(); ++i) m.layout->unpin(i);
-            m.layout->reheat(0.3f);
-        }
+        ImGui::BeginDisabled(map.pins.empty());
+        if (ImGui::Button("Unpin all")) ctx.emit(intent::UnpinAll{});
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
             ImGui::SetTooltip("Dragged nodes stay where they are put; this frees them");
@@ -654,16 +720,13 @@ void draw_controls(ViewContext& ctx, MapCache& m) {
         ImGui::TextUnformatted("Zoom");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(140);
-        float zoom = m.zoom;
-        const bool zoomed = ImGui::SliderFloat("##zoom", &zoom, 0.2f, 8.0f, "%.2fx", ImGuiSliderFlags_Logarithmic);
-        if (zoomed) {
-            next.zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
-            next.x = m.cx;
-            next.y = m.cy;
-        }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Or the mouse wheel over the map");
+        // Relative to the fitted view: 1x shows the whole map.
+        const float reference = m.reference.zoom > 0 ? m.reference.zoom : 1.0f;
+        float zoom = m.zoom / reference;
+        if (ImGui::SliderFloat("##zoom", &zoom, 0.2f, 8.0f, "%.2fx", ImGuiSliderFlags_Logarithmic))
+            ctx.emit(viewport_intent(m, {m.cx, m.cy, std::clamp(zoom, kMinMapZoom, kMaxMapZoom) * reference}));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("1x: the whole map; or the mouse wheel over the map");
         ImGui::EndGroup();
-
     };
     if (compact) {
         if (ImGui::Button("Options")) ImGui::OpenPopup("##map-options");
@@ -725,24 +788,25 @@ void edge_tooltip(ViewContext& ctx, const Edge& e) {
 
 }  // namespace
 
-bool map_animating(const UiState& ui) {
-    if (ui.map && ui.map->fling.coasting) return true;
-    return ui.map && ui.map->layout && (!ui.map->layout->converged() || ui.map->drag_node >= 0);
+bool map_animating(const MapViewState& map) {
+    if (!map.cache) return false;
+    const MapCache& m = *map.cache;
+    return m.fling.coasting || !m.layout.ready() || m.tween_start >= 0 || m.live != nullptr || m.drag_node >= 0;
 }
 
-void map_rect(const UiState& ui, float& x, float& y, float& w, float& h) {
+void map_rect(const MapViewState& map, float& x, float& y, float& w, float& h) {
     x = y = w = h = 0;
-    if (!ui.map) return;
-    x = ui.map->origin.x;
-    y = ui.map->origin.y;
-    w = ui.map->size.x;
-    h = ui.map->size.y;
+    if (!map.cache) return;
+    x = map.cache->origin.x;
+    y = map.cache->origin.y;
+    w = map.cache->size.x;
+    h = map.cache->size.y;
 }
 
-std::string map_nodes_json(const UiState& ui, const Corpus& corpus, float scale) {
+std::string map_nodes_json(const MapViewState& map, const Corpus& corpus, float scale) {
     nlohmann::json out = nlohmann::json::array();
-    if (!ui.map) return out.dump();
-    const MapCache& m = *ui.map;
+    if (!map.cache) return out.dump();
+    const MapCache& m = *map.cache;
     for (std::size_t i = 0; i < m.drawn.size() && i < corpus.article.nodes.size(); ++i) {
         const MapCache::Drawn& d = m.drawn[i];
         out.push_back({{"id", corpus.article.nodes[i].id},
@@ -757,17 +821,19 @@ std::string map_nodes_json(const UiState& ui, const Corpus& corpus, float scale)
     return out.dump();
 }
 
-std::string map_svg_text(const Corpus& corpus, const ViewState& state, const Derived& derived, UiState& ui,
-                         const Theme& theme, const Fonts& fonts) {
-    const bool fresh = !ui.map || !ui.map->layout || ui.map->size.x <= 0;
-    MapCache& m = cache_for(ui, corpus, state.map);
-    if (fresh) {
-        while (m.layout->tick(50) > 0) {
-        }
+std::string map_svg_text(const ViewContext& ctx, MapViewState& map) {
+    const Corpus& corpus = ctx.corpus;
+    const Theme& theme = ctx.theme;
+    const bool fresh = !map.cache || map.cache->size.x <= 0;
+    MapCache& m = cache_for(map, corpus);
+    if (fresh) {  // never drawn: the finished layout, fitted into 1000 x 700
+        m.layout.request(layout_key(ctx.state.map));
+        m.layout.finish();
+        update_positions(m, ctx.state.map, ctx.time + kTweenSeconds);
     }
     const ImVec2 origin = fresh ? ImVec2(0, 0) : m.origin;
     const ImVec2 size = fresh ? ImVec2(1000, 700) : m.size;
-    compute_frame(m, corpus, state, derived, ui, theme, fonts, origin, size, -1);
+    compute_frame(m, ctx, origin, size, -1);
     if (fresh) m.size = ImVec2(0, 0);  // not drawn on screen yet
 
     const Article& article = corpus.article;
@@ -789,13 +855,13 @@ std::string map_svg_text(const Corpus& corpus, const ViewState& state, const Der
         if (d.label) node.label = article.nodes[i].label;
         svg.nodes.push_back(std::move(node));
     }
-    for (std::size_t k = 0; k < m.edges.size(); ++k) {
-        const Edge& e = m.edges[k];
+    for (std::size_t k = 0; k < m.edges().size(); ++k) {
+        const Edge& e = m.edges()[k];
         SvgMap::Edge edge;
         edge.source = e.source;
         edge.target = e.target;
         edge.width = edge_width(e);
-        edge.color = rgb(edge_color(theme, e));
+        edge.color = rgb(edge_selected(article, ctx.state.selection, e) ? theme.accent : edge_color(theme, e));
         edge.opacity = edge_bright(m, e) ? 1.0f : 0.25f;
         edge.directed = e.kind == Edge::Kind::Relation;
         for (const MapCache::EdgeLabel& l : m.edge_labels) {
@@ -811,12 +877,13 @@ std::string map_svg_text(const Corpus& corpus, const ViewState& state, const Der
     return map_svg(svg);
 }
 
-void draw_map(ViewContext& ctx) {
+void draw_map(ViewContext& ctx, MapViewState& view) {
     const Article& article = ctx.corpus.article;
     const Theme& theme = ctx.theme;
-    MapCache& m = cache_for(ctx.ui, ctx.corpus, ctx.state.map);
-    advance(m);
-    draw_controls(ctx, m);
+    const MapState& map = ctx.state.map;
+    MapCache& m = cache_for(view, ctx.corpus);
+    update_positions(m, map, ctx.time);
+    draw_controls(ctx, m, view);
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::GetContentRegionAvail();
@@ -838,56 +905,61 @@ void draw_map(ViewContext& ctx) {
         if (hovered_node < 0) hovered_edge = hit_edge(m, io.MousePos);
     }
     if (m.drag_node >= 0) hovered_node = m.drag_node;
+    const float mid_x = origin.x + size.x * 0.5f, mid_y = origin.y + size.y * 0.5f;
+    auto to_layout = [&](ImVec2 p) { return ImVec2(m.cx + (p.x - mid_x) / m.zoom, m.cy + (p.y - mid_y) / m.zoom); };
 
     // Press / drag / release.
+    const bool pinch_guard = ctx.time < ctx.pinch_until;
     if (ImGui::IsItemActivated()) {
         m.fling.stop();
-        m.drag_node = hovered_node;
+        m.drag_node = static_cast<int>(m.px.size()) == m.layout.node_count() ? hovered_node : -1;
         m.press_edge = hovered_edge;
-        m.panning = hovered_node < 0;
+        m.panning = m.drag_node < 0;
         m.moved = false;
     }
-    if (active && (ImGui::IsMouseDragging(0, 3.0f) || ctx.time < ctx.ui.pinch_until)) m.moved = true;
+    const bool was_moved = m.moved;
+    if (active && (ImGui::IsMouseDragging(0, 3.0f) || pinch_guard)) m.moved = true;
     if (active && m.moved) {
         if (m.drag_node >= 0) {
-            const float lx = m.cx + (io.MousePos.x - (origin.x + size.x * 0.5f)) / m.zoom;
-            const float ly = m.cy + (io.MousePos.y - (origin.y + size.y * 0.5f)) / m.zoom;
-            m.layout->pin(m.drag_node, lx, ly);
-            m.layout->reheat(std::max(m.layout->alpha(), 0.25f));
-            if (ctx.state.map.zoom <= 0) {  // freeze the fit while dragging
-                ctx.next.map.zoom = m.zoom;
-                ctx.next.map.x = m.cx;
-                ctx.next.map.y = m.cy;
+            if (!was_moved) {
+                start_live_drag(m, ctx.corpus, map, m.drag_node);
+                if (map.zoom <= 0) ctx.emit(viewport_intent(m, {m.cx, m.cy, m.zoom}));  // freeze the fit
+            }
+            const ImVec2 at = to_layout(io.MousePos);
+            if (m.live) {
+                m.live->pin(m.drag_node, at.x, at.y);
+                m.live->reheat(std::max(m.live->alpha(), 0.25f));
             }
         } else if (m.panning) {
             m.fling.track(io.MouseDelta, io.DeltaTime);
-            if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) {
-                ctx.next.map.zoom = m.zoom;
-                ctx.next.map.x = m.cx - io.MouseDelta.x / m.zoom;
-                ctx.next.map.y = m.cy - io.MouseDelta.y / m.zoom;
-            }
+            if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)
+                ctx.emit(viewport_intent(m, {m.cx - io.MouseDelta.x / m.zoom, m.cy - io.MouseDelta.y / m.zoom, m.zoom}));
         }
     }
     if (m.fling.coasting && !active) {
         const ImVec2 d = m.fling.step(io.DeltaTime);
-        ctx.next.map.zoom = m.zoom;
-        ctx.next.map.x = m.cx - d.x / m.zoom;
-        ctx.next.map.y = m.cy - d.y / m.zoom;
+        ctx.emit(viewport_intent(m, {m.cx - d.x / m.zoom, m.cy - d.y / m.zoom, m.zoom}));
     }
     if (ImGui::IsItemDeactivated()) {
-        if (m.panning && m.moved && ctx.time >= ctx.ui.pinch_until) m.fling.release();
-        if (!m.moved) {
+        if (m.panning && m.moved && !pinch_guard) m.fling.release();
+        if (m.drag_node >= 0 && m.moved && m.live) {
+            // The pin goes into the state; the live picture stays until its layout is done.
+            const ImVec2 at = to_layout(io.MousePos);
+            const std::string& id = article.nodes[static_cast<std::size_t>(m.drag_node)].id;
+            ctx.emit(intent::PinNode{id, at.x, at.y});
+            MapState pinned = map;
+            pinned.pins[id] = {std::round(at.x * 100) / 100, std::round(at.y * 100) / 100};
+            m.live_waits_for = layout_key(pinned);
+            m.live_released = true;
+        } else if (!m.moved) {
             if (m.drag_node >= 0) {
                 const bool again = selected_node(ctx.corpus, ctx.state) == m.drag_node;
                 select_node(ctx, again ? -1 : m.drag_node);
-                ctx.ui.edge = EdgePick{};
             } else if (m.press_edge >= 0) {
-                const Edge& e = m.edges[static_cast<std::size_t>(m.press_edge)];
-                ctx.ui.edge = {e.kind == Edge::Kind::Relation ? e.relation : -1, e.source, e.target};
-                ctx.next.selection = Selection{};
+                const Selection sel = edge_selection(article, m.edges()[static_cast<std::size_t>(m.press_edge)]);
+                ctx.emit(intent::Select{sel == ctx.state.selection ? Selection{} : sel});
             } else {
                 select_node(ctx, -1);
-                ctx.ui.edge = EdgePick{};
             }
         }
         m.drag_node = -1;
@@ -895,35 +967,35 @@ void draw_map(ViewContext& ctx) {
         m.press_edge = -1;
     }
     // Wheel or pinch: zoom about the pointer or the fingers' centre.
-    const ImVec2 pc = ctx.ui.pinch_center;
-    const bool pinched = ctx.ui.pinch_scale != 1.0f && pc.x >= origin.x && pc.y >= origin.y &&
+    const ImVec2 pc(ctx.input.pinch_x, ctx.input.pinch_y);
+    const bool pinched = ctx.input.pinch_scale != 1.0f && pc.x >= origin.x && pc.y >= origin.y &&
                          pc.x <= origin.x + size.x && pc.y <= origin.y + size.y;
     if ((hovered && io.MouseWheel != 0.0f) || pinched) {
-        const float factor = pinched ? ctx.ui.pinch_scale : std::pow(1.2f, io.MouseWheel);
+        const float factor = pinched ? ctx.input.pinch_scale : std::pow(1.2f, io.MouseWheel);
         const ImVec2 at = pinched ? pc : io.MousePos;
         const float zoom = std::clamp(m.zoom * factor, kMinZoom, kMaxZoom);
-        const float mx = at.x - (origin.x + size.x * 0.5f);
-        const float my = at.y - (origin.y + size.y * 0.5f);
-        const float lx = m.cx + mx / m.zoom, ly = m.cy + my / m.zoom;
-        ctx.next.map.zoom = zoom;
-        ctx.next.map.x = lx - mx / zoom;
-        ctx.next.map.y = ly - my / zoom;
+        const ImVec2 l = to_layout(at);
+        ctx.emit(viewport_intent(m, {l.x - (at.x - mid_x) / zoom, l.y - (at.y - mid_y) / zoom, zoom}));
     }
 
     m.origin = origin;
     m.size = size;
     m.legend = ImVec4(0, 0, 0, 0);
     // The legend only where it leaves room for the map (hidden on small canvases).
-    const bool legend = ctx.ui.show_legend && size.x >= kLegendMinW && size.y >= kLegendMinH;
+    const bool legend = view.show_legend && size.x >= kLegendMinW && size.y >= kLegendMinH;
     if (legend) draw_legend(ctx, m, false);
-    compute_frame(m, ctx.corpus, ctx.state, ctx.derived, ctx.ui, ctx.theme, ctx.fonts, origin, size, hovered_node);
+    compute_frame(m, ctx, origin, size, hovered_node);
+    if (m.drawn.size() != article.nodes.size()) {  // nothing laid out yet
+        dl->PopClipRect();
+        return;
+    }
 
-    draw_edges(dl, m, theme, hovered_edge, ctx.ui.edge);
+    draw_edges(dl, m, theme, hovered_edge, article, ctx.state.selection);
     // Nodes: dimmed first, then bright; rings for the hovered passage's nodes, the hovered
     // node and the selection.
     std::vector<char> in_hovered_passage(article.nodes.size(), 0);
-    if (ctx.ui.hovered_passage >= 0) {
-        for (const Mention& mention : ctx.corpus.mentions[static_cast<std::size_t>(ctx.ui.hovered_passage)]) {
+    if (ctx.brush.passage >= 0) {
+        for (const Mention& mention : ctx.corpus.mentions[static_cast<std::size_t>(ctx.brush.passage)]) {
             in_hovered_passage[static_cast<std::size_t>(mention.node)] = 1;
         }
     }
@@ -948,7 +1020,7 @@ void draw_map(ViewContext& ctx) {
                 outline = theme.text;
             }
             draw_node_shape(dl, d, square, with_alpha(d.color, d.alpha), outline, ring);
-            if (m.layout->pinned(static_cast<int>(i))) {
+            if (map.pins.count(article.nodes[i].id)) {
                 dl->AddCircleFilled(ImVec2(d.x + d.r * 0.7f, d.y - d.r * 0.7f), 2.5f, theme.text, 8);
             }
         }
@@ -968,7 +1040,7 @@ void draw_map(ViewContext& ctx) {
                     d.dimmed ? with_alpha(theme.text_muted, 0.55f) : theme.text, text.c_str());
     }
     for (const MapCache::EdgeLabel& l : m.edge_labels) {
-        const Edge& e = m.edges[static_cast<std::size_t>(l.edge)];
+        const Edge& e = m.edges()[static_cast<std::size_t>(l.edge)];
         const std::string& text =
             article
                 .relation_types[static_cast<std::size_t>(article.relations[static_cast<std::size_t>(e.relation)].type)]
@@ -996,7 +1068,7 @@ void draw_map(ViewContext& ctx) {
         node_tooltip(ctx, hovered_node);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     } else if (hovered_edge >= 0 && !active) {
-        edge_tooltip(ctx, m.edges[static_cast<std::size_t>(hovered_edge)]);
+        edge_tooltip(ctx, m.edges()[static_cast<std::size_t>(hovered_edge)]);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     } else if (active && m.moved) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);

@@ -48,15 +48,15 @@ void draw_matrix(ViewContext& ctx) {
     ImGui::TextUnformatted("Rows");
     ImGui::SameLine();
     std::string id;
-    if (facet_combo("##rows", article, rf, id)) ctx.next.matrix.rows = id;
+    if (facet_combo("##rows", article, rf, id)) ctx.emit(intent::SetMatrixAxes{id, ctx.state.matrix.columns});
     ImGui::SameLine(0, 16);
     ImGui::TextUnformatted("Columns");
     ImGui::SameLine();
-    if (facet_combo("##columns", article, cf, id)) ctx.next.matrix.columns = id;
+    if (facet_combo("##columns", article, cf, id)) ctx.emit(intent::SetMatrixAxes{ctx.state.matrix.rows, id});
     ImGui::SameLine(0, 16);
-    if (ImGui::Button("Swap")) {
-        ctx.next.matrix.rows = article.facets[static_cast<std::size_t>(cf)].id;
-        ctx.next.matrix.columns = article.facets[static_cast<std::size_t>(rf)].id;
+    if (ImGui::Button("Swap") && rf >= 0 && cf >= 0) {
+        ctx.emit(intent::SetMatrixAxes{article.facets[static_cast<std::size_t>(cf)].id,
+                                       article.facets[static_cast<std::size_t>(rf)].id});
     }
     if (rf < 0 || cf < 0) return;
     const Facet& rows = article.facets[static_cast<std::size_t>(rf)];
@@ -133,8 +133,7 @@ void draw_matrix(ViewContext& ctx) {
                 facets[rows.id] = {rows.values[r].id};
                 facets[cols.id].insert(cols.values[static_cast<std::size_t>(c)].id);
                 if (rf != cf) facets[cols.id] = {cols.values[static_cast<std::size_t>(c)].id};
-                ctx.next.facets = facets;
-                ctx.next.view = View::Reader;
+                ctx.emit(intent::SetFacets{facets, true});
             }
             const bool hot = ImGui::IsItemHovered();
             const ImVec2 ts = ImGui::CalcTextSize(label);

@@ -70,7 +70,7 @@ void draw_empty_state(ViewContext& ctx, float left, float width) {
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 4));
     ImGui::SetCursorPosX(left);
-    if (ImGui::Button("Clear search and filters")) clear_filters(ctx);
+    if (ImGui::Button("Clear search and filters")) ctx.emit(intent::ClearFilters{});
 }
 
 // The styled spans of one passage: mentions, the selected node's mentions, search hits.
@@ -113,23 +113,38 @@ void node_tooltip(ViewContext& ctx, int node) {
 
 }  // namespace
 
-void draw_reader(ViewContext& ctx) {
-    UiState& ui = ctx.ui;
+bool reader_animating(const ReaderState& r) {
+    return r.scroll_to != -1 || r.scroll_settle > 0 || r.flash_passage >= 0 || r.fling.coasting;
+}
+
+void draw_reader(ViewContext& ctx, ReaderState& ui) {
     const Article& article = ctx.corpus.article;
     const ImGuiIO& io = ImGui::GetIO();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float measure = std::min(avail - 8.0f, kMaxMeasure);
     const float left = ImGui::GetCursorPosX() + std::max(0.0f, (avail - measure) * 0.5f);
 
-    // Keep the reading position when the column width changes (window resize).
-    if (ui.last_reader_width >= 0 && std::fabs(avail - ui.last_reader_width) > 0.5f &&
-        ui.scroll_request == -1 && !ctx.state.passage.empty()) {
-        ui.scroll_request = article.find_passage(ctx.state.passage);
+    // The controller asks for a passage (a jump, a link, new filters): scroll there.
+    const Reveal& reveal = ctx.core.reveal();
+    if (reveal.serial != ui.reveal_serial) {
+        ui.reveal_serial = reveal.serial;
+        ui.scroll_to = reveal.passage >= 0 ? reveal.passage : ReaderState::kScrollTop;
+        ui.fling.stop();
+        if (reveal.flash && reveal.passage >= 0) {
+            ui.flash_passage = reveal.passage;
+            ui.flash_start = reveal.at;
+        }
     }
-    ui.last_reader_width = avail;
-    if (ui.scroll_request == -2) {
+    if (ui.flash_passage >= 0 && ctx.time - ui.flash_start > kFlashSeconds) ui.flash_passage = -1;
+    // Keep the reading position when the column width changes (window resize).
+    if (ui.last_width >= 0 && std::fabs(avail - ui.last_width) > 0.5f && ui.scroll_to == -1 &&
+        !ctx.state.passage.empty()) {
+        ui.scroll_to = article.find_passage(ctx.state.passage);
+    }
+    ui.last_width = avail;
+    if (ui.scroll_to == ReaderState::kScrollTop) {
         ImGui::SetScrollY(0);
-        ui.scroll_request = -1;
+        ui.scroll_to = -1;
         ui.scroll_settle = 3;
     }
 
@@ -138,30 +153,30 @@ void draw_reader(ViewContext& ctx) {
         const float scrollbar_x = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize;
         ui.drag_scroll = io.MouseClickedPos[0].x < scrollbar_x;
     }
-    if (ImGui::IsMouseClicked(0)) ui.reader_fling.stop();  // a new touch catches the text
-    if (ui.drag_scroll && !io.MouseDown[0]) ui.reader_fling.release();
+    if (ImGui::IsMouseClicked(0)) ui.fling.stop();  // a new touch catches the text
+    if (ui.drag_scroll && !io.MouseDown[0]) ui.fling.release();
     if (!io.MouseDown[0]) ui.drag_scroll = false;
     if (ui.drag_scroll && ImGui::IsMouseDragging(0)) {
-        ui.reader_fling.track(ImVec2(0, io.MouseDelta.y), io.DeltaTime);
+        ui.fling.track(ImVec2(0, io.MouseDelta.y), io.DeltaTime);
         if (io.MouseDelta.y != 0.0f) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
     }
-    if (ui.reader_fling.coasting && ui.scroll_request == -1) {
-        const float dy = ui.reader_fling.step(io.DeltaTime).y;
+    if (ui.fling.coasting && ui.scroll_to == -1) {
+        const float dy = ui.fling.step(io.DeltaTime).y;
         const float before = ImGui::GetScrollY();
         ImGui::SetScrollY(before - dy);
-        if (before - dy <= 0 || before - dy >= ImGui::GetScrollMaxY()) ui.reader_fling.stop();  // hit an end
+        if (before - dy <= 0 || before - dy >= ImGui::GetScrollMaxY()) ui.fling.stop();  // hit an end
     }
     // Two fingers pinching over the text: the text (only) grows or shrinks.
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
-    if (ui.pinch_scale != 1.0f && ui.pinch_center.x >= wp.x && ui.pinch_center.y >= wp.y &&
-        ui.pinch_center.x <= wp.x + ws.x && ui.pinch_center.y <= wp.y + ws.y) {
-        ui.text_zoom = std::clamp(ui.text_zoom * ui.pinch_scale, kMinTextZoom, kMaxTextZoom);
+    const ImVec2 pc(ctx.input.pinch_x, ctx.input.pinch_y);
+    if (ctx.input.pinch_scale != 1.0f && pc.x >= wp.x && pc.y >= wp.y && pc.x <= wp.x + ws.x && pc.y <= wp.y + ws.y) {
+        ui.text_zoom = std::clamp(ui.text_zoom * ctx.input.pinch_scale, kMinTextZoom, kMaxTextZoom);
     }
 
     draw_header(ctx, left, measure);
     if (ctx.derived.shown.empty()) {
         draw_empty_state(ctx, left, measure);
-        ui.scroll_request = -1;
+        ui.scroll_to = -1;
         return;
     }
 
@@ -194,9 +209,9 @@ void draw_reader(ViewContext& ctx) {
         last_section = passage.section;
 
         const float top = ImGui::GetCursorPosY();
-        if (ui.scroll_request == p) {
+        if (ui.scroll_to == p) {
             ImGui::SetScrollY(std::max(0.0f, top - 12.0f));
-            ui.scroll_request = -1;
+            ui.scroll_to = -1;
             ui.scroll_settle = 3;
             scrolled = true;
         }
@@ -205,7 +220,7 @@ void draw_reader(ViewContext& ctx) {
         params.font = ctx.fonts.body;
         params.font_size = ImGui::GetFontSize() * ui.text_zoom;  // pinched bigger or smaller
         params.wrap_width = text_w;
-        const RichTextLayout& layout = ui.reader_cache.get(p, passage.text, spans, spans_key, params);
+        const RichTextLayout& layout = ui.cache.get(p, passage.text, spans, spans_key, params);
 
         const ImVec2 screen = ImGui::GetCursorScreenPos();
         const float x0 = ImGui::GetWindowPos().x + left - ImGui::GetScrollX();
@@ -250,9 +265,8 @@ void draw_reader(ViewContext& ctx) {
                 const bool active = chosen != ctx.state.facets.end() && chosen->second.count(value.id) > 0;
                 const std::string label = value.label + "##" + facet.id + "/" + value.id;
                 row.next(ChipWidth(label.c_str()));
-                if (Chip(label.c_str(), ctx.theme, active ? ChipFlags_Active : ChipFlags_None)) {
-                    toggle_facet_value(ctx.next, facet.id, value.id);
-                }
+                if (Chip(label.c_str(), ctx.theme, active ? ChipFlags_Active : ChipFlags_None))
+                    ctx.emit(intent::ToggleFacetValue{facet.id, value.id});
                 if (ImGui::IsItemHovered()) {
                     ImGui::SetTooltip("%s: %s\n%s", facet.label.c_str(), value.label.c_str(),
                                       active ? "Click to remove this filter" : "Click to show only passages with it");
@@ -273,7 +287,7 @@ void draw_reader(ViewContext& ctx) {
         ImGui::Dummy(ImVec2(0, 10));
         if (observed < 0 && ImGui::GetCursorPosY() > scroll_y + 16.0f) observed = p;
     }
-    if (!scrolled && ui.scroll_request >= 0) ui.scroll_request = -1;  // not shown: nothing to do
+    if (!scrolled && ui.scroll_to >= 0) ui.scroll_to = -1;  // not shown: nothing to do
     ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetWindowHeight() * 0.5f)));
 
     if (hovered_node >= 0) node_tooltip(ctx, hovered_node);
@@ -283,8 +297,9 @@ void draw_reader(ViewContext& ctx) {
     if (ui.scroll_settle > 0) {
         --ui.scroll_settle;
     } else if (std::fabs(scroll_y - ui.last_scroll_y) > 0.5f) {
-        ctx.next.passage = scroll_y <= 0.5f || observed < 0 ? std::string()
-                                                           : article.passages[static_cast<std::size_t>(observed)].id;
+        const std::string at = scroll_y <= 0.5f || observed < 0 ? std::string()
+                                                               : article.passages[static_cast<std::size_t>(observed)].id;
+        if (at != ctx.state.passage) ctx.emit(intent::ReadAt{at});
     }
     ui.last_scroll_y = scroll_y;
 }

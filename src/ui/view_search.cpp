@@ -17,30 +17,28 @@ int chosen_value_count(const ViewState& state) {
 
 }  // namespace
 
-static void draw_search_box(ViewContext& ctx);
+static void draw_search_box(ViewContext& ctx, SearchBoxState& search);
 static void draw_topic_chips(ViewContext& ctx);
-static void draw_result_line(ViewContext& ctx, int chosen);
+static void draw_result_line(ViewContext& ctx);
 
-void draw_search_bar(ViewContext& ctx) {
-    UiState& ui = ctx.ui;
-    if (!ui.search_active && ui.search_buffer != ctx.state.query) ui.search_buffer = ctx.state.query;
-
+void draw_search_bar(ViewContext& ctx, SearchBoxState& search) {
+    const Layout& layout = ctx.layout;
     const int chosen = chosen_value_count(ctx.state);
-    if (ui.narrow) {
+    if (layout.narrow) {
         // Folded panels: "Filters (n)" and, on small screens with a selection, "Details";
         // while one of them shows, a button back to the view.
-        const bool has_details = selected_node(ctx.corpus, ctx.state) >= 0 || !ui.edge.empty();
-        const bool showing = ui.show_filters || (ui.small && ui.show_details && has_details);
+        const bool has_details = selected_node(ctx.corpus, ctx.state) >= 0 || ctx.state.selection.is_edge();
+        const bool showing = layout.show_filters || (layout.small && layout.show_details && has_details);
         char label[64];
         if (showing) {
             std::snprintf(label, sizeof label, "Back to %s", view_label(ctx.state.view));
-            if (ImGui::Button(label)) ui.show_filters = ui.show_details = false;
+            if (ImGui::Button(label)) ctx.shell.panel = ShellRequests::Panel::View;
         } else {
             std::snprintf(label, sizeof label, chosen ? "Filters (%d)" : "Filters", chosen);
-            if (ImGui::Button(label)) ui.show_filters = true;
-            if (ui.small && has_details) {
+            if (ImGui::Button(label)) ctx.shell.panel = ShellRequests::Panel::Filters;
+            if (layout.small && has_details) {
                 ImGui::SameLine();
-                if (ImGui::Button("Details")) ui.show_details = true;
+                if (ImGui::Button("Details")) ctx.shell.panel = ShellRequests::Panel::Details;
             }
         }
         ImGui::SameLine();
@@ -49,33 +47,39 @@ void draw_search_bar(ViewContext& ctx) {
     if (ctx.embed.kiosk) {
         draw_topic_chips(ctx);
     } else {
-        draw_search_box(ctx);
+        draw_search_box(ctx, search);
     }
-    draw_result_line(ctx, chosen);
+    draw_result_line(ctx);
 }
 
-static void draw_search_box(ViewContext& ctx) {
-    UiState& ui = ctx.ui;
+static void draw_search_box(ViewContext& ctx, SearchBoxState& search) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const bool has_query = !ui.search_buffer.empty();
+    // The box shows the state's search text whenever someone other than the typist changed
+    // it (a link, the page, undo, a chip), even while it has the focus.
+    const bool follow = search.query_serial != ctx.core.query_serial() ||
+                        (!search.active && search.buffer != ctx.state.query);
+    search.query_serial = ctx.core.query_serial();
+    const bool has_query = !search.buffer.empty() || (follow && !ctx.state.query.empty());
     const float clear_w = has_query ? ImGui::GetFrameHeight() + style.ItemSpacing.x : 0.0f;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - clear_w);
-    if (ui.focus_search) {
+    if (search.focus) {
         ImGui::SetKeyboardFocusHere();
-        ui.focus_search = false;
+        search.focus = false;
     }
-    const char* hint = ui.narrow ? "Search the article" : "Search the article   ( / or Ctrl+F )";
-    if (InputTextString("##search", hint, ui.search_buffer)) ctx.next.query = ui.search_buffer;
-    ui.search_active = ImGui::IsItemActive();
+    const char* hint = ctx.layout.narrow ? "Search the article" : "Search the article   ( / or Ctrl+F )";
+    if (InputTextString("##search", hint, search.buffer, follow ? &ctx.state.query : nullptr))
+        ctx.emit(intent::SetQuery{search.buffer, true});
+    const bool was_active = search.active;
+    search.active = ImGui::IsItemActive();
+    if (was_active && !search.active) ctx.emit(intent::SettleQuery{});  // left the box: a history step now
     if (has_query) {
         ImGui::SameLine();
         if (CloseButton("##clear-search", ctx.theme)) {
-            ui.search_buffer.clear();
-            ctx.next.query.clear();
+            search.buffer.clear();
+            ctx.emit(intent::SetQuery{std::string(), false});
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clear the search (Esc)");
     }
-
 }
 
 // A kiosk has no keyboard: the article's suggested searches, one tap each (again: off).
@@ -91,27 +95,15 @@ static void draw_topic_chips(ViewContext& ctx) {
         const bool on = ctx.state.query == topics[i].query;
         const std::string label = topics[i].label + "##topic" + std::to_string(i);
         row.next(ChipWidth(label.c_str()));
-        if (Chip(label.c_str(), ctx.theme, on ? ChipFlags_Active : ChipFlags_None)) {
-            ctx.next.query = on ? std::string() : topics[i].query;
-            ctx.ui.search_buffer = ctx.next.query;
-        }
+        if (Chip(label.c_str(), ctx.theme, on ? ChipFlags_Active : ChipFlags_None))
+            ctx.emit(intent::SetQuery{on ? std::string() : topics[i].query, false});
     }
 }
 
 // Result line: how much of the article is shown.
-static void draw_result_line(ViewContext& ctx, int chosen) {
+static void draw_result_line(ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.small);
-    const int total = static_cast<int>(ctx.corpus.article.passages.size());
-    const int shown = static_cast<int>(ctx.derived.shown.size());
-    std::string line;
-    if (ctx.state.query.empty() && chosen == 0) {
-        line = "All " + std::to_string(total) + " passages";
-    } else {
-        line = std::to_string(shown) + " of " + std::to_string(total) + " passages" +
-               (shown == 1 ? " matches" : " match");
-        if (!ctx.state.query.empty()) line += " " + quoted_query(ctx.state.query);
-        if (chosen) line += ctx.state.query.empty() ? " the filters" : " and the filters";
-    }
+    const std::string line = result_summary(ctx.corpus, ctx.state, static_cast<int>(ctx.derived.shown.size()));
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
     ImGui::TextUnformatted(line.c_str());
     ImGui::PopStyleColor();
@@ -119,17 +111,16 @@ static void draw_result_line(ViewContext& ctx, int chosen) {
 }
 
 void draw_notice(ViewContext& ctx) {
-    UiState& ui = ctx.ui;
-    if (ui.notice.empty()) return;
+    const Notice& notice = ctx.core.notice();
+    if (notice.empty()) return;
     const ImGuiStyle& style = ImGui::GetStyle();
     const float width = ImGui::GetContentRegionAvail().x;
     const float text_w = width - 2 * style.WindowPadding.x - ImGui::GetFrameHeight() - style.ItemSpacing.x;
     ImGui::PushFont(ctx.fonts.small);
     float height = ImGui::GetTextLineHeightWithSpacing();
     const std::size_t max_lines = 6;
-    for (std::size_t i = 0; i < ui.notice.size() && i < max_lines; ++i) {
-        height += ImGui::CalcTextSize(ui.notice[i].c_str(), nullptr, false, text_w).y + style.ItemSpacing.y;
-    }
+    for (std::size_t i = 0; i < notice.problems.size() && i < max_lines; ++i)
+        height += ImGui::CalcTextSize(notice.problems[i].c_str(), nullptr, false, text_w).y + style.ItemSpacing.y;
     ImGui::PopFont();
     height += 2 * style.WindowPadding.y;
 
@@ -137,25 +128,21 @@ void draw_notice(ViewContext& ctx) {
     ImGui::BeginChild("##notice", ImVec2(width, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleColor();
     ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(ui.notice_title.c_str());
+    ImGui::TextUnformatted(notice.title.c_str());
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
-    const bool dismiss = CloseButton("##dismiss-notice", ctx.theme);
+    if (CloseButton("##dismiss-notice", ctx.theme)) ctx.emit(intent::DismissNotice{});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Dismiss");
     ImGui::PushFont(ctx.fonts.small);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
-    for (std::size_t i = 0; i < ui.notice.size() && i < max_lines; ++i) {
+    for (std::size_t i = 0; i < notice.problems.size() && i < max_lines; ++i) {
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.error);
-        ImGui::TextUnformatted(ui.notice[i].c_str());
+        ImGui::TextUnformatted(notice.problems[i].c_str());
         ImGui::PopStyleColor();
     }
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::EndChild();
-    if (dismiss) {
-        ui.notice.clear();
-        ui.notice_title.clear();
-    }
 }
 
 }  // namespace wwe::ui

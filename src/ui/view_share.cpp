@@ -22,8 +22,7 @@ void ReadOnlyField(const char* id, const std::string& text, float width) {
 }
 
 // A copy button; "Copied" shows beside it for a moment after a click.
-void copy_button(ViewContext& ctx, const char* label, const std::string& text, const char* what) {
-    ShareDialog& d = ctx.ui.share;
+void copy_button(const ViewContext& ctx, ShareState& d, const char* label, const std::string& text, const char* what) {
     if (ImGui::Button(label)) {
         ImGui::SetClipboardText(text.c_str());
         d.copied_at = ctx.time;
@@ -44,7 +43,7 @@ int id_filter(ImGuiInputTextCallbackData* data) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ? 0 : 1;
 }
 
-EmbedOptions options_of(const ShareDialog& d, const ViewContext& ctx) {
+EmbedOptions options_of(const ShareState& d, const ViewContext& ctx) {
     EmbedOptions o;
     o.embed = true;
     o.id = d.embed_id;
@@ -67,8 +66,7 @@ void section_heading(const ViewContext& ctx, const char* text) {
 
 }  // namespace
 
-void draw_share(ViewContext& ctx) {
-    ShareDialog& d = ctx.ui.share;
+void draw_share(ViewContext& ctx, ShareState& d) {
     if (d.open && !d.initialized) {
         // Start from what the page itself shows (an embed shares its own options); then the
         // dialog keeps what the teacher chose, from one opening to the next.
@@ -94,14 +92,14 @@ void draw_share(ViewContext& ctx) {
 
     const ImGuiStyle& style = ImGui::GetStyle();
     const std::string fragment = to_fragment(ctx.state, ctx.corpus);
-    d.link = ctx.ui.page_url + "#" + fragment;
+    d.link = d.page_url + "#" + fragment;
 
     section_heading(ctx, "Link to this view");
     const float copy_link_w = ImGui::CalcTextSize("Copy link").x + 2 * style.FramePadding.x +
                               ImGui::CalcTextSize("Copied").x + style.ItemSpacing.x;
     ReadOnlyField("##link", d.link, ImGui::GetContentRegionAvail().x - copy_link_w - style.ItemSpacing.x);
     ImGui::SameLine();
-    copy_button(ctx, "Copy link", d.link, "link");
+    copy_button(ctx, d, "Copy link", d.link, "link");
     TextMuted(ctx.theme, "Opens the explorer on exactly this view: filters, search, selection, map.");
 
     ImGui::Spacing();
@@ -183,16 +181,16 @@ void draw_share(ViewContext& ctx) {
     const EmbedOptions options = options_of(d, ctx);
     ViewState start = ctx.state;
     constrain(start, options, nullptr);
-    const std::string url = ctx.ui.page_url + "?" + to_query(options) + "#" + to_fragment(start, ctx.corpus);
+    const std::string url = d.page_url + "?" + to_query(options) + "#" + to_fragment(start, ctx.corpus);
     std::string title = "Win-Win Explorer: " + std::string(view_label(start.view));
     if (!filters.empty()) title += " (" + filters + ")";
     d.snippet = iframe_snippet(url, d.width, d.height, title, d.strict_sandbox);
     std::string snippet = d.snippet;
     ImGui::InputTextMultiline("##snippet", snippet.data(), snippet.size() + 1,
                               ImVec2(-1, ImGui::GetTextLineHeight() * 6.5f), ImGuiInputTextFlags_ReadOnly);
-    copy_button(ctx, "Copy embed code", d.snippet, "embed code");
+    copy_button(ctx, d, "Copy embed code", d.snippet, "embed code");
     ImGui::SameLine();
-    if (ImGui::Button("Preview")) ctx.ui.previews.push_back({url, d.width, d.height});
+    if (ImGui::Button("Preview")) ctx.shell.previews.push_back({url, d.width, d.height});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shows the embed as a course page would, over the explorer");
     ImGui::SameLine();
     const float close_w = ImGui::CalcTextSize("Close").x + 2 * style.FramePadding.x;

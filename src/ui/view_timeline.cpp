@@ -30,22 +30,22 @@ std::string event_date_text(const Event& e) {
 void draw_timeline(ViewContext& ctx) {
     const Article& article = ctx.corpus.article;
     const Theme& theme = ctx.theme;
-    UiState& ui = ctx.ui;
     const std::optional<TimeSpan> extent = timeline_extent(article.events);
     if (!extent) {
         ImGui::Dummy(ImVec2(0, 20));
         TextMuted(theme, "The article has no dated events.");
         return;
     }
-    auto fit = [&] {
+    // The visible years: the state's, or every event with a margin.
+    double begin = ctx.state.timeline.begin, end = ctx.state.timeline.end;
+    if (ctx.state.timeline.fitted()) {
         const double pad = std::max(1.0, (extent->end - extent->begin) * 0.08);
-        ui.timeline_begin = std::floor(extent->begin - pad);
-        ui.timeline_end = std::ceil(extent->end + pad);
-    };
-    if (ui.timeline_end <= ui.timeline_begin) fit();
+        begin = std::floor(extent->begin - pad);
+        end = std::ceil(extent->end + pad);
+    }
 
     ImGui::Dummy(ImVec2(0, 2));
-    if (ImGui::Button("Fit")) fit();
+    if (ImGui::Button("Fit")) ctx.emit(intent::SetTimelineRange{0, 0});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show every event");
     ImGui::SameLine();
     ImGui::PushFont(ctx.fonts.small);
@@ -62,23 +62,26 @@ void draw_timeline(ViewContext& ctx) {
     const bool hovered = ImGui::IsItemHovered();
     const ImGuiIO& io = ImGui::GetIO();
     const float left = origin.x + 16, right = origin.x + size.x - 16;
-    const double span = ui.timeline_end - ui.timeline_begin;
+    const double span = end - begin;
     const double px_per_year = (right - left) / span;
-    auto to_x = [&](double t) { return static_cast<float>(left + (t - ui.timeline_begin) * px_per_year); };
+    auto to_x = [&](double t) { return static_cast<float>(left + (t - begin) * px_per_year); };
 
-    // Pan and zoom.
+    // Pan and zoom: the state's range (a link shows the same years).
+    auto set_range = [&](double b0, double e0) {
+        const double width = e0 - b0;
+        b0 = std::clamp(b0, kMinTimelineYear, kMaxTimelineYear - width);
+        ctx.emit(intent::SetTimelineRange{b0, b0 + width});
+    };
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0, 3.0f) && io.MouseDelta.x != 0) {
         const double dt = io.MouseDelta.x / px_per_year;
-        ui.timeline_begin -= dt;
-        ui.timeline_end -= dt;
+        set_range(begin - dt, end - dt);
     }
     if (hovered && io.MouseWheel != 0) {
-        const double at = ui.timeline_begin + (io.MousePos.x - left) / px_per_year;
+        const double at = begin + (io.MousePos.x - left) / px_per_year;
         const double factor = std::pow(1.25, -io.MouseWheel);
         const double new_span = std::clamp(span * factor, 0.25, 400.0);
-        const double frac = (at - ui.timeline_begin) / span;
-        ui.timeline_begin = at - frac * new_span;
-        ui.timeline_end = ui.timeline_begin + new_span;
+        const double frac = (at - begin) / span;
+        set_range(at - frac * new_span, at - frac * new_span + new_span);
     }
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -98,7 +101,7 @@ void draw_timeline(ViewContext& ctx) {
         }
     }
     dl->AddLine(ImVec2(origin.x + 4, axis_y), ImVec2(origin.x + size.x - 4, axis_y), theme.border, 1.5f);
-    const int y0 = static_cast<int>(std::floor(ui.timeline_begin)), y1 = static_cast<int>(std::ceil(ui.timeline_end));
+    const int y0 = static_cast<int>(std::floor(begin)), y1 = static_cast<int>(std::ceil(end));
     static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     for (int y = y0; y <= y1; ++y) {
@@ -231,7 +234,7 @@ void draw_timeline(ViewContext& ctx) {
         hover_passage(ctx, ev.passage);
         if (ImGui::IsMouseReleased(0) && !ImGui::IsMouseDragging(0, 3.0f) &&
             std::fabs(io.MouseDragMaxDistanceSqr[0]) < 9.0f) {
-            jump_to_passage(ctx, ev.passage);
+            open_passage(ctx, ev.passage);
         }
     }
 }

@@ -55,30 +55,20 @@ bool arrow_button(const char* id, bool left, bool enabled, const Theme& theme) {
 
 // The export menu's items (in the Export pop-up, or the narrow toolbar's "More" menu).
 void export_items(ViewContext& ctx) {
-    const bool map_drawn = [&] {
-        float x, y, w, h;
-        map_rect(ctx.ui, x, y, w, h);
-        return w > 0 && ctx.state.view == View::Map;
-    }();
+    const bool map_drawn = ctx.state.view == View::Map;  // the map is drawn under the menu
     if (ImGui::MenuItem("Concept map as PNG image", nullptr, false, map_drawn)) {
-        Download d;
-        d.filename = "concept-map.png";
-        d.mime = "image/png";
-        d.png = true;
-        map_rect(ctx.ui, d.x, d.y, d.w, d.h);
-        request_download(ctx, std::move(d));
+        ctx.shell.map_png = true;
     }
     if (!map_drawn && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Open the map first (2)");
     if (ImGui::MenuItem("Concept map as SVG (vector)")) {
-        request_download(ctx, {"concept-map.svg", "image/svg+xml",
-                               map_svg_text(ctx.corpus, ctx.state, ctx.derived, ctx.ui, ctx.theme, ctx.fonts)});
+        ctx.shell.map_svg = true;
     }
     char label[64];
     std::snprintf(label, sizeof label, "Passages shown (%d) as Markdown", static_cast<int>(ctx.derived.shown.size()));
     if (ImGui::MenuItem(label)) {
-        request_download(ctx,
-                         {"passages.md", "text/markdown", passages_markdown_text(ctx.corpus, ctx.state, ctx.derived)});
+        request_download(ctx, {"passages.md", "text/markdown",
+                               passages_markdown_text(ctx.corpus, ctx.state, ctx.derived.shown)});
     }
     if (ImGui::MenuItem("Entities table as CSV")) {
         request_download(ctx, {"entities.csv", "text/csv", entities_csv_text(ctx.corpus)});
@@ -102,11 +92,11 @@ void compact_toolbar(ViewContext& ctx) {
         for (int v = 0; v < kViewCount; ++v) {
             const View view = static_cast<View>(v);
             if (!view_offered(ctx.embed, view)) continue;
-            if (ImGui::Selectable(view_label(view), ctx.state.view == view)) ctx.next.view = view;
+            if (ImGui::Selectable(view_label(view), ctx.state.view == view)) ctx.emit(intent::ShowView{view});
         }
         ImGui::EndCombo();
     }
-    const bool tours = !ctx.ui.tours.empty();
+    const bool tours = !ctx.core.tours().empty();
     if (!tours && ctx.embed.kiosk) {
         ImGui::NewLine();
         return;
@@ -117,16 +107,13 @@ void compact_toolbar(ViewContext& ctx) {
     if (ImGui::Button("More")) ImGui::OpenPopup("##more");
     if (!ImGui::BeginPopup("##more")) return;
     if (tours && ImGui::BeginMenu("Tour")) {
-        for (std::size_t i = 0; i < ctx.ui.tours.size(); ++i) {
-            if (ImGui::MenuItem(ctx.ui.tours[i].label.c_str())) {
-                ctx.ui.tour_command = UiState::TourCommand::Start;
-                ctx.ui.tour_to_start = static_cast<int>(i);
-            }
+        for (std::size_t i = 0; i < ctx.core.tours().size(); ++i) {
+            if (ImGui::MenuItem(ctx.core.tours()[i].label.c_str())) ctx.emit(intent::StartTour{static_cast<int>(i)});
         }
         ImGui::EndMenu();
     }
     if (!ctx.embed.kiosk) {
-        if (ImGui::MenuItem("Share this view...")) ctx.ui.share.open = true;
+        if (ImGui::MenuItem("Share this view...")) ctx.shell.open_share = true;
         if (ImGui::BeginMenu("Export")) {
             export_items(ctx);
             ImGui::EndMenu();
@@ -162,7 +149,8 @@ void filter_chips(ViewContext& ctx) {
                                       (vi >= 0 ? facet.values[static_cast<std::size_t>(vi)].label : v) +
                                       (locked ? "" : "  \xC3\x97") + "##chip/" + facet_id + "/" + v;
             row.next(ChipWidth(label.c_str()));
-            if (Chip(label.c_str(), ctx.theme, ChipFlags_Active) && !locked) toggle_facet_value(ctx.next, facet_id, v);
+            if (Chip(label.c_str(), ctx.theme, ChipFlags_Active) && !locked)
+                ctx.emit(intent::ToggleFacetValue{facet_id, v});
             if (ImGui::IsItemHovered()) ImGui::SetTooltip(locked ? "Set by the page this explorer is embedded in" : "Remove this filter");
             removable = removable || !locked;
         }
@@ -170,16 +158,13 @@ void filter_chips(ViewContext& ctx) {
     if (!ctx.state.query.empty()) {
         const std::string label = "Search: " + quoted_query(ctx.state.query) + "  \xC3\x97##chip-query";
         row.next(ChipWidth(label.c_str()));
-        if (Chip(label.c_str(), ctx.theme, ChipFlags_Active)) {
-            ctx.next.query.clear();
-            ctx.ui.search_buffer.clear();
-        }
+        if (Chip(label.c_str(), ctx.theme, ChipFlags_Active)) ctx.emit(intent::SetQuery{std::string(), false});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove the search");
     }
     const char* clear = "Clear all##chips";
     if (removable) {
         row.next(ChipWidth(clear));
-        if (Chip(clear, ctx.theme)) clear_filters(ctx);
+        if (Chip(clear, ctx.theme)) ctx.emit(intent::ClearFilters{});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove every filter and the search (Ctrl+Z undoes)");
     }
     ImGui::PopFont();
@@ -187,12 +172,12 @@ void filter_chips(ViewContext& ctx) {
 
 }  // namespace
 
-void draw_toolbar(ViewContext& ctx, bool can_back, bool can_forward, int& history_step) {
+void draw_toolbar(ViewContext& ctx) {
     const Theme& theme = ctx.theme;
-    if (arrow_button("##back", true, can_back, theme)) history_step = -1;
+    if (arrow_button("##back", true, ctx.core.can_back(), theme)) ctx.emit(intent::Back{});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back (Alt+Left)");
     ImGui::SameLine(0, 2);
-    if (arrow_button("##forward", false, can_forward, theme)) history_step = 1;
+    if (arrow_button("##forward", false, ctx.core.can_forward(), theme)) ctx.emit(intent::Forward{});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forward (Alt+Right)");
     ImGui::SameLine(0, 12);
     if (ImGui::GetWindowContentRegionMax().x < kNarrowToolbar) {
@@ -206,7 +191,7 @@ void draw_toolbar(ViewContext& ctx, bool can_back, bool can_forward, int& histor
     // to take away, no one to send it to).
     const ImGuiStyle& style = ImGui::GetStyle();
     const bool kiosk = ctx.embed.kiosk;
-    const bool tours = !ctx.ui.tours.empty();
+    const bool tours = !ctx.core.tours().empty();
     float buttons_w = 0;
     auto reserve = [&](const char* label) {
         buttons_w += ImGui::CalcTextSize(label).x + 2 * style.FramePadding.x + (buttons_w > 0 ? style.ItemSpacing.x : 0);
@@ -227,7 +212,7 @@ void draw_toolbar(ViewContext& ctx, bool can_back, bool can_forward, int& histor
         // Wrap the tabs on narrow screens rather than running under the buttons.
         if (!first && ImGui::GetCursorPosX() + w > right - buttons_w - 8) ImGui::NewLine();
         first = false;
-        if (view_tab(label, ctx.state.view == view, theme)) ctx.next.view = view;
+        if (view_tab(label, ctx.state.view == view, theme)) ctx.emit(intent::ShowView{view});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s view (%d)", view_label(view), v + 1);
         ImGui::SameLine(0, 2);
     }
@@ -237,7 +222,7 @@ void draw_toolbar(ViewContext& ctx, bool can_back, bool can_forward, int& histor
         ImGui::SameLine();
     }
     if (!kiosk) {
-        if (ImGui::Button("Share")) ctx.ui.share.open = true;
+        if (ImGui::Button("Share")) ctx.shell.open_share = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link to this view, or the code to embed it in a course page");
         ImGui::SameLine();
         export_menu(ctx);

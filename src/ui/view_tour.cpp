@@ -11,21 +11,19 @@
 namespace wwe::ui {
 
 void draw_tours_menu(ViewContext& ctx) {
-    UiState& ui = ctx.ui;
-    if (ui.tours.empty()) return;
+    const std::vector<ResolvedTour>& tours = ctx.core.tours();
+    if (tours.empty()) return;
     if (ImGui::Button("Tour")) ImGui::OpenPopup("##tours");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A guided tour of the article, one view at a time");
     if (!ImGui::BeginPopup("##tours")) return;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-    for (std::size_t i = 0; i < ui.tours.size(); ++i) {
-        const ResolvedTour& tour = ui.tours[i];
+    for (std::size_t i = 0; i < tours.size(); ++i) {
+        const ResolvedTour& tour = tours[i];
         ImGui::PushID(static_cast<int>(i));
         char label[64];
         std::snprintf(label, sizeof label, "%zu stops", tour.steps.size());
-        if (ImGui::Selectable(tour.label.c_str(), false, ImGuiSelectableFlags_None)) {
-            ui.tour_command = UiState::TourCommand::Start;
-            ui.tour_to_start = static_cast<int>(i);
-        }
+        if (ImGui::Selectable(tour.label.c_str(), false, ImGuiSelectableFlags_None))
+            ctx.emit(intent::StartTour{static_cast<int>(i)});
         ImGui::PushFont(ctx.fonts.small);
         if (!tour.description.empty()) TextWrappedColored(ctx.theme.text_muted, tour.description.c_str());
         TextMuted(ctx.theme, "%s", label);
@@ -37,11 +35,13 @@ void draw_tours_menu(ViewContext& ctx) {
 }
 
 void draw_tour_caption(ViewContext& ctx) {
-    UiState& ui = ctx.ui;
-    if (!ui.tour.playing() || ui.tour.tour() >= static_cast<int>(ui.tours.size())) return;
-    const ResolvedTour& tour = ui.tours[static_cast<std::size_t>(ui.tour.tour())];
+    const TourPlayer& player = ctx.core.tour();
+    const std::vector<ResolvedTour>& tours = ctx.core.tours();
+    if (!player.playing() || player.tour() >= static_cast<int>(tours.size())) return;
+    const ResolvedTour& tour = tours[static_cast<std::size_t>(player.tour())];
     const int count = static_cast<int>(tour.steps.size());
-    const int step = std::clamp(ui.tour.step(), 0, count - 1);
+    const int step = std::clamp(player.step(), 0, count - 1);
+    const bool autoplay = ctx.core.tour_autoplay();
     const ImGuiIO& io = ImGui::GetIO();
     const float width = std::min(io.DisplaySize.x - 16.0f, 820.0f);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 8.0f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
@@ -60,24 +60,24 @@ void draw_tour_caption(ViewContext& ctx) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(tour.steps[static_cast<std::size_t>(step)].caption.c_str());
         ImGui::PopTextWrapPos();
-        if (ui.tour_autoplay && ctx.embed.kiosk) {
+        if (autoplay && ctx.embed.kiosk) {
             ImGui::PushFont(ctx.fonts.small);
             ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.accent);
             ImGui::TextUnformatted("Touch the screen to explore on your own");
             ImGui::PopStyleColor();
             ImGui::PopFont();
-        } else if (ui.tour_autoplay) {
+        } else if (autoplay) {
             ImGui::PushFont(ctx.fonts.small);
             TextMuted(ctx.theme, "Click anywhere to explore on your own");
             ImGui::PopFont();
         } else {
             ImGui::BeginDisabled(step == 0);
-            if (ImGui::Button("Back")) ui.tour_command = UiState::TourCommand::Previous;
+            if (ImGui::Button("Back")) ctx.emit(intent::PreviousStop{});
             ImGui::EndDisabled();
             ImGui::SameLine();
-            if (ImGui::Button(step + 1 < count ? "Next" : "Finish")) ui.tour_command = UiState::TourCommand::Next;
+            if (ImGui::Button(step + 1 < count ? "Next" : "Finish")) ctx.emit(intent::NextStop{});
             ImGui::SameLine();
-            if (ImGui::Button("Close tour")) ui.tour_command = UiState::TourCommand::Stop;
+            if (ImGui::Button("Close tour")) ctx.emit(intent::StopTour{});
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Leave the tour and explore from here (Esc)");
         }
     }

@@ -12,19 +12,33 @@ namespace {
 constexpr float kChipPadX = 8.0f;
 constexpr float kChipPadY = 2.0f;
 
-int resize_callback(ImGuiInputTextCallbackData* data) {
+struct TextBoxData {
+    std::string* text;
+    const std::string* replace;  // replaces the text being edited (the focused box)
+};
+
+int text_box_callback(ImGuiInputTextCallbackData* data) {
+    auto* box = static_cast<TextBoxData*>(data->UserData);
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* s = static_cast<std::string*>(data->UserData);
-        s->resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = s->data();
+        box->text->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = box->text->data();
+    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && box->replace) {
+        data->DeleteChars(0, data->BufTextLen);
+        data->InsertChars(0, box->replace->c_str(), box->replace->c_str() + box->replace->size());
+        box->replace = nullptr;
     }
     return 0;
 }
 }  // namespace
 
-bool InputTextString(const char* str_id, const char* hint, std::string& text) {
-    return ImGui::InputTextWithHint(str_id, hint, text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
-                                    resize_callback, &text);
+bool InputTextString(const char* str_id, const char* hint, std::string& text, const std::string* replace) {
+    TextBoxData data{&text, replace};
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    if (replace) {
+        text = *replace;  // what an inactive box shows; an active one is edited in the callback
+        flags |= ImGuiInputTextFlags_CallbackAlways;
+    }
+    return ImGui::InputTextWithHint(str_id, hint, text.data(), text.capacity() + 1, flags, text_box_callback, &data);
 }
 
 bool FilterBox(const char* str_id, const char* hint, std::string& text, float width) {

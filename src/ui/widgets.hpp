@@ -52,7 +52,9 @@ bool CloseButton(const char* str_id, const Theme& theme);
 void CountBadge(int count, float right_x, const Theme& theme);
 
 // ImGui::InputTextWithHint editing `text` (grows as the user types); true when edited.
-bool InputTextString(const char* str_id, const char* hint, std::string& text);
+// `replace`, when given, becomes the text even while the box is being edited (someone else
+// changed what the box shows).
+bool InputTextString(const char* str_id, const char* hint, std::string& text, const std::string* replace = nullptr);
 
 // The same, `width` CSS px wide.
 bool FilterBox(const char* str_id, const char* hint, std::string& text, float width);
