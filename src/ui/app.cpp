@@ -561,10 +561,10 @@ void App::frame(double time, const FrameInput& input) {
     draw_notice(ctx);
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    auto panel = [&](const char* id, float width, void (*draw)(ViewContext&), bool tinted,
+    auto panel = [&](const char* id, float panel_w, void (*draw)(ViewContext&), bool tinted,
                      ImGuiWindowFlags flags = ImGuiWindowFlags_None) {
         if (tinted) ImGui::PushStyleColor(ImGuiCol_ChildBg, m.theme.panel);
-        ImGui::BeginChild(id, ImVec2(width, avail.y), false,
+        ImGui::BeginChild(id, ImVec2(panel_w, avail.y), false,
                           flags | (tinted ? ImGuiWindowFlags_AlwaysUseWindowPadding : ImGuiWindowFlags_None));
         if (tinted) ImGui::PopStyleColor();
         draw(ctx);
