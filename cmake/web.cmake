@@ -1,10 +1,7 @@
-# Win-Win Explorer: the web app (Emscripten builds only; included by the root CMakeLists).
+# Win-Win Explorer: the web app (Emscripten builds only; included by the root CMakeLists
+# after imgui.cmake, fonts.cmake and the wwe_ui target).
 #
 # Targets
-#   imgui              Dear ImGui 1.86 from WWE_IMGUI_DIR (core + GLFW and OpenGL3 backends).
-#   wwe_fonts          subsets Noto Sans + Droid Sans Fallback to the glyphs the article
-#                      needs (tools/make_fonts.py) and compiles them in (no file loading).
-#   wwe_ui             src/ui: the views; links wwe_core and imgui.
 #   explorer_web       src/platform: the page's program, dist/explorer.js + explorer.wasm.
 #   explorer_single    the same linked with -sSINGLE_FILE=1 (wasm inlined), for the
 #                      standalone page.
@@ -12,86 +9,14 @@
 #                      into dist/ and writes
 #                      dist/explorer-standalone.html (tools/make_standalone.py).
 #
-# Options
-#   WWE_ARTICLE_JSON   the article shipped with the app (default assets/article.json).
-#   WWE_FONT_*         the TrueType fonts to subset (Debian's paths by default).
-
-set(WWE_ARTICLE_JSON "${CMAKE_SOURCE_DIR}/assets/article.json" CACHE FILEPATH
-    "The annotated article the web app ships with")
-set(WWE_FONT_REGULAR "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf" CACHE FILEPATH
-    "Latin text font (Noto Sans Regular, SIL OFL 1.1)")
-set(WWE_FONT_BOLD "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf" CACHE FILEPATH
-    "Latin heading font (Noto Sans Bold, SIL OFL 1.1)")
-set(WWE_FONT_CJK "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf" CACHE FILEPATH
-    "CJK fallback font (Droid Sans Fallback, Apache 2.0)")
-message(STATUS "WWE_ARTICLE_JSON=${WWE_ARTICLE_JSON}")
-message(STATUS "WWE_FONT_REGULAR=${WWE_FONT_REGULAR}")
-message(STATUS "WWE_FONT_BOLD=${WWE_FONT_BOLD}")
-message(STATUS "WWE_FONT_CJK=${WWE_FONT_CJK}")
-
-# A Python with fontTools (Debian's python3-fonttools is for /usr/bin/python3, which a
-# pyenv or venv python3 earlier on PATH may not see).
-if(NOT WWE_PYTHON)
-  find_program(_wwe_path_python python3)
-  foreach(candidate IN ITEMS /usr/bin/python3 "${_wwe_path_python}")
-    if(candidate AND EXISTS "${candidate}")
-      execute_process(COMMAND "${candidate}" -c "import fontTools.subset"
-                      RESULT_VARIABLE _wwe_rc OUTPUT_QUIET ERROR_QUIET)
-      if(_wwe_rc EQUAL 0)
-        set(WWE_PYTHON "${candidate}" CACHE FILEPATH "Python 3 with fontTools")
-        break()
-      endif()
-    endif()
-  endforeach()
-endif()
-if(NOT WWE_PYTHON)
-  message(FATAL_ERROR "No python3 with fontTools found (apt-get install python3-fonttools)")
-endif()
-message(STATUS "WWE_PYTHON=${WWE_PYTHON}")
+# The article shipped (WWE_ARTICLE_JSON) and the Python that writes the standalone page
+# (WWE_PYTHON) are those of fonts.cmake.
 
 # The core reports JSON syntax errors through nlohmann's exceptions: keep them catchable
 # (Emscripten's default aborts on throw).
 target_compile_options(wwe_core PRIVATE -fexceptions)
 
-#------------------------------------------------------------------------------------------
-# Dear ImGui (third-party sources, never copied into the repository)
-#------------------------------------------------------------------------------------------
-add_library(imgui STATIC
-  "${WWE_IMGUI_DIR}/imgui.cpp"
-  "${WWE_IMGUI_DIR}/imgui_draw.cpp"
-  "${WWE_IMGUI_DIR}/imgui_tables.cpp"
-  "${WWE_IMGUI_DIR}/imgui_widgets.cpp"
-  "${WWE_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
-  "${WWE_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
-target_include_directories(imgui SYSTEM PUBLIC "${WWE_IMGUI_DIR}" "${WWE_IMGUI_DIR}/backends")
-# Configured through imconfig-style defines: no ini/log files, no obsolete API.
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
-target_link_options(imgui INTERFACE -sUSE_GLFW=3 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2)
-
-#------------------------------------------------------------------------------------------
-# Fonts: subset at build time, compiled in
-#------------------------------------------------------------------------------------------
-set(WWE_GENERATED_DIR "${CMAKE_BINARY_DIR}/generated")
-add_custom_command(
-  OUTPUT "${WWE_GENERATED_DIR}/fonts_data.cpp"
-  COMMAND "${WWE_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/make_fonts.py"
-          --article "${WWE_ARTICLE_JSON}"
-          --regular "${WWE_FONT_REGULAR}" --bold "${WWE_FONT_BOLD}" --cjk "${WWE_FONT_CJK}"
-          --out-dir "${WWE_GENERATED_DIR}/fonts" --cpp "${WWE_GENERATED_DIR}/fonts_data.cpp"
-  DEPENDS "${CMAKE_SOURCE_DIR}/tools/make_fonts.py" "${WWE_ARTICLE_JSON}"
-          "${WWE_FONT_REGULAR}" "${WWE_FONT_BOLD}" "${WWE_FONT_CJK}"
-  COMMENT "Subsetting fonts to the glyphs of ${WWE_ARTICLE_JSON}"
-  VERBATIM)
-add_library(wwe_fonts STATIC "${WWE_GENERATED_DIR}/fonts_data.cpp")
-target_include_directories(wwe_fonts PUBLIC src)
-
-#------------------------------------------------------------------------------------------
-# UI (ImGui lives here and only here)
-#------------------------------------------------------------------------------------------
-file(GLOB WWE_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
-add_library(wwe_ui STATIC ${WWE_UI_SOURCES})
-target_include_directories(wwe_ui PUBLIC src)
-target_link_libraries(wwe_ui PUBLIC wwe_core imgui PRIVATE wwe_fonts wwe_warnings)
+# The UI catches exceptions too (App::load): the same flag.
 target_compile_options(wwe_ui PRIVATE -fexceptions)
 
 #------------------------------------------------------------------------------------------
