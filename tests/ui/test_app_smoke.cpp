@@ -1,5 +1,6 @@
-// Smoke tests of the whole app (src/ui/app.hpp) with the shipped article, driven through its
-// widgets. Short on purpose: App's interface is changing; the driver does not depend on it.
+// The whole app (src/ui/app.hpp) with the shipped article, driven through its widgets: each
+// test clicks, types or presses keys and checks the intents the views emitted (what the
+// controller was asked) and, through the state, what it made of them.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -8,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/controller.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
 #include "ui_driver.hpp"
@@ -28,16 +30,39 @@ std::string read_file(const std::string& path) {
 struct AppUnderTest {
     wwe::ui::App app;
     wwe::test::UiDriver ui;
+    std::vector<wwe::Intent> intents;  // every intent the frames emitted, in order
+    wwe::ui::FrameInput next;          // what the platform recognised for the next frame
 
-    AppUnderTest() {
+    explicit AppUnderTest(std::string_view query = "", std::string_view fragment = "") {
         REQUIRE(app.load(read_file(WWE_SOURCE_DIR "/assets/article.json")).ok);
-        app.open_location("", "", false);
+        app.open_location(query, fragment, false, 0);
         wwe::ui::build_fonts(*ui.io().Fonts, app.fonts(), 1.0f, app.font_text());
         app.fonts_changed();
-        ui.set_draw([this](double time) { app.frame(time); });
+        ui.set_draw([this](double time) {
+            wwe::ui::FrameReport report = app.frame(time, next);
+            next = {};
+            for (wwe::Intent& i : report.intents) intents.push_back(std::move(i));
+        });
         ui.frame(2);
+        intents.clear();
     }
     json state() const { return json::parse(app.state_json()); }
+    // A press and release at `pos` (screen, ImGui units).
+    void click_at(ImVec2 pos) {
+        ui.move_mouse(pos);
+        ui.io().MouseDown[0] = true;
+        ui.frame();
+        ui.io().MouseDown[0] = false;
+        ui.frame(2);
+    }
+    // The intents of one kind emitted so far.
+    template <class T>
+    std::vector<T> emitted() const {
+        std::vector<T> out;
+        for (const wwe::Intent& i : intents)
+            if (const T* t = std::get_if<T>(&i)) out.push_back(*t);
+        return out;
+    }
 };
 
 }  // namespace
@@ -48,6 +73,10 @@ TEST_CASE("app: ticking Security under Front filters by front=security") {
     const auto front = wwe::test::Find::in("##facets", 1);
     CHECK_FALSE(t.ui.find("Security", front).checked());
     t.ui.click("Security", front);
+    const auto toggles = t.emitted<wwe::intent::ToggleFacetValue>();
+    REQUIRE(toggles.size() == 1);
+    CHECK(toggles[0].facet == "front");
+    CHECK(toggles[0].value == "security");
     CHECK(t.state()["facets"] == json::parse(R"({"front": ["security"]})"));
     CHECK(t.ui.find("Security", front).checked());
     CHECK_FALSE(t.ui.find("Security", wwe::test::Find::in("##facets", 0)).checked());
@@ -56,6 +85,9 @@ TEST_CASE("app: ticking Security under Front filters by front=security") {
 TEST_CASE("app: the Map tab shows the concept map") {
     AppUnderTest t;
     t.ui.click("Map##tab1");  // tabs are InvisibleButtons: "<label>##tab<view>" (view_toolbar.cpp)
+    const auto shows = t.emitted<wwe::intent::ShowView>();
+    REQUIRE(shows.size() == 1);
+    CHECK(shows[0].view == wwe::View::Map);
     CHECK(t.state()["view"] == "map");
     CHECK(t.ui.try_find("Fit", wwe::test::Find::in("##map")) != nullptr);
 }
@@ -64,7 +96,11 @@ TEST_CASE("app: typed search text becomes the query, a history step once it sett
     AppUnderTest t;
     t.ui.click("##search");
     t.ui.type("security");
-    // Still typing: no history step yet. The text settles after 0.8 s.
+    // One SetQuery per key, each marked as typing; no history step yet.
+    const auto typed = t.emitted<wwe::intent::SetQuery>();
+    REQUIRE_FALSE(typed.empty());
+    CHECK(typed.back().text == "security");
+    for (const auto& q : typed) CHECK(q.typing);
     CHECK(t.app.committed_fragment().find("security") == std::string::npos);
     t.ui.wait(1.0);
     CHECK(t.state()["query"] == "security");
@@ -78,5 +114,56 @@ TEST_CASE("app: Esc clears the selection") {
     REQUIRE(t.state()["selection"].is_object());
     CHECK(t.state()["selection"]["id"] == "russia");
     t.ui.key(ImGuiKey_Escape);
+    CHECK(t.emitted<wwe::intent::Dismiss>().size() == 1);
     CHECK(t.state()["selection"].is_null());
+}
+
+TEST_CASE("app: a setState from the host page while the search box has the focus updates the box") {
+    AppUnderTest t;
+    t.ui.click("##search");
+    t.ui.type("win");
+    REQUIRE(t.state()["query"] == "win");
+    t.app.set_state_json(R"({"query": "security"})", wwe::Origin::Host, t.ui.time());
+    t.ui.frame(2);
+    // The box shows the new text; the next key goes after it (not after the old "win").
+    t.ui.type("x");
+    CHECK(t.state()["query"] == "securityx");
+}
+
+TEST_CASE("app: the map's controls emit map intents; a click on a node selects it") {
+    AppUnderTest t("", "v=map");
+    t.ui.wait(2.0);  // the layout finishes and eases in
+    t.ui.click("Re-layout", wwe::test::Find::in("##map"));
+    CHECK(t.emitted<wwe::intent::Relayout>().size() == 1);
+    CHECK(t.state()["map"]["seed"] == 2);
+    t.ui.click("Fit", wwe::test::Find::in("##map"));
+    CHECK(t.emitted<wwe::intent::FitMap>().size() == 1);
+    // A node: from the drawing the page API reports (CSS px = ImGui units at scale 1).
+    t.ui.wait(2.0);
+    const json nodes = json::parse(t.app.map_nodes_json());
+    const json* target = nullptr;
+    for (const json& n : nodes)
+        if (n["visible"] && !n["dimmed"] && n["r"].get<double>() >= 6) target = &n;
+    REQUIRE(target != nullptr);
+    t.click_at(ImVec2((*target)["x"].get<float>(), (*target)["y"].get<float>()));
+    const auto selects = t.emitted<wwe::intent::Select>();
+    REQUIRE(selects.size() == 1);
+    CHECK(selects[0].selection.id == (*target)["id"]);
+    CHECK(t.state()["selection"]["id"] == (*target)["id"]);
+}
+
+TEST_CASE("app: shortcut keys are intents too: a view key, back, undo") {
+    AppUnderTest t;
+    t.ui.click("Security", wwe::test::Find::in("##facets", 1));
+    t.ui.move_mouse(ImVec2(640, 790));  // away from the text box: keys are not typing
+    t.next.view_key = 2;
+    t.ui.frame();
+    CHECK(t.state()["view"] == "map");
+    t.next.undo_key = true;  // Ctrl+Z as the platform reports it
+    t.ui.frame();
+    CHECK(t.emitted<wwe::intent::Undo>().size() == 1);
+    CHECK(t.state()["facets"].empty());
+    t.next.back_key = true;
+    t.ui.frame();
+    CHECK(t.emitted<wwe::intent::Back>().size() == 1);
 }
