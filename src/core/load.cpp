@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <fstream>
 #include <initializer_list>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
+#include "date.hpp"
 #include "json_reader.hpp"
 #include "text.hpp"
 
@@ -61,11 +61,6 @@ bool valid_id(const std::string& s) {
     auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
     if (!ok_first(s[0])) return false;
     return std::all_of(s.begin(), s.end(), [&](char c) { return ok_first(c) || c == '_' || c == '-'; });
-}
-
-bool valid_date(const std::string& s) {
-    static const std::regex re(R"(^(\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$)");
-    return std::regex_match(s, re);
 }
 
 class Validator {
@@ -130,13 +125,17 @@ public:
         return it->get<std::string>();
     }
 
-    std::string date(const json& obj, const char* key, const std::string& p) {
+    // A date member (date.hpp): its text, and in `parsed` (if given) the date; a string that
+    // is not a calendar date is reported and gives "".
+    std::string date(const json& obj, const char* key, const std::string& p, std::optional<Date>* parsed = nullptr) {
         auto it = obj.find(key);
         if (it == obj.end()) return {};
-        if (!it->is_string() || !valid_date(it->get<std::string>())) {
-            error(pointer_append(p, key), "a date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"", describe(*it));
+        std::optional<Date> d = it->is_string() ? parse_date(it->get_ref<const std::string&>()) : std::nullopt;
+        if (!d) {
+            error(pointer_append(p, key), "a calendar date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"", describe(*it));
             return {};
         }
+        if (parsed) *parsed = d;
         return it->get<std::string>();
     }
 
@@ -546,9 +545,10 @@ private:
             Event ev;
             ev.id = std::move(id);
             ev.label = v_.string(e, "label", p, kMaxLabelBytes);
-            ev.date = v_.date(e, "date", p);
-            ev.end = v_.date(e, "end", p);
-            if (!ev.date.empty() && !ev.end.empty() && ev.end < ev.date)
+            std::optional<Date> begin, end;
+            ev.date = v_.date(e, "date", p, &begin);
+            ev.end = v_.date(e, "end", p, &end);
+            if (begin && end && day_number(*end) < day_number(*begin))  // "2013" may end "2013-01"
                 v_.error(pointer_append(p, "end"), "a date not before " + ev.date, "\"" + ev.end + "\"");
             if (auto it = e.find("approximate"); it != e.end()) {
                 if (!it->is_boolean()) v_.error(pointer_append(p, "approximate"), "a boolean", describe(*it));

@@ -162,6 +162,37 @@ TEST_CASE("a tour step state nested 100,000 levels deep is one clear error, not 
     CHECK(r.diagnostics[0].found.rfind("level 65 at line ", 0) == 0);
 }
 
+TEST_CASE("dates are calendar dates, and an event ends no earlier than it starts") {
+    SUBCASE("days that do not exist are errors with the pointer and the text") {
+        LoadResult r = load_edited([](json& j) {
+            j["events"][0]["date"] = "2013-02-30";
+            j["meta"]["published"] = "2019-02-29";
+            j["meta"]["posted"] = 2020;
+        });
+        CHECK_FALSE(r.ok());
+        const std::string expected = "a calendar date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"";
+        for (const char* pointer : {"/events/0/date", "/meta/published", "/meta/posted"})
+            CHECK(has(r, pointer, expected));
+        CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                          [](const Diagnostic& d) { return d.found == "\"2013-02-30\""; }));
+        CHECK(load_edited([](json& j) { j["events"][0]["date"] = "2016-02-29"; }).ok());
+    }
+    SUBCASE("ends are compared as dates (their first days), not as strings") {
+        auto with = [](const char* date, const char* end) {
+            return load_edited([&](json& j) {
+                j["events"][0]["date"] = date;
+                j["events"][0]["end"] = end;
+            });
+        };
+        CHECK(with("2013-01", "2013").ok());  // "2013" < "2013-01" as strings
+        CHECK(with("2013-03", "2013-03").ok());
+        CHECK(with("2013-03-22", "2013-04").ok());
+        CHECK(has(with("2013-03", "2013"), "/events/0/end", "not before 2013-03"));
+        CHECK(has(with("2013-03", "2013-02-28"), "/events/0/end", "not before"));
+        CHECK(has(with("2013-03-22", "2013-03"), "/events/0/end", "not before"));
+    }
+}
+
 TEST_CASE("a file that cannot be read is one error") {
     LoadResult r = load_article_file("/nonexistent/article.json");
     REQUIRE(r.diagnostics.size() == 1);
