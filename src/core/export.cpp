@@ -3,16 +3,11 @@
 #include <cmath>
 #include <cstdio>
 
-#include "timeline.hpp"
+#include "date.hpp"
 
 namespace wwe {
 
 namespace {
-
-std::string date_text(const std::string& iso) {
-    std::optional<Date> d = parse_date(iso);
-    return d ? format_date(*d) : iso;
-}
 
 // Escapes characters that Markdown would read as markup.
 std::string markdown_escape(const std::string& text) {
@@ -56,7 +51,8 @@ std::string colour(unsigned rgb) {
 
 std::string citation(const Corpus& corpus, int passage) {
     const Meta& m = corpus.article.meta;
-    std::string out = m.author.name + ", \u201c" + m.title + "\u201d, " + m.outlet + ", " + date_text(m.published);
+    std::string out =
+        m.author.name + ", \u201c" + m.title + "\u201d, " + m.outlet + ", " + format_date_text(m.published);
     out += ", \u00b6" + std::to_string(passage + 1);
     return out;
 }
@@ -65,7 +61,7 @@ std::string passages_markdown(const Corpus& corpus, const std::vector<int>& pass
     const Article& a = corpus.article;
     std::string out = "# " + markdown_escape(a.meta.title) + "\n\n";
     out += markdown_escape(a.meta.author.name) + (a.meta.author.role.empty() ? "" : ", " + markdown_escape(a.meta.author.role));
-    out += ". *" + markdown_escape(a.meta.outlet) + "*, " + date_text(a.meta.published) + ".\n\n";
+    out += ". *" + markdown_escape(a.meta.outlet) + "*, " + format_date_text(a.meta.published) + ".\n\n";
     if (!description.empty()) out += markdown_escape(description) + "\n\n";
     out += std::to_string(passages.size()) + (passages.size() == 1 ? " passage" : " passages") + ".\n";
     for (int p : passages) {

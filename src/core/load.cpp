@@ -3,26 +3,19 @@
 #include <algorithm>
 #include <fstream>
 #include <initializer_list>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
+#include "date.hpp"
+#include "json_reader.hpp"
 #include "text.hpp"
 
 namespace wwe {
 
 using nlohmann::json;
-
-std::string Diagnostic::to_string() const {
-    std::string s = severity == Severity::Error ? "error: " : "warning: ";
-    s += pointer.empty() ? "(document)" : pointer;
-    s += ": expected " + expected;
-    if (!found.empty()) s += ", found " + found;
-    return s;
-}
 
 int LoadResult::error_count() const {
     return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
@@ -34,26 +27,13 @@ int LoadResult::warning_count() const {
 
 namespace {
 
-// Limits that keep a hostile or broken file from exhausting memory or the UI.
-constexpr std::size_t kMaxFileBytes = 16u << 20;
+// Limits that keep a hostile or broken file from exhausting memory or the UI (the file's
+// size and nesting: kArticleJsonLimits in json_reader.hpp).
 constexpr std::size_t kMaxIdBytes = 128;
 constexpr std::size_t kMaxLabelBytes = 400;
 constexpr std::size_t kMaxDescriptionBytes = 8000;
 constexpr std::size_t kMaxTourSteps = 200;
 constexpr std::size_t kMaxTextBytes = 200000;
-
-std::string escape_pointer_token(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
-
-std::string ptr(const std::string& base, const std::string& key) { return base + "/" + escape_pointer_token(key); }
-std::string ptr(const std::string& base, std::size_t index) { return base + "/" + std::to_string(index); }
 
 const char* type_name(const json& j) {
     switch (j.type()) {
@@ -83,11 +63,6 @@ bool valid_id(const std::string& s) {
     return std::all_of(s.begin(), s.end(), [&](char c) { return ok_first(c) || c == '_' || c == '-'; });
 }
 
-bool valid_date(const std::string& s) {
-    static const std::regex re(R"(^(\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$)");
-    return std::regex_match(s, re);
-}
-
 class Validator {
 public:
     std::vector<Diagnostic> diagnostics;
@@ -105,7 +80,7 @@ public:
             return false;
         }
         for (const char* r : required)
-            if (!j.contains(r)) error(ptr(p, r), std::string("member '") + r + "'", "nothing");
+            if (!j.contains(r)) error(pointer_append(p, r), std::string("member '") + r + "'", "nothing");
         for (auto it = j.begin(); it != j.end(); ++it) {
             const std::string& k = it.key();
             if (k.rfind("x-", 0) == 0) continue;
@@ -115,7 +90,7 @@ public:
                 std::string names;
                 for (auto list : {required, optional})
                     for (const char* n : list) names += (names.empty() ? "" : ", ") + std::string(n);
-                error(ptr(p, k), "one of the members " + names + " (or an x-* extension)",
+                error(pointer_append(p, k), "one of the members " + names + " (or an x-* extension)",
                       "unknown member '" + utf8_truncate(k, 60) + "'");
             }
         }
@@ -127,7 +102,7 @@ public:
                        bool required = true, bool non_empty = true) {
         auto it = obj.find(key);
         if (it == obj.end()) return {};  // reported by object()
-        const std::string mp = ptr(p, key);
+        const std::string mp = pointer_append(p, key);
         if (!it->is_string()) {
             error(mp, "a string", describe(*it));
             return {};
@@ -143,19 +118,24 @@ public:
         auto it = obj.find(key);
         if (it == obj.end()) return {};
         if (!it->is_string() || !valid_id(it->get<std::string>())) {
-            error(ptr(p, key), "an id (lower-case letters, digits, '_' or '-', at most 128 bytes)", describe(*it));
+            error(pointer_append(p, key), "an id (lower-case letters, digits, '_' or '-', at most 128 bytes)",
+                  describe(*it));
             return {};
         }
         return it->get<std::string>();
     }
 
-    std::string date(const json& obj, const char* key, const std::string& p) {
+    // A date member (date.hpp): its text, and in `parsed` (if given) the date; a string that
+    // is not a calendar date is reported and gives "".
+    std::string date(const json& obj, const char* key, const std::string& p, std::optional<Date>* parsed = nullptr) {
         auto it = obj.find(key);
         if (it == obj.end()) return {};
-        if (!it->is_string() || !valid_date(it->get<std::string>())) {
-            error(ptr(p, key), "a date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"", describe(*it));
+        std::optional<Date> d = it->is_string() ? parse_date(it->get_ref<const std::string&>()) : std::nullopt;
+        if (!d) {
+            error(pointer_append(p, key), "a calendar date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"", describe(*it));
             return {};
         }
+        if (parsed) *parsed = d;
         return it->get<std::string>();
     }
 
@@ -164,7 +144,7 @@ public:
         auto it = obj.find(key);
         if (it == obj.end()) return nullptr;
         if (!it->is_array()) {
-            error(ptr(p, key), "an array", describe(*it));
+            error(pointer_append(p, key), "an array", describe(*it));
             return nullptr;
         }
         return &*it;
@@ -184,23 +164,12 @@ class Loader {
 public:
     LoadResult run(std::string_view text) {
         LoadResult result;
-        if (text.size() > kMaxFileBytes) {
-            v_.error("", "a file of at most 16 MiB", std::to_string(text.size()) + " bytes");
+        JsonRead doc = read_json(text, kArticleJsonLimits);
+        if (!doc.ok) {
+            v_.diagnostics = std::move(doc.problems);
             return finish(result);
         }
-        if (std::size_t bad = utf8_invalid_at(text); bad != std::string_view::npos) {
-            auto [line, column] = line_column(text, bad);
-            v_.error("", "UTF-8 text",
-                     "an invalid byte sequence at byte " + std::to_string(bad) + " (line " + std::to_string(line) +
-                         ", column " + std::to_string(column) + ")");
-            return finish(result);
-        }
-        json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-        if (doc.is_discarded()) {
-            report_syntax_error(text);
-            return finish(result);
-        }
-        read(doc);
+        read(doc.value);
         if (v_.diagnostics.empty()) result.article = std::move(a_);
         return finish(result);
     }
@@ -212,38 +181,6 @@ private:
     LoadResult& finish(LoadResult& r) {
         r.diagnostics = std::move(v_.diagnostics);
         return r;
-    }
-
-    static std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
-        int line = 1, column = 1;
-        for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-                ++column;
-            }
-        }
-        return {line, column};
-    }
-
-    void report_syntax_error(std::string_view text) {
-        // Re-parse with exceptions on, inside this boundary only, for the position.
-        try {
-            json again = json::parse(text);
-            (void)again;
-            v_.error("", "a JSON document", "something the parser refused");
-        } catch (const json::parse_error& e) {
-            auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
-            // nlohmann's message repeats the position: keep only what went wrong.
-            std::string what = e.what();
-            if (auto at = what.find(": ", what.find("parse error")); at != std::string::npos) what = what.substr(at + 2);
-            v_.error("", "valid JSON",
-                     "a syntax error at line " + std::to_string(line) + ", column " + std::to_string(column) +
-                         " (" + utf8_truncate(what, 200) + ")");
-        } catch (const std::exception& e) {
-            v_.error("", "valid JSON", utf8_truncate(e.what(), 200));
-        }
     }
 
     void read(const json& doc) {
@@ -284,13 +221,13 @@ private:
               std::unordered_map<std::string, std::string>& seen, Fn&& fn) {
         const json* arr = v_.array(parent, list, base);
         if (!arr) return;
-        const std::string list_pointer = ptr(base, list);
+        const std::string list_pointer = pointer_append(base, list);
         for (std::size_t i = 0; i < arr->size(); ++i) {
             const json& item = (*arr)[i];
-            const std::string p = ptr(list_pointer, i);
+            const std::string p = pointer_append(list_pointer, i);
             if (!v_.object(item, p, required, optional)) continue;
             std::string id = v_.id(item, "id", p);
-            v_.unique(seen, id, ptr(p, "id"), kind);
+            v_.unique(seen, id, pointer_append(p, "id"), kind);
             fn(item, p, std::move(id));
         }
     }
@@ -318,7 +255,7 @@ private:
         meta.source = v_.string(m, "source", p, kMaxDescriptionBytes);
         meta.language = v_.string(m, "language", p, 35);
         if (auto it = m.find("author"); it != m.end()) {
-            const std::string ap = ptr(p, "author");
+            const std::string ap = pointer_append(p, "author");
             if (v_.object(*it, ap, {"name"}, {"role"})) {
                 meta.author.name = v_.string(*it, "name", ap, kMaxLabelBytes);
                 meta.author.role = v_.string(*it, "role", ap, kMaxLabelBytes, false);
@@ -332,11 +269,12 @@ private:
             Facet facet;
             facet.id = std::move(id);
             if (facet.id == kSectionFacetId)
-                v_.error(ptr(p, "id"), "a facet other than 'section' (it is built from /sections)", "\"section\"");
+                v_.error(pointer_append(p, "id"), "a facet other than 'section' (it is built from /sections)",
+                         "\"section\"");
             facet.label = v_.string(f, "label", p, kMaxLabelBytes);
             facet.description = v_.string(f, "description", p, kMaxDescriptionBytes);
             if (auto it = f.find("values"); it != f.end() && it->is_array() && it->empty())
-                v_.error(ptr(p, "values"), "at least one value", "an empty array");
+                v_.error(pointer_append(p, "values"), "at least one value", "an empty array");
             each(f, "values", p, {"id", "label", "description"}, {}, "facet value",
                  [&](const json& val, const std::string& vp, std::string value_id) {
                 FacetValue fv;
@@ -357,7 +295,8 @@ private:
             if (auto it = s.find("number"); it != s.end()) {
                 const long long position = static_cast<long long>(a_.sections.size()) + 1;
                 if (!it->is_number_integer() || it->get<long long>() != position)
-                    v_.error(ptr(p, "number"), "the section's position, " + std::to_string(position), describe(*it));
+                    v_.error(pointer_append(p, "number"), "the section's position, " + std::to_string(position),
+                             describe(*it));
                 else
                     section.number = static_cast<int>(position);
             }
@@ -387,7 +326,7 @@ private:
             std::string kind = v_.string(t, "kind", p, 16);
             if (kind == "entity") type.kind = NodeKind::Entity;
             else if (kind != "concept" && t.contains("kind") && t["kind"].is_string())
-                v_.error(ptr(p, "kind"), "\"concept\" or \"entity\"", describe(t["kind"]));
+                v_.error(pointer_append(p, "kind"), "\"concept\" or \"entity\"", describe(t["kind"]));
             a_.node_types.push_back(std::move(type));
         });
     }
@@ -400,7 +339,7 @@ private:
             type.label = v_.string(t, "label", p, kMaxLabelBytes);
             type.description = v_.string(t, "description", p, kMaxDescriptionBytes);
             if (auto it = t.find("contrast"); it != t.end()) {
-                if (!it->is_boolean()) v_.error(ptr(p, "contrast"), "a boolean", describe(*it));
+                if (!it->is_boolean()) v_.error(pointer_append(p, "contrast"), "a boolean", describe(*it));
                 else type.contrast = it->get<bool>();
             }
             a_.relation_types.push_back(std::move(type));
@@ -412,14 +351,14 @@ private:
         FacetTags tags;
         auto it = obj.find("facets");
         if (it == obj.end()) return tags;
-        const std::string fp = ptr(p, "facets");
+        const std::string fp = pointer_append(p, "facets");
         if (!it->is_object()) {
             v_.error(fp, "an object from facet id to an array of value ids", describe(*it));
             return tags;
         }
         for (auto f = it->begin(); f != it->end(); ++f) {
             if (f.key().rfind("x-", 0) == 0) continue;  // an extension
-            const std::string kp = ptr(fp, f.key());
+            const std::string kp = pointer_append(fp, f.key());
             int fi = a_.find_facet(f.key());
             if (fi < 0 || a_.facets[fi].built_in) {
                 std::string names;
@@ -440,11 +379,12 @@ private:
                 if (vi < 0) {
                     std::string names;
                     for (const FacetValue& fv : facet.values) names += (names.empty() ? "" : ", ") + fv.id;
-                    v_.error(ptr(kp, k), "a value of facet '" + facet.id + "' (" + names + ")", describe(val));
+                    v_.error(pointer_append(kp, k), "a value of facet '" + facet.id + "' (" + names + ")",
+                             describe(val));
                     continue;
                 }
                 if (std::find(values.begin(), values.end(), vi) != values.end())
-                    v_.error(ptr(kp, k), "each value once", describe(val) + " again");
+                    v_.error(pointer_append(kp, k), "each value once", describe(val) + " again");
                 else
                     values.push_back(vi);
             }
@@ -473,20 +413,21 @@ private:
                         std::string names;
                         for (const NodeType& t : a_.node_types)
                             if (t.kind == kind) names += (names.empty() ? "" : ", ") + t.id;
-                        v_.error(ptr(p, "type"), std::string("a node type of kind ") + to_string(kind) + " (" + names + ")",
+                        v_.error(pointer_append(p, "type"),
+                                 std::string("a node type of kind ") + to_string(kind) + " (" + names + ")",
                                  "\"" + type + "\"");
                     } else {
                         node.type = static_cast<int>(it - a_.node_types.begin());
                     }
                 }
                 if (auto it = n.find("match"); it != n.end()) {
-                    if (!it->is_boolean()) v_.error(ptr(p, "match"), "a boolean", describe(*it));
+                    if (!it->is_boolean()) v_.error(pointer_append(p, "match"), "a boolean", describe(*it));
                     else node.match = it->get<bool>();
                 }
                 if (const json* aliases = v_.array(n, "aliases", p)) {
                     for (std::size_t k = 0; k < aliases->size(); ++k) {
                         const json& al = (*aliases)[k];
-                        const std::string ap = ptr(ptr(p, "aliases"), k);
+                        const std::string ap = pointer_append(pointer_append(p, "aliases"), k);
                         if (!v_.object(al, ap, {"text", "kind"}, {"lang"})) continue;
                         Alias alias;
                         alias.text = v_.string(al, "text", ap, kMaxLabelBytes);
@@ -496,10 +437,11 @@ private:
                         else if (k_ == "abbreviation") alias.kind = AliasKind::Abbreviation;
                         else if (k_ == "translation") alias.kind = AliasKind::Translation;
                         else if (al.contains("kind") && al["kind"].is_string())
-                            v_.error(ptr(ap, "kind"), "\"variant\", \"abbreviation\" or \"translation\"",
+                            v_.error(pointer_append(ap, "kind"), "\"variant\", \"abbreviation\" or \"translation\"",
                                      describe(al["kind"]));
                         if (alias.kind == AliasKind::Translation && alias.lang.empty())
-                            v_.error(ptr(ap, "lang"), "a language tag for a translation (e.g. \"zh-Hans\")", "nothing");
+                            v_.error(pointer_append(ap, "lang"), "a language tag for a translation (e.g. \"zh-Hans\")",
+                                     "nothing");
                         node.aliases.push_back(std::move(alias));
                     }
                 }
@@ -522,15 +464,15 @@ private:
             if (auto it = j.find("section"); it != j.end() && !it->is_null()) {
                 int si = it->is_string() ? a_.find_section(it->get<std::string>()) : -1;
                 if (si < 0) {
-                    v_.error(ptr(p, "section"), "a section id or null", describe(*it));
+                    v_.error(pointer_append(p, "section"), "a section id or null", describe(*it));
                 } else if (si < last_section) {
-                    v_.error(ptr(p, "section"), "sections in article order (after '" + a_.sections[last_section].id + "')",
-                             describe(*it));
+                    v_.error(pointer_append(p, "section"),
+                             "sections in article order (after '" + a_.sections[last_section].id + "')", describe(*it));
                 } else {
                     passage.section = last_section = si;
                 }
             } else if (it != j.end() && last_section >= 0) {
-                v_.error(ptr(p, "section"), "a section id (null only before the first heading)", "null");
+                v_.error(pointer_append(p, "section"), "a section id (null only before the first heading)", "null");
             }
             passage.facets = read_tags(j, p);
             if (passage.section >= 0 && section_facet >= 0) passage.facets[section_facet] = {passage.section};
@@ -543,7 +485,7 @@ private:
         auto it = obj.find(key);
         if (it == obj.end()) return -1;
         int ni = it->is_string() ? a_.find_node(it->get<std::string>()) : -1;
-        if (ni < 0) v_.error(ptr(p, key), "the id of a concept or entity", describe(*it));
+        if (ni < 0) v_.error(pointer_append(p, key), "the id of a concept or entity", describe(*it));
         return ni;
     }
 
@@ -559,7 +501,9 @@ private:
             for (std::size_t k = 0; k < arr->size(); ++k) {
                 const json& val = (*arr)[k];
                 int ni = val.is_string() ? a_.find_node(val.get<std::string>()) : -1;
-                if (ni < 0) v_.error(ptr(ptr(p, "nodes"), k), "the id of a concept or entity", describe(val));
+                if (ni < 0)
+                    v_.error(pointer_append(pointer_append(p, "nodes"), k), "the id of a concept or entity",
+                             describe(val));
                 else out.push_back(ni);
             }
         }
@@ -574,18 +518,20 @@ private:
             rel.source = node_ref(r, "source", p);
             rel.target = node_ref(r, "target", p);
             if (rel.source >= 0 && rel.source == rel.target)
-                v_.error(ptr(p, "target"), "a node other than the source", describe(r["target"]));
+                v_.error(pointer_append(p, "target"), "a node other than the source", describe(r["target"]));
             if (auto it = r.find("type"); it != r.end()) {
                 auto t = std::find_if(a_.relation_types.begin(), a_.relation_types.end(),
                                       [&](const RelationType& rt) { return it->is_string() && rt.id == it->get<std::string>(); });
-                if (t == a_.relation_types.end()) v_.error(ptr(p, "type"), "the id of a relation type", describe(*it));
+                if (t == a_.relation_types.end())
+                    v_.error(pointer_append(p, "type"), "the id of a relation type", describe(*it));
                 else rel.type = static_cast<int>(t - a_.relation_types.begin());
             }
             rel.note = v_.string(r, "note", p, kMaxDescriptionBytes, false);
             if (const json* ev = v_.array(r, "evidence", p)) {
-                if (ev->empty()) v_.error(ptr(p, "evidence"), "at least one passage", "an empty array");
+                if (ev->empty()) v_.error(pointer_append(p, "evidence"), "at least one passage", "an empty array");
                 for (std::size_t k = 0; k < ev->size(); ++k)
-                    if (int pi = passage_ref((*ev)[k], ptr(ptr(p, "evidence"), k)); pi >= 0) rel.evidence.push_back(pi);
+                    if (int pi = passage_ref((*ev)[k], pointer_append(pointer_append(p, "evidence"), k)); pi >= 0)
+                        rel.evidence.push_back(pi);
                 std::sort(rel.evidence.begin(), rel.evidence.end());
                 rel.evidence.erase(std::unique(rel.evidence.begin(), rel.evidence.end()), rel.evidence.end());
             }
@@ -599,15 +545,16 @@ private:
             Event ev;
             ev.id = std::move(id);
             ev.label = v_.string(e, "label", p, kMaxLabelBytes);
-            ev.date = v_.date(e, "date", p);
-            ev.end = v_.date(e, "end", p);
-            if (!ev.date.empty() && !ev.end.empty() && ev.end < ev.date)
-                v_.error(ptr(p, "end"), "a date not before " + ev.date, "\"" + ev.end + "\"");
+            std::optional<Date> begin, end;
+            ev.date = v_.date(e, "date", p, &begin);
+            ev.end = v_.date(e, "end", p, &end);
+            if (begin && end && day_number(*end) < day_number(*begin))  // "2013" may end "2013-01"
+                v_.error(pointer_append(p, "end"), "a date not before " + ev.date, "\"" + ev.end + "\"");
             if (auto it = e.find("approximate"); it != e.end()) {
-                if (!it->is_boolean()) v_.error(ptr(p, "approximate"), "a boolean", describe(*it));
+                if (!it->is_boolean()) v_.error(pointer_append(p, "approximate"), "a boolean", describe(*it));
                 else ev.approximate = it->get<bool>();
             }
-            if (auto it = e.find("passage"); it != e.end()) ev.passage = passage_ref(*it, ptr(p, "passage"));
+            if (auto it = e.find("passage"); it != e.end()) ev.passage = passage_ref(*it, pointer_append(p, "passage"));
             ev.nodes = node_list(e, p);
             a_.events.push_back(std::move(ev));
         });
@@ -621,21 +568,23 @@ private:
             tour.label = v_.string(t, "label", p, kMaxLabelBytes);
             tour.description = v_.string(t, "description", p, kMaxDescriptionBytes, false);
             if (const json* steps = v_.array(t, "steps", p)) {
-                if (steps->empty()) v_.error(ptr(p, "steps"), "at least one step", "an empty array");
+                if (steps->empty()) v_.error(pointer_append(p, "steps"), "at least one step", "an empty array");
                 if (steps->size() > kMaxTourSteps)
-                    v_.error(ptr(p, "steps"), "at most " + std::to_string(kMaxTourSteps) + " steps", std::to_string(steps->size()));
+                    v_.error(pointer_append(p, "steps"), "at most " + std::to_string(kMaxTourSteps) + " steps",
+                             std::to_string(steps->size()));
                 for (std::size_t i = 0; i < steps->size() && i < kMaxTourSteps; ++i) {
                     const json& s = (*steps)[i];
-                    const std::string sp = ptr(ptr(p, "steps"), i);
+                    const std::string sp = pointer_append(pointer_append(p, "steps"), i);
                     if (!v_.object(s, sp, {"caption", "state"}, {"seconds"})) continue;
                     TourStep step;
                     step.caption = v_.string(s, "caption", sp, kMaxDescriptionBytes);
                     const json& state = s["state"];
-                    if (!state.is_object()) v_.error(ptr(sp, "state"), "an object (a view state)", describe(state));
+                    if (!state.is_object())
+                        v_.error(pointer_append(sp, "state"), "an object (a view state)", describe(state));
                     else step.state_json = state.dump();
                     if (auto it = s.find("seconds"); it != s.end()) {
                         if (!it->is_number() || it->get<double>() < 1 || it->get<double>() > 600)
-                            v_.error(ptr(sp, "seconds"), "a number of seconds from 1 to 600", describe(*it));
+                            v_.error(pointer_append(sp, "seconds"), "a number of seconds from 1 to 600", describe(*it));
                         else step.seconds = it->get<double>();
                     }
                     tour.steps.push_back(std::move(step));
@@ -649,7 +598,7 @@ private:
         const json* topics = v_.array(doc, "topics", "");
         if (!topics) return;
         for (std::size_t i = 0; i < topics->size(); ++i) {
-            const std::string p = ptr("/topics", i);
+            const std::string p = pointer_append("/topics", i);
             if (!v_.object((*topics)[i], p, {"label", "query"}, {})) continue;
             a_.topics.push_back({v_.string((*topics)[i], "label", p, kMaxLabelBytes),
                                  v_.string((*topics)[i], "query", p, kMaxLabelBytes)});
@@ -665,10 +614,11 @@ private:
             qty.unit = v_.string(q, "unit", p, kMaxLabelBytes);
             qty.qualifier = v_.string(q, "qualifier", p, kMaxLabelBytes, false);
             if (auto it = q.find("value"); it != q.end()) {
-                if (!it->is_number()) v_.error(ptr(p, "value"), "a number", describe(*it));
+                if (!it->is_number()) v_.error(pointer_append(p, "value"), "a number", describe(*it));
                 else qty.value = it->get<double>();
             }
-            if (auto it = q.find("passage"); it != q.end()) qty.passage = passage_ref(*it, ptr(p, "passage"));
+            if (auto it = q.find("passage"); it != q.end())
+                qty.passage = passage_ref(*it, pointer_append(p, "passage"));
             qty.nodes = node_list(q, p);
             a_.quantities.push_back(std::move(qty));
         });

@@ -1,7 +1,7 @@
 // Win-Win Explorer core: loading and validating an annotated article.
 //
 // Index
-//   - Diagnostic ........ one problem: where (JSON pointer), what was expected, what was found
+//   - Diagnostic ........ one problem (diagnostic.hpp): JSON pointer, expected, found
 //   - LoadResult ........ the article (when usable) and every problem found
 //   - load_article ...... parse + validate a JSON text (docs/data-format.md, version 1)
 //
@@ -15,20 +15,9 @@
 #include <vector>
 
 #include "article.hpp"
+#include "diagnostic.hpp"
 
 namespace wwe {
-
-enum class Severity { Error, Warning };
-
-struct Diagnostic {
-    Severity severity = Severity::Error;
-    std::string pointer;   // RFC 6901 JSON pointer into the file ("" is the whole document)
-    std::string expected;  // what the format wants there
-    std::string found;     // what the file has there (a short, escaped excerpt)
-
-    // "error: /passages/3/facets/front/0: expected ..., found ..."
-    std::string to_string() const;
-};
 
 struct LoadResult {
     std::optional<Article> article;  // set when there is no error (warnings allowed)
@@ -39,9 +28,11 @@ struct LoadResult {
     int warning_count() const;
 };
 
-// Parses and validates `json_text` (UTF-8). `source_name` only labels messages.
-// Never throws; invalid UTF-8, syntax errors, wrong types, unknown members, duplicate ids
-// and dangling references are errors. Warnings (aliases never found in the text, unused
+// Parses and validates `json_text` (UTF-8). Never throws. The text is read by read_json
+// within kArticleJsonLimits (json_reader.hpp: 16 MiB, 64 levels), so a text too large, not
+// UTF-8, too deeply nested or not JSON is one error at pointer "" with its line and column.
+// Then wrong types, unknown members, dates that are not calendar dates (date.hpp), duplicate
+// ids and dangling references are errors, each with its pointer. Warnings (aliases never found in the text, unused
 // facet values, unmentioned nodes) are reported by build_corpus(), which does the text
 // matching.
 LoadResult load_article(std::string_view json_text);

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_reader.hpp"
+
 namespace wwe {
 
 using nlohmann::json;
@@ -102,19 +104,19 @@ QueryRequest query_request_from_json(const json& j, std::vector<Diagnostic>& pro
                 continue;
             }
             for (auto f = it->begin(); f != it->end(); ++f) {
-                const std::string p = "/facets/" + f.key();
+                const std::string p = pointer_append("/facets", f.key());
                 auto add = [&](const json& v, const std::string& vp) {
                     if (v.is_string()) r.facets[f.key()].insert(v.get<std::string>());
                     else problems.push_back({Severity::Error, vp, "a facet value id (string)", v.type_name()});
                 };
                 if (f->is_array()) {
-                    for (std::size_t k = 0; k < f->size(); ++k) add((*f)[k], p + "/" + std::to_string(k));
+                    for (std::size_t k = 0; k < f->size(); ++k) add((*f)[k], pointer_append(p, k));
                 } else {
                     add(*f, p);
                 }
             }
         } else {
-            problems.push_back({Severity::Error, "/" + it.key(), "\"text\" or \"facets\"",
+            problems.push_back({Severity::Error, pointer_append("", it.key()), "\"text\" or \"facets\"",
                                 "unknown member '" + utf8_truncate(it.key(), 60) + "'"});
         }
     }

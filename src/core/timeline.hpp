@@ -1,8 +1,7 @@
-// Win-Win Explorer core: dates and the timeline of events.
+// Win-Win Explorer core: the timeline of events.
 //
 // Index
-//   - DatePrecision, Date ... an ISO 8601 date with the precision the text gives
-//   - parse_date ............ "2013", "2013-03", "2013-03-22"
+//   - Date, parse_date ...... date.hpp, the one date module
 //   - TimeSpan .............. an event as an interval on a continuous axis (years)
 //   - event_span ............ where an event sits: its whole year/month/day, or its range
 //   - timeline_extent ....... the interval covering every event
@@ -16,23 +15,9 @@
 #include <vector>
 
 #include "article.hpp"
+#include "date.hpp"
 
 namespace wwe {
-
-enum class DatePrecision { Year, Month, Day };
-
-struct Date {
-    int year = 0;
-    int month = 0;  // 1-12, 0 when the precision is Year
-    int day = 0;    // 1-31, 0 unless the precision is Day
-    DatePrecision precision = DatePrecision::Year;
-};
-
-// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; nullopt for anything else.
-std::optional<Date> parse_date(const std::string& text);
-
-// "2013", "March 2013", "22 March 2013".
-std::string format_date(const Date& date);
 
 struct TimeSpan {
     double begin = 0;  // years

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_reader.hpp"
+
 namespace wwe {
 
 std::vector<ResolvedTour> resolve_tours(const Corpus& corpus, std::vector<Diagnostic>& problems) {
@@ -13,11 +15,14 @@ std::vector<ResolvedTour> resolve_tours(const Corpus& corpus, std::vector<Diagno
         ResolvedTour r{tours[t].id, tours[t].label, tours[t].description, {}};
         for (std::size_t s = 0; s < tours[t].steps.size(); ++s) {
             const TourStep& step = tours[t].steps[s];
-            const std::string where = "/tours/" + std::to_string(t) + "/steps/" + std::to_string(s) + "/state";
-            const nlohmann::json j = nlohmann::json::parse(step.state_json, nullptr, false);
-            std::vector<Diagnostic> state_problems;
-            ViewState state = view_state_from_json(j.is_discarded() ? nlohmann::json::object() : j, corpus, ViewState{},
-                                                   state_problems);
+            const std::string where =
+                pointer_append(pointer_append(pointer_append(pointer_append("/tours", t), "steps"), s), "state");
+            // The loader wrote state_json from a parsed file, but it is a view state and keeps
+            // to a view state's limits, whoever built the article.
+            JsonRead j = read_json(step.state_json, kViewStateJsonLimits);
+            std::vector<Diagnostic> state_problems = std::move(j.problems);
+            ViewState state =
+                j.ok ? view_state_from_json(j.value, corpus, ViewState{}, state_problems) : ViewState{};
             for (Diagnostic& d : state_problems) {
                 d.severity = Severity::Error;
                 d.pointer = where + d.pointer;

@@ -73,13 +73,22 @@ TEST_CASE("syntax and encoding errors are located") {
         LoadResult r = load_article("{\n  \"format\": ,\n}");
         REQUIRE_FALSE(r.ok());
         REQUIRE(r.diagnostics.size() == 1);
-        CHECK(r.diagnostics[0].found.find("line 2") != std::string::npos);
+        CHECK(r.diagnostics[0].expected == "valid JSON");
+        CHECK(r.diagnostics[0].found.rfind("a syntax error at line 2, column 13: unexpected ','", 0) == 0);
     }
     SUBCASE("invalid UTF-8") {
         LoadResult r = load_article("{\"format\": \"\xff\"}");
         REQUIRE_FALSE(r.ok());
         CHECK(r.diagnostics[0].expected == "UTF-8 text");
         CHECK(r.diagnostics[0].found.find("byte 12") != std::string::npos);
+    }
+    SUBCASE("too large, too deep: refused before parsing") {
+        LoadResult big = load_article(std::string((16u << 20) + 1, ' '));
+        REQUIRE(big.diagnostics.size() == 1);
+        CHECK(big.diagnostics[0].expected == "a JSON text of at most 16777216 bytes");
+        LoadResult deep = load_article(std::string(100000, '[') + std::string(100000, ']'));
+        REQUIRE(deep.diagnostics.size() == 1);
+        CHECK(deep.diagnostics[0].found == "level 65 at line 1, column 65");
     }
     SUBCASE("not an object, empty input") {
         CHECK(has(load_article("[]"), "", "an object"));
@@ -135,6 +144,52 @@ TEST_CASE("structural rules") {
             j["passages"][0]["x-comment"] = 1;
         });
         CHECK(r.ok());
+    }
+}
+
+TEST_CASE("a tour step state nested 100,000 levels deep is one clear error, not a crash") {
+    std::string text = test::mini_json();
+    const std::string state = "\"state\": {\"view\": \"reader\"}";
+    REQUIRE(text.find(state) != std::string::npos);
+    text.replace(
+        text.find(state), state.size(),
+        "\"state\": {\"view\": \"reader\", \"x-deep\": " + std::string(100000, '[') + std::string(100000, ']') + "}");
+    LoadResult r = load_article(text);
+    CHECK_FALSE(r.ok());
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].pointer == "");
+    CHECK(r.diagnostics[0].expected == "JSON nested at most 64 levels deep");
+    CHECK(r.diagnostics[0].found.rfind("level 65 at line ", 0) == 0);
+}
+
+TEST_CASE("dates are calendar dates, and an event ends no earlier than it starts") {
+    SUBCASE("days that do not exist are errors with the pointer and the text") {
+        LoadResult r = load_edited([](json& j) {
+            j["events"][0]["date"] = "2013-02-30";
+            j["meta"]["published"] = "2019-02-29";
+            j["meta"]["posted"] = 2020;
+        });
+        CHECK_FALSE(r.ok());
+        const std::string expected = "a calendar date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"";
+        for (const char* pointer : {"/events/0/date", "/meta/published", "/meta/posted"})
+            CHECK(has(r, pointer, expected));
+        CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                          [](const Diagnostic& d) { return d.found == "\"2013-02-30\""; }));
+        CHECK(load_edited([](json& j) { j["events"][0]["date"] = "2016-02-29"; }).ok());
+    }
+    SUBCASE("ends are compared as dates (their first days), not as strings") {
+        auto with = [](const char* date, const char* end) {
+            return load_edited([&](json& j) {
+                j["events"][0]["date"] = date;
+                j["events"][0]["end"] = end;
+            });
+        };
+        CHECK(with("2013-01", "2013").ok());  // "2013" < "2013-01" as strings
+        CHECK(with("2013-03", "2013-03").ok());
+        CHECK(with("2013-03-22", "2013-04").ok());
+        CHECK(has(with("2013-03", "2013"), "/events/0/end", "not before 2013-03"));
+        CHECK(has(with("2013-03", "2013-02-28"), "/events/0/end", "not before"));
+        CHECK(has(with("2013-03-22", "2013-03"), "/events/0/end", "not before"));
     }
 }
 

@@ -63,4 +63,10 @@ TEST_CASE("query requests from JSON") {
     std::vector<Diagnostic> p2;
     query_request_from_json(json::array(), p2);
     CHECK(p2.size() == 1);
+    // Keys are escaped in pointers (RFC 6901), so a pointer names what it reports.
+    std::vector<Diagnostic> p3;
+    query_request_from_json(json::parse(R"({"facets": {"a/b~c": [1]}, "x/y": 2})"), p3);
+    REQUIRE(p3.size() == 2);
+    CHECK(p3[0].pointer == "/facets/a~1b~0c/0");
+    CHECK(p3[1].pointer == "/x~1y");
 }

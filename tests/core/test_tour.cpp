@@ -53,6 +53,27 @@ TEST_CASE("malformed tours are load errors") {
     CHECK(all.find("/tours/0/steps/1") != std::string::npos);  // no caption
 }
 
+TEST_CASE("a step state keeps to a view state's limits") {
+    std::string text = test::mini_json();
+    const std::string state = "\"state\": {\"view\": \"reader\"}";
+    REQUIRE(text.find(state) != std::string::npos);
+    // 17 levels: within an article's nesting limit, one more than a view state may have.
+    text.replace(text.find(state), state.size(),
+                 "\"state\": {\"view\": \"reader\", \"x-deep\": " + std::string(16, '[') + std::string(16, ']') + "}");
+    LoadResult r = load_article(text);
+    REQUIRE(r.ok());
+    std::vector<Diagnostic> w;
+    Corpus c = build_corpus(std::move(*r.article), w);
+    std::vector<Diagnostic> problems;
+    const std::vector<ResolvedTour> tours = resolve_tours(c, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].severity == Severity::Error);
+    CHECK(problems[0].pointer == "/tours/0/steps/0/state");
+    CHECK(problems[0].expected == "JSON nested at most 16 levels deep");
+    REQUIRE(tours.size() == 1);
+    CHECK(tours[0].steps[0].state == ViewState{});
+}
+
 TEST_CASE("the tour player follows the clock") {
     std::vector<ResolvedTour> tours(1);
     tours[0].steps = {{ViewState{}, "a", 4}, {ViewState{}, "b", 10}, {ViewState{}, "c", 6}};

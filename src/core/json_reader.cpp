@@ -1,0 +1,163 @@
+#include "json_reader.hpp"
+
+#include <exception>
+#include <optional>
+
+#include "text.hpp"
+
+namespace wwe {
+
+namespace {
+
+using nlohmann::json;
+
+struct LineColumn {
+    std::size_t line = 1;    // 1-based
+    std::size_t column = 1;  // 1-based, in code points
+};
+
+// Where byte `offset` of `text` is (offset may be text.size(): just after the last byte).
+LineColumn line_column(std::string_view text, std::size_t offset) {
+    LineColumn at;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {  // not a continuation byte
+            ++at.column;
+        }
+    }
+    return at;
+}
+
+std::string where(const LineColumn& at) {
+    return "line " + std::to_string(at.line) + ", column " + std::to_string(at.column);
+}
+
+// Byte offset of the '[' or '{' that opens level max_depth + 1, or npos. Brackets inside
+// strings do not count; a backslash in a string skips the character after it, which is all
+// it takes to find a string's end ("\u0022" is six plain characters after the skip). For
+// every prefix the parser accepts, the count here equals the parser's nesting.
+std::size_t depth_exceeded_at(std::string_view text, int max_depth) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;  // skip what is escaped
+            in_string = c != '"';
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// A SAX consumer that accepts everything and keeps the first parse error: it locates a
+// syntax error without building a document or throwing.
+class ErrorLocator final : public nlohmann::json_sax<json> {
+public:
+    std::optional<std::size_t> position;  // characters read when the error was found
+    std::string what;
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception& ex) override {
+        position = at;
+        what = ex.what();
+        return false;
+    }
+};
+
+// nlohmann's message without its id and its own position (bytes, where ours counts code
+// points): "[json.exception.parse_error.101] parse error at line 1, column 4: syntax error
+// while parsing value - unexpected ','; expected ..." -> "unexpected ','; expected ...".
+std::string plain_detail(std::string what) {
+    if (what.rfind("[json.exception.", 0) == 0)
+        if (std::size_t close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
+    if (what.rfind("parse error", 0) == 0)
+        if (std::size_t colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
+    if (what.rfind("syntax error while parsing ", 0) == 0)
+        if (std::size_t dash = what.find(" - "); dash != std::string::npos) what.erase(0, dash + 3);
+    return utf8_truncate(what, 200);
+}
+
+JsonRead refuse(std::string expected, std::string found) {
+    JsonRead r;
+    r.value = nullptr;
+    r.problems.push_back({Severity::Error, "", std::move(expected), std::move(found)});
+    return r;
+}
+
+JsonRead read(std::string_view text, const JsonLimits& limits) {
+    if (text.size() > limits.max_bytes)
+        return refuse("a JSON text of at most " + std::to_string(limits.max_bytes) + " bytes",
+                      std::to_string(text.size()) + " bytes");
+    if (std::size_t bad = utf8_invalid_at(text); bad != std::string_view::npos)
+        return refuse("UTF-8 text", "an invalid byte sequence at byte " + std::to_string(bad) + " (" +
+                                        where(line_column(text, bad)) + ")");
+    if (std::size_t deep = depth_exceeded_at(text, limits.max_depth); deep != std::string_view::npos)
+        return refuse("JSON nested at most " + std::to_string(limits.max_depth) + " levels deep",
+                      "level " + std::to_string(limits.max_depth + 1) + " at " + where(line_column(text, deep)));
+    JsonRead r;
+    r.value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (!r.value.is_discarded()) {
+        r.ok = true;
+        return r;
+    }
+    // Only a refused text is read again, by a consumer that notes where the parser stopped.
+    ErrorLocator locator;
+    json::sax_parse(text, &locator);
+    if (!locator.position) return refuse("valid JSON", "something the parser refused");
+    const std::size_t offset = *locator.position > 0 ? *locator.position - 1 : 0;
+    return refuse("valid JSON",
+                  "a syntax error at " + where(line_column(text, offset)) + ": " + plain_detail(locator.what));
+}
+
+}  // namespace
+
+JsonRead read_json(std::string_view text, const JsonLimits& limits) {
+    try {
+        return read(text, limits);
+    } catch (const std::exception& e) {  // std::bad_alloc: still a value
+        return refuse("a readable JSON text", std::string("an internal failure: ") + e.what());
+    }
+}
+
+std::string pointer_append(std::string_view base, std::string_view key) {
+    std::string out;
+    out.reserve(base.size() + 1 + key.size());
+    out.append(base);
+    out += '/';
+    for (char c : key) {
+        switch (c) {
+            case '~': out += "~0"; break;
+            case '/': out += "~1"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string pointer_append(std::string_view base, std::size_t index) {
+    std::string out(base);
+    out += '/';
+    out += std::to_string(index);
+    return out;
+}
+
+}  // namespace wwe
