@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deep_link.hpp"
+#include "json_reader.hpp"
 #include "describe.hpp"
 #include "load.hpp"
 
@@ -388,7 +389,7 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
             },
             [&](const intent::ToggleFacetValue& i) {
                 if (!facet_value_exists(a, i.facet, i.value))
-                    return refuse(problem("/facets/" + i.facet, "a value of a facet of this article", quoted(i.value)));
+                    return refuse(problem(pointer_append("/facets", i.facet), "a value of a facet of this article", quoted(i.value)));
                 ViewState next = state_;
                 auto& values = next.facets[i.facet];
                 if (!values.erase(i.value)) values.insert(i.value);
@@ -402,7 +403,7 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
                 for (const auto& [facet, values] : i.facets)
                     for (const std::string& v : values) {
                         if (facet_value_exists(a, facet, v)) next.facets[facet].insert(v);
-                        else r.problems.push_back(problem("/facets/" + facet, "a value of a facet of this article", quoted(v)));
+                        else r.problems.push_back(problem(pointer_append("/facets", facet), "a value of a facet of this article", quoted(v)));
                     }
                 if (i.open_reader && view_offered(embed_, View::Reader)) next.view = View::Reader;
                 r.merge(changed(std::move(next)));
@@ -506,7 +507,7 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
                 if (a.find_node(i.node) < 0) return refuse(problem("/map/pins", "the id of a node", quoted(i.node)));
                 if (!std::isfinite(i.x) || !std::isfinite(i.y) || std::abs(i.x) > kMaxMapCoordinate ||
                     std::abs(i.y) > kMaxMapCoordinate)
-                    return refuse(problem("/map/pins/" + i.node, "a place within 1e6 layout units", "another"));
+                    return refuse(problem(pointer_append("/map/pins", i.node), "a place within 1e6 layout units", "another"));
                 ViewState next = state_;
                 next.map.pins[i.node] = {round_to(i.x, 0.01f), round_to(i.y, 0.01f)};
                 return changed(std::move(next));
@@ -663,13 +664,13 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
             },
             [&](const intent::ApplyState& i) {
                 Update r;
-                const nlohmann::json j = nlohmann::json::parse(i.json, nullptr, /*allow_exceptions=*/false);
-                if (j.is_discarded()) {
-                    r.problems.push_back(problem("", "a JSON object", "invalid JSON"));
+                JsonRead read = read_json(i.json, kViewStateJsonLimits);
+                if (!read.ok) {
+                    r.problems = std::move(read.problems);
                     finish(r, kStateNotice);
                     return r;
                 }
-                ViewState next = view_state_from_json(j, *corpus_, state_, r.problems);
+                ViewState next = view_state_from_json(read.value, *corpus_, state_, r.problems);
                 if (!view_offered(embed_, next.view)) {  // refused: the view stays as it is
                     r.problems.push_back(problem("/view", "a view this embed offers", quoted(to_string(next.view))));
                     next.view = state_.view;
@@ -822,13 +823,11 @@ std::string Controller::query_json(std::string_view request_json, std::vector<st
         problems.push_back(problem("", "a loaded article", "none").to_string());
         return "null";
     }
-    nlohmann::json j = nlohmann::json::parse(request_json, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) {
-        problems.push_back(problem("", "a JSON object", "invalid JSON").to_string());
-        j = nlohmann::json::object();
-    }
+    JsonRead read = read_json(request_json, kViewStateJsonLimits);
+    for (const Diagnostic& d : read.problems) problems.push_back(d.to_string());
+    if (!read.ok) read.value = nlohmann::json::object();
     std::vector<Diagnostic> diagnostics;
-    const QueryRequest request = query_request_from_json(j, diagnostics);
+    const QueryRequest request = query_request_from_json(read.value, diagnostics);
     for (const Diagnostic& d : diagnostics) problems.push_back(d.to_string());
     return to_json(*corpus_, run_query(*corpus_, request)).dump();
 }

@@ -1,17 +1,13 @@
 #include "describe.hpp"
 
 #include "export.hpp"
-#include "timeline.hpp"
+#include "date.hpp"
 
 namespace wwe {
 
 namespace {
 std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
-std::string date_text(const std::string& iso) {
-    const std::optional<Date> d = parse_date(iso);
-    return d ? format_date(*d) : iso;
-}
 }  // namespace
 
 const char* view_label(View view) {
@@ -80,7 +76,7 @@ std::string selection_description(const Corpus& corpus, const Selection& s) {
     }
     case Selection::Kind::Event:
         for (const Event& e : a.events)
-            if (e.id == s.id) return e.label + " (" + date_text(e.date) + ")";
+            if (e.id == s.id) return e.label + " (" + format_date_text(e.date) + ")";
         return "";
     case Selection::Kind::Relation:
         for (const Relation& r : a.relations) {

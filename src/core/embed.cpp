@@ -1,5 +1,7 @@
 #include "embed.hpp"
 
+#include "json_reader.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -229,7 +231,7 @@ void constrain(ViewState& state, const EmbedOptions& options, std::vector<Diagno
         if (problems && it != state.facets.end() && !it->second.empty()) {
             std::string locked;
             for (const std::string& v : values) locked += (locked.empty() ? "" : ", ") + v;
-            problems->push_back({Severity::Error, "/facets/" + facet, "the values this embed locks (" + locked + ")",
+            problems->push_back({Severity::Error, pointer_append("/facets", facet), "the values this embed locks (" + locked + ")",
                                  "a change of a locked facet"});
         }
         state.facets[facet] = values;

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_reader.hpp"
+
 namespace wwe {
 
 using nlohmann::json;
@@ -11,17 +13,6 @@ using nlohmann::json;
 namespace {
 constexpr std::size_t kMaxQueryBytes = 1000;
 constexpr std::uint32_t kMaxSeed = 2147483647u;
-
-// RFC 6901 reference token.
-std::string token(std::string_view key) {
-    std::string out;
-    for (const char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
 
 const char* selection_kind_name(const Corpus& c, const Selection& s) {
     switch (s.kind) {
@@ -75,7 +66,7 @@ struct Reader {
         }
         std::map<std::string, MapPin> pins;
         for (auto it = v.begin(); it != v.end(); ++it) {
-            const std::string p = "/map/pins/" + token(it.key());
+            const std::string p = pointer_append("/map/pins", it.key());
             if (a.find_node(it.key()) < 0) {
                 problem(p, "the id of a concept or entity", "\"" + utf8_truncate(it.key(), 60) + "\"");
                 continue;
@@ -99,7 +90,7 @@ struct Reader {
         bool old_viewport = false;
         for (auto m = v.begin(); m != v.end(); ++m) {
             const std::string& k = m.key();
-            const std::string mp = "/map/" + token(k);
+            const std::string mp = pointer_append("/map", k);
             const json& val = *m;
             long long n = 0;
             if (k == "edges") {
@@ -154,7 +145,7 @@ struct Reader {
             return;
         }
         for (auto m = v.begin(); m != v.end(); ++m) {
-            const std::string mp = "/matrix/" + token(m.key());
+            const std::string mp = pointer_append("/matrix", m.key());
             if (m.key() != "rows" && m.key() != "columns") {
                 problem(mp, "rows or columns", "unknown member '" + utf8_truncate(m.key(), 40) + "'");
             } else if (!m->is_string() || (!m->get_ref<const std::string&>().empty() && a.find_facet(m->get<std::string>()) < 0)) {
@@ -200,7 +191,7 @@ struct Reader {
         FacetSelection chosen;
         for (auto f = v.begin(); f != v.end(); ++f) {
             const int fi = a.find_facet(f.key());
-            const std::string fp = "/facets/" + token(f.key());
+            const std::string fp = pointer_append("/facets", f.key());
             if (fi < 0) {
                 problem(fp, "a facet of this article", "\"" + utf8_truncate(f.key(), 60) + "\"");
                 continue;
@@ -209,7 +200,7 @@ struct Reader {
             for (std::size_t k = 0; k < values.size(); ++k) {
                 const json& val = values[k];
                 if (!val.is_string() || a.facets[static_cast<std::size_t>(fi)].find_value(val.get<std::string>()) < 0) {
-                    problem(fp + "/" + std::to_string(k), "a value of facet '" + f.key() + "'", found(val));
+                    problem(pointer_append(fp, k), "a value of facet '" + f.key() + "'", found(val));
                     continue;
                 }
                 chosen[f.key()].insert(val.get<std::string>());
@@ -398,7 +389,7 @@ ViewState view_state_from_json(const json& j, const Corpus& corpus, const ViewSt
                 r.problem("/passage", "null or the id of a passage", Reader::found(v));
             else s.passage = v.get<std::string>();
         } else {
-            r.problem("/" + token(key), "one of version, view, facets, query, selection, passage, map, matrix, timeline",
+            r.problem(pointer_append("", key), "one of version, view, facets, query, selection, passage, map, matrix, timeline",
                       "unknown member '" + utf8_truncate(key, 60) + "'");
         }
     }

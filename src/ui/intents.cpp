@@ -1,6 +1,7 @@
 // Win-Win Explorer UI: intents and helpers shared by the views (see views.hpp).
 #include <algorithm>
 
+#include "core/date.hpp"
 #include "core/export.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
@@ -96,28 +97,7 @@ bool matches_filter(const std::string& filter, std::initializer_list<const std::
     return false;
 }
 
-std::string format_date(std::string_view iso) {
-    static const char* const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
-    auto num = [&](std::size_t at, std::size_t len) {
-        int v = 0;
-        for (std::size_t i = at; i < at + len; ++i) {
-            if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return -1;
-            v = v * 10 + (iso[i] - '0');
-        }
-        return v;
-    };
-    const std::string year(iso.substr(0, 4));
-    if (iso.size() == 4 && num(0, 4) >= 0) return year;
-    const int month = num(5, 2);
-    if (num(0, 4) < 0 || iso.size() < 7 || iso[4] != '-' || month < 1 || month > 12) return std::string(iso);
-    const std::string month_year = std::string(months[month - 1]) + " " + year;
-    if (iso.size() == 7) return month_year;
-    const int day = num(8, 2);
-    if (iso.size() != 10 || iso[7] != '-' || day < 1 || day > 31) return std::string(iso);
-    return std::to_string(day) + " " + month_year;
-}
+std::string format_date(std::string_view iso) { return format_date_text(iso); }
 
 RichTextColors rich_colors(const Theme& theme) {
     RichTextColors c;

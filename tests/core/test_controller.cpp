@@ -302,7 +302,12 @@ TEST_CASE("controller: notices name the refused parts of a link, and who sees th
     SUBCASE("invalid JSON is one problem") {
         const Update u = f.at(2, in::ApplyState{"{not json"}, Origin::Page);
         REQUIRE(u.problems.size() == 1);
-        CHECK(u.problems[0].found == "invalid JSON");
+        CHECK(u.problems[0].expected == "valid JSON");
+        CHECK(u.problems[0].found.find("line 1, column 3") != std::string::npos);
+        std::string deep(100000, '[');
+        const Update d = f.at(3, in::ApplyState{deep}, Origin::Page);  // refused before any parsing
+        REQUIRE(d.problems.size() == 1);
+        CHECK(d.problems[0].expected.find("nested") != std::string::npos);
     }
     SUBCASE("a link opened later (back/forward of the browser) is a history step") {
         const Update u = f.at(2, in::OpenLink{"v=map&sel=entity:bri"}, Origin::Link);
