@@ -2,7 +2,8 @@
 # after imgui.cmake, fonts.cmake and the wwe_ui target).
 #
 # Targets
-#   explorer_web       src/platform: the page's program, dist/explorer.js + explorer.wasm.
+#   explorer_web       src/platform: the page's program, dist/explorer.js + explorer.wasm;
+#                      its JS half is src/platform/library_wwe.js (--js-library).
 #   explorer_single    the same linked with -sSINGLE_FILE=1 (wasm inlined), for the
 #                      standalone page.
 #   web_dist (ALL)     copies the shell, the embed example, the article and the licences
@@ -31,6 +32,9 @@ target_link_libraries(wwe_platform PUBLIC wwe_ui)
 target_link_libraries(wwe_platform PRIVATE wwe_warnings)
 target_compile_options(wwe_platform PRIVATE -fexceptions)
 
+# The JS functions the C++ calls (the C++ <-> JS protocol is listed in its header).
+set(WWE_JS_LIBRARY "${CMAKE_SOURCE_DIR}/src/platform/library_wwe.js")
+
 set(WWE_WEB_EXPORTS
   "_main,_malloc,_free,_wwe_load,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_notice,_wwe_home,_wwe_memory,_wwe_text_scale")
 set(WWE_WEB_LINK_OPTIONS
@@ -40,19 +44,20 @@ set(WWE_WEB_LINK_OPTIONS
   -sINITIAL_MEMORY=33554432
   -sDYNAMIC_EXECUTION=0
   "-sEXPORTED_FUNCTIONS=[${WWE_WEB_EXPORTS}]"
-  "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8]")
+  "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8]"
+  "SHELL:--js-library \"${WWE_JS_LIBRARY}\"")
 
 add_executable(explorer_web $<TARGET_OBJECTS:wwe_platform>)
 target_link_libraries(explorer_web PRIVATE wwe_platform)
 target_link_options(explorer_web PRIVATE ${WWE_WEB_LINK_OPTIONS})
 set_target_properties(explorer_web PROPERTIES OUTPUT_NAME explorer SUFFIX ".js"
-  RUNTIME_OUTPUT_DIRECTORY "${WWE_DIST_DIR}")
+  RUNTIME_OUTPUT_DIRECTORY "${WWE_DIST_DIR}" LINK_DEPENDS "${WWE_JS_LIBRARY}")
 
 add_executable(explorer_single $<TARGET_OBJECTS:wwe_platform>)
 target_link_libraries(explorer_single PRIVATE wwe_platform)
 target_link_options(explorer_single PRIVATE ${WWE_WEB_LINK_OPTIONS} -sSINGLE_FILE=1)
 set_target_properties(explorer_single PROPERTIES OUTPUT_NAME explorer-single SUFFIX ".js"
-  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}" LINK_DEPENDS "${WWE_JS_LIBRARY}")
 
 #------------------------------------------------------------------------------------------
 # dist/: shell, data, licences, standalone page

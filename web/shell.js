@@ -1,12 +1,13 @@
-// Win-Win Explorer: the page glue between the browser and the WebAssembly app.
+// Win-Win Explorer: the page around the WebAssembly app. Page concerns only; the
+// platform's own JS (URL, text field, clipboard, downloads, cursor, ...) is linked into the
+// program from src/platform/library_wwe.js, whose header lists the whole C++ <-> JS
+// protocol. This file:
 //
 //   - downloads the program (the canvas's data-program URL) with a progress bar, and reads
 //     the article (inline <script type="application/json" id="wwe-article">, else a fetch
 //     of the canvas's data-article URL) meanwhile;
 //   - hands it to the app (wwe_load), shows the error screen listing every problem when
 //     it cannot be used, hides the loading screen after the first frame;
-//   - keeps the canvas backing store at CSS size x devicePixelRatio (ResizeObserver and
-//     resolution media queries) via wwe_set_viewport;
 //   - defines window.explorer for host pages and tests:
 //       ready            Promise: resolves when the article is loaded and drawn, rejects
 //                        with an Error (its .problems lists each problem) on failure
@@ -28,7 +29,17 @@
 //     messages {protocol: "win-win-explorer", version: 1, type, ...} from the parent window
 //     (and, when ?origins= is given, only from those origins) are validated and obeyed;
 //     ready, stateChanged, selectionChanged, result and error are posted back;
-//   - shows an embed preview over the app when the Share dialog asks for one.
+//   - shows an embed preview over the app when the Share dialog asks for one;
+//   - guards the page's keys (Alt+arrows, Ctrl+F go to the app) and, in a kiosk
+//     (?kiosk), its context menu, zoom, selection, dragging and navigation keys.
+//
+// The hooks it sets on Module (called by the program, see library_wwe.js):
+//   wweOnPlatformReady()         main() is done: load the article
+//   wweOnFirstFrame()            hide the loading screen, resolve explorer.ready, post ready
+//   wweOnStateChange(committed)  post stateChanged / selectionChanged to the host page
+//   wwePreview(url, w, h)        show the embed preview (CSS px)
+//   wweOnFatal(message)          show the error screen
+// and Emscripten's own: canvas, print, printErr, onAbort, instantiateWasm.
 (function () {
   'use strict';
 
@@ -40,7 +51,6 @@
   const loadingText = document.getElementById('wwe-loading-text');
   const progress = document.getElementById('wwe-progress');
   const errorScreen = document.getElementById('wwe-error');
-  let platformReady = false;
   let loaded = false;
   let failed = false;
   // The host-page protocol's state (see "host-page protocol" below).
@@ -175,27 +185,7 @@
     if (!loaded) throw new Error('Win-Win Explorer: no article is loaded (await explorer.ready)');
   }
 
-  function pushViewport() {
-    if (!platformReady || canvas.hidden) return;
-    const rect = canvas.getBoundingClientRect();
-    Module._wwe_set_viewport(rect.width, rect.height, window.devicePixelRatio || 1);
-  }
-
-  function watchPixelRatio() {
-    // Fires when the page moves to a screen with another ratio, or on browser zoom.
-    const query = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
-    query.addEventListener('change', () => {
-      pushViewport();
-      watchPixelRatio();
-    }, { once: true });
-  }
-
   function start() {
-    platformReady = true;
-    pushViewport();
-    if (typeof ResizeObserver === 'function') new ResizeObserver(pushViewport).observe(canvas);
-    window.addEventListener('resize', pushViewport);
-    watchPixelRatio();
     if (loadingText) loadingText.textContent = 'Loading the article\u2026';
     articleText.then((text) => {
       if (failed) return;
@@ -258,28 +248,6 @@
       return {};  // exports arrive through receiveInstance
     };
   }
-
-  // --- downloads (the app's export menu) --------------------------------------------------
-  function saveBlob(blob, filename) {
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    a.style.display = 'none';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-  Module.wweSaveText = (filename, mime, text) => saveBlob(new Blob([text], { type: `${mime};charset=utf-8` }), filename);
-  // A rectangle of the WebGL canvas (backing-store px), read in the task that drew it.
-  Module.wweSavePng = (filename, x, y, w, h) => {
-    const out = document.createElement('canvas');
-    out.width = Math.max(1, Math.round(w));
-    out.height = Math.max(1, Math.round(h));
-    out.getContext('2d').drawImage(canvas, Math.round(x), Math.round(y), out.width, out.height, 0, 0, out.width, out.height);
-    out.toBlob((blob) => { if (blob) saveBlob(blob, filename); }, 'image/png');
-  };
 
   // Alt+Left / Alt+Right walk the explorer's history, not the browser's.
   window.addEventListener('keydown', (event) => {

@@ -2,7 +2,8 @@
 //
 // Index
 //   - Runner ............ the one instance: window, app, input, viewport, loop flags
-//   - Viewport .......... canvas backing store = CSS size x devicePixelRatio (wwe_set_viewport)
+//   - Viewport .......... canvas backing store = CSS size x devicePixelRatio (wwe_set_viewport,
+//                         watched by wwe_js_watch_viewport)
 //   - Fonts ............. atlas rasterised at the pixel ratio, rebuilt when it changes
 //   - Input ............. keys via GLFW (releases deferred a frame); mouse, wheel and touch
 //                         via html5 callbacks in CSS px (PointerQueue)
@@ -11,8 +12,9 @@
 //                         paused while the page is hidden
 //   - Downloads ......... files the app asks to save: text as a Blob, PNG read from the
 //                         canvas two frames later (after the export menu has closed)
-//   - JS API ............ wwe_load, wwe_get_state, wwe_set_state, wwe_query, wwe_export,
-//                         wwe_highlight, wwe_fragment, wwe_embed, wwe_notice (web/shell.js)
+//   - JS API ............ the wwe_* exports web/shell.js calls (wwe_load, wwe_get_state, ...)
+//   - The JS it calls ... platform/js_bridge.hpp, defined in platform/library_wwe.js, whose
+//                         header lists the whole C++ <-> JS protocol
 //   - Scale ............. the embed's text size: ImGui works in CSS px / scale, fonts are
 //                         rasterised at devicePixelRatio x scale
 //
@@ -40,14 +42,12 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_internal.h"  // ErrorCheckEndFrameRecover
 #include "imgui_impl_opengl3.h"
+#include "platform/js_bridge.hpp"
 #include "platform/pointer.hpp"
 #include "platform/text_input.hpp"
 #include "platform/url_state.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
-
-// EM_ASM's $0 argument references are not identifiers to -Wpedantic.
-#pragma clang diagnostic ignored "-Wdollar-in-identifier-extension"
 
 namespace {
 
@@ -336,8 +336,7 @@ void save_downloads(Runner& r) {
             r.pending_png.push_back({std::move(d), 2});
             continue;
         }
-        EM_ASM({ if (Module.wweSaveText) Module.wweSaveText(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2)); },
-               d.filename.c_str(), d.mime.c_str(), d.text.c_str());
+        wwe_js_save_text(d.filename.c_str(), d.mime.c_str(), d.text.c_str());
     }
     for (auto it = r.pending_png.begin(); it != r.pending_png.end();) {
         if (--it->frames > 0) {
@@ -348,8 +347,7 @@ void save_downloads(Runner& r) {
         // The drawing buffer is still valid in the task that drew it: read it now.
         const wwe::ui::Download& d = it->download;
         const float px = r.dpr * r.scale;  // backing-store px per ImGui unit
-        EM_ASM({ if (Module.wweSavePng) Module.wweSavePng(UTF8ToString($0), $1, $2, $3, $4); }, d.filename.c_str(),
-               d.x * px, d.y * px, d.w * px, d.h * px);
+        wwe_js_save_png(d.filename.c_str(), d.x * px, d.y * px, d.w * px, d.h * px);
         it = r.pending_png.erase(it);
     }
 }
@@ -364,8 +362,9 @@ void check_stacks() {
     static bool reported = false;
     if (!reported) {
         reported = true;
-        EM_ASM({ console.error('Win-Win Explorer: a view left ' + $0 + ' colour, ' + $1 + ' style and ' + $2 +
-                               ' font pushes unpopped (a bug; unwound)'); }, colors, vars, fonts);
+        const std::string message = "a view left " + std::to_string(colors) + " colour, " + std::to_string(vars) +
+                                    " style and " + std::to_string(fonts) + " font pushes unpopped (a bug; unwound)";
+        wwe_js_report_error(message.c_str());
     }
     ImGui::PopStyleColor(colors);
     ImGui::PopStyleVar(vars);
@@ -413,7 +412,7 @@ void frame() {
         // close what the frame left open and start again from the home view.
         ImGui::ErrorCheckEndFrameRecover(nullptr);
         r.app.go_home(std::string("an internal error: ") + e.what());
-        EM_ASM({ console.error('Win-Win Explorer: ' + UTF8ToString($0) + '; back to the home view'); }, e.what());
+        wwe_js_report_error((std::string(e.what()) + "; back to the home view").c_str());
     }
     r.keys = {};
     check_stacks();
@@ -437,18 +436,17 @@ void frame() {
 
     save_downloads(r);
     for (const wwe::ui::App::Preview& preview : r.app.take_previews()) {
-        EM_ASM({ if (Module.wwePreview) Module.wwePreview(UTF8ToString($0), $1, $2); }, preview.url.c_str(),
-               preview.width, preview.height);
+        wwe_js_show_preview(preview.url.c_str(), preview.width, preview.height);
     }
 
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != r.cursor) {
         r.cursor = cursor;
-        EM_ASM({ if (Module.canvas) Module.canvas.style.cursor = UTF8ToString($0); }, css_cursor(cursor));
+        wwe_js_set_cursor(css_cursor(cursor));
     }
     if (!r.first_frame_done) {
         r.first_frame_done = true;
-        EM_ASM({ if (Module.wweOnFirstFrame) Module.wweOnFirstFrame(); });
+        wwe_js_first_frame();
     }
 }
 
@@ -460,7 +458,8 @@ const char* give(std::string s) {
 }  // namespace
 
 //------------------------------------------------------------------------------------------
-// JS API (called by web/shell.js; strings are UTF-8, returned ones valid until the next call)
+// JS API (called by web/shell.js; strings are UTF-8, returned ones valid until the next call;
+// the protocol as a whole: src/platform/library_wwe.js)
 //------------------------------------------------------------------------------------------
 
 extern "C" {
@@ -533,7 +532,7 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_embed() {
     return give(out.dump());
 }
 
-// The canvas's CSS size and the device pixel ratio (from the page's ResizeObserver).
+// The canvas's CSS size and the device pixel ratio (from wwe_js_watch_viewport).
 EMSCRIPTEN_KEEPALIVE void wwe_set_viewport(double css_w, double css_h, double dpr) {
     apply_viewport(static_cast<float>(css_w), static_cast<float>(css_h), static_cast<float>(dpr));
 }
@@ -542,7 +541,7 @@ EMSCRIPTEN_KEEPALIVE void wwe_set_viewport(double css_w, double css_h, double dp
 // size, "used": bytes malloc has handed out and not taken back}.
 EMSCRIPTEN_KEEPALIVE const char* wwe_memory() {
     const struct mallinfo info = mallinfo();
-    const nlohmann::json out = {{"heap", EM_ASM_DOUBLE({ return HEAP8.length; })}, {"used", info.uordblks}};
+    const nlohmann::json out = {{"heap", wwe_js_heap_size()}, {"used", info.uordblks}};
     return give(out.dump());
 }
 
@@ -564,7 +563,7 @@ EMSCRIPTEN_KEEPALIVE void wwe_request_frame() { g->input = true; }
 int main() {
     g = new Runner();
     if (!glfwInit()) {
-        EM_ASM({ if (Module.wweOnFatal) Module.wweOnFatal("GLFW could not be initialised"); });
+        wwe_js_fatal("GLFW could not be initialised");
         return 1;
     }
     double css_w = 0, css_h = 0;
@@ -577,7 +576,7 @@ int main() {
                                  std::max(1, static_cast<int>(css_h * g->dpr)), "Win-Win Explorer", nullptr,
                                  nullptr);
     if (!g->window) {
-        EM_ASM({ if (Module.wweOnFatal) Module.wweOnFatal("This browser could not create a WebGL 2 context"); });
+        wwe_js_fatal("This browser could not create a WebGL 2 context");
         return 1;
     }
     glfwMakeContextCurrent(g->window);
@@ -609,6 +608,7 @@ int main() {
     emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
 
     emscripten_set_main_loop(frame, 0, EM_FALSE);
-    EM_ASM({ if (Module.wweOnPlatformReady) Module.wweOnPlatformReady(); });
+    wwe_js_watch_viewport();
+    wwe_js_platform_ready();
     return 0;
 }

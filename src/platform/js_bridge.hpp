@@ -1,0 +1,107 @@
+// Win-Win Explorer platform: the JS functions the C++ calls, defined in
+// src/platform/library_wwe.js (whose header lists the whole C++ <-> JS protocol: these,
+// the wwe_* exports JS calls, and the hooks the page sets on Module).
+//
+// Index
+//   - URL ............... read and write the location, listen for changes (url_state.cpp)
+//   - Text entry ........ the hidden text field, the clipboard (text_input.cpp)
+//   - Viewport .......... the canvas's CSS size and pixel ratio, watched (web_main.cpp)
+//   - Downloads ......... text as a Blob, a canvas rectangle as PNG (web_main.cpp)
+//   - Page .............. cursor, embed preview, notifications, errors, heap (web_main.cpp)
+//   - Exports called here too
+//
+// Strings passed in are UTF-8 and only read during the call. Flags are ints, 0 or 1.
+// "CSS px" are the page's pixels; "backing px" the canvas's (CSS px x devicePixelRatio).
+// None of these throws.
+#pragma once
+
+extern "C" {
+
+//------------------------------------------------------------------------------------------
+// URL
+//------------------------------------------------------------------------------------------
+
+// The parts of the location wwe_js_read_location reads.
+enum WweLocationPart { WWE_LOCATION_FRAGMENT = 0, WWE_LOCATION_QUERY = 1, WWE_LOCATION_ADDRESS = 2 };
+
+// Calls wwe_url_changed() on every popstate and hashchange from now on (call once).
+void wwe_js_listen_url() noexcept;
+// A part of location: the fragment without "#", the query without "?" (both still
+// percent-encoded), or the address without query and fragment. Malloc'ed UTF-8, the caller
+// frees it; null when out of memory.
+char* wwe_js_read_location(int part) noexcept;
+// Sets the URL's fragment to "#" + fragment, as a new history entry (push 1) or in place of
+// the current one (push 0); nothing when it already is; ignored where History is refused.
+void wwe_js_write_fragment(const char* fragment, int push) noexcept;
+// 1 when the reader's system asks for dark colours (prefers-color-scheme: dark).
+int wwe_js_prefers_dark() noexcept;
+// 1 when the page is inside a frame (an embed), also when the parent cannot be compared.
+int wwe_js_framed() noexcept;
+// Tells the page the view state changed (Module.wweOnStateChange); committed 1: a history
+// step, 0: only scrolling or panning.
+void wwe_js_state_changed(int committed) noexcept;
+
+//------------------------------------------------------------------------------------------
+// Text entry and the clipboard
+//------------------------------------------------------------------------------------------
+
+// Creates the hidden <input id="wwe-text-input"> beside Module.canvas (once); what it
+// receives (typing, IME compositions, one-line pastes) goes to wwe_text_input().
+void wwe_js_install_text_input() noexcept;
+// Moves the field to ImGui's caret (x, y: CSS px from the canvas's top left; h: caret
+// height, CSS px) and focuses it (focus 1) or lets it go (focus 0).
+void wwe_js_place_text_input(int focus, float x, float y, float h) noexcept;
+// 1 while the field has the focus.
+int wwe_js_text_input_focused() noexcept;
+// Writes text to the system clipboard (Clipboard API, else the copy command); asynchronous.
+void wwe_js_write_clipboard(const char* text) noexcept;
+
+//------------------------------------------------------------------------------------------
+// Viewport
+//------------------------------------------------------------------------------------------
+
+// Calls wwe_set_viewport(CSS width, CSS height, devicePixelRatio) of Module.canvas now and
+// whenever one of them changes (ResizeObserver, window resize, resolution media query);
+// not while the canvas is hidden. Call once.
+void wwe_js_watch_viewport() noexcept;
+
+//------------------------------------------------------------------------------------------
+// Downloads
+//------------------------------------------------------------------------------------------
+
+// Saves a text file as a download (a Blob of type "<mime>;charset=utf-8").
+void wwe_js_save_text(const char* filename, const char* mime, const char* text) noexcept;
+// Saves the canvas rectangle x, y, w, h (backing px, from the top left) as a PNG download.
+// Call it in the task that drew the frame: WebGL's drawing buffer is not kept after it.
+void wwe_js_save_png(const char* filename, double x, double y, double w, double h) noexcept;
+
+//------------------------------------------------------------------------------------------
+// Page
+//------------------------------------------------------------------------------------------
+
+// Sets the canvas's CSS cursor ("default", "text", "pointer", "move", "ns-resize", ...).
+void wwe_js_set_cursor(const char* css_cursor) noexcept;
+// Asks the page to show an embed preview of url in a width x height (CSS px) frame
+// (Module.wwePreview).
+void wwe_js_show_preview(const char* url, int width, int height) noexcept;
+// Tells the page that main() is done: the page may set the viewport and load the article
+// (Module.wweOnPlatformReady).
+void wwe_js_platform_ready() noexcept;
+// Tells the page the first frame with the article was drawn (Module.wweOnFirstFrame).
+void wwe_js_first_frame() noexcept;
+// Tells the page the program cannot run, with a sentence for the error screen
+// (Module.wweOnFatal).
+void wwe_js_fatal(const char* message) noexcept;
+// Writes "Win-Win Explorer: <message>" to the console as an error.
+void wwe_js_report_error(const char* message) noexcept;
+// The WebAssembly memory's current size, bytes.
+double wwe_js_heap_size() noexcept;
+
+//------------------------------------------------------------------------------------------
+// Exports called here too (defined in web_main.cpp; the page calls them as well)
+//------------------------------------------------------------------------------------------
+
+// Asks the runner for a frame: input arrived or the app's state changed.
+void wwe_request_frame();
+
+}  // extern "C"

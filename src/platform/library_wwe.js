@@ -1,0 +1,393 @@
+// Win-Win Explorer platform: the JS half of the program (an Emscripten JS library, linked
+// with --js-library by cmake/web.cmake). This header is the whole C++ <-> JS protocol.
+//
+// Conventions: strings cross as UTF-8 pointers into the wasm heap. A pointer passed as an
+// argument belongs to the caller and is only valid during the call. CSS px are the page's
+// pixels; backing-store px are the canvas's (CSS px x devicePixelRatio). Flags are ints
+// (0 or 1).
+//
+// (a) JS functions the C++ calls: this library (declared in src/platform/js_bridge.hpp)
+//   URL (url_state.cpp)
+//     wwe_js_listen_url()                   popstate/hashchange -> _wwe_url_changed()
+//     wwe_js_read_location(part) -> char*   0 fragment (no "#"), 1 query (no "?"), 2 the
+//                                           address without both; malloc'ed, caller frees
+//     wwe_js_write_fragment(text, push)     the URL's "#..." (pushState when push, else
+//                                           replaceState; nothing when it is already so)
+//     wwe_js_prefers_dark() -> int          prefers-color-scheme: dark
+//     wwe_js_framed() -> int                the page is in a frame
+//     wwe_js_state_changed(committed)       -> Module.wweOnStateChange(bool)
+//   Text entry and clipboard (text_input.cpp)
+//     wwe_js_install_text_input()           the hidden <input id="wwe-text-input"> beside
+//                                           the canvas; what it receives -> _wwe_text_input
+//     wwe_js_place_text_input(focus, x, y, h)  move it to the caret (CSS px in the canvas),
+//                                           focus or blur it
+//     wwe_js_text_input_focused() -> int    it has the focus
+//     wwe_js_write_clipboard(text)          Clipboard API, else execCommand('copy')
+//   Frames and downloads (web_main.cpp)
+//     wwe_js_watch_viewport()               -> _wwe_set_viewport now and whenever the
+//                                           canvas's CSS size or devicePixelRatio changes
+//     wwe_js_save_text(filename, mime, text)   saves a text file (a Blob download)
+//     wwe_js_save_png(filename, x, y, w, h)    saves a rectangle of the canvas as PNG
+//                                           (backing-store px; call in the task that drew)
+//     wwe_js_set_cursor(css)                the canvas's CSS cursor ("text", "pointer", ...)
+//     wwe_js_show_preview(url, w, h)        -> Module.wwePreview (the Share dialog's embed
+//                                           preview; w, h in CSS px)
+//     wwe_js_platform_ready()               -> Module.wweOnPlatformReady
+//     wwe_js_first_frame()                  -> Module.wweOnFirstFrame
+//     wwe_js_fatal(message)                 -> Module.wweOnFatal (no GL context, ...)
+//     wwe_js_report_error(message)          console.error("Win-Win Explorer: " + message)
+//     wwe_js_heap_size() -> double          the WebAssembly memory's size, bytes
+//
+// (b) C functions JS calls: the EMSCRIPTEN_KEEPALIVE exports (and _main, _malloc, _free).
+//     Arguments are UTF-8 strings the caller allocates (_malloc) and frees after the call;
+//     a returned const char* is UTF-8 owned by the program and valid until the next call
+//     of any export that returns a string (copy it with UTF8ToString at once). JSON in,
+//     JSON out; problems are arrays of strings.
+//   From web/shell.js (web_main.cpp):
+//     wwe_load(json) -> {"ok", "errors", "warnings"}   the article; once, before all else
+//     wwe_get_state() -> the view state ("null" before loading)
+//     wwe_set_state(json) -> problems                  a partial view state
+//     wwe_query(json) -> {"problems", "result"}        a query; the view stays
+//     wwe_export(name) -> text      "svg", "markdown", "csv", "map-nodes" (JSON; else "")
+//     wwe_highlight(id) -> problems                    selects a concept or entity
+//     wwe_notice() -> {"title", "problems"}            the notice shown (empty: none)
+//     wwe_fragment() -> text                           the deep link, without "#"
+//     wwe_embed() -> the embed options in effect (core/embed.hpp)
+//     wwe_memory() -> {"heap", "used"}                 bytes
+//     wwe_text_scale() -> double                       the reader's text size (1: default)
+//     wwe_home(reason)                                 back home after a page error
+//     wwe_request_frame()                              draw a frame (input arrived)
+//   From this library:
+//     wwe_set_viewport(css_w, css_h, dpr)              doubles: the canvas's CSS size, DPR
+//     wwe_url_changed()                                the URL changed: open it (url_state.cpp)
+//     wwe_text_input(utf8)                             text from the hidden field (text_input.cpp)
+//
+// (c) Hooks the page (web/shell.js) sets on Module
+//     canvas                      the <canvas> (Emscripten's GLFW and html5 use it, and so
+//                                 does this library)
+//     print, printErr, onAbort, instantiateWasm   Emscripten's own (console, the error
+//                                 screen, the download with a progress bar)
+//     wweOnPlatformReady()        main() has set up GL, ImGui, the listeners and the
+//                                 viewport: the page may call wwe_load now
+//     wweOnFirstFrame()           the first frame after loading was drawn (once)
+//     wweOnStateChange(committed) after a frame that changed the view state; committed:
+//                                 a history step, not only scrolling or panning
+//     wwePreview(url, w, h)       the Share dialog asked for an embed preview
+//     wweOnFatal(message)         the program cannot run (no GLFW, no WebGL 2)
+//     Each is optional: a page without it just does not hear of the event.
+//
+// An item of this library is linked in when the wasm imports it or a linked item names it
+// in __deps, so the helpers ($-prefixed) and the exports used here are named there (an
+// export missing from the wasm is then a link error, not a runtime one). Nothing here uses
+// eval or new Function (-sDYNAMIC_EXECUTION=0, the page's CSP).
+
+// `deps` plus the runtime's string helpers. Emscripten 3.1.6 has UTF8ToString,
+// stringToUTF8 and lengthBytesUTF8 in its runtime (always present; naming them in __deps is
+// an error there); newer releases made them library symbols ($UTF8ToString, ...) that must
+// be listed. So those that exist as library symbols are listed. (A new array each time:
+// the compiler may append to a __deps array.)
+function wweWithStrings(deps) {
+  return deps.concat(['$UTF8ToString', '$stringToUTF8', '$lengthBytesUTF8'].filter(
+    (name) => name in LibraryManager.library));
+}
+
+mergeInto(LibraryManager.library, {
+  //----------------------------------------------------------------------------------------
+  // Helpers
+  //----------------------------------------------------------------------------------------
+
+  // A malloc'ed UTF-8 copy of `text` (0 when out of memory); the receiver frees it.
+  $wweNewUTF8__deps: wweWithStrings(['malloc']),
+  $wweNewUTF8: function (text) {
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    if (ptr) stringToUTF8(text, ptr, size);
+    return ptr;
+  },
+
+  // Calls the export `fn` with `text` as a temporary UTF-8 string.
+  $wweCallWithUTF8__deps: ['$wweNewUTF8', 'free'],
+  $wweCallWithUTF8: function (fn, text) {
+    const ptr = wweNewUTF8(text);
+    if (!ptr) return;
+    try {
+      fn(ptr);
+    } finally {
+      _free(ptr);
+    }
+  },
+
+  // Saves `blob` as a download named `filename`.
+  $wweSaveBlob: function (blob, filename) {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  },
+
+  // The hidden text field, once installed.
+  $wweText: { field: null },
+
+  //----------------------------------------------------------------------------------------
+  // URL (url_state.cpp)
+  //----------------------------------------------------------------------------------------
+
+  wwe_js_listen_url__deps: ['wwe_url_changed'],
+  wwe_js_listen_url__sig: 'v',
+  wwe_js_listen_url: function () {
+    const changed = () => _wwe_url_changed();
+    window.addEventListener('popstate', changed);
+    window.addEventListener('hashchange', changed);
+  },
+
+  wwe_js_read_location__deps: ['$wweNewUTF8'],
+  wwe_js_read_location__sig: 'ii',
+  wwe_js_read_location: function (part) {
+    let text = location.hash.slice(1);
+    if (part === 1) text = location.search.slice(1);
+    if (part === 2) text = location.href.split('#')[0].split('?')[0];
+    return wweNewUTF8(text);
+  },
+
+  wwe_js_write_fragment__deps: wweWithStrings([]),
+  wwe_js_write_fragment__sig: 'vii',
+  wwe_js_write_fragment: function (fragment, push) {
+    const url = '#' + UTF8ToString(fragment);
+    if (location.hash === url) return;
+    try {
+      if (push) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    } catch (e) {
+      // The History API may be refused (sandboxed frames): links still work on load.
+    }
+  },
+
+  wwe_js_prefers_dark__sig: 'i',
+  wwe_js_prefers_dark: function () {
+    try {
+      return window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+    } catch (e) {
+      return 0;
+    }
+  },
+
+  wwe_js_framed__sig: 'i',
+  wwe_js_framed: function () {
+    try {
+      return window.parent !== window ? 1 : 0;
+    } catch (e) {
+      return 1;  // a parent we may not even compare: a frame
+    }
+  },
+
+  wwe_js_state_changed__sig: 'vi',
+  wwe_js_state_changed: function (committed) {
+    if (Module.wweOnStateChange) Module.wweOnStateChange(committed !== 0);
+  },
+
+  //----------------------------------------------------------------------------------------
+  // Text entry and the clipboard (text_input.cpp)
+  //----------------------------------------------------------------------------------------
+
+  wwe_js_install_text_input__deps: ['$wweText', '$wweCallWithUTF8', 'wwe_text_input'],
+  wwe_js_install_text_input__sig: 'v',
+  wwe_js_install_text_input: function () {
+    const canvas = Module.canvas;
+    if (!canvas || wweText.field) return;
+    const field = document.createElement('input');
+    field.type = 'text';
+    field.id = 'wwe-text-input';
+    field.setAttribute('aria-hidden', 'true');
+    field.setAttribute('autocomplete', 'off');
+    field.setAttribute('autocapitalize', 'off');
+    field.setAttribute('autocorrect', 'off');
+    field.spellcheck = false;
+    field.tabIndex = -1;
+    Object.assign(field.style, {
+      position: 'absolute', left: '0px', top: '0px', width: '2px', height: '16px', padding: '0', border: '0',
+      margin: '0', opacity: '0', background: 'transparent', color: 'transparent', caretColor: 'transparent',
+      outline: 'none', pointerEvents: 'none', zIndex: '0', fontSize: '16px',
+    });
+    const parent = canvas.parentElement || document.body;
+    if (getComputedStyle(parent).position === 'static') parent.style.position = 'relative';
+    parent.appendChild(field);
+    let composing = false;
+    const send = (text) => {
+      if (text) wweCallWithUTF8(_wwe_text_input, text);
+    };
+    field.addEventListener('compositionstart', () => {
+      composing = true;
+    });
+    field.addEventListener('compositionend', (e) => {
+      composing = false;
+      send(e.data || field.value);
+      field.value = '';
+    });
+    field.addEventListener('input', (e) => {
+      if (composing || e.isComposing) return;
+      if (e.inputType && e.inputType !== 'insertText' && e.inputType !== 'insertReplacementText') {
+        field.value = '';
+        return;
+      }
+      send(field.value);
+      field.value = '';
+    });
+    field.addEventListener('paste', (e) => {
+      const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      e.preventDefault();
+      send(text.replace(/\r?\n/g, ' '));  // one line
+    });
+    wweText.field = field;
+  },
+
+  wwe_js_place_text_input__deps: ['$wweText'],
+  wwe_js_place_text_input__sig: 'vifff',
+  wwe_js_place_text_input: function (focus, x, y, h) {
+    const field = wweText.field;
+    if (!field) return;
+    field.style.left = (Module.canvas.offsetLeft + x) + 'px';
+    field.style.top = (Module.canvas.offsetTop + y) + 'px';
+    field.style.height = Math.max(8, h) + 'px';
+    if (focus && document.activeElement !== field) field.focus({ preventScroll: true });
+    if (!focus && document.activeElement === field) field.blur();
+  },
+
+  wwe_js_text_input_focused__deps: ['$wweText'],
+  wwe_js_text_input_focused__sig: 'i',
+  wwe_js_text_input_focused: function () {
+    return wweText.field && document.activeElement === wweText.field ? 1 : 0;
+  },
+
+  wwe_js_write_clipboard__deps: wweWithStrings([]),
+  wwe_js_write_clipboard__sig: 'vi',
+  wwe_js_write_clipboard: function (text) {
+    const value = UTF8ToString(text);
+    // execCommand works where the Clipboard API is refused (frames without clipboard-write).
+    const fallback = () => {
+      const area = document.createElement('textarea');
+      area.value = value;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      try {
+        document.execCommand('copy');
+      } catch (e) {
+        // nothing more to try
+      }
+      area.remove();
+      if (Module.canvas) Module.canvas.focus({ preventScroll: true });
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(value).catch(fallback);
+    } else {
+      fallback();
+    }
+  },
+
+  //----------------------------------------------------------------------------------------
+  // Viewport (web_main.cpp): Emscripten 3.1.6's GLFW sees neither resizes nor the DPR
+  //----------------------------------------------------------------------------------------
+
+  wwe_js_watch_viewport__deps: ['wwe_set_viewport'],
+  wwe_js_watch_viewport__sig: 'v',
+  wwe_js_watch_viewport: function () {
+    const canvas = Module.canvas;
+    if (!canvas) return;
+    const push = () => {
+      if (canvas.hidden) return;  // the page shows its error screen instead
+      const rect = canvas.getBoundingClientRect();
+      _wwe_set_viewport(rect.width, rect.height, window.devicePixelRatio || 1);
+    };
+    // A resolution query stops matching when the page moves to a screen with another
+    // ratio, or on browser zoom: push, and watch the new ratio.
+    const watchRatio = () => {
+      const query = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+      query.addEventListener('change', () => {
+        push();
+        watchRatio();
+      }, { once: true });
+    };
+    push();
+    if (typeof ResizeObserver === 'function') new ResizeObserver(push).observe(canvas);
+    window.addEventListener('resize', push);
+    watchRatio();
+  },
+
+  //----------------------------------------------------------------------------------------
+  // Downloads (web_main.cpp: the export menu)
+  //----------------------------------------------------------------------------------------
+
+  wwe_js_save_text__deps: wweWithStrings(['$wweSaveBlob']),
+  wwe_js_save_text__sig: 'viii',
+  wwe_js_save_text: function (filename, mime, text) {
+    const type = UTF8ToString(mime) + ';charset=utf-8';
+    wweSaveBlob(new Blob([UTF8ToString(text)], { type: type }), UTF8ToString(filename));
+  },
+
+  wwe_js_save_png__deps: wweWithStrings(['$wweSaveBlob']),
+  wwe_js_save_png__sig: 'vidddd',
+  wwe_js_save_png: function (filename, x, y, w, h) {
+    const name = UTF8ToString(filename);
+    const canvas = Module.canvas;
+    if (!canvas) return;
+    // The WebGL drawing buffer is only valid in the task that drew it: copy it now.
+    const out = document.createElement('canvas');
+    out.width = Math.max(1, Math.round(w));
+    out.height = Math.max(1, Math.round(h));
+    out.getContext('2d').drawImage(canvas, Math.round(x), Math.round(y), out.width, out.height,
+                                   0, 0, out.width, out.height);
+    out.toBlob((blob) => {
+      if (blob) wweSaveBlob(blob, name);
+    }, 'image/png');
+  },
+
+  //----------------------------------------------------------------------------------------
+  // The page: cursor, preview, notifications, diagnostics (web_main.cpp)
+  //----------------------------------------------------------------------------------------
+
+  wwe_js_set_cursor__deps: wweWithStrings([]),
+  wwe_js_set_cursor__sig: 'vi',
+  wwe_js_set_cursor: function (css) {
+    if (Module.canvas) Module.canvas.style.cursor = UTF8ToString(css);
+  },
+
+  wwe_js_show_preview__deps: wweWithStrings([]),
+  wwe_js_show_preview__sig: 'viii',
+  wwe_js_show_preview: function (url, width, height) {
+    if (Module.wwePreview) Module.wwePreview(UTF8ToString(url), width, height);
+  },
+
+  wwe_js_platform_ready__sig: 'v',
+  wwe_js_platform_ready: function () {
+    if (Module.wweOnPlatformReady) Module.wweOnPlatformReady();
+  },
+
+  wwe_js_first_frame__sig: 'v',
+  wwe_js_first_frame: function () {
+    if (Module.wweOnFirstFrame) Module.wweOnFirstFrame();
+  },
+
+  wwe_js_fatal__deps: wweWithStrings([]),
+  wwe_js_fatal__sig: 'vi',
+  wwe_js_fatal: function (message) {
+    if (Module.wweOnFatal) Module.wweOnFatal(UTF8ToString(message));
+  },
+
+  wwe_js_report_error__deps: wweWithStrings([]),
+  wwe_js_report_error__sig: 'vi',
+  wwe_js_report_error: function (message) {
+    console.error('Win-Win Explorer: ' + UTF8ToString(message));
+  },
+
+  wwe_js_heap_size__sig: 'd',
+  wwe_js_heap_size: function () {
+    return HEAP8.length;
+  },
+});
