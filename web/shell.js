@@ -25,10 +25,15 @@
 //       notice()         the notice the app shows: {title, problems} (empty: none)
 //       textScale()      the reader's text size now (the embed's scale x the reader's pinch)
 //       memory()         {heap, used}: WebAssembly memory size and bytes malloc'ed (bytes)
+//       nextFrame()      Promise: after the next frame is drawn
+//       idle()           Promise: once the app draws no more (the screen is still)
+//       advanceClock(s)  moves the app's clock s seconds ahead; Promise: the next frame
+//       announcements()  what changed since the last call, in words
 //   - in a frame, speaks the host-page protocol (docs/embedding.md, "Host-page API"):
 //     messages {protocol: "win-win-explorer", version: 1, type, ...} from the parent window
-//     (and, when ?origins= is given, only from those origins) are validated and obeyed;
-//     ready, stateChanged, selectionChanged, result and error are posted back;
+//     (and, when ?origins= is given, only from those origins) go to the core, which reads,
+//     checks and obeys them and gives the reply to post (result or error); ready,
+//     stateChanged and selectionChanged are posted too;
 //   - shows an embed preview over the app when the Share dialog asks for one;
 //   - guards the page's keys (Alt+arrows, Ctrl+F go to the app) and, in a kiosk
 //     (?kiosk), its context menu, zoom, selection, dragging and navigation keys.
@@ -36,6 +41,7 @@
 // The hooks it sets on Module (called by the program, see library_wwe.js):
 //   wweOnPlatformReady()         main() is done: load the article
 //   wweOnFirstFrame()            hide the loading screen, resolve explorer.ready, post ready
+//   wweOnFrame(frames), wweOnIdle(frames)  resolve explorer.nextFrame() / idle()
 //   wweOnStateChange(committed)  post stateChanged / selectionChanged to the host page
 //   wwePreview(url, w, h)        show the embed preview (CSS px)
 //   wweOnFatal(message)          show the error screen
@@ -217,6 +223,12 @@
       const queued = pendingMessages.splice(0);
       for (const event of queued) receive(event);
     },
+    wweOnFrame: (frames) => {
+      for (const resolve of frameWaiters.splice(0)) resolve(frames);
+    },
+    wweOnIdle: (frames) => {
+      for (const resolve of idleWaiters.splice(0)) resolve(frames);
+    },
     wweOnStateChange: (committed) => {
       if (!loaded || !framed || !committed) return;
       const state = JSON.parse(call('wwe_get_state'));
@@ -336,57 +348,26 @@
 
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-  // What is wrong with a message of our protocol, or '' when it can be obeyed.
-  function messageProblem(m) {
-    if (m.version !== PROTOCOL_VERSION) return `version: expected ${PROTOCOL_VERSION}, found ${JSON.stringify(m.version)}`;
-    if ('requestId' in m && typeof m.requestId !== 'string' && typeof m.requestId !== 'number') {
-      return `requestId: expected a string or a number, found ${typeof m.requestId}`;
-    }
-    switch (m.type) {
-      case 'setState':
-        return isObject(m.state) ? '' : 'state: expected an object (the view state, see getState)';
-      case 'query':
-        return m.request === undefined || isObject(m.request) ? '' : 'request: expected an object {text, facets}';
-      case 'highlight':
-        return typeof m.node === 'string' && m.node.length <= 200 ? '' : 'node: expected the id of a concept or entity';
-      case 'getState':
-        return '';
-      default:
-        return `type: expected setState, query, highlight or getState, found ${JSON.stringify(String(m.type)).slice(0, 80)}`;
-    }
-  }
-
+  // A message of our protocol: the core reads it (size and depth limits, every member
+  // checked), applies it as the host's intents and gives the reply (core/host_protocol.hpp).
   function receive(event) {
-    const m = event.data;
     if (embed.origins.length && !embed.origins.includes(event.origin)) {
       console.warn(`Win-Win Explorer: ignored a message from ${event.origin} (not among ?origins=)`);
       return;
     }
-    const requestId = typeof m.requestId === 'string' || typeof m.requestId === 'number' ? m.requestId : null;
-    const problem = loaded ? messageProblem(m) : 'no article is loaded';
-    if (problem) {
-      post('error', { requestId, message: `Message not obeyed: ${problem}`, problems: [problem] });
+    if (!loaded) {
+      const problem = 'no article is loaded';
+      post('error', { requestId: null, message: `Message not obeyed: ${problem}`, problems: [problem] });
       return;
     }
-    let reply;
-    switch (m.type) {
-      case 'setState':
-        reply = { problems: window.explorer.setState(m.state) };
-        break;
-      case 'query': {
-        const envelope = JSON.parse(call('wwe_query', JSON.stringify(m.request === undefined ? {} : m.request)));
-        reply = { result: envelope.result, problems: envelope.problems };
-        break;
-      }
-      case 'highlight':
-        reply = { problems: window.explorer.highlight(m.node) };
-        break;
-      default:
-        reply = {};
+    let text = '';
+    try {
+      text = JSON.stringify(event.data);
+    } catch (err) {
+      text = '"not JSON"';  // cyclic or otherwise not serialisable: the core says so
     }
-    reply.state = JSON.parse(call('wwe_get_state'));
-    reply.fragment = call('wwe_fragment');
-    post('result', { requestId, request: m.type, ...reply });
+    const { type, ...fields } = JSON.parse(call('wwe_host_message', text));
+    post(type, fields);
   }
 
   window.addEventListener('message', (event) => {
@@ -401,8 +382,40 @@
   });
 
   // --- window.explorer ----------------------------------------------------------------------
+  const frameWaiters = [];  // explorer.nextFrame() promises, resolved after the next frame
+  const idleWaiters = [];   // explorer.idle() promises, resolved when drawing stops
   window.explorer = Object.freeze({
     ready,
+    // Resolves with the frame count after the next frame is drawn (one is requested).
+    nextFrame() {
+      requireLoaded();
+      return new Promise((resolve) => {
+        frameWaiters.push(resolve);
+        Module._wwe_request_frame();
+      });
+    },
+    // Resolves once the app draws no more: nothing moves, nothing is due, no input waits.
+    idle() {
+      requireLoaded();
+      return new Promise((resolve) => {
+        if (Module._wwe_is_idle()) resolve();
+        else idleWaiters.push(resolve);
+      });
+    },
+    // Moves the app's clock `seconds` ahead (idle timeouts, tour stops, the search text
+    // settling, easing); resolves after the frame drawn at the new time.
+    advanceClock(seconds) {
+      requireLoaded();
+      return new Promise((resolve) => {
+        frameWaiters.push(resolve);
+        Module._wwe_advance_clock(Number(seconds) || 0);
+      });
+    },
+    // What changed since the last call, in words (the controller's announcements).
+    announcements() {
+      requireLoaded();
+      return JSON.parse(call('wwe_announcements'));
+    },
     getState() {
       requireLoaded();
       return JSON.parse(call('wwe_get_state'));

@@ -89,6 +89,11 @@ void wwe_js_show_preview(const char* url, int width, int height) noexcept;
 void wwe_js_platform_ready() noexcept;
 // Tells the page the first frame with the article was drawn (Module.wweOnFirstFrame).
 void wwe_js_first_frame() noexcept;
+// Tells the page a frame was drawn, `frames` being the count so far (Module.wweOnFrame).
+void wwe_js_frame_drawn(double frames) noexcept;
+// Tells the page the app stopped drawing: nothing animates, nothing is due, no input
+// (Module.wweOnIdle); once per idle stretch, `frames` drawn so far.
+void wwe_js_idle(double frames) noexcept;
 // Tells the page the program cannot run, with a sentence for the error screen
 // (Module.wweOnFatal).
 void wwe_js_fatal(const char* message) noexcept;

@@ -34,6 +34,8 @@
 //                                           preview; w, h in CSS px)
 //     wwe_js_platform_ready()               -> Module.wweOnPlatformReady
 //     wwe_js_first_frame()                  -> Module.wweOnFirstFrame
+//     wwe_js_frame_drawn(frames)            -> Module.wweOnFrame(frames): after each frame
+//     wwe_js_idle(frames)                   -> Module.wweOnIdle(frames): drawing stopped
 //     wwe_js_fatal(message)                 -> Module.wweOnFatal (no GL context, ...)
 //     wwe_js_report_error(message)          console.error("Win-Win Explorer: " + message)
 //     wwe_js_heap_size() -> double          the WebAssembly memory's size, bytes
@@ -46,7 +48,10 @@
 //   From web/shell.js (web_main.cpp):
 //     wwe_load(json) -> {"ok", "errors", "warnings"}   the article; once, before all else
 //     wwe_get_state() -> the view state ("null" before loading)
-//     wwe_set_state(json) -> problems                  a partial view state
+//     wwe_set_state(json) -> problems                  a partial view state (the page's)
+//     wwe_host_message(json) -> reply                  a host-page message, read and applied
+//                                                      by the core: {"type": "result" |
+//                                                      "error", ...} to post back
 //     wwe_query(json) -> {"problems", "result"}        a query; the view stays
 //     wwe_export(name) -> text      "svg", "markdown", "csv", "map-nodes" (JSON; else "")
 //     wwe_highlight(id) -> problems                    selects a concept or entity
@@ -57,6 +62,10 @@
 //     wwe_text_scale() -> double                       the reader's text size (1: default)
 //     wwe_home(reason)                                 back home after a page error
 //     wwe_request_frame()                              draw a frame (input arrived)
+//     wwe_advance_clock(seconds)                       the app's clock jumps ahead (tests)
+//     wwe_is_idle() -> int                             the app draws nothing now
+//     wwe_announcements() -> [text]                    what changed, in words, since the
+//                                                      last call (screen readers)
 //   From this library:
 //     wwe_set_viewport(css_w, css_h, dpr)              doubles: the canvas's CSS size, DPR
 //     wwe_url_changed()                                the URL changed: open it (url_state.cpp)
@@ -70,6 +79,8 @@
 //     wweOnPlatformReady()        main() has set up GL, ImGui, the listeners and the
 //                                 viewport: the page may call wwe_load now
 //     wweOnFirstFrame()           the first frame after loading was drawn (once)
+//     wweOnFrame(frames)          a frame was drawn (tests wait for frames with it)
+//     wweOnIdle(frames)           drawing stopped: the screen is still (tests wait for it)
 //     wweOnStateChange(committed) after a frame that changed the view state; committed:
 //                                 a history step, not only scrolling or panning
 //     wwePreview(url, w, h)       the Share dialog asked for an embed preview
@@ -372,6 +383,16 @@ mergeInto(LibraryManager.library, {
   wwe_js_first_frame__sig: 'v',
   wwe_js_first_frame: function () {
     if (Module.wweOnFirstFrame) Module.wweOnFirstFrame();
+  },
+
+  wwe_js_frame_drawn__sig: 'vd',
+  wwe_js_frame_drawn: function (frames) {
+    if (Module.wweOnFrame) Module.wweOnFrame(frames);
+  },
+
+  wwe_js_idle__sig: 'vd',
+  wwe_js_idle: function (frames) {
+    if (Module.wweOnIdle) Module.wweOnIdle(frames);
   },
 
   wwe_js_fatal__deps: wweWithStrings([]),

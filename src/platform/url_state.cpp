@@ -25,7 +25,7 @@ std::string read_location(WweLocationPart part) {
 void follow_location() {
     const std::string fragment = read_location(WWE_LOCATION_FRAGMENT);
     if (fragment == g_written) return;  // our own write coming back
-    g_app->open_fragment(fragment);
+    g_app->open_fragment(fragment, wwe::platform::clock_now());
     g_written = g_app->fragment();
     g_written_committed = g_app->committed_fragment();
     wwe_request_frame();
@@ -51,7 +51,7 @@ void install_url_state(ui::App& app) {
     if (first) wwe_js_listen_url();
     app.set_page_url(read_location(WWE_LOCATION_ADDRESS));
     const std::string fragment = read_location(WWE_LOCATION_FRAGMENT);
-    app.open_location(read_location(WWE_LOCATION_QUERY), fragment, wwe_js_prefers_dark() != 0);
+    app.open_location(read_location(WWE_LOCATION_QUERY), fragment, wwe_js_prefers_dark() != 0, clock_now());
     if (app.embed().kiosk) g_framed = true;  // a kiosk has no back button to feed either
     g_written = app.fragment();
     g_written_committed = app.committed_fragment();

@@ -26,4 +26,8 @@ namespace wwe::platform {
 void install_url_state(ui::App& app);
 void update_url_state(ui::App& app);
 
+// The app's clock (seconds): the page's monotonic time plus what a test advanced it by
+// (web_main.cpp; explorer.advanceClock).
+double clock_now();
+
 }  // namespace wwe::platform

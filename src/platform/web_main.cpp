@@ -86,9 +86,21 @@ struct Runner {
         int frames = 2;                // frames to draw before reading the canvas
     };
     std::vector<PendingPng> pending_png;
+    double clock_offset = 0;           // seconds a test moved the clock ahead (advanceClock)
+    long long frames = 0;              // frames drawn since the article was loaded
+    bool idle = false;                 // nothing to draw: the page has been told (wweOnIdle)
 };
 
 Runner* g = nullptr;
+
+double now_seconds() { return emscripten_get_now() / 1000.0 + (g ? g->clock_offset : 0.0); }
+
+// Input arrived or the app changed: the next animation frame draws (and the page's
+// explorer.idle() waits for it).
+void mark_input() {
+    g->input = true;
+    g->idle = false;
+}
 
 //------------------------------------------------------------------------------------------
 // Viewport and fonts
@@ -105,7 +117,7 @@ void apply_viewport(float css_w, float css_h, float dpr) {
     // Not glfwSetWindowSize: in this port it requests fullscreen when the size equals the
     // screen's. The canvas size is the framebuffer size; ImGui's sizes are set per frame.
     if (cur_w != w || cur_h != h) emscripten_set_canvas_element_size(kCanvas, w, h);
-    g->input = true;
+    mark_input();
 }
 
 void rebuild_fonts() {
@@ -139,7 +151,7 @@ const char* css_cursor(ImGuiMouseCursor c) {
 //------------------------------------------------------------------------------------------
 
 void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
-    g->input = true;
+    mark_input();
     g->keys.user_input = true;
     if (action == GLFW_RELEASE) {
         // A press and its release between two frames: ImGui must see the press first.
@@ -166,7 +178,7 @@ void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
 }
 
 void on_char(GLFWwindow* window, unsigned int c) {
-    g->input = true;
+    mark_input();
     g->keys.user_input = true;
     // While the hidden text field has the focus, text arrives through it (IME, paste).
     if (wwe::platform::text_input_focused()) return;
@@ -175,7 +187,7 @@ void on_char(GLFWwindow* window, unsigned int c) {
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     using T = wwe::platform::PointerEvent::Type;
-    g->input = true;
+    mark_input();
     if (type != EMSCRIPTEN_EVENT_MOUSELEAVE) g->keys.user_input = true;
     const float x = static_cast<float>(e->targetX);
     const float y = static_cast<float>(e->targetY);
@@ -194,7 +206,7 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
 }
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
-    g->input = true;
+    mark_input();
     g->keys.user_input = true;
     g->pointer.push({wwe::platform::PointerEvent::Type::Move, static_cast<float>(e->mouse.targetX),
                      static_cast<float>(e->mouse.targetY), false});
@@ -264,7 +276,7 @@ bool on_pinch(int type, const EmscriptenTouchEvent* e) {
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     using T = wwe::platform::PointerEvent::Type;
-    g->input = true;
+    mark_input();
     g->keys.user_input = true;
     if (on_pinch(type, e)) return EM_TRUE;
     int remaining = 0;  // fingers still down after this event
@@ -301,7 +313,7 @@ EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
     if (e->hidden) {
         emscripten_pause_main_loop();
     } else {
-        g->input = true;
+        mark_input();
         emscripten_resume_main_loop();
     }
     return EM_FALSE;
@@ -321,7 +333,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     g->device_ready = false;
     g->context_lost = false;
-    g->input = true;
+    mark_input();
     return EM_TRUE;
 }
 
@@ -374,10 +386,17 @@ void check_stacks() {
 void frame() {
     Runner& r = *g;
     if (!r.app.loaded() || r.context_lost) return;
-    const double now = emscripten_get_now() / 1000.0;
+    const double now = now_seconds();
     const bool due = now >= r.app.next_wakeup();  // a tour step, a kiosk's idle timeout
     const bool input = r.input || r.pointer.pending() || due;
-    if (!input && r.frames_to_draw <= 0 && !r.app.wants_frames()) return;  // idle
+    if (!input && r.frames_to_draw <= 0 && !r.app.wants_frames()) {  // idle: nothing to draw
+        if (!r.idle && r.first_frame_done) {
+            r.idle = true;
+            wwe_js_idle(static_cast<double>(r.frames));
+        }
+        return;
+    }
+    r.idle = false;
     r.frames_to_draw = input ? kTrailFrames : r.frames_to_draw - 1;
     r.input = false;
 
@@ -411,7 +430,7 @@ void frame() {
         // An unexpected failure must not leave a frozen screen (a kiosk runs unattended):
         // close what the frame left open and start again from the home view.
         ImGui::ErrorCheckEndFrameRecover(nullptr);
-        r.app.go_home(std::string("an internal error: ") + e.what());
+        r.app.go_home(std::string("an internal error: ") + e.what(), now);
         wwe_js_report_error((std::string(e.what()) + "; back to the home view").c_str());
     }
     r.keys = {};
@@ -444,10 +463,12 @@ void frame() {
         r.cursor = cursor;
         wwe_js_set_cursor(css_cursor(cursor));
     }
+    ++r.frames;
     if (!r.first_frame_done) {
         r.first_frame_done = true;
         wwe_js_first_frame();
     }
+    wwe_js_frame_drawn(static_cast<double>(r.frames));
 }
 
 const char* give(std::string s) {
@@ -462,15 +483,19 @@ const char* give(std::string s) {
 // the protocol as a whole: src/platform/library_wwe.js)
 //------------------------------------------------------------------------------------------
 
+namespace wwe::platform {
+double clock_now() { return now_seconds(); }
+}  // namespace wwe::platform
+
 extern "C" {
 
 // Loads the article JSON; returns {"ok": bool, "errors": [..], "warnings": [..]}.
 EMSCRIPTEN_KEEPALIVE const char* wwe_load(const char* json_text) {
-    const wwe::ui::LoadReport report = g->app.load(json_text ? json_text : "");
+    const wwe::LoadReport report = g->app.load(json_text ? json_text : "");
     nlohmann::json out = {{"ok", report.ok}, {"errors", report.errors}, {"warnings", report.warnings}};
     if (report.ok) {
         g->font_ratio = 0;  // the atlas needs the article's glyphs
-        g->input = true;
+        mark_input();
         wwe::platform::install_url_state(g->app);
     }
     return give(out.dump());
@@ -479,11 +504,21 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_load(const char* json_text) {
 // The ViewState as JSON ("null" before loading).
 EMSCRIPTEN_KEEPALIVE const char* wwe_get_state() { return give(g->app.state_json()); }
 
-// Partial state update; returns the problems as a JSON array of strings.
+// Partial state update from window.explorer.setState; returns the problems as a JSON array
+// of strings.
 EMSCRIPTEN_KEEPALIVE const char* wwe_set_state(const char* json_text) {
-    const std::vector<std::string> problems = g->app.set_state_json(json_text ? json_text : "");
-    g->input = true;
+    const std::vector<std::string> problems =
+        g->app.set_state_json(json_text ? json_text : "", wwe::Origin::Page, now_seconds());
+    mark_input();
     return give(nlohmann::json(problems).dump());
+}
+
+// One message of the host page (JSON text; core/host_protocol.hpp); returns the reply to
+// post: {"type": "result" | "error", ...}.
+EMSCRIPTEN_KEEPALIVE const char* wwe_host_message(const char* json_text) {
+    std::string reply = g->app.host_message(json_text ? json_text : "", now_seconds());
+    mark_input();
+    return give(std::move(reply));
 }
 
 // Runs a query; returns {"problems": [..], "result": <core to_json of the result>}.
@@ -507,8 +542,8 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_export(const char* what) {
 
 // Selects the concept or entity with this id; returns the problems as a JSON array.
 EMSCRIPTEN_KEEPALIVE const char* wwe_highlight(const char* node_id) {
-    const std::vector<std::string> problems = g->app.highlight(node_id ? node_id : "");
-    g->input = true;
+    const std::vector<std::string> problems = g->app.highlight(node_id ? node_id : "", wwe::Origin::Page, now_seconds());
+    mark_input();
     return give(nlohmann::json(problems).dump());
 }
 
@@ -551,12 +586,25 @@ EMSCRIPTEN_KEEPALIVE double wwe_text_scale() { return g->app.reader_text_scale()
 
 // Back to the home view (the page saw an unexpected error; a kiosk must not freeze).
 EMSCRIPTEN_KEEPALIVE void wwe_home(const char* reason) {
-    g->app.go_home(reason ? reason : "");
-    g->input = true;
+    g->app.go_home(reason ? reason : "", now_seconds());
+    mark_input();
 }
 
 // Asks for a frame (e.g. after the page changed something the app draws).
-EMSCRIPTEN_KEEPALIVE void wwe_request_frame() { g->input = true; }
+EMSCRIPTEN_KEEPALIVE void wwe_request_frame() { mark_input(); }
+
+// Moves the app's clock `seconds` ahead (tests: idle timeouts, tour stops, settling, easing
+// without waiting for them) and asks for a frame at the new time.
+EMSCRIPTEN_KEEPALIVE void wwe_advance_clock(double seconds) {
+    if (seconds > 0 && seconds < 1e7) g->clock_offset += seconds;
+    wwe_request_frame();
+}
+
+// 1 while the app draws nothing (no input, nothing animating, nothing due).
+EMSCRIPTEN_KEEPALIVE int wwe_is_idle() { return g->idle ? 1 : 0; }
+
+// What changed since the last call, in words, oldest first: a JSON array of strings.
+EMSCRIPTEN_KEEPALIVE const char* wwe_announcements() { return give(nlohmann::json(g->app.take_announcements()).dump()); }
 
 }  // extern "C"
 

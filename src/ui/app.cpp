@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/deep_link.hpp"
+#include "core/host_protocol.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // ClosePopupsOverWindow
 #include "ui/fonts.hpp"
@@ -18,6 +19,7 @@ namespace {
 constexpr float kSmallWidth = 760.0f;   // CSS px: below, one panel at a time
 constexpr float kMinViewShare = 0.45f;  // of the width, for the view between panels
 constexpr double kPinchGuardSeconds = 0.3;
+constexpr std::size_t kMaxAnnouncements = 16;  // kept until taken: the newest ones
 
 std::vector<std::string> strings(const std::vector<Diagnostic>& problems) {
     std::vector<std::string> out;
@@ -63,7 +65,7 @@ struct AppImpl {
         }
         if (!u.announcement.empty()) {
             announcements.push_back(u.announcement);
-            if (announcements.size() > 50) announcements.erase(announcements.begin());
+            if (announcements.size() > kMaxAnnouncements) announcements.erase(announcements.begin());
         }
     }
 
@@ -190,6 +192,12 @@ std::vector<std::string> App::set_state_json(std::string_view json_text, Origin 
 
 std::vector<std::string> App::highlight(std::string_view node_id, Origin origin, double now) {
     return strings(impl_->apply(intent::Highlight{std::string(node_id)}, origin, now).problems);
+}
+
+std::string App::host_message(std::string_view json_text, double now) {
+    AppImpl& m = *impl_;
+    return handle_host_message(m.core, json_text, [&](const Intent& i) { return m.apply(i, Origin::Host, now); })
+        .message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string App::fragment() const { return loaded() ? to_fragment(impl_->core.state(), impl_->core.corpus()) : ""; }

@@ -110,6 +110,9 @@ public:
     // Selects the concept or entity `node_id` (the host page's "highlight"); returns the
     // problems (unknown id).
     std::vector<std::string> highlight(std::string_view node_id, Origin origin, double now);
+    // One message of the host page (JSON text, core/host_protocol.hpp), applied as intents
+    // of origin Host; returns the reply to post ({"type": "result" | "error", ...}, JSON).
+    std::string host_message(std::string_view json_text, double now);
     // The current state as a deep link (core/deep_link.hpp), and the same for the last state
     // recorded in the history (changes only on committed steps); "" before loading.
     std::string fragment() const;

@@ -48,7 +48,7 @@ test('random states round-trip through the URL', async () => {
       await page.evaluate((s) => window.explorer.setState(s), wanted);
       await page.waitForTimeout(80);
       const written = await page.evaluate(() => location.hash);
-      assert.ok(written.startsWith('#v='), written);
+      assert.ok(written.startsWith('#ver=2&v='), written);
       const url = shared.server.url + written;
       const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const other = await openExplorer(context, url);
