@@ -37,7 +37,6 @@ std::string clean_query(std::string text) {
     return text;
 }
 
-float round_to(float v, float step) { return std::round(v / step) * step; }
 
 bool facet_value_exists(const Article& a, const std::string& facet, const std::string& value) {
     const int f = a.find_facet(facet);
@@ -509,7 +508,7 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
                     std::abs(i.y) > kMaxMapCoordinate)
                     return refuse(problem(pointer_append("/map/pins", i.node), "a place within 1e6 layout units", "another"));
                 ViewState next = state_;
-                next.map.pins[i.node] = {round_to(i.x, 0.01f), round_to(i.y, 0.01f)};
+                next.map.pins[i.node] = rounded_pin(i.x, i.y);
                 return changed(std::move(next));
             },
             [&](const intent::UnpinAll&) {

@@ -299,6 +299,8 @@ const char* to_string(MapEdges edges) {
     return "relations";
 }
 
+MapPin rounded_pin(float x, float y) { return {std::round(x * 100.0f) / 100.0f, std::round(y * 100.0f) / 100.0f}; }
+
 std::string pair_id(const Article& article, int a, int b) {
     if (a > b) std::swap(a, b);
     return article.nodes[static_cast<std::size_t>(a)].id + "," + article.nodes[static_cast<std::size_t>(b)].id;

@@ -78,6 +78,9 @@ struct MapPin {
     float x = 0, y = 0;  // layout units
     bool operator==(const MapPin&) const = default;
 };
+// A pin at (x, y) as the state keeps it: rounded to 0.01 layout units (short links, and the
+// state holds exactly what the screen shows).
+MapPin rounded_pin(float x, float y);
 
 inline constexpr float kMinMapZoom = 0.05f, kMaxMapZoom = 40.0f;  // relative to the fit
 inline constexpr float kMaxMapCoordinate = 1e6f;                   // |x|, |y|, layout units

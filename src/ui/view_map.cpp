@@ -44,6 +44,7 @@ struct MapCache {
     std::unique_ptr<ForceLayout> live;
     MapLayoutKey live_waits_for;        // the key whose layout replaces it
     bool live_released = false;
+    int live_wait_frames = 0;           // frames since the release
 
     // The last drawing (screen coordinates, ImGui units).
     struct Drawn {
@@ -112,7 +113,9 @@ void update_positions(MapCache& m, const MapState& state, double now) {
         m.px = m.live->x();
         m.py = m.live->y();
         const bool replaced = m.live_released && m.layout.ready() && m.layout.done_key() == m.live_waits_for;
-        if (!replaced) return;
+        // The pin was not taken (or the state moved on): the layout of the state replaces it.
+        const bool abandoned = m.live_released && ++m.live_wait_frames > 2 && !(layout_key(state) == m.live_waits_for);
+        if (!replaced && !abandoned) return;
         m.live.reset();
         m.live_released = false;
         m.shown_done = false;  // ease from the live picture into the layout
@@ -948,9 +951,10 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
             const std::string& id = article.nodes[static_cast<std::size_t>(m.drag_node)].id;
             ctx.emit(intent::PinNode{id, at.x, at.y});
             MapState pinned = map;
-            pinned.pins[id] = {std::round(at.x * 100) / 100, std::round(at.y * 100) / 100};
+            pinned.pins[id] = rounded_pin(at.x, at.y);
             m.live_waits_for = layout_key(pinned);
             m.live_released = true;
+            m.live_wait_frames = 0;
         } else if (!m.moved) {
             if (m.drag_node >= 0) {
                 const bool again = selected_node(ctx.corpus, ctx.state) == m.drag_node;
