@@ -1,0 +1,276 @@
+// The semantic tree: what a screen reader finds for a state, that activating an element
+// sends the intent of the canvas control, and that the patches turn one mirror into the next.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <random>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/semantics.hpp"
+#include "fixture.hpp"
+
+using namespace wwe;
+
+namespace {
+
+struct Fixture {
+    Controller c;
+    Fixture() {
+        REQUIRE(c.load(test::mini_json()).ok);
+        c.open_location("", "", false, 0);
+    }
+    SemanticTree tree(const Presentation& p = {}) const { return build_semantics(c, p); }
+};
+
+const SemanticNode* node(const SemanticTree& t, const std::string& id) {
+    const int i = t.find(id);
+    return i < 0 ? nullptr : &t.nodes[static_cast<std::size_t>(i)];
+}
+
+std::vector<const SemanticNode*> with_role(const SemanticTree& t, SemanticRole role) {
+    std::vector<const SemanticNode*> out;
+    for (const SemanticNode& n : t.nodes)
+        if (n.role == role) out.push_back(&n);
+    return out;
+}
+
+// A model of the page's mirror: elements by id with their properties and children, built
+// only from ops, as web code would.
+struct Mirror {
+    struct Element {
+        nlohmann::json props;
+        std::vector<std::string> children;
+    };
+    std::map<std::string, Element> elements;
+    std::vector<std::string> top;  // the root's children
+    std::string title;
+
+    // As the DOM does: the element leaves its parent's children, with its subtree.
+    void remove(const std::string& id) {
+        const auto it = elements.find(id);
+        if (it == elements.end()) return;
+        for (const std::string& child : std::vector<std::string>(it->second.children)) remove(child);
+        elements.erase(it);
+        for (auto& [other, e] : elements) std::erase(e.children, id);
+        std::erase(top, id);
+    }
+    void apply(const std::vector<SemanticOp>& ops, const SemanticTree& tree) {
+        for (const SemanticOp& op : ops) {
+            const nlohmann::json j = to_json(op, tree);
+            const std::string kind = j["op"];
+            if (kind == "add" || kind == "update") {
+                Element& e = elements[j["id"]];
+                e.props = j;
+                e.props.erase("op");
+            } else if (kind == "remove") {
+                remove(j["id"]);
+            } else if (kind == "order") {
+                std::vector<std::string> list = j["children"];
+                if (j["id"] == tree.nodes[0].id) top = list;
+                else elements[j["id"]].children = list;
+            } else if (kind == "title") {
+                title = j["text"];
+            }
+        }
+    }
+    // True when the mirror shows exactly `tree` (below its root); else `why` says what differs.
+    bool shows(const SemanticTree& tree) const {
+        std::string why;
+        return shows(tree, why);
+    }
+    bool shows(const SemanticTree& tree, std::string& why) const {
+        std::size_t count = 0;
+        for (std::size_t i = 1; i < tree.nodes.size(); ++i) {
+            const SemanticNode& n = tree.nodes[i];
+            const auto it = elements.find(n.id);
+            if (it == elements.end()) {
+                why = "missing " + n.id;
+                return false;
+            }
+            SemanticOp op;
+            op.kind = SemanticOp::Kind::Update;
+            op.node = n;
+            nlohmann::json want = to_json(op, tree);
+            want.erase("op");
+            if (it->second.props != want) {
+                why = "props of " + n.id + ": " + it->second.props.dump() + " vs " + want.dump();
+                return false;
+            }
+            ++count;
+        }
+        // Children lists in order, from the root down.
+        std::map<std::string, std::vector<std::string>> kids;
+        for (const SemanticNode& n : tree.nodes)
+            if (n.parent >= 0) kids[tree.nodes[static_cast<std::size_t>(n.parent)].id].push_back(n.id);
+        if (top != kids[tree.nodes[0].id]) {
+            why = "top children";
+            return false;
+        }
+        for (const auto& [id, e] : elements)
+            if (id != tree.nodes[0].id && e.children != kids[id]) {
+                why = "children of " + id + ": " + nlohmann::json(e.children).dump() + " vs " + nlohmann::json(kids[id]).dump();
+                return false;
+            }
+        if (count != elements.size() - (elements.count(tree.nodes[0].id) ? 1 : 0)) {
+            why = "extra elements: " + std::to_string(elements.size()) + " vs " + std::to_string(count);
+            return false;
+        }
+        if (title != tree.title) why = "title";
+        return title == tree.title;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("semantics: the reader's tree has the landmarks, the title and sections as headings, every passage, every facet value") {
+    Fixture f;
+    const SemanticTree t = f.tree();
+    const Article& a = f.c.corpus().article;
+    REQUIRE_FALSE(t.nodes.empty());
+    CHECK(t.nodes[0].role == SemanticRole::Root);
+    CHECK(t.title.find(a.meta.title) != std::string::npos);
+    CHECK(t.title.rfind("Reader", 0) == 0);
+    std::set<std::string> ids;
+    for (const SemanticNode& n : t.nodes) CHECK_MESSAGE(ids.insert(n.id).second, "duplicate id " << n.id);
+    for (SemanticRole landmark : {SemanticRole::Search, SemanticRole::Complementary, SemanticRole::Main})
+        CHECK(with_role(t, landmark).size() == 1);
+    const SemanticNode* box = node(t, "search/box");
+    REQUIRE(box);
+    CHECK(box->name == "Search the article");
+    CHECK(node(t, "search/result")->role == SemanticRole::Status);
+    // Headings: the title (1) and each section of the passages shown (2).
+    const auto headings = with_role(t, SemanticRole::Heading);
+    REQUIRE_FALSE(headings.empty());
+    CHECK(headings[0]->name == a.meta.title);
+    CHECK(headings[0]->level == 1);
+    int sections = 0;
+    for (const SemanticNode* h : headings) sections += h->level == 2;
+    CHECK(sections == static_cast<int>(a.sections.size()));
+    // Every passage, its text whole when the runs are read in order.
+    for (std::size_t p = 0; p < a.passages.size(); ++p) {
+        const std::string pid = "passage/" + a.passages[p].id;
+        REQUIRE(node(t, pid));
+        std::string text;
+        const int para = t.find(pid + "/text");
+        for (const SemanticNode& n : t.nodes)
+            if (n.parent == para) text += n.name;
+        CHECK(text == a.passages[p].text);
+    }
+    // Every facet value is a named checkbox with its count.
+    int boxes = 0;
+    for (const Facet& facet : a.facets)
+        for (const FacetValue& v : facet.values) {
+            const SemanticNode* n = node(t, "facet/" + facet.id + "/" + v.id);
+            REQUIRE(n);
+            CHECK(n->role == SemanticRole::Checkbox);
+            CHECK(n->name == v.label);
+            CHECK(n->description.find("passage") != std::string::npos);
+            CHECK((n->flags & Semantic_Checked) == 0);
+            ++boxes;
+        }
+    CHECK(static_cast<int>(with_role(t, SemanticRole::Checkbox).size()) == boxes);
+    // The view tabs.
+    CHECK(with_role(t, SemanticRole::Tab).size() == static_cast<std::size_t>(kViewCount));
+    CHECK((node(t, "tab/reader")->flags & Semantic_Selected) != 0);
+}
+
+TEST_CASE("semantics: activating an element sends the canvas control's intent") {
+    Fixture f;
+    SemanticTree t = f.tree();
+    const SemanticNode* box = node(t, "facet/front/security");
+    REQUIRE(box);
+    REQUIRE(box->action);
+    f.c.apply(*box->action, Origin::User, 1);
+    CHECK(f.c.state().facets.at("front").count("security"));
+    t = f.tree();
+    CHECK((node(t, "facet/front/security")->flags & Semantic_Checked) != 0);
+    CHECK(node(t, "chip/front/security/remove"));
+    // A mention link selects its node; the details region appears.
+    const SemanticNode* mention = nullptr;
+    for (const SemanticNode& n : t.nodes)
+        if (n.role == SemanticRole::Link && n.id.find("/m") != std::string::npos) mention = &n;
+    REQUIRE(mention);
+    f.c.apply(*mention->action, Origin::User, 2);
+    t = f.tree();
+    REQUIRE(node(t, "details"));
+    CHECK(node(t, "details")->role == SemanticRole::Region);
+    // The tab of another view.
+    f.c.apply(*node(t, "tab/matrix")->action, Origin::User, 3);
+    t = f.tree();
+    CHECK(t.title.rfind("Matrix", 0) == 0);
+    REQUIRE(node(t, "matrix"));
+    CHECK(node(t, "matrix")->role == SemanticRole::Table);
+    CHECK_FALSE(with_role(t, SemanticRole::RowHeader).empty());
+    // Shell commands are not intents.
+    CHECK(node(t, "share")->command == SemanticCommand::OpenShare);
+    CHECK_FALSE(node(t, "share")->action);
+}
+
+TEST_CASE("semantics: the views are tables and lists: map nodes and relations, timeline events, entities, glossary") {
+    Fixture f;
+    for (const View v : {View::Map, View::Timeline, View::Entities, View::Glossary, View::Contrasts}) {
+        f.c.apply(intent::ShowView{v}, Origin::User, 1);
+        const SemanticTree t = f.tree();
+        CAPTURE(to_string(v));
+        CHECK(with_role(t, SemanticRole::Main).size() == 1);
+        switch (v) {
+        case View::Map:
+            CHECK(node(t, "map/nodes")->role == SemanticRole::List);
+            CHECK(node(t, "map/relations")->role == SemanticRole::Table);
+            CHECK(node(t, "map/node/bri/select"));
+            break;
+        case View::Timeline: CHECK(node(t, "event/e1/open")); break;
+        case View::Entities: CHECK(node(t, "entity/bri/name/select")); break;
+        case View::Glossary: CHECK(node(t, "concept/win-win/name/select")); break;
+        default: CHECK(node(t, "contrasts")); break;
+        }
+    }
+}
+
+TEST_CASE("semantics: the same state gives no patch; a change gives just the elements that changed") {
+    Fixture f;
+    const SemanticTree a = f.tree();
+    CHECK(diff(a, f.tree()).empty());
+    f.c.apply(intent::ToggleFacetValue{"front", "security"}, Origin::User, 1);
+    const SemanticTree b = f.tree();
+    const std::vector<SemanticOp> ops = diff(a, b);
+    REQUIRE_FALSE(ops.empty());
+    bool checkbox = false, status = false;
+    for (const SemanticOp& op : ops) {
+        CHECK(op.kind != SemanticOp::Kind::Title);  // still the reader
+        if (op.kind == SemanticOp::Kind::Update && op.node.id == "facet/front/security") checkbox = true;
+        if (op.kind == SemanticOp::Kind::Update && op.node.id == "search/result") status = true;
+    }
+    CHECK(checkbox);
+    CHECK(status);
+    CHECK(ops.size() < a.nodes.size() / 2);  // a patch, not a rebuild
+}
+
+TEST_CASE("semantics: patches turn the mirror of any state into the mirror of any other (property)") {
+    Fixture f;
+    std::mt19937 rng(1010);
+    Mirror mirror;
+    SemanticTree shown;  // what the mirror shows
+    const SemanticTree first = f.tree();
+    mirror.apply(diff(shown, first), first);
+    REQUIRE(mirror.shows(first));
+    shown = first;
+    for (int round = 0; round < 120; ++round) {
+        const ViewState s = test::random_state(f.c.corpus(), rng);
+        f.c.apply(intent::ApplyState{to_json(s, f.c.corpus()).dump()}, Origin::Page, round);
+        Presentation p;
+        p.filters = rng() % 4 != 0;
+        p.details = rng() % 3 != 0;
+        p.chrome = rng() % 5 != 0;
+        p.folded = rng() % 2 == 0;
+        const SemanticTree next = f.tree(p);
+        mirror.apply(diff(shown, next), next);
+        std::string why;
+        const bool same = mirror.shows(next, why);
+        INFO("round " << round << ": " << why);
+        REQUIRE(same);
+        shown = next;
+    }
+}
