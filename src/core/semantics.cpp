@@ -245,8 +245,13 @@ void build_passage(Builder& b, const Controller& ctl, int parent, int p, int sel
     const int para = b.add(group, pid + "/text", SemanticRole::Paragraph);
     std::uint32_t at = 0;
     int k = 0;
+    const auto run = [&](int i, std::uint32_t begin, std::uint32_t end) {
+        b.at(i).passage = p;
+        b.at(i).begin = begin;
+        b.at(i).end = end;
+    };
     const auto text_run = [&](std::uint32_t end) {
-        if (end > at) b.add(para, pid + "/t" + std::to_string(k++), SemanticRole::Text, passage.text.substr(at, end - at));
+        if (end > at) run(b.add(para, pid + "/t" + std::to_string(k++), SemanticRole::Text, passage.text.substr(at, end - at)), at, end);
         at = end;
     };
     for (const Mention& m : c.mentions[static_cast<std::size_t>(p)]) {
@@ -257,6 +262,7 @@ void build_passage(Builder& b, const Controller& ctl, int parent, int p, int sel
                                   select_node(a, m.node, selected), m.node == selected ? Semantic_Selected : 0,
                                   SemanticRole::Link);
         b.at(link).description = node.label + ", " + node_kind_text(a, node);
+        run(link, m.begin, m.end);
         at = m.end;
     }
     text_run(static_cast<std::uint32_t>(passage.text.size()));
@@ -673,6 +679,9 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::ShowView: return "show-view";
     case SemanticCommand::ShowHelp: return "show-help";
     case SemanticCommand::CloseDialog: return "close-dialog";
+    case SemanticCommand::CopyLink: return "copy-link";
+    case SemanticCommand::CopyEmbed: return "copy-embed";
+    case SemanticCommand::Preview: return "preview";
     }
     return "";
 }

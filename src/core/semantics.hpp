@@ -86,6 +86,9 @@ enum class SemanticCommand : std::uint8_t {
     ShowView,      // folded layouts: back to the view
     ShowHelp,      // the keyboard help
     CloseDialog,   // the open dialog
+    CopyLink,      // the Share dialog: copy the link to this view
+    CopyEmbed,     // the Share dialog: copy the embed code
+    Preview,       // the Share dialog: preview the embed
 };
 const char* to_string(SemanticCommand command);
 
@@ -100,6 +103,8 @@ struct SemanticNode {
     std::uint16_t flags = Semantic_None;
     std::optional<Intent> action;                      // the intent activating it sends
     SemanticCommand command = SemanticCommand::None;   // or what the shell does
+    int passage = -1;                  // a passage's text run: the passage (index) and the
+    std::uint32_t begin = 0, end = 0;  // bytes of its text the run covers (Text, Link)
 
     bool activatable() const { return action.has_value() || command != SemanticCommand::None; }
     // Equal in everything a mirror shows (the action is implied by the id and the state).
@@ -120,6 +125,7 @@ struct Presentation {
     bool folded = false;         // the filters are folded behind a button (narrow layouts)
     bool share_open = false;     // the Share dialog is open (its content is the shell's)
     bool map_drawn = false;      // the map has been drawn (its PNG can be exported)
+    bool operator==(const Presentation&) const = default;
 };
 
 // The tree for the controller's current state as the shell presents it.

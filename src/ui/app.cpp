@@ -2,7 +2,9 @@
 #include "ui/app.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,7 @@ constexpr float kSmallWidth = 760.0f;   // CSS px: below, one panel at a time
 constexpr float kMinViewShare = 0.45f;  // of the width, for the view between panels
 constexpr double kPinchGuardSeconds = 0.3;
 constexpr std::size_t kMaxAnnouncements = 16;  // kept until taken: the newest ones
+constexpr std::size_t kMaxPendingOps = 20000;  // semantic ops nobody took: start the mirror over
 
 std::vector<std::string> strings(const std::vector<Diagnostic>& problems) {
     std::vector<std::string> out;
@@ -45,6 +48,18 @@ struct AppImpl {
     TableFilterState entities, glossary;
     ShareState share;
     GalleryState gallery;
+    HelpState help;
+
+    // The semantic layer: the tree the page's mirror shows and where its elements are.
+    SemanticTree tree;
+    Presentation shown;             // the presentation `tree` was built for
+    bool semantics_dirty = true;    // the controller's state changed since
+    std::unordered_map<std::string, std::string> placed;  // id -> its place op as last sent
+    nlohmann::json semantic_ops = nlohmann::json::array();
+    std::vector<std::pair<std::string, bool>> to_announce;  // text, assertive
+    std::string focused;            // the mirror's element with the page's focus
+    std::string focus_request;      // move the page's focus there with the next ops
+    bool map_drawn = false;
 
     // Frame outputs, taken by the platform.
     std::vector<Download> downloads;
@@ -66,8 +81,193 @@ struct AppImpl {
         if (!u.announcement.empty()) {
             announcements.push_back(u.announcement);
             if (announcements.size() > kMaxAnnouncements) announcements.erase(announcements.begin());
+            to_announce.emplace_back(u.announcement, u.notice && !core.notice().empty());
+            if (to_announce.size() > kMaxAnnouncements) to_announce.erase(to_announce.begin());
+        }
+        if (u.changed()) semantics_dirty = true;
+    }
+
+    Presentation presentation() const {
+        Presentation p;
+        const ViewState& s = core.state();
+        const bool has_details = !s.selection.empty() && (s.selection.kind == Selection::Kind::Node || s.selection.is_edge());
+        p.chrome = core.embed().chrome != EmbedOptions::Chrome::None;
+        p.folded = layout.narrow && p.chrome;
+        p.filters = layout.small ? layout.show_filters : (!layout.narrow || layout.show_filters);
+        p.details = has_details && (layout.small ? layout.show_details && !layout.show_filters
+                                                 : !(layout.narrow && layout.show_filters));
+        p.share_open = share.showing;
+        p.map_drawn = map_drawn;
+        return p;
+    }
+
+    // After each frame: the tree's patches when the state or the presentation changed, the
+    // places that moved, what to announce.
+    void update_semantics(const SemanticPlaces& places) {
+        if (semantic_ops.size() > kMaxPendingOps) {  // nobody reads them: start over when someone does
+            semantic_ops = nlohmann::json::array({{{"op", "reset"}}});
+            tree = {};
+            placed.clear();
+            semantics_dirty = true;
+        }
+        const Presentation p = presentation();
+        if (semantics_dirty || !(p == shown)) {
+            SemanticTree next = build_semantics(core, p);
+            if (p.share_open && !next.nodes.empty()) share_semantics(next, 0, share);
+            for (const SemanticOp& op : diff(tree, next)) semantic_ops.push_back(to_json(op, next));
+            tree = std::move(next);
+            shown = p;
+            semantics_dirty = false;
+        }
+        place(places);
+        for (auto& [text, assertive] : to_announce)
+            semantic_ops.push_back({{"op", "announce"}, {"text", std::move(text)}, {"assertive", assertive}});
+        to_announce.clear();
+        if (!focus_request.empty() && tree.find(focus_request) >= 0) {
+            semantic_ops.push_back({{"op", "focus"}, {"id", focus_request}});
+            focus_request.clear();
         }
     }
+
+    // Place ops: each drawn element relative to its nearest drawn ancestor, in CSS px.
+    void place(const SemanticPlaces& places) {
+        const float scale = core.embed().scale;
+        const std::size_t n = tree.nodes.size();
+        std::vector<ImRect> box(n);
+        std::vector<char> has(n, 0);
+        std::unordered_map<std::string, std::string> now;
+        auto rounded = [&](float v) { return std::round(v * scale * 10.0f) / 10.0f; };
+        for (std::size_t i = 0; i < n; ++i) {
+            const SemanticNode& node = tree.nodes[i];
+            nlohmann::json pieces;
+            const auto rect = places.rects.find(node.id);
+            if (rect != places.rects.end()) {
+                box[i] = rect->second;
+                has[i] = 1;
+            } else if (node.passage >= 0 && node.end > node.begin) {
+                const auto text = places.passages.find(node.passage);
+                if (text == places.passages.end()) continue;
+                const std::string& passage = core.corpus().article.passages[static_cast<std::size_t>(node.passage)].text;
+                const SemanticPlaces::Text& t = text->second;
+                ImRect b(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
+                std::vector<ImRect> rects;
+                std::vector<const RichFragment*> frags;
+                for (const RichFragment& f : t.fragments) {
+                    if (f.begin < node.begin || f.end > node.end || f.end <= f.begin) continue;
+                    const ImRect r(ImVec2(t.origin.x + f.x, t.origin.y + f.y),
+                                   ImVec2(t.origin.x + f.x + f.width, t.origin.y + f.y + t.line_height));
+                    b.Add(r);
+                    rects.push_back(r);
+                    frags.push_back(&f);
+                }
+                if (frags.empty()) continue;
+                box[i] = b;
+                has[i] = 1;
+                pieces = nlohmann::json::array();
+                for (std::size_t k = 0; k < frags.size(); ++k) {
+                    pieces.push_back({{"text", passage.substr(frags[k]->begin, frags[k]->end - frags[k]->begin)},
+                                      {"x", rounded(rects[k].Min.x - b.Min.x)},
+                                      {"y", rounded(rects[k].Min.y - b.Min.y)},
+                                      {"w", rounded(rects[k].GetWidth())},
+                                      {"h", rounded(rects[k].GetHeight())},
+                                      {"size", rounded(t.font_size)}});
+                }
+            } else {
+                continue;
+            }
+            ImVec2 anchor(0, 0);
+            for (int a = node.parent; a >= 0; a = tree.nodes[static_cast<std::size_t>(a)].parent) {
+                if (has[static_cast<std::size_t>(a)]) {
+                    anchor = box[static_cast<std::size_t>(a)].Min;
+                    break;
+                }
+            }
+            nlohmann::json op = {{"op", "place"},
+                                 {"id", node.id},
+                                 {"x", rounded(box[i].Min.x - anchor.x)},
+                                 {"y", rounded(box[i].Min.y - anchor.y)},
+                                 {"w", rounded(box[i].GetWidth())},
+                                 {"h", rounded(box[i].GetHeight())}};
+            if (!pieces.is_null()) op["pieces"] = std::move(pieces);
+            std::string text = op.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            const auto before = placed.find(node.id);
+            if (before == placed.end() || before->second != text) semantic_ops.push_back(std::move(op));
+            now.emplace(node.id, std::move(text));
+        }
+        for (const auto& [id, text] : placed)
+            if (!now.count(id) && tree.find(id) >= 0) semantic_ops.push_back({{"op", "unplace"}, {"id", id}});
+        placed = std::move(now);
+    }
+
+    // What the mirror's element `id` does, as the canvas control would.
+    void activate(const std::string& id, double now) {
+        const int i = tree.find(id);
+        if (i < 0) return;
+        const SemanticNode node = tree.nodes[static_cast<std::size_t>(i)];
+        if (node.action) {
+            const Update u = apply(*node.action, Origin::User, now);
+            if (u.selection && !core.state().selection.empty()) {
+                layout.show_details = true;
+                layout.show_filters = false;
+            }
+        }
+        switch (node.command) {
+        case SemanticCommand::None: break;
+        case SemanticCommand::OpenShare:
+            share.open = true;
+            focus_request = "share-dialog/copy-link";
+            break;
+        case SemanticCommand::ExportPng: {
+            Download d;
+            d.filename = "concept-map.png";
+            d.mime = "image/png";
+            d.png = true;
+            map_rect(map, d.x, d.y, d.w, d.h);
+            if (d.w > 0) downloads.push_back(std::move(d));
+            break;
+        }
+        case SemanticCommand::ExportSvg: {
+            ShellRequests shell;
+            std::vector<Intent> intents;
+            SemanticPlaces places;
+            const FrameInput input;
+            const ViewContext ctx = context(input, now, shell, intents, places);
+            downloads.push_back({"concept-map.svg", "image/svg+xml", map_svg_text(ctx, map)});
+            break;
+        }
+        case SemanticCommand::ExportMarkdown:
+            downloads.push_back({"passages.md", "text/markdown",
+                                 passages_markdown_text(core.corpus(), core.state(), core.derived().shown)});
+            break;
+        case SemanticCommand::ExportCsv:
+            downloads.push_back({"entities.csv", "text/csv", entities_csv_text(core.corpus())});
+            break;
+        case SemanticCommand::ShowFilters: layout.show_filters = true; break;
+        case SemanticCommand::ShowView: layout.show_filters = layout.show_details = false; break;
+        case SemanticCommand::ShowHelp: help.open = !help.open; break;
+        case SemanticCommand::CloseDialog:
+            share.close = true;
+            focus_request = "share";
+            break;
+        case SemanticCommand::CopyLink:
+            ImGui::SetClipboardText(share.link.c_str());
+            share.copied_at = now;
+            share.copied_what = "link";
+            to_announce.emplace_back("Link copied.", false);
+            break;
+        case SemanticCommand::CopyEmbed:
+            ImGui::SetClipboardText(share.snippet.c_str());
+            share.copied_at = now;
+            share.copied_what = "embed code";
+            to_announce.emplace_back("Embed code copied.", false);
+            break;
+        case SemanticCommand::Preview:
+            if (!share.preview_url.empty()) previews.push_back({share.preview_url, share.width, share.height});
+            break;
+        }
+        semantics_dirty = true;
+    }
+
 
     Update apply(const Intent& intent, Origin origin, double now) {
         Update u = core.apply(intent, origin, now);
@@ -90,10 +290,11 @@ struct AppImpl {
         theme_applied = false;
     }
 
-    ViewContext context(const FrameInput& input, double now, ShellRequests& shell, std::vector<Intent>& intents) {
-        return ViewContext{core,         core.corpus(), core.state(), core.derived(), core.embed(), theme,
-                           fonts,        layout,        input,        now,            pinch_until,  brush,
-                           shell,        intents};
+    ViewContext context(const FrameInput& input, double now, ShellRequests& shell, std::vector<Intent>& intents,
+                        SemanticPlaces& places) {
+        return ViewContext{core,  core.corpus(), core.state(), core.derived(), core.embed(), theme,  fonts,
+                           layout, input,        now,          pinch_until,    brush,        shell, intents,
+                           places};
     }
 };
 
@@ -166,10 +367,94 @@ std::string App::export_svg() {
     AppImpl& m = *impl_;
     ShellRequests shell;
     std::vector<Intent> intents;
+    SemanticPlaces places;
     const FrameInput input;
-    const ViewContext ctx = m.context(input, 0, shell, intents);
+    const ViewContext ctx = m.context(input, 0, shell, intents, places);
     return map_svg_text(ctx, m.map);
 }
+
+std::string App::take_semantics() {
+    AppImpl& m = *impl_;
+    if (m.semantic_ops.empty()) return "";
+    std::string out = m.semantic_ops.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    m.semantic_ops = nlohmann::json::array();
+    return out;
+}
+
+void App::semantic_action(std::string_view id, double now) {
+    if (loaded()) impl_->activate(std::string(id), now);
+}
+
+void App::semantic_focus(std::string_view id) {
+    AppImpl& m = *impl_;
+    if (!loaded()) return;
+    m.focused = std::string(id);
+    const int i = m.tree.find(m.focused);
+    if (i < 0) return;
+    // A passage (or something in it) not in view: the reader scrolls there.
+    for (int k = i; k >= 0; k = m.tree.nodes[static_cast<std::size_t>(k)].parent) {
+        const SemanticNode& n = m.tree.nodes[static_cast<std::size_t>(k)];
+        if (n.id.rfind("passage/", 0) != 0 || n.id.find('/', 8) != std::string::npos) continue;
+        const int p = m.core.corpus().article.find_passage(n.id.substr(8));
+        if (p >= 0 && !m.placed.count(n.id)) m.reader.scroll_to = p;
+        break;
+    }
+}
+
+void App::semantic_key(std::string_view key, double now) {
+    AppImpl& m = *impl_;
+    if (!loaded()) return;
+    const ViewState& s = m.core.state();
+    using K = ReaderState::Key;
+    if (key == "escape") {
+        if (m.help.open) {
+            m.help.open = false;
+        } else if (m.share.showing) {
+            m.share.close = true;
+            m.focus_request = "share";
+        } else {
+            const bool manual_tour = m.core.tour().playing() && !m.core.tour_autoplay();
+            if (!manual_tour && s.selection.empty() && m.layout.show_filters) m.layout.show_filters = false;
+            else m.apply(intent::Dismiss{}, Origin::User, now);
+        }
+        m.semantics_dirty = true;
+    } else if (key == "search") {
+        m.focus_request = "search/box";
+        m.semantics_dirty = true;
+    } else if (key == "help") {
+        m.help.open = !m.help.open;
+    } else if (key == "back") {
+        m.apply(intent::Back{}, Origin::User, now);
+    } else if (key == "forward") {
+        m.apply(intent::Forward{}, Origin::User, now);
+    } else if (key == "undo") {
+        m.apply(intent::Undo{}, Origin::User, now);
+    } else if (key.size() == 6 && key.rfind("view-", 0) == 0 && key[5] >= '1' && key[5] <= '7') {
+        const View v = static_cast<View>(key[5] - '1');
+        if (view_offered(m.core.embed(), v)) m.apply(intent::ShowView{v}, Origin::User, now);
+    } else if (key == "page-down") {
+        m.reader.key = K::PageDown;
+    } else if (key == "page-up") {
+        m.reader.key = K::PageUp;
+    } else if (key == "home") {
+        m.reader.key = K::Home;
+    } else if (key == "end") {
+        m.reader.key = K::End;
+    } else if (key == "down") {
+        m.reader.key = K::LineDown;
+    } else if (key == "up") {
+        m.reader.key = K::LineUp;
+    }
+}
+
+void App::semantic_input(std::string_view text, bool typing, double now) {
+    AppImpl& m = *impl_;
+    if (!loaded()) return;
+    m.apply(intent::SetQuery{std::string(text), typing}, Origin::User, now);
+    if (!typing) m.apply(intent::SettleQuery{}, Origin::User, now);
+}
+
+void App::set_dom_search(bool dom) { impl_->search.dom = dom; }
 
 std::string App::export_markdown() const {
     if (!loaded()) return "";
@@ -279,7 +564,8 @@ FrameReport App::frame(double now, const FrameInput& input) {
 
     std::vector<Intent> intents;
     ShellRequests shell;
-    ViewContext ctx = m.context(input, now, shell, intents);
+    SemanticPlaces places;
+    ViewContext ctx = m.context(input, now, shell, intents, places);
     m.brush.next_passage = -1;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -324,6 +610,9 @@ FrameReport App::frame(double now, const FrameInput& input) {
         if (tinted) ImGui::PopStyleColor();
         draw();
         ImGui::EndChild();
+        // The panel's landmark sits over it (its elements are placed within).
+        const char* landmark = std::string_view(id) == "##facets" ? "filters" : std::string_view(id) == "##details" ? "details" : "view";
+        places.place_item(landmark);
     };
     // The centre: the view the state names (the reader scrolls itself; the map and the
     // timeline take the wheel for zooming).
@@ -390,6 +679,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     draw_share(ctx, m.share);
     draw_tour_caption(ctx);
     if (m.gallery.open) draw_gallery(ctx, m.gallery, m.reader);
+    if (m.help.open) draw_help(ctx, m.help);
     ImGui::PopFont();
 
     // Esc: first a manual tour or the selection, then the filter panel, then the search.
@@ -428,6 +718,12 @@ FrameReport App::frame(double now, const FrameInput& input) {
     if (shell.map_svg) m.downloads.push_back({"concept-map.svg", "image/svg+xml", map_svg_text(ctx, m.map)});
     for (Download& d : shell.downloads) m.downloads.push_back(std::move(d));
     for (PreviewRequest& p : shell.previews) m.previews.push_back(std::move(p));
+    {
+        float x, y, w, h;
+        map_rect(m.map, x, y, w, h);
+        m.map_drawn = w > 0;
+    }
+    m.update_semantics(places);
     return report;
 }
 

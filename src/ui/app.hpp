@@ -145,6 +145,35 @@ public:
     // What changed since the last call, in words (the controller's announcements), oldest
     // first: the text a screen reader's live region speaks.
     std::vector<std::string> take_announcements();
+
+    // The semantic layer (core/semantics.hpp): the operations that bring the page's mirror of
+    // the interface up to date since the last call, as a JSON array ("" when there is none):
+    // the tree's patches, then where elements were drawn, then what to announce:
+    //   {"op": "place", "id", "x", "y", "w", "h"}   CSS px, relative to the nearest placed
+    //                                             ancestor (the canvas for the top ones)
+    //   {"op": "place", "id", ..., "pieces": [{"text", "x", "y", "w", "h", "size"}]}
+    //                                             a text run as laid out, line by line
+    //                                             (relative to the element's own place)
+    //   {"op": "unplace", "id"}                   no longer drawn (hidden, still readable)
+    //   {"op": "announce", "text", "assertive"}   for the live region
+    //   {"op": "focus", "id"}                     move the page's focus there (after the
+    //                                             user's own action in the mirror)
+    std::string take_semantics();
+    // The mirror's element `id` was activated (a click, Enter, Space, a screen reader's
+    // action): what the canvas control would do. Unknown ids do nothing.
+    void semantic_action(std::string_view id, double now);
+    // The page's focus is now on the mirror's element `id` ("" = outside the mirror): what
+    // it names is brought into view.
+    void semantic_focus(std::string_view id);
+    // A key pressed in the mirror that the page does not handle itself: "escape", "search",
+    // "help", "back", "forward", "undo", "view-1".."view-7", "page-down", "page-up",
+    // "home", "end", "down", "up". Unknown names do nothing.
+    void semantic_key(std::string_view key, double now);
+    // The mirror's search box holds `text` now (typing: the user is still at it).
+    void semantic_input(std::string_view text, bool typing, double now);
+    // The page shows the search box as a real text field over the canvas (the mirror's):
+    // the canvas then draws only its frame.
+    void set_dom_search(bool dom);
     // Exports as strings: the concept map as SVG, the passages shown as Markdown with a
     // citation each, the entities as CSV. "" before loading.
     std::string export_svg();

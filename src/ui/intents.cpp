@@ -5,6 +5,7 @@
 #include "core/export.hpp"
 #include "core/text.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // ImRect, the window's clip rectangle
 #include "ui/views.hpp"
 
 namespace wwe::ui {
@@ -49,6 +50,14 @@ bool facet_value_locked(const EmbedOptions& embed, const std::string& facet, con
 }
 
 void hover_passage(const ViewContext& ctx, int passage) { ctx.brush.next_passage = passage; }
+
+void SemanticPlaces::place_item(const std::string& id) {
+    if (!ImGui::IsItemVisible()) return;
+    ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    r.ClipWith(w->ClipRect);
+    if (r.GetWidth() > 0 && r.GetHeight() > 0) rects[id] = r;
+}
 
 void request_download(const ViewContext& ctx, Download download) { ctx.shell.downloads.push_back(std::move(download)); }
 

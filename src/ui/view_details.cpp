@@ -66,6 +66,7 @@ void draw_passage_list(const ViewContext& ctx, const std::vector<int>& passages,
         if (hidden) text += "   (hidden by the current filters)";
         ImGui::PushID(p);
         if (wrapped_selectable("##passage", text.c_str(), hidden ? theme.text_muted : theme.text)) open_passage(ctx, p);
+        ctx.places.place_item("details/passage/" + passage.id + "/open");
         if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip(hidden ? "Clear the filters and go to passage %d" : "Go to passage %d", p + 1);
             hover_passage(ctx, p);
@@ -100,6 +101,7 @@ void draw_edge_details(ViewContext& ctx) {
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
     if (CloseButton("##close-edge", theme)) select_node(ctx, -1);
+    ctx.places.place_item("details/close");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Esc)");
 
     ImGui::PushTextWrapPos(0.0f);
@@ -149,6 +151,7 @@ void draw_details(ViewContext& ctx) {
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
     if (CloseButton("##close-details", theme)) select_node(ctx, -1);
+    ctx.places.place_item("details/close");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip(ctx.layout.narrow ? "Back to the text (Esc)" : "Close (Esc)");
 
     ImGui::PushTextWrapPos(0.0f);

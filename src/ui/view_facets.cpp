@@ -20,6 +20,7 @@ void draw_facets(ViewContext& ctx) {
         const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
         ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - w);
         if (ImGui::SmallButton(label)) ctx.emit(intent::ClearFacets{});
+        ctx.places.place_item("filters/clear");
     }
     ImGui::PushFont(ctx.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
@@ -70,6 +71,7 @@ void draw_facets(ViewContext& ctx) {
                                 ImVec2(right - count_column, row_min.y + ImGui::GetFrameHeight() + 2), true);
             if (facet_locked) ImGui::BeginDisabled();
             if (ImGui::Checkbox(value.label.c_str(), &checked)) ctx.emit(intent::ToggleFacetValue{facet.id, value.id});
+            ctx.places.place_item("facet/" + facet.id + "/" + value.id);
             if (facet_locked) ImGui::EndDisabled();
             ImGui::PopClipRect();
             if (count == 0 && !on) ImGui::PopStyleColor();

@@ -706,9 +706,11 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
     auto actions = [&]() {
         begin_flow_group(200.0f, false);
         if (ImGui::Button("Fit")) ctx.emit(intent::FitMap{});
+        ctx.places.place_item("map/fit");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fit the whole map into the view");
         ImGui::SameLine();
         if (ImGui::Button("Re-layout")) ctx.emit(intent::Relayout{});
+        ctx.places.place_item("map/relayout");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lay the map out again from new starting places (pinned nodes stay)");
         ImGui::SameLine();
         ImGui::BeginDisabled(map.pins.empty());
@@ -1024,6 +1026,8 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
                 outline = theme.text;
             }
             draw_node_shape(dl, d, square, with_alpha(d.color, d.alpha), outline, ring);
+            ctx.places.place("map/node/" + article.nodes[i].id + "/select", ImVec2(d.x - d.r, d.y - d.r),
+                             ImVec2(d.x + d.r, d.y + d.r));
             if (map.pins.count(article.nodes[i].id)) {
                 dl->AddCircleFilled(ImVec2(d.x + d.r * 0.7f, d.y - d.r * 0.7f), 2.5f, theme.text, 8);
             }

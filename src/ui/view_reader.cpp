@@ -24,6 +24,7 @@ void draw_header(ViewContext& ctx, float left, float width) {
     ImGui::PushFont(ctx.fonts.title);
     ImGui::TextUnformatted(meta.title.c_str());
     ImGui::PopFont();
+    ctx.places.place_item("reader/title");
     if (!meta.subtitle.empty()) {
         ImGui::SetCursorPosX(left);
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
@@ -166,6 +167,24 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         ImGui::SetScrollY(before - dy);
         if (before - dy <= 0 || before - dy >= ImGui::GetScrollMaxY()) ui.fling.stop();  // hit an end
     }
+    // Keyboard scrolling (from the page's mirror: arrows, PageUp/PageDown, Home/End).
+    if (ui.key != ReaderState::Key::None) {
+        const float line = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
+        const float page = ImGui::GetWindowHeight() * 0.85f;
+        float y = ImGui::GetScrollY();
+        switch (ui.key) {
+        case ReaderState::Key::LineDown: y += line; break;
+        case ReaderState::Key::LineUp: y -= line; break;
+        case ReaderState::Key::PageDown: y += page; break;
+        case ReaderState::Key::PageUp: y -= page; break;
+        case ReaderState::Key::Home: y = 0; break;
+        case ReaderState::Key::End: y = ImGui::GetScrollMaxY(); break;
+        case ReaderState::Key::None: break;
+        }
+        ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
+        ui.key = ReaderState::Key::None;
+        ui.fling.stop();
+    }
     // Two fingers pinching over the text: the text (only) grows or shrinks.
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     const ImVec2 pc(ctx.input.pinch_x, ctx.input.pinch_y);
@@ -204,6 +223,7 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
             ImGui::TextUnformatted(section.heading.c_str());
             ImGui::PopFont();
             ImGui::PopTextWrapPos();
+            ctx.places.place_item("section/" + section.id);
             ImGui::Dummy(ImVec2(0, 2));
         }
         last_section = passage.section;
@@ -247,8 +267,20 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         ImGui::PushID(p);
         int tag = -1;
         int hover = -1;
+        const ImVec2 text_origin = ImGui::GetCursorScreenPos();
         if (RichText("##text", passage.text, layout, colors, &tag, &hover)) clicked_node = tag;
         if (hover >= 0) hovered_node = hover;
+        if (ImGui::IsItemVisible()) {  // the text layer: where each piece of text was drawn
+            SemanticPlaces::Text& t = ctx.places.passages[p];
+            t.origin = text_origin;
+            t.line_height = layout.line_height;
+            t.font_size = layout.font_size;
+            const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+            for (const RichFragment& f : layout.fragments) {
+                const float fy = text_origin.y + f.y;
+                if (fy + layout.line_height > clip.Min.y && fy < clip.Max.y) t.fragments.push_back(f);
+            }
+        }
 
         // Themes: the passage's values of the declared facets, as chips (click: filter).
         ImGui::PushFont(ctx.fonts.small);
@@ -267,6 +299,7 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
                 row.next(ChipWidth(label.c_str()));
                 if (Chip(label.c_str(), ctx.theme, active ? ChipFlags_Active : ChipFlags_None))
                     ctx.emit(intent::ToggleFacetValue{facet.id, value.id});
+                ctx.places.place_item("passage/" + passage.id + "/tag/" + facet.id + "/" + value.id + "/toggle");
                 if (ImGui::IsItemHovered()) {
                     ImGui::SetTooltip("%s: %s\n%s", facet.label.c_str(), value.label.c_str(),
                                       active ? "Click to remove this filter" : "Click to show only passages with it");
@@ -280,6 +313,11 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         // Linked views: a bar in the gutter marks the passages mentioning the selected node;
         // the passage under the pointer is reported (the map rings its nodes).
         const float bottom = ImGui::GetCursorScreenPos().y;
+        {  // the passage as a whole (its text and tags), within the reader's clip
+            ImRect r(ImVec2(x0 - 4, screen.y - 2), ImVec2(x0 + measure + 4, bottom));
+            r.ClipWith(ImGui::GetCurrentWindow()->ClipRect);
+            if (r.GetHeight() > 0) ctx.places.place("passage/" + passage.id, r.Min, r.Max);
+        }
         if (selected >= 0 && ctx.corpus.mention_count(selected, p) > 0) {
             dl->AddRectFilled(ImVec2(x0 + 2, screen.y), ImVec2(x0 + 5, screen.y + layout.size.y), ctx.theme.accent, 1.5f);
         }

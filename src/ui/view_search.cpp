@@ -33,9 +33,11 @@ void draw_search_bar(ViewContext& ctx, SearchBoxState& search) {
         if (showing) {
             std::snprintf(label, sizeof label, "Back to %s", view_label(ctx.state.view));
             if (ImGui::Button(label)) ctx.shell.panel = ShellRequests::Panel::View;
+            ctx.places.place_item("show-filters");
         } else {
             std::snprintf(label, sizeof label, chosen ? "Filters (%d)" : "Filters", chosen);
             if (ImGui::Button(label)) ctx.shell.panel = ShellRequests::Panel::Filters;
+            ctx.places.place_item("show-filters");
             if (layout.small && has_details) {
                 ImGui::SameLine();
                 if (ImGui::Button("Details")) ctx.shell.panel = ShellRequests::Panel::Details;
@@ -67,11 +69,25 @@ static void draw_search_box(ViewContext& ctx, SearchBoxState& search) {
         search.focus = false;
     }
     const char* hint = ctx.layout.narrow ? "Search the article" : "Search the article   ( / or Ctrl+F )";
-    if (InputTextString("##search", hint, search.buffer, follow ? &ctx.state.query : nullptr))
-        ctx.emit(intent::SetQuery{search.buffer, true});
-    const bool was_active = search.active;
-    search.active = ImGui::IsItemActive();
-    if (was_active && !search.active) ctx.emit(intent::SettleQuery{});  // left the box: a history step now
+    if (search.dom) {
+        // The page's text field sits over this frame (the mirror's search box): it edits the
+        // query itself, with the browser's text handling, input methods and caret.
+        const ImVec2 size(ImGui::CalcItemWidth(), ImGui::GetFrameHeight());
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(size);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ctx.theme.surface, ImGui::GetStyle().FrameRounding);
+        dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ctx.theme.border, ImGui::GetStyle().FrameRounding);
+        ctx.places.place("search/box", pos, ImVec2(pos.x + size.x, pos.y + size.y));
+        search.buffer = ctx.state.query;
+    } else {
+        if (InputTextString("##search", hint, search.buffer, follow ? &ctx.state.query : nullptr))
+            ctx.emit(intent::SetQuery{search.buffer, true});
+        const bool was_active = search.active;
+        search.active = ImGui::IsItemActive();
+        if (was_active && !search.active) ctx.emit(intent::SettleQuery{});  // left the box: a history step now
+        ctx.places.place_item("search/box");
+    }
     if (has_query) {
         ImGui::SameLine();
         if (CloseButton("##clear-search", ctx.theme)) {
@@ -107,6 +123,7 @@ static void draw_result_line(ViewContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
     ImGui::TextUnformatted(line.c_str());
     ImGui::PopStyleColor();
+    ctx.places.place_item("search/result");
     ImGui::PopFont();
 }
 
@@ -132,6 +149,7 @@ void draw_notice(ViewContext& ctx) {
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
     if (CloseButton("##dismiss-notice", ctx.theme)) ctx.emit(intent::DismissNotice{});
+    ctx.places.place_item("notice/dismiss");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Dismiss");
     ImGui::PushFont(ctx.fonts.small);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
@@ -143,6 +161,7 @@ void draw_notice(ViewContext& ctx) {
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::EndChild();
+    ctx.places.place_item("notice");
 }
 
 }  // namespace wwe::ui

@@ -88,7 +88,12 @@ void draw_share(ViewContext& ctx, ShareState& d) {
     ImGui::SetNextWindowSize(ImVec2(width, 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, display.y - 24.0f));
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal("Share this view", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    d.showing = false;
+    if (!ImGui::BeginPopupModal("Share this view", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+        d.close = false;
+        return;
+    }
+    d.showing = true;
 
     const ImGuiStyle& style = ImGui::GetStyle();
     const std::string fragment = to_fragment(ctx.state, ctx.corpus);
@@ -190,15 +195,46 @@ void draw_share(ViewContext& ctx, ShareState& d) {
                               ImVec2(-1, ImGui::GetTextLineHeight() * 6.5f), ImGuiInputTextFlags_ReadOnly);
     copy_button(ctx, d, "Copy embed code", d.snippet, "embed code");
     ImGui::SameLine();
+    d.preview_url = url;
     if (ImGui::Button("Preview")) ctx.shell.previews.push_back({url, d.width, d.height});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shows the embed as a course page would, over the explorer");
     ImGui::SameLine();
     const float close_w = ImGui::CalcTextSize("Close").x + 2 * style.FramePadding.x;
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - close_w);
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) || d.close) {
+        d.close = false;
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
+}
+
+}  // namespace wwe::ui
+
+namespace wwe::ui {
+
+void share_semantics(SemanticTree& tree, int root, const ShareState& d) {
+    auto add = [&](int parent, const char* id, SemanticRole role, std::string name, SemanticCommand command = SemanticCommand::None) {
+        SemanticNode n;
+        n.id = id;
+        n.role = role;
+        n.name = std::move(name);
+        n.parent = parent;
+        n.command = command;
+        if (command != SemanticCommand::None) n.flags |= Semantic_Focusable;
+        tree.nodes.push_back(std::move(n));
+        return static_cast<int>(tree.nodes.size()) - 1;
+    };
+    const int dialog = add(root, "share-dialog", SemanticRole::Dialog, "Share this view");
+    add(dialog, "share-dialog/link-heading", SemanticRole::Heading, "Link to this view");
+    tree.nodes.back().level = 2;
+    add(dialog, "share-dialog/link", SemanticRole::Paragraph, d.link);
+    add(dialog, "share-dialog/copy-link", SemanticRole::Button, "Copy link", SemanticCommand::CopyLink);
+    add(dialog, "share-dialog/embed-heading", SemanticRole::Heading, "Embed in a course page");
+    tree.nodes.back().level = 2;
+    add(dialog, "share-dialog/embed", SemanticRole::Paragraph, d.snippet);
+    add(dialog, "share-dialog/copy-embed", SemanticRole::Button, "Copy embed code", SemanticCommand::CopyEmbed);
+    add(dialog, "share-dialog/preview", SemanticRole::Button, "Preview the embed", SemanticCommand::Preview);
+    add(dialog, "share-dialog/close", SemanticRole::Button, "Close", SemanticCommand::CloseDialog);
 }
 
 }  // namespace wwe::ui

@@ -77,6 +77,7 @@ void export_items(ViewContext& ctx) {
 
 void export_menu(ViewContext& ctx) {
     if (ImGui::Button("Export")) ImGui::OpenPopup("##export");
+    ctx.places.place_item("export");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the map, the passages shown or the entities");
     if (!ImGui::BeginPopup("##export")) return;
     export_items(ctx);
@@ -151,6 +152,7 @@ void filter_chips(ViewContext& ctx) {
             row.next(ChipWidth(label.c_str()));
             if (Chip(label.c_str(), ctx.theme, ChipFlags_Active) && !locked)
                 ctx.emit(intent::ToggleFacetValue{facet_id, v});
+            ctx.places.place_item("chip/" + facet_id + "/" + v + "/remove");
             if (ImGui::IsItemHovered()) ImGui::SetTooltip(locked ? "Set by the page this explorer is embedded in" : "Remove this filter");
             removable = removable || !locked;
         }
@@ -159,12 +161,14 @@ void filter_chips(ViewContext& ctx) {
         const std::string label = "Search: " + quoted_query(ctx.state.query) + "  \xC3\x97##chip-query";
         row.next(ChipWidth(label.c_str()));
         if (Chip(label.c_str(), ctx.theme, ChipFlags_Active)) ctx.emit(intent::SetQuery{std::string(), false});
+        ctx.places.place_item("chip/query/remove");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove the search");
     }
     const char* clear = "Clear all##chips";
     if (removable) {
         row.next(ChipWidth(clear));
         if (Chip(clear, ctx.theme)) ctx.emit(intent::ClearFilters{});
+        ctx.places.place_item("chip/clear/all");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove every filter and the search (Ctrl+Z undoes)");
     }
     ImGui::PopFont();
@@ -175,9 +179,11 @@ void filter_chips(ViewContext& ctx) {
 void draw_toolbar(ViewContext& ctx) {
     const Theme& theme = ctx.theme;
     if (arrow_button("##back", true, ctx.core.can_back(), theme)) ctx.emit(intent::Back{});
+    ctx.places.place_item("back");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back (Alt+Left)");
     ImGui::SameLine(0, 2);
     if (arrow_button("##forward", false, ctx.core.can_forward(), theme)) ctx.emit(intent::Forward{});
+    ctx.places.place_item("forward");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forward (Alt+Right)");
     ImGui::SameLine(0, 12);
     if (ImGui::GetWindowContentRegionMax().x < kNarrowToolbar) {
@@ -213,6 +219,7 @@ void draw_toolbar(ViewContext& ctx) {
         if (!first && ImGui::GetCursorPosX() + w > right - buttons_w - 8) ImGui::NewLine();
         first = false;
         if (view_tab(label, ctx.state.view == view, theme)) ctx.emit(intent::ShowView{view});
+        ctx.places.place_item(std::string("tab/") + to_string(view));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s view (%d)", view_label(view), v + 1);
         ImGui::SameLine(0, 2);
     }
@@ -223,6 +230,7 @@ void draw_toolbar(ViewContext& ctx) {
     }
     if (!kiosk) {
         if (ImGui::Button("Share")) ctx.shell.open_share = true;
+        ctx.places.place_item("share");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link to this view, or the code to embed it in a course page");
         ImGui::SameLine();
         export_menu(ctx);

@@ -14,6 +14,7 @@ void draw_tours_menu(ViewContext& ctx) {
     const std::vector<ResolvedTour>& tours = ctx.core.tours();
     if (tours.empty()) return;
     if (ImGui::Button("Tour")) ImGui::OpenPopup("##tours");
+    ctx.places.place_item("tours");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A guided tour of the article, one view at a time");
     if (!ImGui::BeginPopup("##tours")) return;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
@@ -73,14 +74,19 @@ void draw_tour_caption(ViewContext& ctx) {
         } else {
             ImGui::BeginDisabled(step == 0);
             if (ImGui::Button("Back")) ctx.emit(intent::PreviousStop{});
+            ctx.places.place_item("tour/back");
             ImGui::EndDisabled();
             ImGui::SameLine();
             if (ImGui::Button(step + 1 < count ? "Next" : "Finish")) ctx.emit(intent::NextStop{});
+            ctx.places.place_item("tour/next");
             ImGui::SameLine();
             if (ImGui::Button("Close tour")) ctx.emit(intent::StopTour{});
+            ctx.places.place_item("tour/close");
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Leave the tour and explore from here (Esc)");
         }
     }
+    ctx.places.place("tour", ImGui::GetWindowPos(),
+                     ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), ImGui::GetWindowPos().y + ImGui::GetWindowHeight()));
     ImGui::End();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(2);

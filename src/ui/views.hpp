@@ -22,10 +22,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/controller.hpp"
 #include "core/describe.hpp"
+#include "core/semantics.hpp"
+#include "imgui_internal.h"  // ImRect
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
 #include "ui/rich_text.hpp"
@@ -59,6 +62,23 @@ struct PreviewRequest {
     int width = 0, height = 0;  // CSS px
 };
 
+// Where this frame drew what the semantic tree names (core/semantics.hpp): the page's
+// mirror of the tree is laid over it, so focus rings, touch exploration and text selection
+// line up with the canvas. Screen rectangles, ImGui units.
+struct SemanticPlaces {
+    struct Text {                         // a passage's text as the reader laid it out
+        std::vector<RichFragment> fragments;  // those inside the reader's clip
+        ImVec2 origin{0, 0};              // where the layout's (0, 0) is on the screen
+        float line_height = 0, font_size = 0;
+    };
+    std::unordered_map<std::string, ImRect> rects;  // element id -> where it was drawn
+    std::unordered_map<int, Text> passages;         // passage index -> its text as drawn
+
+    void place(const std::string& id, ImVec2 min, ImVec2 max) { rects[id] = ImRect(min, max); }
+    // The last ImGui item, clipped to the window's visible part (nothing when clipped away).
+    void place_item(const std::string& id);
+};
+
 // What views ask of the shell this frame.
 struct ShellRequests {
     enum class Panel { Keep, View, Filters, Details };
@@ -85,6 +105,7 @@ struct ViewContext {
     Brush& brush;
     ShellRequests& shell;
     std::vector<Intent>& intents;
+    SemanticPlaces& places;
 
     void emit(Intent intent) const { intents.push_back(std::move(intent)); }
 };
@@ -99,6 +120,7 @@ struct SearchBoxState {
     std::uint64_t query_serial = 0; // Controller::query_serial() the buffer last followed
     bool active = false;            // the box had the keyboard focus last frame
     bool focus = false;             // take the focus this frame (/ or Ctrl+F)
+    bool dom = false;               // the page shows a real text field over the box: draw its frame only
 };
 void draw_search_bar(ViewContext& ctx, SearchBoxState& search);
 void draw_notice(ViewContext& ctx);  // the controller's dismissible notice (nothing when none)
@@ -118,6 +140,7 @@ struct ReaderState {
     bool drag_scroll = false;         // a press in the text drags it (touch scrolling)
     Fling fling;                      // coasting after a touch drag
     float text_zoom = 1;              // pinch: the reader's text size x this
+    enum class Key { None, LineDown, LineUp, PageDown, PageUp, Home, End } key = Key::None;  // keyboard scrolling
     static constexpr int kScrollTop = -2;
 };
 void draw_reader(ViewContext& ctx, ReaderState& reader);  // the article's header and passages
@@ -161,8 +184,20 @@ struct ShareState {
     double copied_at = -10;      // seconds: "Copied" shows for a while
     const char* copied_what = "";
     std::string page_url;        // the page's address without query and fragment
+    bool showing = false;        // the dialog is open (set by draw_share each frame)
+    bool close = false;          // close it this frame (the mirror's Close)
+    std::string preview_url;     // what Preview shows (set by draw_share)
 };
+
+// The keyboard help (? or the Keyboard shortcuts button): every shortcut in one place.
+struct HelpState {
+    bool open = false;
+};
+void draw_help(ViewContext& ctx, HelpState& help);
 void draw_share(ViewContext& ctx, ShareState& share);
+// The open Share dialog as semantic elements under `root` (index in `tree`): the link and
+// the embed code with their copy buttons, the preview, and closing.
+void share_semantics(SemanticTree& tree, int root, const ShareState& share);
 
 void draw_tours_menu(ViewContext& ctx);    // "Tour" button and its list (nothing without tours)
 // The playing tour's caption with Back / Next / Close (manual tours) or "touch to explore"

@@ -3,7 +3,9 @@
 // controller was asked) and, through the state, what it made of them.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -166,4 +168,56 @@ TEST_CASE("app: shortcut keys are intents too: a view key, back, undo") {
     t.next.back_key = true;
     t.ui.frame();
     CHECK(t.emitted<wwe::intent::Back>().size() == 1);
+}
+
+TEST_CASE("app: the semantic layer — the mirror's ops, placed elements, no work while nothing changes, actions") {
+    AppUnderTest t;
+    const json first = json::parse(t.app.take_semantics());
+    REQUIRE(first.is_array());
+    std::map<std::string, json> adds, places;
+    for (const json& op : first) {
+        if (op["op"] == "add") adds[op["id"]] = op;
+        if (op["op"] == "place") places[op["id"]] = op;
+    }
+    REQUIRE(adds.count("facet/front/security"));
+    CHECK(adds["facet/front/security"]["role"] == "checkbox");
+    CHECK(adds["search/box"]["role"] == "searchbox");
+    // Where the canvas drew them: the checkbox over the facet panel, a passage's text in pieces.
+    REQUIRE(places.count("facet/front/security"));
+    CHECK(places["facet/front/security"]["w"].get<double>() > 10);
+    bool pieces = false;
+    for (const auto& [id, op] : places) pieces = pieces || op.contains("pieces");
+    CHECK(pieces);
+    // Frames that change nothing give no ops.
+    t.ui.frame(3);
+    CHECK(t.app.take_semantics().empty());
+    // Activating the mirror's checkbox is ticking the canvas's.
+    t.app.semantic_action("facet/front/security", t.ui.time());
+    t.ui.frame();
+    CHECK(t.state()["facets"] == json::parse(R"({"front": ["security"]})"));
+    const json after = json::parse(t.app.take_semantics());
+    bool checked = false, announced = false;
+    for (const json& op : after) {
+        if (op["op"] == "update" && op["id"] == "facet/front/security") {
+            const auto& f = op["flags"];
+            checked = std::find(f.begin(), f.end(), "checked") != f.end();
+        }
+        if (op["op"] == "announce") announced = op["text"].get<std::string>().find("Security ticked") != std::string::npos;
+    }
+    CHECK(checked);
+    CHECK(announced);
+    // Keys from the mirror: Esc clears the search; "search" asks the page to focus the box.
+    t.app.semantic_input("belt", false, t.ui.time());
+    t.ui.frame();
+    CHECK(t.state()["query"] == "belt");
+    t.app.semantic_key("escape", t.ui.time());
+    t.ui.frame();
+    CHECK(t.state()["query"] == "");
+    t.app.take_semantics();
+    t.app.semantic_key("search", t.ui.time());
+    t.ui.frame();
+    const json focus = json::parse(t.app.take_semantics());
+    bool focused = false;
+    for (const json& op : focus) focused = focused || (op["op"] == "focus" && op["id"] == "search/box");
+    CHECK(focused);
 }
