@@ -34,9 +34,10 @@ target_compile_options(wwe_platform PRIVATE -fexceptions)
 
 # The JS functions the C++ calls (the C++ <-> JS protocol is listed in its header).
 set(WWE_JS_LIBRARY "${CMAKE_SOURCE_DIR}/src/platform/library_wwe.js")
+set(WWE_JS_MIRROR "${CMAKE_SOURCE_DIR}/src/platform/library_mirror.js")
 
 set(WWE_WEB_EXPORTS
-  "_main,_malloc,_free,_wwe_load,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_notice,_wwe_home,_wwe_memory,_wwe_text_scale,_wwe_host_message,_wwe_advance_clock,_wwe_is_idle,_wwe_announcements")
+  "_main,_malloc,_free,_wwe_load,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_notice,_wwe_home,_wwe_memory,_wwe_text_scale,_wwe_host_message,_wwe_advance_clock,_wwe_is_idle,_wwe_announcements,_wwe_semantic_action,_wwe_semantic_focus,_wwe_semantic_key,_wwe_semantic_input")
 set(WWE_WEB_LINK_OPTIONS
   -fexceptions
   -sENVIRONMENT=web
@@ -45,19 +46,20 @@ set(WWE_WEB_LINK_OPTIONS
   -sDYNAMIC_EXECUTION=0
   "-sEXPORTED_FUNCTIONS=[${WWE_WEB_EXPORTS}]"
   "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8]"
-  "SHELL:--js-library \"${WWE_JS_LIBRARY}\"")
+  "SHELL:--js-library \"${WWE_JS_LIBRARY}\""
+  "SHELL:--js-library \"${WWE_JS_MIRROR}\"")
 
 add_executable(explorer_web $<TARGET_OBJECTS:wwe_platform>)
 target_link_libraries(explorer_web PRIVATE wwe_platform)
 target_link_options(explorer_web PRIVATE ${WWE_WEB_LINK_OPTIONS})
 set_target_properties(explorer_web PROPERTIES OUTPUT_NAME explorer SUFFIX ".js"
-  RUNTIME_OUTPUT_DIRECTORY "${WWE_DIST_DIR}" LINK_DEPENDS "${WWE_JS_LIBRARY}")
+  RUNTIME_OUTPUT_DIRECTORY "${WWE_DIST_DIR}" LINK_DEPENDS "${WWE_JS_LIBRARY};${WWE_JS_MIRROR}")
 
 add_executable(explorer_single $<TARGET_OBJECTS:wwe_platform>)
 target_link_libraries(explorer_single PRIVATE wwe_platform)
 target_link_options(explorer_single PRIVATE ${WWE_WEB_LINK_OPTIONS} -sSINGLE_FILE=1)
 set_target_properties(explorer_single PROPERTIES OUTPUT_NAME explorer-single SUFFIX ".js"
-  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}" LINK_DEPENDS "${WWE_JS_LIBRARY}")
+  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}" LINK_DEPENDS "${WWE_JS_LIBRARY};${WWE_JS_MIRROR}")
 
 #------------------------------------------------------------------------------------------
 # dist/: shell, data, licences, standalone page

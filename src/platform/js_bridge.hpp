@@ -103,6 +103,18 @@ void wwe_js_report_error(const char* message) noexcept;
 double wwe_js_heap_size() noexcept;
 
 //------------------------------------------------------------------------------------------
+// The semantic layer (src/platform/library_mirror.js)
+//------------------------------------------------------------------------------------------
+
+// Creates the mirror (an accessible DOM copy of the interface over the canvas), its live
+// regions and its keyboard handling, before GLFW installs its own key listeners (call once,
+// first thing in main). Returns 1 when the page shows the mirror's search field over the
+// canvas's search box (the app then draws only its frame).
+int wwe_js_mirror_install() noexcept;
+// Applies a JSON array of ops to the mirror (App::take_semantics documents them).
+void wwe_js_mirror_apply(const char* ops_json) noexcept;
+
+//------------------------------------------------------------------------------------------
 // Exports called here too (defined in web_main.cpp; the page calls them as well)
 //------------------------------------------------------------------------------------------
 

@@ -89,6 +89,7 @@ struct Runner {
     double clock_offset = 0;           // seconds a test moved the clock ahead (advanceClock)
     long long frames = 0;              // frames drawn since the article was loaded
     bool idle = false;                 // nothing to draw: the page has been told (wweOnIdle)
+    bool dom_search = false;           // the mirror's search field edits the query (library_mirror.js)
 };
 
 Runner* g = nullptr;
@@ -453,6 +454,9 @@ void frame() {
         r.input = true;
     }
 
+    const std::string semantics = r.app.take_semantics();  // nothing when nothing changed
+    if (!semantics.empty()) wwe_js_mirror_apply(semantics.c_str());
+
     save_downloads(r);
     for (const wwe::ui::App::Preview& preview : r.app.take_previews()) {
         wwe_js_show_preview(preview.url.c_str(), preview.width, preview.height);
@@ -497,6 +501,7 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_load(const char* json_text) {
         g->font_ratio = 0;  // the atlas needs the article's glyphs
         mark_input();
         wwe::platform::install_url_state(g->app);
+        g->app.set_dom_search(g->dom_search);
     }
     return give(out.dump());
 }
@@ -603,6 +608,25 @@ EMSCRIPTEN_KEEPALIVE void wwe_advance_clock(double seconds) {
 // 1 while the app draws nothing (no input, nothing animating, nothing due).
 EMSCRIPTEN_KEEPALIVE int wwe_is_idle() { return g->idle ? 1 : 0; }
 
+// The mirror (library_mirror.js): an element was activated, got the focus, a key the page
+// does not handle itself was pressed in it, the search field changed. Strings are UTF-8.
+EMSCRIPTEN_KEEPALIVE void wwe_semantic_action(const char* id) {
+    g->app.semantic_action(id ? id : "", now_seconds());
+    mark_input();
+}
+EMSCRIPTEN_KEEPALIVE void wwe_semantic_focus(const char* id) {
+    g->app.semantic_focus(id ? id : "");
+    mark_input();
+}
+EMSCRIPTEN_KEEPALIVE void wwe_semantic_key(const char* key) {
+    g->app.semantic_key(key ? key : "", now_seconds());
+    mark_input();
+}
+EMSCRIPTEN_KEEPALIVE void wwe_semantic_input(const char* text, int typing) {
+    g->app.semantic_input(text ? text : "", typing != 0, now_seconds());
+    mark_input();
+}
+
 // What changed since the last call, in words, oldest first: a JSON array of strings.
 EMSCRIPTEN_KEEPALIVE const char* wwe_announcements() { return give(nlohmann::json(g->app.take_announcements()).dump()); }
 
@@ -610,6 +634,9 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_announcements() { return give(nlohmann::jso
 
 int main() {
     g = new Runner();
+    // The mirror's key handling goes first: GLFW's listeners (installed by glfwInit) must not
+    // see what the mirror handles (Tab leaves the explorer; keys in the page stay there).
+    g->dom_search = wwe_js_mirror_install() != 0;
     if (!glfwInit()) {
         wwe_js_fatal("GLFW could not be initialised");
         return 1;
