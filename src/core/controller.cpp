@@ -210,20 +210,16 @@ void Controller::recompute() {
     QueryRequest request;
     request.text = state_.query;
     request.facets = state_.facets;
+    request.details = false;  // the views ask for the hits of the passages they show
     derived_.result = run_query(*corpus_, request);
-    derived_.rank.assign(corpus_->article.passages.size(), -1);
-    derived_.shown.clear();
-    for (std::size_t i = 0; i < derived_.result.paragraphs.size(); ++i) {
-        const int p = derived_.result.paragraphs[i].passage;
-        derived_.rank[static_cast<std::size_t>(p)] = static_cast<int>(i);
-        derived_.shown.push_back(p);
-    }
-    std::sort(derived_.shown.begin(), derived_.shown.end());
+    derived_.shown = derived_.result.passages;
+    derived_.in.assign(corpus_->article.passages.size(), 0);
+    for (const int p : derived_.shown) derived_.in[static_cast<std::size_t>(p)] = 1;
     derived_.filtered = !state_.facets.empty() || !state_.query.empty();
     derived_.node_in.assign(corpus_->article.nodes.size(), 0);
     for (std::size_t n = 0; n < corpus_->node_passages.size(); ++n) {
         for (const int p : corpus_->node_passages[n]) {
-            if (derived_.rank[static_cast<std::size_t>(p)] >= 0) {
+            if (derived_.in[static_cast<std::size_t>(p)]) {
                 derived_.node_in[n] = 1;
                 break;
             }

@@ -126,16 +126,17 @@ const char* intent_name(const Intent& intent);
 //------------------------------------------------------------------------------------------
 
 struct Derived {
-    QueryResult result;         // core run_query over the state's facets + query
+    QueryResult result;         // core run_query over the state's facets + query (passages
+                                // and counts; no paragraphs: views ask hit_spans per passage)
     std::vector<int> shown;     // passages of the result, in article order
-    std::vector<int> rank;      // per passage: index into result.paragraphs, -1 if not shown
+    std::vector<char> in;       // per passage: in the result
     std::vector<char> node_in;  // per node: mentioned in a passage of the result
     bool filtered = false;      // facets or search text narrow the article
     std::uint64_t version = 0;  // changes on every recomputation (cache key)
 
     // True when views should dim `node` (a filter is active and excludes it).
     bool node_dimmed(int node) const { return filtered && !node_in[static_cast<std::size_t>(node)]; }
-    bool passage_in(int passage) const { return rank[static_cast<std::size_t>(passage)] >= 0; }
+    bool passage_in(int passage) const { return in[static_cast<std::size_t>(passage)] != 0; }
 };
 
 struct Notice {

@@ -1,8 +1,16 @@
 #include "corpus.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <set>
+#include <tuple>
 
 namespace wwe {
+
+std::int64_t Corpus::find_term(const std::string& term) const {
+    const auto it = term_ids.find(term);
+    return it == term_ids.end() ? -1 : static_cast<std::int64_t>(it->second);
+}
 
 int Corpus::mention_count(int node, int passage) const {
     const auto& ms = node_mentions[node];
@@ -25,17 +33,23 @@ std::string node_pointer(const Article& a, int node) {
                                                    : "/entities/" + std::to_string(node - concepts);
 }
 
-// Where the words of `form` occur in `words`, as [first, last] word index pairs.
-std::vector<std::pair<std::size_t, std::size_t>> find_sequence(const std::vector<Token>& words,
-                                                               const std::vector<std::string>& form) {
-    std::vector<std::pair<std::size_t, std::size_t>> found;
-    if (form.empty() || words.size() < form.size()) return found;
-    for (std::size_t i = 0; i + form.size() <= words.size(); ++i) {
-        std::size_t k = 0;
-        while (k < form.size() && words[i + k].term == form[k]) ++k;
-        if (k == form.size()) found.emplace_back(i, i + k - 1);
+// Where the terms `ids` occur as consecutive words of passage p, as [first, last] word
+// index pairs, found through the postings of the first term.
+void find_sequence(const Corpus& c, const std::vector<std::uint32_t>& ids,
+                   const std::function<void(int, std::uint32_t, std::uint32_t)>& found) {
+    if (ids.empty()) return;
+    const InvertedIndex& ix = c.index;
+    for (std::uint32_t i = ix.first[ids[0]]; i < ix.first[ids[0] + 1]; ++i) {
+        const std::uint32_t p = ix.passage[i];
+        const auto& words = c.words[p];
+        for (std::uint32_t k = ix.pos_first[i]; k < ix.pos_first[i + 1]; ++k) {
+            const std::uint32_t pos = ix.positions[k];
+            if (pos + ids.size() > words.size()) continue;
+            std::size_t m = 0;
+            while (m < ids.size() && words[pos + m].term == ids[m]) ++m;
+            if (m == ids.size()) found(static_cast<int>(p), pos, static_cast<std::uint32_t>(pos + m - 1));
+        }
     }
-    return found;
 }
 
 }  // namespace
@@ -47,26 +61,75 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
     const std::size_t np = a.passages.size();
     const std::size_t nn = a.nodes.size();
 
-    // Tokens, words and the inverted index.
-    c.tokens.resize(np);
+    // Words with interned terms, joined compounds, and the inverted index (two passes: count,
+    // then fill the flat arrays in place).
     c.words.resize(np);
+    c.joined.resize(np);
     c.passage_length.resize(np);
+    std::vector<std::uint32_t> postings_of, positions_of, last_passage;
+    auto intern = [&](std::string& term) -> std::uint32_t {
+        const auto [it, added] = c.term_ids.try_emplace(term, static_cast<std::uint32_t>(c.terms.size()));
+        if (added) {
+            c.terms.push_back(std::move(term));
+            postings_of.push_back(0);
+            positions_of.push_back(0);
+            last_passage.push_back(UINT32_MAX);
+        }
+        return it->second;
+    };
     std::size_t total = 0;
     for (std::size_t p = 0; p < np; ++p) {
-        c.tokens[p] = tokenize(a.passages[p].text);
-        for (const Token& t : c.tokens[p]) {
-            auto& postings = c.index[t.term];
-            if (postings.empty() || postings.back().passage != static_cast<int>(p))
-                postings.push_back({static_cast<int>(p), {}});
-            postings.back().positions.push_back(t.position);
-            if (!t.joined) c.words[p].push_back(t);
+        for (Token& t : tokenize(a.passages[p].text)) {
+            const std::uint32_t id = intern(t.term);
+            if (t.joined) c.joined[p].push_back({id, t.begin, t.end, t.position});
+            else c.words[p].push_back({id, t.begin, t.end});
+            if (last_passage[id] != p) {
+                last_passage[id] = static_cast<std::uint32_t>(p);
+                ++postings_of[id];
+            }
+            ++positions_of[id];
         }
         c.passage_length[p] = static_cast<int>(c.words[p].size());
         total += c.words[p].size();
     }
-    for (auto& [term, postings] : c.index)
-        for (Posting& posting : postings) std::sort(posting.positions.begin(), posting.positions.end());
+    const std::size_t nt = c.terms.size();
+    InvertedIndex& ix = c.index;
+    ix.first.assign(nt + 1, 0);
+    std::vector<std::uint32_t> pos_base(nt + 1, 0);
+    for (std::size_t t = 0; t < nt; ++t) {
+        ix.first[t + 1] = ix.first[t] + postings_of[t];
+        pos_base[t + 1] = pos_base[t] + positions_of[t];
+    }
+    ix.passage.assign(ix.first[nt], 0);
+    ix.pos_first.assign(ix.first[nt] + 1, 0);
+    ix.positions.assign(pos_base[nt], 0);
+    std::vector<std::uint32_t> next_posting(ix.first.begin(), ix.first.end() - 1), next_position(pos_base.begin(), pos_base.end() - 1);
+    std::fill(last_passage.begin(), last_passage.end(), UINT32_MAX);
+    auto occur = [&](std::uint32_t id, std::uint32_t p, std::uint32_t position) {
+        if (last_passage[id] != p) {
+            last_passage[id] = p;
+            const std::uint32_t i = next_posting[id]++;
+            ix.passage[i] = p;
+            ix.pos_first[i] = next_position[id];
+        }
+        ix.positions[next_position[id]++] = position;
+    };
+    for (std::size_t p = 0; p < np; ++p) {
+        for (std::size_t k = 0; k < c.words[p].size(); ++k)
+            occur(c.words[p][k].term, static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(k));
+        for (const JoinedWord& j : c.joined[p]) occur(j.term, static_cast<std::uint32_t>(p), j.position);
+    }
+    ix.pos_first[ix.first[nt]] = pos_base[nt];
+    for (std::size_t i = 0; i < ix.passage.size(); ++i)  // joined forms were added after the words
+        std::sort(ix.positions.begin() + ix.pos_first[i], ix.positions.begin() + ix.pos_first[i + 1]);
     c.average_length = np ? static_cast<double>(total) / static_cast<double>(np) : 0.0;
+
+    // Facet values, passage lists.
+    c.facet_passages.resize(a.facets.size());
+    for (std::size_t f = 0; f < a.facets.size(); ++f) c.facet_passages[f].resize(a.facets[f].values.size());
+    for (std::size_t p = 0; p < np; ++p)
+        for (const auto& [f, values] : a.passages[p].facets)
+            for (const int v : values) c.facet_passages[static_cast<std::size_t>(f)][static_cast<std::size_t>(v)].push_back(static_cast<int>(p));
 
     // Mentions: every occurrence of every matchable form of every node.
     struct Candidate {
@@ -92,21 +155,26 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
             if (al.kind == AliasKind::Translation) continue;
             forms.push_back({al.text, np_ptr + "/aliases/" + std::to_string(k), al.kind == AliasKind::Variant});
         }
-        std::vector<std::pair<int, std::pair<std::uint32_t, std::uint32_t>>> seen_spans;
+        std::set<std::tuple<int, std::uint32_t, std::uint32_t>> seen_spans;  // one mention per place
         for (const Form& form : forms) {
-            std::vector<std::string> terms = terms_of(form.text);
-            bool occurred = false;
-            for (std::size_t p = 0; p < np; ++p) {
-                for (auto [first, last] : find_sequence(c.words[p], terms)) {
-                    occurred = true;
-                    Mention m{static_cast<int>(n), static_cast<int>(p), c.words[p][first].begin, c.words[p][last].end};
-                    auto key = std::make_pair(m.passage, std::make_pair(m.begin, m.end));
-                    if (std::find(seen_spans.begin(), seen_spans.end(), key) != seen_spans.end()) continue;
-                    seen_spans.push_back(key);
-                    c.node_mentions[n].push_back(m);
-                    candidates[p].push_back({m, last - first + 1});
+            std::vector<std::uint32_t> ids;
+            for (const std::string& term : terms_of(form.text)) {
+                const std::int64_t id = c.find_term(term);
+                if (id < 0) {  // a word no passage has: the form occurs nowhere
+                    ids.clear();
+                    break;
                 }
+                ids.push_back(static_cast<std::uint32_t>(id));
             }
+            bool occurred = false;
+            find_sequence(c, ids, [&](int p, std::uint32_t first, std::uint32_t last) {
+                occurred = true;
+                const auto& words = c.words[static_cast<std::size_t>(p)];
+                const Mention m{static_cast<int>(n), p, words[first].begin, words[last].end};
+                if (!seen_spans.emplace(m.passage, m.begin, m.end).second) return;
+                c.node_mentions[n].push_back(m);
+                candidates[static_cast<std::size_t>(p)].push_back({m, last - first + 1});
+            });
             if (!occurred && form.must_occur)
                 diagnostics.push_back({Severity::Warning, form.pointer,
                                        form.pointer.ends_with("/label")
@@ -198,11 +266,7 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
         const Facet& facet = a.facets[f];
         if (facet.built_in) continue;
         for (std::size_t v = 0; v < facet.values.size(); ++v) {
-            bool used = std::any_of(a.passages.begin(), a.passages.end(), [&](const Passage& p) {
-                auto it = p.facets.find(static_cast<int>(f));
-                return it != p.facets.end() &&
-                       std::find(it->second.begin(), it->second.end(), static_cast<int>(v)) != it->second.end();
-            });
+            const bool used = !c.facet_passages[f][v].empty();
             if (!used)
                 diagnostics.push_back({Severity::Warning, "/facets/" + std::to_string(f) + "/values/" + std::to_string(v),
                                        "a facet value that some passage has", "\"" + facet.values[v].id + "\" on no passage"});

@@ -2,11 +2,14 @@
 //
 // Index
 //   - Mention ........... one occurrence of a node (concept/entity) in a passage
-//   - Corpus ............ article + tokens + mentions + inverted index, built once
+//   - Word, JoinedWord .. the words of a passage as term ids with their bytes
+//   - InvertedIndex ..... term -> postings (passage, positions), in flat arrays
+//   - Corpus ............ article + words + mentions + inverted index, built once
 //   - build_corpus ...... derive it all; adds text-dependent warnings
 //
-// Building is linear in the text size times the number of alias forms; everything views
-// need per frame (mentions per passage, passages per node) is precomputed here.
+// Building is linear in the text size (each word's term looked up once) plus, for mentions,
+// the occurrences of each name form's first word (found through the index); everything
+// views need per frame (mentions per passage, passages per node) is precomputed here.
 #pragma once
 
 #include <string>
@@ -26,27 +29,56 @@ struct Mention {
     std::uint32_t end = 0;
 };
 
-struct Posting {
-    int passage = -1;
-    std::vector<std::uint32_t> positions;  // token positions of the term, ascending
+// A word of a passage: its term (an id of Corpus::terms) and its bytes in the text.
+struct Word {
+    std::uint32_t term = 0;
+    std::uint32_t begin = 0, end = 0;
+};
+
+// The joined form of a hyphenated compound ("zero-sum" -> "zerosum"), at the position of
+// its first part.
+struct JoinedWord {
+    std::uint32_t term = 0;
+    std::uint32_t begin = 0, end = 0;  // from the first part's first byte to the last's end
+    std::uint32_t position = 0;        // the first part's word position
+};
+
+// The inverted index in flat arrays: for term t, postings first[t] .. first[t + 1] - 1, each
+// a passage (ascending) and its positions positions[pos_first[i]] .. pos_first[i + 1] - 1
+// (ascending). A term's document frequency is its number of postings; a posting's term
+// frequency its number of positions (joined forms count where they stand).
+struct InvertedIndex {
+    std::vector<std::uint32_t> first;      // per term, + 1
+    std::vector<std::uint32_t> passage;    // per posting
+    std::vector<std::uint32_t> pos_first;  // per posting, + 1
+    std::vector<std::uint32_t> positions;
+
+    std::uint32_t postings(std::uint32_t term) const { return first[term + 1] - first[term]; }
+    std::uint32_t tf(std::uint32_t posting) const { return pos_first[posting + 1] - pos_first[posting]; }
 };
 
 struct Corpus {
     Article article;
 
-    std::vector<std::vector<Token>> tokens;      // per passage
-    std::vector<std::vector<Token>> words;       // per passage: tokens without joined forms,
-                                                 // so words[p][k].position == k
+    // Terms, interned: each normalised term once.
+    std::vector<std::string> terms;                       // id -> term
+    std::unordered_map<std::string, std::uint32_t> term_ids;  // term -> id
+    // The id of `term`, or -1 when no passage has it.
+    std::int64_t find_term(const std::string& term) const;
+
+    std::vector<std::vector<Word>> words;         // per passage: words[p][k] is word position k
+    std::vector<std::vector<JoinedWord>> joined;  // per passage: joined compounds, in order
+    InvertedIndex index;
+    std::vector<int> passage_length;  // words per passage (BM25 |d|), joined forms excluded
+    double average_length = 0;        // BM25 avgdl
+
     std::vector<std::vector<Mention>> mentions;  // per passage, by begin; non-overlapping (the
                                                  // longer of two overlapping mentions wins)
     std::vector<std::vector<Mention>> node_mentions;  // per node: its mentions as the reader
                                                       // shows them (see `mentions`), in article order
     std::vector<std::vector<int>> node_passages; // per node: passages mentioning it, ascending
-
-    // Inverted index: term -> postings (ascending passage).
-    std::unordered_map<std::string, std::vector<Posting>> index;
-    std::vector<int> passage_length;  // tokens per passage (BM25 |d|), joined forms excluded
-    double average_length = 0;        // BM25 avgdl
+    // Per facet and value: the passages tagged with it, ascending (facet filters).
+    std::vector<std::vector<std::vector<int>>> facet_passages;
 
     // Alias forms for query rewriting: each searchable name of each node, as normalised
     // terms (Latin script) or folded text (CJK, matched as a substring of the query).

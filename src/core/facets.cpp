@@ -1,5 +1,9 @@
 #include "facets.hpp"
 
+#include <iterator>
+
+#include "corpus.hpp"
+
 #include <algorithm>
 
 #include "text.hpp"
@@ -68,6 +72,35 @@ std::vector<int> filter_passages(const Article& article, const FacetFilter& filt
         for (int p : *candidates) consider(p);
     } else {
         for (int p = 0; p < static_cast<int>(article.passages.size()); ++p) consider(p);
+    }
+    return out;
+}
+
+std::vector<int> filter_passages(const Corpus& corpus, const FacetFilter& filter) {
+    std::vector<int> out;
+    bool first = true;
+    for (std::size_t f = 0; f < filter.chosen.size(); ++f) {
+        if (filter.chosen[f].empty()) continue;
+        std::vector<int> any;  // passages with any chosen value of this facet
+        for (const int v : filter.chosen[f]) {
+            const std::vector<int>& list = corpus.facet_passages[f][static_cast<std::size_t>(v)];
+            std::vector<int> merged;
+            merged.reserve(any.size() + list.size());
+            std::set_union(any.begin(), any.end(), list.begin(), list.end(), std::back_inserter(merged));
+            any = std::move(merged);
+        }
+        if (first) {
+            out = std::move(any);
+            first = false;
+        } else {
+            std::vector<int> both;
+            std::set_intersection(out.begin(), out.end(), any.begin(), any.end(), std::back_inserter(both));
+            out = std::move(both);
+        }
+    }
+    if (first) {  // nothing chosen: every passage
+        out.resize(corpus.article.passages.size());
+        for (std::size_t p = 0; p < out.size(); ++p) out[p] = static_cast<int>(p);
     }
     return out;
 }

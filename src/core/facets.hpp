@@ -18,6 +18,8 @@
 
 namespace wwe {
 
+struct Corpus;
+
 // facet id -> chosen value ids. An empty set means the facet is not constrained.
 using FacetSelection = std::map<std::string, std::set<std::string>>;
 
@@ -38,6 +40,10 @@ bool passes(const Passage& passage, const FacetFilter& filter);
 // Passages (indices, ascending) that pass the filter, among `candidates` (all when null).
 std::vector<int> filter_passages(const Article& article, const FacetFilter& filter,
                                  const std::vector<int>* candidates = nullptr);
+
+// The same from the corpus's value lists (Corpus::facet_passages): the union of a facet's
+// chosen values, intersected across facets; never looks at passages the lists leave out.
+std::vector<int> filter_passages(const Corpus& corpus, const FacetFilter& filter);
 
 // counts[f][v] = number of `passages` tagged with value v of facet f.
 std::vector<std::vector<int>> facet_counts(const Article& article,

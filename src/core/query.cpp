@@ -14,35 +14,46 @@ using nlohmann::json;
 QueryResult run_query(const Corpus& corpus, const QueryRequest& request) {
     const Article& a = corpus.article;
     QueryResult result;
-    FacetFilter filter = resolve(a, request.facets, &result.problems);
-    std::vector<int> passages = filter_passages(a, filter);
-    SearchQuery query = parse_query(corpus, request.text);
-    std::vector<SearchHit> hits = search(corpus, query, &passages);
+    result.limited = request.limit != SIZE_MAX;
+    const FacetFilter filter = resolve(a, request.facets, &result.problems);
+    std::vector<int> allowed;
+    if (!filter.empty()) allowed = filter_passages(corpus, filter);
+    result.query = parse_query(corpus, request.text);
+    // Every match in article order, then the best `limit` of them ranked, with snippets.
+    std::vector<SearchHit> hits =
+        search(corpus, result.query, filter.empty() ? nullptr : &allowed, SearchOrder::Article, /*spans=*/false);
+    result.passages.reserve(hits.size());
+    for (const SearchHit& h : hits) result.passages.push_back(h.passage);
+    result.counts = facet_counts(a, result.passages);
+    if (!request.details) return result;
 
-    std::vector<int> in_result;
-    for (SearchHit& hit : hits) {
+    const auto better = [](const SearchHit& x, const SearchHit& y) {
+        return x.score != y.score ? x.score > y.score : x.passage < y.passage;
+    };
+    const std::size_t shown = std::min(request.limit, hits.size());
+    std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(shown), hits.end(), better);
+    result.paragraphs.reserve(shown);
+    for (std::size_t i = 0; i < shown; ++i) {
         QueryParagraph para;
-        para.passage = hit.passage;
-        para.score = hit.score;
-        para.snippet = make_snippet(a.passages[hit.passage].text, hit.hits);
-        para.hits = std::move(hit.hits);
-        in_result.push_back(para.passage);
+        para.passage = hits[i].passage;
+        para.score = hits[i].score;
+        para.hits = hit_spans(corpus, result.query, para.passage);
+        para.snippet = make_snippet(a.passages[static_cast<std::size_t>(para.passage)].text, para.hits);
         result.paragraphs.push_back(std::move(para));
     }
-    std::sort(in_result.begin(), in_result.end());
-    result.counts = facet_counts(a, in_result);
 
     // Nodes named by the query first (in query order), then those mentioned in the result,
     // most mentions first, ties in file order.
-    for (const SearchClause& clause : query.clauses)
+    for (const SearchClause& clause : result.query.clauses)
         for (int node : clause.nodes)
             if (std::find(result.nodes.begin(), result.nodes.end(), node) == result.nodes.end())
                 result.nodes.push_back(node);
+    std::vector<char> in(a.passages.size(), 0);
+    for (const int p : result.passages) in[static_cast<std::size_t>(p)] = 1;
     std::vector<std::pair<int, int>> mentioned;  // (count, node)
     for (std::size_t n = 0; n < a.nodes.size(); ++n) {
         int count = 0;
-        for (const Mention& m : corpus.node_mentions[n])
-            if (std::binary_search(in_result.begin(), in_result.end(), m.passage)) ++count;
+        for (const Mention& m : corpus.node_mentions[n]) count += in[static_cast<std::size_t>(m.passage)];
         if (count > 0) mentioned.emplace_back(count, static_cast<int>(n));
     }
     std::stable_sort(mentioned.begin(), mentioned.end(),
@@ -81,10 +92,12 @@ nlohmann::ordered_json to_json(const Corpus& corpus, const QueryResult& result) 
                                 {"type", node.type >= 0 ? a.node_types[node.type].id : ""}});
         }
     }
-    return ojson{{"paragraphs", std::move(paragraphs)},
-            {"counts", std::move(counts)},
-            {"concepts", std::move(concepts)},
-            {"entities", std::move(entities)}};
+    ojson out = {{"paragraphs", std::move(paragraphs)}};
+    if (result.limited) out["total"] = result.passages.size();
+    out["counts"] = std::move(counts);
+    out["concepts"] = std::move(concepts);
+    out["entities"] = std::move(entities);
+    return out;
 }
 
 QueryRequest query_request_from_json(const json& j, std::vector<Diagnostic>& problems) {
@@ -115,8 +128,14 @@ QueryRequest query_request_from_json(const json& j, std::vector<Diagnostic>& pro
                     add(*f, p);
                 }
             }
+        } else if (it.key() == "limit") {
+            if ((it->is_number_integer() || it->is_number_unsigned()) && it->get<long long>() >= 0 && it->get<long long>() <= 10000)
+                r.limit = static_cast<std::size_t>(it->get<long long>());
+            else
+                problems.push_back({Severity::Error, "/limit", "an integer from 0 to 10000",
+                                    utf8_truncate(it->dump(-1, ' ', false, json::error_handler_t::replace), 40)});
         } else {
-            problems.push_back({Severity::Error, pointer_append("", it.key()), "\"text\" or \"facets\"",
+            problems.push_back({Severity::Error, pointer_append("", it.key()), "\"text\", \"facets\" or \"limit\"",
                                 "unknown member '" + utf8_truncate(it.key(), 60) + "'"});
         }
     }

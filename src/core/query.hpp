@@ -7,7 +7,7 @@
 //   - run_query ......... execute
 //   - to_json ........... the documented JSON shape (README, docs/architecture.md)
 //
-// JSON shape:
+// JSON shape (a request with a "limit" also gets "total", the number of passages matching):
 //   {"paragraphs": [{"index": 1-based position, "id", "score", "snippet"}],
 //    "counts": {facet id: {value id: n}},
 //    "concepts": [{"id", "label"}], "entities": [{"id", "label", "type"}]}
@@ -30,6 +30,8 @@ namespace wwe {
 struct QueryRequest {
     std::string text;
     FacetSelection facets;
+    std::size_t limit = SIZE_MAX;  // ranked paragraphs returned (with hits and snippets)
+    bool details = true;           // paragraphs and matched nodes; false: passages and counts only
 };
 
 struct QueryParagraph {
@@ -40,10 +42,13 @@ struct QueryParagraph {
 };
 
 struct QueryResult {
-    std::vector<QueryParagraph> paragraphs;
+    std::vector<QueryParagraph> paragraphs;  // best first, at most the request's limit
+    std::vector<int> passages;             // every matching passage, in article order
     std::vector<std::vector<int>> counts;  // [facet][value] over the result
     std::vector<int> nodes;                // concepts and entities, as described above
     std::vector<Diagnostic> problems;      // unknown facet ids/values (ignored)
+    SearchQuery query;                     // the parsed text (hit_spans of a passage)
+    bool limited = false;                  // the request set a limit (JSON: "total" is written)
 };
 
 QueryResult run_query(const Corpus& corpus, const QueryRequest& request);
@@ -51,8 +56,8 @@ QueryResult run_query(const Corpus& corpus, const QueryRequest& request);
 // Members in the documented order (an ordered_json; dump() it or convert to json).
 nlohmann::ordered_json to_json(const Corpus& corpus, const QueryResult& result);
 
-// Reads {"text": string, "facets": {facet: [values] | value}} into a request; wrong
-// types are reported in `problems` (and the member ignored).
+// Reads {"text": string, "facets": {facet: [values] | value}, "limit": 0..10000} into a
+// request; wrong types are reported in `problems` (and the member ignored).
 QueryRequest query_request_from_json(const nlohmann::json& j, std::vector<Diagnostic>& problems);
 
 }  // namespace wwe

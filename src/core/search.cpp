@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace wwe {
 
@@ -32,38 +33,6 @@ void split_quotes(std::string_view text, std::vector<std::string>& phrases, std:
     if (inside) phrases.push_back(std::move(current));  // an unclosed quote ends the phrase
 }
 
-// Word index ranges [first, last] where `terms` occur consecutively in passage p.
-std::vector<std::pair<std::size_t, std::size_t>> phrase_matches(const Corpus& c, int p,
-                                                               const std::vector<std::string>& terms) {
-    std::vector<std::pair<std::size_t, std::size_t>> out;
-    auto it = c.index.find(terms.front());
-    if (it == c.index.end()) return out;
-    const auto& postings = it->second;
-    auto post = std::lower_bound(postings.begin(), postings.end(), p,
-                                 [](const Posting& x, int v) { return x.passage < v; });
-    if (post == postings.end() || post->passage != p) return out;
-    const auto& words = c.words[p];
-    for (std::uint32_t pos : post->positions) {
-        if (terms.size() == 1) {
-            out.emplace_back(pos, pos);  // may be a joined compound: the caller widens the span
-            continue;
-        }
-        if (pos + terms.size() > words.size()) continue;
-        // The first term may be a joined compound at pos; a phrase continues after its parts.
-        std::size_t k = 1;
-        if (words[pos].term != terms[0]) continue;
-        while (k < terms.size() && words[pos + k].term == terms[k]) ++k;
-        if (k == terms.size()) out.emplace_back(pos, pos + k - 1);
-    }
-    return out;
-}
-
-// Spans of single-term matches in p, joined compounds covering their parts.
-void word_spans(const Corpus& c, int p, const std::string& term, std::vector<Span>& spans) {
-    for (const Token& t : c.tokens[p])
-        if (t.term == term) spans.push_back({t.begin, t.end});
-}
-
 double bm25(double tf, int df, int n_docs, int length, double avgdl) {
     if (tf <= 0) return 0;
     double idf = std::log((n_docs - df + 0.5) / (df + 0.5) + 1.0);
@@ -71,40 +40,124 @@ double bm25(double tf, int df, int n_docs, int length, double avgdl) {
     return idf * tf * (kK1 + 1.0) / (tf + norm);
 }
 
-struct ClauseMatch {
-    double tf = 0;
-    std::vector<Span> spans;
+// The term ids of `terms`; false when one of them is in no passage.
+bool term_ids(const Corpus& c, const std::vector<std::string>& terms, std::vector<std::uint32_t>& ids) {
+    ids.clear();
+    for (const std::string& t : terms) {
+        const std::int64_t id = c.find_term(t);
+        if (id < 0) return false;
+        ids.push_back(static_cast<std::uint32_t>(id));
+    }
+    return !ids.empty();
+}
+
+// Where a clause matches, over the whole article: passages ascending, each with the clause's
+// term frequency there (its df is the list's length).
+struct ClauseList {
+    std::vector<std::uint32_t> passages;
+    std::vector<double> tf;
 };
 
-ClauseMatch match_clause(const Corpus& c, const SearchClause& clause, int p) {
-    ClauseMatch m;
-    if (clause.kind == SearchClause::Kind::Word) {
-        word_spans(c, p, clause.terms.front(), m.spans);
-        m.tf = static_cast<double>(m.spans.size());
-        return m;
+void word_list(const Corpus& c, std::uint32_t term, ClauseList& out) {
+    const InvertedIndex& ix = c.index;
+    out.passages.assign(ix.passage.begin() + ix.first[term], ix.passage.begin() + ix.first[term + 1]);
+    out.tf.resize(out.passages.size());
+    for (std::uint32_t i = ix.first[term], k = 0; i < ix.first[term + 1]; ++i, ++k) out.tf[k] = ix.tf(i);
+}
+
+// Calls found(first word position) for each occurrence of the phrase `ids` in the posting
+// `posting` of ids[0] (passage p): the later terms at the following word positions.
+template <class F>
+void phrase_in(const Corpus& c, std::uint32_t posting, const std::vector<std::uint32_t>& ids, F&& found) {
+    const InvertedIndex& ix = c.index;
+    const auto& words = c.words[ix.passage[posting]];
+    for (std::uint32_t k = ix.pos_first[posting]; k < ix.pos_first[posting + 1]; ++k) {
+        const std::uint32_t pos = ix.positions[k];
+        if (pos + ids.size() > words.size() || words[pos].term != ids[0]) continue;  // a joined form at pos
+        std::size_t m = 1;
+        while (m < ids.size() && words[pos + m].term == ids[m]) ++m;
+        if (m == ids.size()) found(pos);
     }
-    if (!clause.terms.empty()) {
-        for (auto [first, last] : phrase_matches(c, p, clause.terms))
-            m.spans.push_back({c.words[p][first].begin, c.words[p][last].end});
-        if (clause.terms.size() == 1) {
-            m.spans.clear();
-            word_spans(c, p, clause.terms.front(), m.spans);
+}
+
+// The postings of terms[1..] are consulted only through the words, which is exact and
+// cheap: the rarest term need not come first, but ids[0]'s postings bound the work.
+void phrase_list(const Corpus& c, const std::vector<std::uint32_t>& ids, ClauseList& out) {
+    const InvertedIndex& ix = c.index;
+    out.passages.clear();
+    out.tf.clear();
+    for (std::uint32_t i = ix.first[ids[0]]; i < ix.first[ids[0] + 1]; ++i) {
+        int n = 0;
+        phrase_in(c, i, ids, [&](std::uint32_t) { ++n; });
+        if (n == 0) continue;
+        out.passages.push_back(ix.passage[i]);
+        out.tf.push_back(n);
+    }
+}
+
+void literal_list(const Corpus& c, const std::vector<std::string>& terms, ClauseList& out) {
+    out.passages.clear();
+    out.tf.clear();
+    std::vector<std::uint32_t> ids;
+    if (!term_ids(c, terms, ids)) return;
+    if (ids.size() == 1) word_list(c, ids[0], out);
+    else phrase_list(c, ids, out);
+}
+
+ClauseList clause_list(const Corpus& c, const SearchClause& clause) {
+    ClauseList out;
+    if (clause.kind != SearchClause::Kind::Node) {
+        literal_list(c, clause.terms, out);
+        return out;
+    }
+    // A name: its literal words, or its mentions (whichever counts more), passage by passage.
+    ClauseList literal;
+    if (!clause.terms.empty()) literal_list(c, clause.terms, literal);
+    std::map<std::uint32_t, double> mentions;
+    for (const int node : clause.nodes)
+        for (const Mention& m : c.node_mentions[static_cast<std::size_t>(node)]) mentions[static_cast<std::uint32_t>(m.passage)] += 1;
+    std::size_t i = 0;
+    auto m = mentions.begin();
+    while (i < literal.passages.size() || m != mentions.end()) {
+        if (m == mentions.end() || (i < literal.passages.size() && literal.passages[i] < m->first)) {
+            out.passages.push_back(literal.passages[i]);
+            out.tf.push_back(literal.tf[i++]);
+        } else if (i >= literal.passages.size() || m->first < literal.passages[i]) {
+            out.passages.push_back(m->first);
+            out.tf.push_back(m->second);
+            ++m;
+        } else {
+            out.passages.push_back(m->first);
+            out.tf.push_back(std::max(literal.tf[i++], m->second));
+            ++m;
         }
     }
-    double literal = static_cast<double>(m.spans.size());
-    if (clause.kind == SearchClause::Kind::Node) {
-        double mentions = 0;
-        for (int node : clause.nodes)
-            for (const Mention& mention : c.node_mentions[node])
-                if (mention.passage == p) {
-                    m.spans.push_back({mention.begin, mention.end});
-                    ++mentions;
-                }
-        m.tf = std::max(literal, mentions);
-    } else {
-        m.tf = literal;
+    return out;
+}
+
+// Spans of the term `term` in passage p: the words with it, and joined compounds.
+void word_spans(const Corpus& c, int p, std::uint32_t term, std::vector<Span>& spans) {
+    for (const Word& w : c.words[static_cast<std::size_t>(p)])
+        if (w.term == term) spans.push_back({w.begin, w.end});
+    for (const JoinedWord& j : c.joined[static_cast<std::size_t>(p)])
+        if (j.term == term) spans.push_back({j.begin, j.end});
+}
+
+void literal_spans(const Corpus& c, const std::vector<std::string>& terms, int p, std::vector<Span>& spans) {
+    std::vector<std::uint32_t> ids;
+    if (!term_ids(c, terms, ids)) return;
+    if (ids.size() == 1) {
+        word_spans(c, p, ids[0], spans);
+        return;
     }
-    return m;
+    const InvertedIndex& ix = c.index;
+    const auto begin = ix.passage.begin() + ix.first[ids[0]], end = ix.passage.begin() + ix.first[ids[0] + 1];
+    const auto it = std::lower_bound(begin, end, static_cast<std::uint32_t>(p));
+    if (it == end || *it != static_cast<std::uint32_t>(p)) return;
+    const auto& words = c.words[static_cast<std::size_t>(p)];
+    phrase_in(c, static_cast<std::uint32_t>(it - ix.passage.begin()), ids, [&](std::uint32_t pos) {
+        spans.push_back({words[pos].begin, words[pos + ids.size() - 1].end});
+    });
 }
 
 void merge_spans(std::vector<Span>& spans) {
@@ -225,47 +278,84 @@ SearchQuery parse_query(const Corpus& corpus, std::string_view text) {
     return q;
 }
 
-std::vector<SearchHit> search(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates) {
-    const int n_docs = static_cast<int>(corpus.article.passages.size());
-    std::vector<int> all;
-    if (!candidates) {
-        all.resize(n_docs);
-        for (int p = 0; p < n_docs; ++p) all[p] = p;
-        candidates = &all;
+std::vector<Span> hit_spans(const Corpus& corpus, const SearchQuery& query, int passage) {
+    std::vector<Span> spans;
+    if (passage < 0 || passage >= static_cast<int>(corpus.words.size())) return spans;
+    for (const SearchClause& clause : query.clauses) {
+        if (!clause.terms.empty()) literal_spans(corpus, clause.terms, passage, spans);
+        if (clause.kind != SearchClause::Kind::Node) continue;
+        for (const int node : clause.nodes)
+            for (const Mention& m : corpus.node_mentions[static_cast<std::size_t>(node)])
+                if (m.passage == passage) spans.push_back({m.begin, m.end});
     }
+    merge_spans(spans);
+    return spans;
+}
+
+std::vector<SearchHit> search(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,
+                              SearchOrder order, bool spans) {
+    const int n_docs = static_cast<int>(corpus.article.passages.size());
     std::vector<SearchHit> hits;
     if (query.empty()) {
-        for (int p : *candidates) hits.push_back({p, 0.0, {}});
+        if (candidates) {
+            for (const int p : *candidates) hits.push_back({p, 0.0, {}});
+        } else {
+            hits.reserve(static_cast<std::size_t>(n_docs));
+            for (int p = 0; p < n_docs; ++p) hits.push_back({p, 0.0, {}});
+        }
         return hits;
     }
-    // Document frequency of each clause over the whole article (idf must not depend on
-    // the facet filter, so that scores are comparable across filters).
-    std::vector<int> df(query.clauses.size(), 0);
-    std::vector<std::vector<ClauseMatch>> per_passage(n_docs);
-    for (int p = 0; p < n_docs; ++p) {
-        per_passage[p].reserve(query.clauses.size());
-        for (std::size_t k = 0; k < query.clauses.size(); ++k) {
-            per_passage[p].push_back(match_clause(corpus, query.clauses[k], p));
-            if (per_passage[p].back().tf > 0) ++df[k];
-        }
+    // Where each clause matches in the whole article (idf must not depend on the facet
+    // filter, so that scores are comparable across filters).
+    std::vector<ClauseList> lists;
+    lists.reserve(query.clauses.size());
+    for (const SearchClause& clause : query.clauses) {
+        lists.push_back(clause_list(corpus, clause));
+        if (lists.back().passages.empty()) return hits;  // AND: nothing matches
     }
-    for (int p : *candidates) {
-        if (p < 0 || p >= n_docs) continue;
-        SearchHit hit{p, 0.0, {}};
-        bool all_match = true;
-        for (std::size_t k = 0; k < query.clauses.size() && all_match; ++k) {
-            const ClauseMatch& m = per_passage[p][k];
-            if (m.tf <= 0) all_match = false;
-            hit.score += bm25(m.tf, df[k], n_docs, corpus.passage_length[p], corpus.average_length);
-            hit.hits.insert(hit.hits.end(), m.spans.begin(), m.spans.end());
+    // Intersect, driven by the shortest list; the others (and the candidates) are searched
+    // forward from where the last match was.
+    std::size_t driver = 0;
+    for (std::size_t k = 1; k < lists.size(); ++k)
+        if (lists[k].passages.size() < lists[driver].passages.size()) driver = k;
+    std::vector<std::size_t> cursor(lists.size(), 0);
+    std::size_t candidate = 0;
+    const ClauseList& d = lists[driver];
+    for (std::size_t i = 0; i < d.passages.size(); ++i) {
+        const std::uint32_t p = d.passages[i];
+        if (candidates) {
+            const auto it = std::lower_bound(candidates->begin() + static_cast<std::ptrdiff_t>(candidate), candidates->end(),
+                                             static_cast<int>(p));
+            candidate = static_cast<std::size_t>(it - candidates->begin());
+            if (it == candidates->end()) break;
+            if (*it != static_cast<int>(p)) continue;
         }
-        if (!all_match) continue;
-        merge_spans(hit.hits);
-        hits.push_back(std::move(hit));
+        double score = 0;
+        bool all = true;
+        for (std::size_t k = 0; k < lists.size() && all; ++k) {
+            const ClauseList& l = lists[k];
+            std::size_t at = i;
+            if (k != driver) {
+                const auto it = std::lower_bound(l.passages.begin() + static_cast<std::ptrdiff_t>(cursor[k]), l.passages.end(), p);
+                cursor[k] = static_cast<std::size_t>(it - l.passages.begin());
+                if (it == l.passages.end() || *it != p) {
+                    all = false;
+                    break;
+                }
+                at = cursor[k];
+            }
+            score += bm25(l.tf[at], static_cast<int>(l.passages.size()), n_docs, corpus.passage_length[p],
+                          corpus.average_length);
+        }
+        if (all) hits.push_back({static_cast<int>(p), score, {}});
     }
-    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& x, const SearchHit& y) {
-        return x.score != y.score ? x.score > y.score : x.passage < y.passage;
-    });
+    if (order == SearchOrder::Ranked) {
+        std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& x, const SearchHit& y) {
+            return x.score != y.score ? x.score > y.score : x.passage < y.passage;
+        });
+    }
+    if (spans)
+        for (SearchHit& h : hits) h.hits = hit_spans(corpus, query, h.passage);
     return hits;
 }
 

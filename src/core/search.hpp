@@ -54,10 +54,24 @@ struct SearchHit {
     std::vector<Span> hits;  // in the passage text, ascending, non-overlapping
 };
 
-// Passages matching every clause of `query`, among `candidates` (all when null), best
-// first (ties in article order). An empty query matches every candidate with score 0.
+enum class SearchOrder { Ranked, Article };
+
+// Passages matching every clause of `query`, among `candidates` (ascending; all when null),
+// best first (ties in article order) or in article order. An empty query matches every
+// candidate with score 0. With `spans`, each hit's spans are filled (hit_spans); without,
+// a caller asks for those of the hits it shows.
+//
+// Cost: the clauses' postings in the inverted index (a word: its postings; a phrase: the
+// positions of its first word, checked against the words that follow; a name: its
+// mentions), intersected from the shortest list; passages no clause matches are never
+// touched, and neither are the texts.
 std::vector<SearchHit> search(const Corpus& corpus, const SearchQuery& query,
-                              const std::vector<int>* candidates = nullptr);
+                              const std::vector<int>* candidates = nullptr, SearchOrder order = SearchOrder::Ranked,
+                              bool spans = true);
+
+// The spans of every clause's matches in `passage` (ascending, merged): what the reader
+// marks.
+std::vector<Span> hit_spans(const Corpus& corpus, const SearchQuery& query, int passage);
 
 struct SnippetOptions {
     std::size_t max_bytes = 240;  // window size (bytes of text, markers not counted)

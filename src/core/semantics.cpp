@@ -267,9 +267,8 @@ void build_passage(Builder& b, const Controller& ctl, int parent, int p, int sel
     }
     text_run(static_cast<std::uint32_t>(passage.text.size()));
     // Search hits, counted (the canvas marks them).
-    const int rank = ctl.derived().rank[static_cast<std::size_t>(p)];
-    if (rank >= 0 && !s.query.empty()) {
-        const std::size_t hits = ctl.derived().result.paragraphs[static_cast<std::size_t>(rank)].hits.size();
+    if (ctl.derived().passage_in(p) && !s.query.empty()) {
+        const std::size_t hits = hit_spans(c, ctl.derived().result.query, p).size();
         if (hits) b.at(group).description = plural(static_cast<int>(hits), "search hit", "search hits");
     }
     bool any = false;

@@ -88,11 +88,8 @@ void passage_spans(ViewContext& ctx, int p, int selected, std::vector<RichSpan>&
         s.tag = m.node;
         spans.push_back(s);
     }
-    const int rank = ctx.derived.rank[static_cast<std::size_t>(p)];
-    if (rank >= 0 && !ctx.state.query.empty()) {
-        for (const Span& h : ctx.derived.result.paragraphs[static_cast<std::size_t>(rank)].hits) {
-            spans.push_back({h.begin, h.end, RichStyle_Hit, -1});
-        }
+    if (ctx.derived.passage_in(p) && !ctx.state.query.empty()) {
+        for (const Span& h : hit_spans(ctx.corpus, ctx.derived.result.query, p)) spans.push_back({h.begin, h.end, RichStyle_Hit, -1});
     }
 }
 

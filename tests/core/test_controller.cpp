@@ -345,7 +345,7 @@ TEST_CASE("controller: opening a passage hidden by the filters clears them first
     f.at(1, in::ToggleFacetValue{"front", "security"});
     const Derived& d = f.c.derived();
     int hidden = -1;
-    for (int p = 0; p < static_cast<int>(d.rank.size()); ++p)
+    for (int p = 0; p < static_cast<int>(d.in.size()); ++p)
         if (!d.passage_in(p)) hidden = p;
     REQUIRE(hidden >= 0);
     const auto serial = f.c.reveal().serial;

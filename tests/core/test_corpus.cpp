@@ -50,11 +50,27 @@ TEST_CASE("mentions are found by label and aliases, on normalised words") {
         CHECK(warnings.empty());
     }
     SUBCASE("the index holds stems with positions, joined compounds included") {
-        REQUIRE(c.index.count("interconnect"));
-        CHECK(c.index.at("interconnect")[0].passage == 3);
-        REQUIRE(c.index.count("secur"));
-        CHECK(c.index.at("secur").size() == 2);
+        const std::int64_t joined = c.find_term("interconnect");
+        REQUIRE(joined >= 0);
+        const auto j = static_cast<std::uint32_t>(joined);
+        CHECK(c.index.passage[c.index.first[j]] == 3);
+        const std::int64_t secur = c.find_term("secur");
+        REQUIRE(secur >= 0);
+        CHECK(c.index.postings(static_cast<std::uint32_t>(secur)) == 2);
+        CHECK(c.find_term("nowhere") == -1);
         CHECK(c.passage_length[0] == 10);  // win, win, cooperation, ..., grow
+        // Every posting's positions are the words (or joined forms) with that term there.
+        for (std::uint32_t t = 0; t < c.terms.size(); ++t)
+            for (std::uint32_t i = c.index.first[t]; i < c.index.first[t + 1]; ++i) {
+                const auto p = c.index.passage[i];
+                for (std::uint32_t k = c.index.pos_first[i]; k < c.index.pos_first[i + 1]; ++k) {
+                    const std::uint32_t pos = c.index.positions[k];
+                    bool found = pos < c.words[p].size() && c.words[p][pos].term == t;
+                    for (const JoinedWord& jw : c.joined[p]) found = found || (jw.term == t && jw.position == pos);
+                    CHECK(found);
+                    if (k > c.index.pos_first[i]) CHECK(c.index.positions[k - 1] <= pos);
+                }
+            }
     }
 }
 

@@ -2,6 +2,12 @@
 
 #include <algorithm>
 
+#include <cmath>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "core/query.hpp"
 #include "core/search.hpp"
 #include "fixture.hpp"
 
@@ -128,4 +134,149 @@ TEST_CASE("hit spans and snippets") {
         CHECK(t.substr(h[0].hits[0].begin, h[0].hits[0].end - h[0].hits[0].begin) ==
               "Asian Infrastructure Investment Bank");
     }
+}
+
+namespace {
+
+// An article of `n` generated passages over a small vocabulary (so words repeat, phrases
+// recur and hyphenated compounds appear), from the fixture's facets and names.
+Corpus generated_corpus(unsigned seed, int n) {
+    static const char* const vocab[] = {"win", "cooperation", "security", "common", "trade", "zero-sum", "game",
+                                        "development", "partnership", "road", "belt", "the", "of", "new", "order",
+                                        "shared", "future", "win-win", "peace", "open"};
+    std::mt19937 rng(seed);
+    nlohmann::json j = nlohmann::json::parse(test::mini_json());
+    j["passages"] = nlohmann::json::array();
+    j.erase("events");
+    j.erase("quantities");
+    j.erase("tours");
+    j["relations"] = nlohmann::json::array();
+    for (int p = 0; p < n; ++p) {
+        std::string text;
+        const int words = 3 + static_cast<int>(rng() % 30);
+        for (int w = 0; w < words; ++w) text += std::string(w ? " " : "") + vocab[rng() % 20];
+        j["passages"].push_back({{"id", "p" + std::to_string(p + 1)}, {"section", nullptr}, {"text", text + "."},
+                                 {"facets", {{"front", {rng() % 2 ? "security" : "economic"}}}}});
+    }
+    LoadResult r = load_article(j.dump());
+    REQUIRE_MESSAGE(r.ok(), (r.diagnostics.empty() ? "" : r.diagnostics[0].to_string()));
+    std::vector<Diagnostic> warnings;
+    return build_corpus(std::move(*r.article), warnings);
+}
+
+// The same query answered the slow, obvious way: every passage's tokens compared one by one.
+std::vector<std::pair<int, double>> reference(const Corpus& c, const std::vector<std::vector<std::string>>& clauses) {
+    const int n = static_cast<int>(c.article.passages.size());
+    std::vector<std::vector<double>> tf(clauses.size(), std::vector<double>(static_cast<std::size_t>(n), 0));
+    std::vector<int> df(clauses.size(), 0);
+    for (int p = 0; p < n; ++p) {
+        const std::vector<Token> tokens = tokenize(c.article.passages[static_cast<std::size_t>(p)].text);
+        std::vector<std::string> words;
+        for (const Token& t : tokens)
+            if (!t.joined) words.push_back(t.term);
+        for (std::size_t k = 0; k < clauses.size(); ++k) {
+            const auto& terms = clauses[k];
+            double count = 0;
+            if (terms.size() == 1) {
+                for (const Token& t : tokens) count += t.term == terms[0];
+            } else {
+                for (std::size_t i = 0; i + terms.size() <= words.size(); ++i)
+                    count += std::equal(terms.begin(), terms.end(), words.begin() + static_cast<std::ptrdiff_t>(i));
+            }
+            tf[k][static_cast<std::size_t>(p)] = count;
+            df[k] += count > 0;
+        }
+    }
+    std::vector<std::pair<int, double>> out;
+    for (int p = 0; p < n; ++p) {
+        double score = 0;
+        bool all = true;
+        for (std::size_t k = 0; k < clauses.size(); ++k) {
+            const double f = tf[k][static_cast<std::size_t>(p)];
+            if (f <= 0) all = false;
+            const double idf = std::log((n - df[k] + 0.5) / (df[k] + 0.5) + 1.0);
+            const double norm = 1.2 * (1.0 - 0.75 + 0.75 * c.passage_length[static_cast<std::size_t>(p)] / c.average_length);
+            score += f > 0 ? idf * f * 2.2 / (f + norm) : 0;
+        }
+        if (all) out.emplace_back(p, score);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("search on the index answers exactly what comparing every token would (property)") {
+    const Corpus c = generated_corpus(7, 400);
+    std::mt19937 rng(99);
+    static const char* const words[] = {"win", "cooperation", "security", "trade", "game", "road", "belt", "shared",
+                                        "future", "peace", "order", "new", "open"};
+    for (int round = 0; round < 150; ++round) {
+        std::string text;
+        std::vector<std::vector<std::string>> clauses;
+        const int count = 1 + static_cast<int>(rng() % 3);
+        for (int k = 0; k < count; ++k) {
+            if (rng() % 3 == 0) {  // a quoted phrase of two words
+                const std::string a = words[rng() % 13], b = words[rng() % 13];
+                text += " \"" + a + " " + b + "\"";
+                clauses.push_back(terms_of(a + " " + b));
+            } else {
+                const std::string w = words[rng() % 13];
+                text += " " + w;
+                clauses.push_back(terms_of(w));
+            }
+        }
+        const SearchQuery q = parse_query(c, text);
+        // The generated text holds none of the fixture's names: every clause is literal.
+        bool literal = true;
+        for (const SearchClause& cl : q.clauses) literal = literal && cl.kind != SearchClause::Kind::Node;
+        if (!literal) continue;
+        // Duplicates are one clause to the parser.
+        std::vector<std::vector<std::string>> unique;
+        for (const auto& cl : clauses)
+            if (std::find(unique.begin(), unique.end(), cl) == unique.end()) unique.push_back(cl);
+        const auto want = reference(c, unique);
+        const auto got = search(c, q, nullptr, SearchOrder::Ranked, /*spans=*/false);
+        INFO(text);
+        REQUIRE(got.size() == want.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            CHECK(got[i].passage == want[i].first);
+            CHECK(got[i].score == doctest::Approx(want[i].second));
+        }
+        // Article order gives the same passages, ascending.
+        const auto unordered = search(c, q, nullptr, SearchOrder::Article, false);
+        for (std::size_t i = 1; i < unordered.size(); ++i) CHECK(unordered[i - 1].passage < unordered[i].passage);
+        CHECK(unordered.size() == got.size());
+    }
+}
+
+TEST_CASE("a limit returns the best passages with snippets, and the total") {
+    const Corpus c = generated_corpus(3, 300);
+    QueryRequest all;
+    all.text = "security";
+    const QueryResult full = run_query(c, all);
+    QueryRequest top = all;
+    top.limit = 5;
+    const QueryResult five = run_query(c, top);
+    REQUIRE(full.paragraphs.size() > 5);
+    REQUIRE(five.paragraphs.size() == 5);
+    for (std::size_t i = 0; i < 5; ++i) {
+        CHECK(five.paragraphs[i].passage == full.paragraphs[i].passage);
+        CHECK_FALSE(five.paragraphs[i].snippet.empty());
+    }
+    CHECK(five.passages == full.passages);
+    CHECK(five.counts == full.counts);
+    const nlohmann::ordered_json j = to_json(c, five);
+    CHECK(j["total"] == full.passages.size());
+    CHECK_FALSE(to_json(c, full).contains("total"));
+    QueryRequest bare = all;
+    bare.details = false;
+    const QueryResult counts_only = run_query(c, bare);
+    CHECK(counts_only.paragraphs.empty());
+    CHECK(counts_only.passages == full.passages);
+    std::vector<Diagnostic> problems;
+    CHECK(query_request_from_json(nlohmann::json::parse(R"({"limit": 3})"), problems).limit == 3);
+    query_request_from_json(nlohmann::json::parse(R"({"limit": -1})"), problems);
+    query_request_from_json(nlohmann::json::parse(R"({"limit": 1e9})"), problems);
+    CHECK(problems.size() == 2);
 }
