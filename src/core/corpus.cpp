@@ -78,8 +78,11 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
         return it->second;
     };
     std::size_t total = 0;
+    StemMemo stems;
+    std::vector<Token> tokens;
     for (std::size_t p = 0; p < np; ++p) {
-        for (Token& t : tokenize(a.passages[p].text)) {
+        tokenize(a.passages[p].text, tokens, stems);
+        for (Token& t : tokens) {
             const std::uint32_t id = intern(t.term);
             if (t.joined) c.joined[p].push_back({id, t.begin, t.end, t.position});
             else c.words[p].push_back({id, t.begin, t.end});

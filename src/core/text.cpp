@@ -155,6 +155,18 @@ std::string normalise_word(const std::string& folded) {
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> out;
+    StemMemo memo;
+    tokenize(text, out, memo);
+    return out;
+}
+
+void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo) {
+    out.clear();
+    auto normalise = [&](const std::string& folded) -> const std::string& {
+        auto it = memo.find(folded);
+        if (it == memo.end()) it = memo.emplace(folded, normalise_word(folded)).first;
+        return it->second;
+    };
     std::uint32_t position = 0;
     std::size_t i = 0;
 
@@ -173,7 +185,7 @@ std::vector<Token> tokenize(std::string_view text) {
                     if (is_word_char(cp)) utf8_append(folded, fold_case(cp));
                 }
             }
-            joined.term = normalise_word(folded);
+            joined.term = normalise(folded);
             joined.begin = out[compound.front()].begin;
             joined.end = out[compound.back()].end;
             joined.position = out[compound.front()].position;
@@ -240,7 +252,7 @@ std::vector<Token> tokenize(std::string_view text) {
         hyphen_end = std::string_view::npos;
         if (!continues_compound) close_compound();
         Token t;
-        t.term = normalise_word(folded);
+        t.term = normalise(folded);
         t.begin = static_cast<std::uint32_t>(start);
         t.end = static_cast<std::uint32_t>(end);
         t.position = position++;
@@ -248,7 +260,6 @@ std::vector<Token> tokenize(std::string_view text) {
         compound.push_back(out.size() - 1);
     }
     close_compound();
-    return out;
 }
 
 std::vector<std::string> terms_of(std::string_view text) {

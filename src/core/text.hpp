@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace wwe {
@@ -58,6 +59,11 @@ struct Token {
 
 // Splits `text` into normalised tokens, in order of position.
 std::vector<Token> tokenize(std::string_view text);
+
+// Folded word -> its normalised term: a memo for tokenizing much text (most words repeat).
+using StemMemo = std::unordered_map<std::string, std::string>;
+// The same into `out` (cleared first), stemming each distinct word once through `memo`.
+void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo);
 
 // Normalised terms of `text` without offsets or joined forms (for aliases and phrases).
 std::vector<std::string> terms_of(std::string_view text);
