@@ -224,6 +224,18 @@ void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo) {
         utf8_append(folded, fold_case(cp));
         std::size_t end = i;
         while (i < text.size()) {
+            // ASCII letters and digits, the common case, without decoding.
+            const unsigned char byte = static_cast<unsigned char>(text[i]);
+            if (byte < 0x80 && ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9'))) {
+                folded += static_cast<char>(byte);
+                i = end = i + 1;
+                continue;
+            }
+            if (byte >= 'A' && byte <= 'Z') {
+                folded += static_cast<char>(byte - 'A' + 'a');
+                i = end = i + 1;
+                continue;
+            }
             std::size_t at = i;
             char32_t c = utf8_next(text, at);
             if (is_word_char(c)) {
