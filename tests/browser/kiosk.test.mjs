@@ -116,7 +116,7 @@ test('touch: tap selects, drag pans the map and coasts, pinch zooms the map and 
     // waits for the layout with that pin; src/ui/view_map.cpp, the release of a drag).
     const zoom0 = (await state(page)).map.zoom;
     const shown = await page.evaluate(() => window.explorer.mapNodes());
-    const clear = (x, y) => shown.every((n) => !n.visible || Math.hypot(n.x - x, n.y - y) > n.r + 20);
+    const clear = (x, y) => shown.every((n) => !n.visible || Math.hypot(n.x - x, n.y - y) > Math.max(n.r + 20, 40));  // a finger reaches 22 units (x1.3)
     let centre = null;
     for (let dy = 0; dy <= 200 && !centre; dy += 10) {
       for (let dx = 0; dx <= 200 && !centre; dx += 10) {
