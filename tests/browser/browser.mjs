@@ -156,10 +156,22 @@ export async function nextFrame(page, count = 1) {
 }
 
 // Moves the app's clock `seconds` ahead (idle timeouts, tour stops, the typed search text
-// settling, easing) and waits until the app is still again.
+// settling, easing); resolves after the frame drawn at the new time, where what was due
+// has happened.
+export const clock = (page, seconds) => page.evaluate((s) => window.explorer.advanceClock(s), seconds);
+
+// The same, then waits until the app is still again.
 export async function advance(page, seconds) {
-  await page.evaluate((s) => window.explorer.advanceClock(s), seconds);
+  await clock(page, seconds);
   await settle(page);
+}
+
+// Presses `key` (e.g. 'Alt+ArrowLeft') and waits for the frame that reads the press (a
+// shortcut or view key acts in it) and the one that reads its release (after which a second
+// press of the same key counts as one).
+export async function press(page, key) {
+  await page.keyboard.press(key);
+  await nextFrame(page, 2);
 }
 
 // Types `text` one character at a time with a frame after each, as a person types as far as

@@ -82,13 +82,11 @@ test("the browser's back and forward walk the exploration", async () => {
     // The address changes, the app hears of it (popstate) and opens the link.
     await page.goBack();
     await waitState(page, (x) => !x.facets.front, 'the filter gone after going back');
-    await settle(page);
     let s = await state(page);
     assert.equal(s.view, 'matrix');
     assert.deepEqual(s.facets, {});
     await page.goForward();
     await waitState(page, (x) => !!x.facets.front, 'the filter back after going forward');
-    await settle(page);
     s = await state(page);
     assert.deepEqual(s.facets, { front: ['security'] });
   });

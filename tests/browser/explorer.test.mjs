@@ -13,7 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import {
-  launch, serveDist, openExplorer, distinctColours, decodePng, blockNetwork, countDraws, draws, settle, typeText,
+  launch, serveDist, openExplorer, distinctColours, decodePng, blockNetwork, countDraws, draws, settle, nextFrame, press,
   browserFrames, DIST, ROOT,
 } from './browser.mjs';
 
@@ -208,18 +208,17 @@ test('keyboard: "/" and Ctrl+F focus the search, typing filters at once, Esc cle
     await page.keyboard.press('/');
     // The search box is active once the hidden text field has the focus.
     await page.waitForFunction(() => document.activeElement?.id === 'wwe-text-input', null, { timeout: 5000 });
-    await typeText(page, 'cooperation');
-    await settle(page);
+    await page.keyboard.type('cooperation');  // characters come through the text field, none lost
+    await nextFrame(page);  // the frame that reads them
     assert.equal((await page.evaluate(() => window.explorer.getState())).query, 'cooperation');
-    await page.keyboard.press('Escape');
-    await settle(page);
+    await press(page, 'Escape');
     assert.equal((await page.evaluate(() => window.explorer.getState())).query, '');
     // Ctrl+F focuses the search too (and the browser's own find stays closed).
     await page.keyboard.press('Control+f');
     // The search box is active once the hidden text field has the focus.
     await page.waitForFunction(() => document.activeElement?.id === 'wwe-text-input', null, { timeout: 5000 });
-    await typeText(page, 'security');
-    await settle(page);
+    await page.keyboard.type('security');
+    await nextFrame(page);
     assert.equal((await page.evaluate(() => window.explorer.getState())).query, 'security');
   });
 });
@@ -250,8 +249,7 @@ test('clicking a mention opens its details; Esc closes them', async () => {
     const state = await page.evaluate(() => window.explorer.getState());
     assert.equal(state.selection && state.selection.kind, 'entity');
     assert.ok(article.entities.some((e) => e.id === state.selection.id));
-    await page.keyboard.press('Escape');
-    await settle(page);
+    await press(page, 'Escape');
     assert.equal((await page.evaluate(() => window.explorer.getState())).selection, null);
   });
 });

@@ -3,7 +3,7 @@
 // the system clipboard. (src/platform/text_input.*)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { nextFrame, openExplorer, settle, typeText, useBrowser } from './browser.mjs';
+import { nextFrame, openExplorer, press, settle, useBrowser } from './browser.mjs';
 
 const shared = useBrowser(before, after);
 
@@ -60,17 +60,13 @@ test('an IME composition commits its text once', async () => {
 
 test('typing still works, characters arrive once', async () => {
   await withSearchFocused(async (page) => {
-    await typeText(page, 'belt road');
-    await settle(page);
+    await page.keyboard.type('belt road');
+    await nextFrame(page);  // the frame that reads the last of them
     assert.equal((await state(page)).query, 'belt road');
     // At a person's pace: ImGui 1.86 has no input queue, so two presses of one key within
-    // a single frame count once (the platform defers only releases): a frame sees the press,
-    // the next its release, and only then comes the next press. (Frames, not settle: "belt
-    // ro" matches no passage, see settle in browser.mjs.)
-    for (let i = 0; i < 2; i++) {
-      await page.keyboard.press('Backspace');
-      await nextFrame(page, 2);
-    }
+    // a single frame count once (the platform defers only releases); press() lets a frame
+    // see the press and the next its release before the next press comes.
+    for (let i = 0; i < 2; i++) await press(page, 'Backspace');
     assert.equal((await state(page)).query, 'belt ro');
   });
 });
@@ -81,12 +77,11 @@ test('pasting (Ctrl+V) inserts the clipboard once; copying (Ctrl+A, Ctrl+C) writ
     await page.keyboard.press('Control+v');
     await settle(page);
     assert.equal((await state(page)).query, 'AIIB');
-    await typeText(page, ' 一');  // (frames, not settle, from here: "AIIB 一" matches no passage)
+    await page.keyboard.type(' 一');  // (frames, not settle, from here: "AIIB 一" matches no passage)
+    await nextFrame(page);
     await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
-    await page.keyboard.press('Control+a');
-    await nextFrame(page, 2);  // the press, then its release
-    await page.keyboard.press('Control+c');
-    await nextFrame(page, 2);
+    await press(page, 'Control+a');
+    await press(page, 'Control+c');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), (await state(page)).query);
   });
 });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  launch, serveDist, openExplorer, distinctColours, decodePng, countDraws, draws, settle, advance, nextFrame, typeText,
+  launch, serveDist, openExplorer, distinctColours, decodePng, countDraws, draws, settle, clock, nextFrame, press, typeText,
   browserFrames, DIST,
 } from './browser.mjs';
 
@@ -70,8 +70,7 @@ test('each view draws on the canvas (tabs by state and by keys 1-7)', async () =
     // Keys switch views (not while typing in a text box).
     await page.mouse.move(640, 500);
     for (const [key, view] of [['2', 'map'], ['3', 'matrix'], ['1', 'reader']]) {
-      await page.keyboard.press(key);
-      await settle(page);
+      await press(page, key);
       assert.equal((await getState(page)).view, view, `key ${key}`);
     }
   });
@@ -254,8 +253,8 @@ test('history: Alt+Left / Alt+Right walk the states; Ctrl+Z undoes the last filt
     await page.mouse.move(640, 500);
     const steps = [{ view: 'map' }, { view: 'matrix' }, { facets: { [facet.id]: [value] } }];
     for (const s of steps) {
-      await setState(page, s);
-      await settle(page);
+      await setState(page, s);  // a history step at once
+      await nextFrame(page);
     }
     const summary = async () => {
       const s = await getState(page);
@@ -273,30 +272,25 @@ test('history: Alt+Left / Alt+Right walk the states; Ctrl+Z undoes the last filt
       ['Alt+ArrowRight', filtered],
     ];
     for (const [key, expected] of walk) {
-      await page.keyboard.press(key);
-      await settle(page);
+      await press(page, key);
       assert.equal(await summary(), expected, `after ${key}`);
     }
     // A new state after going back drops the forward states.
-    await page.keyboard.press('Alt+ArrowLeft');
-    await settle(page);
+    await press(page, 'Alt+ArrowLeft');
     await setState(page, { view: 'timeline' });
-    await settle(page);
-    await page.keyboard.press('Alt+ArrowRight');
-    await settle(page);
+    await nextFrame(page);
+    await press(page, 'Alt+ArrowRight');
     assert.equal(await summary(), 'timeline|{}', 'no forward state after a new one');
     // Undo: the last filter change only.
     await setState(page, { facets: { [facet.id]: [value] } });
-    await settle(page);
+    await nextFrame(page);
     await setState(page, { query: 'cooperation' });
-    await advance(page, 1); // the search text settles (0.8 s) before it is recorded
-    await page.keyboard.press('Control+z');
-    await settle(page);
+    await clock(page, 1); // the search text settles (0.8 s) before it is recorded
+    await press(page, 'Control+z');
     let s = await getState(page);
     assert.equal(s.query, '');
     assert.deepEqual(s.facets, { [facet.id]: [value] });
-    await page.keyboard.press('Control+z');
-    await settle(page);
+    await press(page, 'Control+z');
     s = await getState(page);
     assert.deepEqual(s.facets, {});
     assert.equal(s.view, 'timeline', 'undo leaves the view alone');
@@ -312,17 +306,14 @@ test('history: typing a search records one state once it settles, not one per ke
     // ("trade" matches no passage: frames, not settle, while the reader shows none; see
     // settle in browser.mjs.)
     await typeText(page, 'trade'); // keys well within the 0.8 s the text needs to settle
-    await page.evaluate(() => window.explorer.advanceClock(1)); // typing paused: the text settles
+    await clock(page, 1); // typing paused: the text settles
     assert.equal((await getState(page)).query, 'trade');
-    await page.keyboard.press('Tab'); // leave the search box
-    await nextFrame(page, 2);
+    await press(page, 'Tab'); // leave the search box
     await page.mouse.click(120, 760); // the facet panel's empty bottom
     await nextFrame(page, 3); // the press, the release, and a frame after it
-    await page.keyboard.press('Alt+ArrowLeft');
-    await settle(page);
+    await press(page, 'Alt+ArrowLeft');
     assert.equal((await getState(page)).query, '', 'one step back is before the search');
-    await page.keyboard.press('Alt+ArrowRight');
-    await nextFrame(page, 2);
+    await press(page, 'Alt+ArrowRight');
     assert.equal((await getState(page)).query, 'trade', 'and forward is the whole word');
   });
 });
