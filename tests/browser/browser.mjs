@@ -131,6 +131,79 @@ export function useBrowser(before, after) {
   return shared;
 }
 
+// --- waiting for the app: events and the app's clock, never fixed sleeps ---------------------
+// (web/shell.js, window.explorer: nextFrame, idle, advanceClock)
+
+// Resolves once the app draws no more (layouts done and eased in, scrolling and coasting
+// over, flashes faded, no input waiting): the wait after input of any kind. Fails when the
+// app is still drawing after `timeout` ms (something animates for ever: a bug).
+//
+// Known: the reader showing no passage at all (a search that matches nothing) draws every
+// frame and never goes idle (src/ui/view_reader.cpp, the early return of the empty state
+// leaves scroll_settle above 0); where a test shows one, it waits for frames instead.
+export const settle = (page, timeout = 15_000) => page.evaluate((ms) => new Promise((resolve, reject) => {
+  const bound = setTimeout(() => reject(new Error(`the app still draws after ${ms} ms (explorer.idle())`)), ms);
+  window.explorer.idle().then(() => {
+    clearTimeout(bound);
+    resolve();
+  });
+}), timeout);
+
+// Asks the app for `count` frames, one after the other (what a finger moving is to the app:
+// a frame per move).
+export async function nextFrame(page, count = 1) {
+  for (let i = 0; i < count; i++) await page.evaluate(() => window.explorer.nextFrame());
+}
+
+// Moves the app's clock `seconds` ahead (idle timeouts, tour stops, the typed search text
+// settling, easing); resolves after the frame drawn at the new time, where what was due
+// has happened.
+export const clock = (page, seconds) => page.evaluate((s) => window.explorer.advanceClock(s), seconds);
+
+// The same, then waits until the app is still again.
+export async function advance(page, seconds) {
+  await clock(page, seconds);
+  await settle(page);
+}
+
+// Presses `key` (e.g. 'Alt+ArrowLeft') and waits for the frame that reads the press (a
+// shortcut or view key acts in it) and the one that reads its release (after which a second
+// press of the same key counts as one).
+export async function press(page, key) {
+  await page.keyboard.press(key);
+  await nextFrame(page, 2);
+}
+
+// Types `text` one character at a time with a frame after each, as a person types as far as
+// the app can tell (ImGui 1.86 has no input queue: within one frame, a second press of the
+// same key would count once).
+export async function typeText(page, text) {
+  for (const ch of text) {
+    await page.keyboard.type(ch);
+    await nextFrame(page);
+  }
+}
+
+// Waits for `count` of the browser's animation frames without asking the app for one: the
+// app's frame loop runs on them, so each is a chance for it to draw (the "nothing is drawn"
+// checks count draw calls over them).
+export const browserFrames = (page, count) => page.evaluate((n) => new Promise((resolve) => {
+  const step = () => (--n <= 0 ? resolve() : requestAnimationFrame(step));
+  requestAnimationFrame(step);
+}), count);
+
+// Waits until `predicate(state)` holds for the view state (polled once per browser frame);
+// resolves to that state, or fails after `timeout` ms naming `what` and the last state.
+export async function waitState(page, predicate, what = 'the expected state', timeout = 15_000) {
+  const started = Date.now();
+  for (;;) {
+    const state = await page.evaluate(() => window.explorer.getState());
+    if (predicate(state)) return state;
+    if (Date.now() - started > timeout) throw new Error(`${what}: not reached in ${timeout} ms; the state: ${JSON.stringify(state)}`);
+    await browserFrames(page, 1);
+  }
+}
+
 // Counts WebGL draw calls from now on; read the count with draws(page). (The app draws
 // only on input or while something moves: the idle tests check that nothing is drawn.)
 export async function countDraws(page) {

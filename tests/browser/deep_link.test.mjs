@@ -1,7 +1,7 @@
 // Deep links: the view state in the URL fragment (core/deep_link.hpp, platform/url_state).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openExplorer, useBrowser } from './browser.mjs';
+import { nextFrame, openExplorer, settle, useBrowser, waitState } from './browser.mjs';
 
 const shared = useBrowser(before, after);
 
@@ -10,7 +10,7 @@ async function withPage(hash, fn) {
   try {
     const page = await openExplorer(context, shared.server.url + (hash ? '#' + hash : ''));
     assert.equal(page.readyError, null);
-    await page.waitForTimeout(150);
+    await nextFrame(page);  // (not settle: a link's search may match nothing, see settle)
     await fn(page);
     assert.deepEqual(page.consoleLines.filter((l) => l.startsWith('pageerror')), []);
   } finally {
@@ -46,7 +46,7 @@ test('random states round-trip through the URL', async () => {
         map: { edges: ['relations', 'cooccurrence', 'both'][rand(3)], min_weight: 1 + rand(5), depth: 1 + rand(2) },
       };
       await page.evaluate((s) => window.explorer.setState(s), wanted);
-      await page.waitForTimeout(80);
+      await nextFrame(page); // the frame after a change writes the address
       const written = await page.evaluate(() => location.hash);
       assert.ok(written.startsWith('#ver=2&v='), written);
       const url = shared.server.url + written;
@@ -76,16 +76,17 @@ test('garbage or stale links give a notice and a working app', async () => {
 test("the browser's back and forward walk the exploration", async () => {
   await withPage('', async (page) => {
     await page.evaluate(() => window.explorer.setState({ view: 'matrix' }));
-    await page.waitForTimeout(120);
+    await settle(page);
     await page.evaluate(() => window.explorer.setState({ facets: { front: ['security'] } }));
-    await page.waitForTimeout(120);
+    await settle(page);
+    // The address changes, the app hears of it (popstate) and opens the link.
     await page.goBack();
-    await page.waitForTimeout(200);
+    await waitState(page, (x) => !x.facets.front, 'the filter gone after going back');
     let s = await state(page);
     assert.equal(s.view, 'matrix');
     assert.deepEqual(s.facets, {});
     await page.goForward();
-    await page.waitForTimeout(200);
+    await waitState(page, (x) => !!x.facets.front, 'the filter back after going forward');
     s = await state(page);
     assert.deepEqual(s.facets, { front: ['security'] });
   });

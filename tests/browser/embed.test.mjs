@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { decodePng, distinctColours, openExplorer, useBrowser } from './browser.mjs';
+import { decodePng, distinctColours, openExplorer, settle, useBrowser } from './browser.mjs';
 
 const shared = useBrowser(before, after);
 
@@ -63,18 +63,44 @@ async function openHost(context, src, { sandbox = 'allow-scripts', width = 800, 
   return page;
 }
 
-// Waits until the host received a message matching `predicate`; returns it.
+// Waits until the host received a message matching `predicate`; returns it. (Looks again
+// each time another message arrives.)
 async function waitMessage(page, predicate, what, timeout = 20000) {
   const started = Date.now();
   for (;;) {
     const received = await page.evaluate(() => window.received);
     const found = received.find(predicate);
     if (found) return found;
-    if (Date.now() - started > timeout) {
+    const left = timeout - (Date.now() - started);
+    try {
+      if (left <= 0) throw new Error('timeout');
+      await page.waitForFunction((n) => window.received.length > n, received.length, { timeout: left });
+    } catch {
       throw new Error(`no ${what} message within ${timeout} ms; received: ${JSON.stringify(received.map((m) => m.type))}`);
     }
-    await page.waitForTimeout(100);
   }
+}
+
+// Resolves once every message the explorer's frame posted so far has reached the host: the
+// frame posts a marker last and the host receives messages in order. Returns what the host
+// received before the marker.
+async function receivedSoFar(page, frame) {
+  const marker = `marker-${Math.random()}`;
+  await frame.evaluate((m) => window.parent.postMessage({ marker: m }, '*'), marker);
+  await waitMessage(page, (m) => m.marker === marker, 'marker');
+  const received = await page.evaluate(() => window.received);
+  return received.slice(0, received.findIndex((m) => m.marker === marker));
+}
+
+// Sends `send(message)` from where it says and resolves once the explorer's frame has
+// handled the message event (a listener added after the page's own runs after it): what the
+// explorer does with a message, it has done by then.
+async function handledInFrame(frame, send) {
+  await frame.evaluate(() => {
+    window.wweTestHandled = new Promise((resolve) => window.addEventListener('message', () => resolve(), { once: true }));
+  });
+  await send();
+  await frame.evaluate(() => window.wweTestHandled);
 }
 
 const explorerFrame = (page) => page.frames().find((f) => f.url().startsWith(shared.server.url));
@@ -105,7 +131,7 @@ test('embed options: first offered view, locked facet, dark theme, scale; forbid
     assert.deepEqual(after.facets, { dimension: ['security'] });
 
     // Dark theme: the page behind the panels is dark.
-    await page.waitForTimeout(200);
+    await settle(page);
     const { width, rgba } = decodePng(await page.screenshot());
     const at = (x, y) => rgba.subarray((y * width + x) * 4, (y * width + x) * 4 + 3);
     const [r, g, b] = at(3, 790);
@@ -209,10 +235,9 @@ test('only the parent window, and only the configured origins, are obeyed', asyn
         return false;
       }
     }, null, { timeout: 20000 });
-    await page.evaluate((m) => window.send(m), { ...V1, type: 'setState', requestId: 1, state: { view: 'map' } });
-    await page.waitForTimeout(1000);
+    await handledInFrame(frame, () => page.evaluate((m) => window.send(m), { ...V1, type: 'setState', requestId: 1, state: { view: 'map' } }));
     assert.equal((await frame.evaluate(() => window.explorer.getState())).view, 'reader', 'a message from another origin is ignored');
-    assert.deepEqual(await page.evaluate(() => window.received), [], 'nothing is posted to an origin not configured');
+    assert.deepEqual(await receivedSoFar(page, frame), [], 'nothing is posted to an origin not configured');
 
     // The same embed told to accept this host's origin answers it.
     const allowed = await openHost(context, `index.html?embed=ok&origins=${encodeURIComponent(HOST)}#v=reader`, { sandbox: null });
@@ -223,8 +248,7 @@ test('only the parent window, and only the configured origins, are obeyed', asyn
 
     // A window that is not the parent (the frame itself, standing in for a pop-up or a
     // sibling frame) is not listened to.
-    await frame.evaluate((m) => window.postMessage(m, '*'), { ...V1, type: 'setState', state: { view: 'timeline' } });
-    await page.waitForTimeout(500);
+    await handledInFrame(frame, () => frame.evaluate((m) => window.postMessage(m, '*'), { ...V1, type: 'setState', state: { view: 'timeline' } }));
     assert.equal((await frame.evaluate(() => window.explorer.getState())).view, 'reader');
   });
 });
@@ -233,8 +257,8 @@ test('works in <iframe sandbox="allow-scripts">: own-origin requests only, no CS
   await withContext({}, async (context) => {
     const page = await openHost(context, 'index.html?embed=s#v=map&sel=entity:belt-and-road', { sandbox: 'allow-scripts' });
     await waitMessage(page, (m) => m.type === 'ready', 'ready');
-    await page.waitForTimeout(500);
     const frame = explorerFrame(page);
+    await settle(frame);
     assert.equal(await frame.evaluate(() => window.origin), 'null', 'the frame has an opaque origin');
     const storage = await frame.evaluate(() => {
       try {
@@ -270,7 +294,7 @@ test('the page itself: a CSP without unsafe-eval or unsafe-inline, and no violat
       const seen = [];
       document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
       window.explorer.setState({ view: 'timeline' });
-      setTimeout(() => resolve(seen), 500);
+      window.explorer.idle().then(() => resolve(seen));  // the timeline drawn, the screen still
     }));
     assert.deepEqual(violations, []);
     assert.deepEqual(page.consoleLines.filter((l) => /Content Security Policy/i.test(l)), []);
@@ -291,7 +315,6 @@ test('a progress indicator while the program downloads', async () => {
     await page.route('**/explorer.wasm', async (route) => {
       const response = await route.fetch({ headers: { 'accept-encoding': 'identity' } });
       const body = await response.body();
-      await new Promise((r) => setTimeout(r, 300));
       await route.fulfill({ status: 200, body, headers: { 'content-type': 'application/wasm', 'content-length': String(body.length) } });
     });
     await page.goto(shared.server.url);
@@ -344,7 +367,7 @@ test('compact: a 480x360 frame shows one panel at a time; the filter panel folds
   await withContext({ viewport: { width: 480, height: 360 } }, async (context) => {
     const page = await openExplorer(context, shared.server.url + 'index.html?embed#v=map&f.front=economic');
     assert.equal(page.readyError, null);
-    await page.waitForTimeout(300);
+    await settle(page);
     assert.ok(distinctColours(await page.screenshot()) > 20);
     const nodes = await page.evaluate(() => window.explorer.mapNodes());
     assert.ok(nodes.some((n) => n.visible), 'the map, not the filter panel, fills the frame');

@@ -12,7 +12,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { launch, serveDist, openExplorer, distinctColours, decodePng, blockNetwork, countDraws, draws, DIST, ROOT } from './browser.mjs';
+import {
+  launch, serveDist, openExplorer, distinctColours, decodePng, blockNetwork, countDraws, draws, settle, nextFrame, press,
+  browserFrames, DIST, ROOT,
+} from './browser.mjs';
 
 // Every test gets a time limit: a hung page must fail, not stall the run.
 const test = (name, fn) => nodeTest(name, { timeout: 90_000 }, fn);
@@ -148,7 +151,7 @@ test('setState and getState round-trip; problems are reported', async () => {
     assert.equal(state.passage, wanted.passage);
     // The whole state goes back in unchanged.
     assert.deepEqual(await page.evaluate((s) => window.explorer.setState(s), state), []);
-    await page.waitForTimeout(200); // a few frames: the reader must not move the position
+    await settle(page); // the reader scrolls there and stops: it must not move the position
     assert.deepEqual(await page.evaluate(() => window.explorer.getState()), state);
     // An unknown facet value is a problem, and the rest of the update still applies.
     const bad = await page.evaluate(() => window.explorer.setState({ facets: { front: ['no-such-value'] }, query: 'cooperation' }));
@@ -165,7 +168,7 @@ test('the canvas is drawn: text, panels and search highlights', async () => {
     // A search paints hits in the theme's hit colour (#FFD24A).
     const word = article.passages[0].text.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w));
     await page.evaluate((q) => window.explorer.setState({ query: q }), word);
-    await page.waitForTimeout(300);
+    await settle(page);
     const { rgba } = decodePng(await page.screenshot());
     let hit = 0;
     for (let i = 0; i < rgba.length; i += 4) {
@@ -187,7 +190,9 @@ test('high-DPI and resizing: the backing store follows CSS size x devicePixelRat
     assert.equal(s.w, s.cw * 2);
     assert.equal(s.h, s.ch * 2);
     await page.setViewportSize({ width: 700, height: 500 });
-    await page.waitForTimeout(300);
+    // A ResizeObserver tells the app, which sizes the backing store and draws again.
+    await page.waitForFunction((w) => document.getElementById('canvas').width !== w, s.w, { timeout: 10_000 });
+    await settle(page);
     s = await size();
     assert.equal(s.cw, 700);
     assert.equal(s.w, 1400);
@@ -203,18 +208,17 @@ test('keyboard: "/" and Ctrl+F focus the search, typing filters at once, Esc cle
     await page.keyboard.press('/');
     // The search box is active once the hidden text field has the focus.
     await page.waitForFunction(() => document.activeElement?.id === 'wwe-text-input', null, { timeout: 5000 });
-    await page.keyboard.type('cooperation', { delay: 20 });
-    await page.waitForTimeout(200);
+    await page.keyboard.type('cooperation');  // characters come through the text field, none lost
+    await nextFrame(page);  // the frame that reads them
     assert.equal((await page.evaluate(() => window.explorer.getState())).query, 'cooperation');
-    await page.keyboard.press('Escape');
-    await page.waitForTimeout(200);
+    await press(page, 'Escape');
     assert.equal((await page.evaluate(() => window.explorer.getState())).query, '');
     // Ctrl+F focuses the search too (and the browser's own find stays closed).
     await page.keyboard.press('Control+f');
     // The search box is active once the hidden text field has the focus.
     await page.waitForFunction(() => document.activeElement?.id === 'wwe-text-input', null, { timeout: 5000 });
-    await page.keyboard.type('security', { delay: 20 });
-    await page.waitForTimeout(200);
+    await page.keyboard.type('security');
+    await nextFrame(page);
     assert.equal((await page.evaluate(() => window.explorer.getState())).query, 'security');
   });
 });
@@ -241,12 +245,11 @@ test('clicking a mention opens its details; Esc closes them', async () => {
     const at = findMention(await page.screenshot());
     assert.ok(at, 'an entity mention is visible');
     await page.mouse.click(at.x, at.y);
-    await page.waitForTimeout(200);
+    await settle(page);
     const state = await page.evaluate(() => window.explorer.getState());
     assert.equal(state.selection && state.selection.kind, 'entity');
     assert.ok(article.entities.some((e) => e.id === state.selection.id));
-    await page.keyboard.press('Escape');
-    await page.waitForTimeout(200);
+    await press(page, 'Escape');
     assert.equal((await page.evaluate(() => window.explorer.getState())).selection, null);
   });
 });
@@ -259,7 +262,7 @@ test('touch: tapping a mention opens its details (tap position, not the last poi
     const at = findMention(await page.screenshot());
     assert.ok(at, 'an entity mention is visible');
     await page.touchscreen.tap(at.x, at.y);
-    await page.waitForTimeout(300);
+    await settle(page);
     const state = await page.evaluate(() => window.explorer.getState());
     assert.equal(state.selection && state.selection.kind, 'entity');
   } finally {
@@ -271,13 +274,13 @@ test('idle: nothing is drawn without input; input draws again', async () => {
   await withExplorer({}, async (page) => {
     assertReady(page);
     await countDraws(page);
-    await page.waitForTimeout(500); // trailing frames after loading end
+    await settle(page); // the trailing frames after loading end
     const before = await draws(page);
-    await page.waitForTimeout(700);
+    await browserFrames(page, 20); // twenty chances to draw
     assert.equal(await draws(page), before, 'no draw calls while idle');
     await page.mouse.move(600, 400);
     await page.mouse.move(620, 420);
-    await page.waitForTimeout(300);
+    await settle(page);
     assert.ok((await draws(page)) > before, 'input makes it draw');
   });
 });
@@ -290,13 +293,14 @@ test('WebGL context loss and restore: the app draws again', async () => {
       const seen = [];
       const waitFor = (type) => new Promise((resolve) => {
         canvas.addEventListener(type, () => { seen.push(type); resolve(); }, { once: true });
-        setTimeout(resolve, 5000);
+        setTimeout(resolve, 5000); // a bound: an event that never comes fails the check below
       });
       const ext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
       const lost = waitFor('webglcontextlost');
       ext.loseContext();
       await lost;
-      await new Promise((r) => setTimeout(r, 100)); // let the lost event's dispatch finish
+      // The context can be restored once the lost event's dispatch is over: the next task.
+      await new Promise((r) => requestAnimationFrame(() => r()));
       const restored = waitFor('webglcontextrestored');
       ext.restoreContext();
       await restored;
@@ -304,7 +308,7 @@ test('WebGL context loss and restore: the app draws again', async () => {
     });
     assert.deepEqual(events, ['webglcontextlost', 'webglcontextrestored']);
     await page.evaluate(() => window.explorer.setState({ query: '' })); // ask for a frame
-    await page.waitForTimeout(400);
+    await settle(page);
     const colours = distinctColours(await page.screenshot());
     assert.ok(colours >= 8, `only ${colours} distinct colours after the restore`);
     const errors = page.consoleLines.filter((l) => l.startsWith('pageerror') || /overflow|Insufficient/.test(l));

@@ -8,7 +8,10 @@ import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serveDist, openExplorer, distinctColours, decodePng, countDraws, draws, DIST } from './browser.mjs';
+import {
+  launch, serveDist, openExplorer, distinctColours, decodePng, countDraws, draws, settle, clock, nextFrame, press, typeText,
+  browserFrames, DIST,
+} from './browser.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 90_000 }, fn);
 const VIEWS = ['reader', 'map', 'matrix', 'timeline', 'entities', 'glossary', 'contrasts'];
@@ -45,24 +48,19 @@ const getState = (page) => page.evaluate(() => window.explorer.getState());
 const setState = (page, s) => page.evaluate((x) => window.explorer.setState(x), s);
 const nodes = () => [...article.concepts, ...article.entities];
 
-// Waits until the map's layout has settled: node positions unchanged over 300 ms.
+// The map's nodes once the app is still: its layout done and eased in.
 async function settledMapNodes(page) {
-  let last = null;
-  for (let i = 0; i < 40; i++) {
-    const now = await page.evaluate(() => window.explorer.mapNodes());
-    const key = JSON.stringify(now.map((n) => [Math.round(n.x), Math.round(n.y)]));
-    if (now.length > 0 && key === last) return now;
-    last = key;
-    await page.waitForTimeout(300);
-  }
-  throw new Error('the map layout did not settle');
+  await settle(page);
+  const nodes = await page.evaluate(() => window.explorer.mapNodes());
+  assert.ok(nodes.length > 0, 'the map has drawn its nodes');
+  return nodes;
 }
 
 test('each view draws on the canvas (tabs by state and by keys 1-7)', async () => {
   await withExplorer(async (page) => {
     for (const view of VIEWS) {
       assert.deepEqual(await setState(page, { view }), []);
-      await page.waitForTimeout(view === 'map' ? 1500 : 400);
+      await settle(page);
       assert.equal((await getState(page)).view, view);
       const png = await page.screenshot();
       if (SHOTS) fs.writeFileSync(path.join(SHOTS, `view-${view}.png`), png);
@@ -72,8 +70,7 @@ test('each view draws on the canvas (tabs by state and by keys 1-7)', async () =
     // Keys switch views (not while typing in a text box).
     await page.mouse.move(640, 500);
     for (const [key, view] of [['2', 'map'], ['3', 'matrix'], ['1', 'reader']]) {
-      await page.keyboard.press(key);
-      await page.waitForTimeout(150);
+      await press(page, key);
       assert.equal((await getState(page)).view, view, `key ${key}`);
     }
   });
@@ -89,14 +86,14 @@ test('map: clicking a node selects it; the reader then marks its passages', asyn
     const target = candidates.find((n) => !drawn.some((o) => o !== n && Math.hypot(o.x - n.x, o.y - n.y) < o.r + 4));
     assert.ok(target, 'a node clear of the others');
     await page.mouse.click(target.x, target.y);
-    await page.waitForTimeout(250);
+    await settle(page);
     let state = await getState(page);
     assert.deepEqual(state.selection && state.selection.id, target.id);
     const kind = article.concepts.some((c) => c.id === target.id) ? 'concept' : 'entity';
     assert.equal(state.selection.kind, kind);
     // Switch to the reader with its tab key: the selection stays, its mentions are marked.
     await page.keyboard.press('1');
-    await page.waitForTimeout(400);
+    await settle(page);
     state = await getState(page);
     assert.equal(state.view, 'reader');
     assert.equal(state.selection.id, target.id);
@@ -122,7 +119,7 @@ test('map: clicking a node selects it; the reader then marks its passages', asyn
     }
     assert.ok(empty, 'an empty spot on the map');
     await page.mouse.click(empty.x, empty.y);
-    await page.waitForTimeout(250);
+    await settle(page);
     assert.equal((await getState(page)).selection, null);
   });
 });
@@ -135,7 +132,7 @@ test('map: choosing a facet value dims the nodes it excludes', async () => {
     const facet = article.facets[0];
     const value = facet.values.find((v) => article.passages.some((p) => (p.facets?.[facet.id] || []).includes(v.id)));
     await setState(page, { facets: { [facet.id]: [value.id] } });
-    await page.waitForTimeout(400);
+    await settle(page);
     const filtered = await page.evaluate(() => window.explorer.mapNodes());
     const dimmed = filtered.filter((n) => n.dimmed).length;
     assert.ok(dimmed > 0, 'some nodes are dimmed');
@@ -166,11 +163,11 @@ function findShadedCell(png) {
 test('matrix: clicking a cell filters the reader to the same passages as the facet query', async () => {
   await withExplorer(async (page) => {
     await setState(page, { view: 'matrix' });
-    await page.waitForTimeout(400);
+    await settle(page);
     const at = findShadedCell(await page.screenshot());
     assert.ok(at, 'a non-empty cell is drawn');
     await page.mouse.click(at.x, at.y);
-    await page.waitForTimeout(300);
+    await settle(page);
     const state = await getState(page);
     assert.equal(state.view, 'reader');
     const [rows, cols] = [article.facets[0].id, article.facets[1].id];
@@ -256,8 +253,8 @@ test('history: Alt+Left / Alt+Right walk the states; Ctrl+Z undoes the last filt
     await page.mouse.move(640, 500);
     const steps = [{ view: 'map' }, { view: 'matrix' }, { facets: { [facet.id]: [value] } }];
     for (const s of steps) {
-      await setState(page, s);
-      await page.waitForTimeout(200);
+      await setState(page, s);  // a history step at once
+      await nextFrame(page);
     }
     const summary = async () => {
       const s = await getState(page);
@@ -275,30 +272,25 @@ test('history: Alt+Left / Alt+Right walk the states; Ctrl+Z undoes the last filt
       ['Alt+ArrowRight', filtered],
     ];
     for (const [key, expected] of walk) {
-      await page.keyboard.press(key);
-      await page.waitForTimeout(150);
+      await press(page, key);
       assert.equal(await summary(), expected, `after ${key}`);
     }
     // A new state after going back drops the forward states.
-    await page.keyboard.press('Alt+ArrowLeft');
-    await page.waitForTimeout(150);
+    await press(page, 'Alt+ArrowLeft');
     await setState(page, { view: 'timeline' });
-    await page.waitForTimeout(200);
-    await page.keyboard.press('Alt+ArrowRight');
-    await page.waitForTimeout(150);
+    await nextFrame(page);
+    await press(page, 'Alt+ArrowRight');
     assert.equal(await summary(), 'timeline|{}', 'no forward state after a new one');
     // Undo: the last filter change only.
     await setState(page, { facets: { [facet.id]: [value] } });
-    await page.waitForTimeout(200);
+    await nextFrame(page);
     await setState(page, { query: 'cooperation' });
-    await page.waitForTimeout(1200); // the search text settles before it is recorded
-    await page.keyboard.press('Control+z');
-    await page.waitForTimeout(150);
+    await clock(page, 1); // the search text settles (0.8 s) before it is recorded
+    await press(page, 'Control+z');
     let s = await getState(page);
     assert.equal(s.query, '');
     assert.deepEqual(s.facets, { [facet.id]: [value] });
-    await page.keyboard.press('Control+z');
-    await page.waitForTimeout(150);
+    await press(page, 'Control+z');
     s = await getState(page);
     assert.deepEqual(s.facets, {});
     assert.equal(s.view, 'timeline', 'undo leaves the view alone');
@@ -311,17 +303,17 @@ test('history: typing a search records one state once it settles, not one per ke
     await page.keyboard.press('/');
     // The search box is active once the hidden text field has the focus.
     await page.waitForFunction(() => document.activeElement?.id === 'wwe-text-input', null, { timeout: 5000 });
-    await page.keyboard.type('trade', { delay: 60 });
-    await page.waitForTimeout(1200);
+    // ("trade" matches no passage: frames, not settle, while the reader shows none; see
+    // settle in browser.mjs.)
+    await typeText(page, 'trade'); // keys well within the 0.8 s the text needs to settle
+    await clock(page, 1); // typing paused: the text settles
     assert.equal((await getState(page)).query, 'trade');
-    await page.keyboard.press('Tab'); // leave the search box
+    await press(page, 'Tab'); // leave the search box
     await page.mouse.click(120, 760); // the facet panel's empty bottom
-    await page.waitForTimeout(200);
-    await page.keyboard.press('Alt+ArrowLeft');
-    await page.waitForTimeout(200);
+    await nextFrame(page, 3); // the press, the release, and a frame after it
+    await press(page, 'Alt+ArrowLeft');
     assert.equal((await getState(page)).query, '', 'one step back is before the search');
-    await page.keyboard.press('Alt+ArrowRight');
-    await page.waitForTimeout(200);
+    await press(page, 'Alt+ArrowRight');
     assert.equal((await getState(page)).query, 'trade', 'and forward is the whole word');
   });
 });
@@ -340,16 +332,17 @@ test('map: a two-finger pinch zooms about the fingers (and is no click)', async 
     const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {
       type, touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 2, radiusY: 2, force: 1 })),
     });
+    // A frame after each event: the fingers land one after the other, then move.
     await touch('touchStart', [[cx - 40, cy]]);
-    await page.waitForTimeout(60);
+    await nextFrame(page);
     await touch('touchStart', [[cx - 40, cy], [cx + 40, cy]]);
-    await page.waitForTimeout(60);
+    await nextFrame(page);
     for (let d = 50; d <= 120; d += 10) {
       await touch('touchMove', [[cx - d, cy], [cx + d, cy]]);
-      await page.waitForTimeout(30);
+      await nextFrame(page);
     }
     await touch('touchEnd', []);
-    await page.waitForTimeout(300);
+    await settle(page);
     const state = await getState(page);
     assert.ok(state.map.zoom > 2.2 && state.map.zoom < 3.8, `zoom ${state.map.zoom} after pinching 80 -> 240 px`);
     assert.equal(state.selection, null, 'the pinch selected nothing');
@@ -363,9 +356,9 @@ test('map idle: once the layout converged, nothing is drawn without input', asyn
     await setState(page, { view: 'map' });
     await settledMapNodes(page);
     await countDraws(page);
-    await page.waitForTimeout(500);
+    await settle(page);
     const before = await draws(page);
-    await page.waitForTimeout(700);
+    await browserFrames(page, 20); // twenty chances to draw
     assert.equal(await draws(page), before, 'no draw calls while the map is still');
   });
 });
