@@ -309,8 +309,8 @@ test('history: typing a search records one state once it settles, not one per ke
   await withExplorer(async (page) => {
     await page.mouse.move(640, 400);
     await page.keyboard.press('/');
-    // The search box is active once the hidden text field has the focus.
-    await page.waitForFunction(() => document.activeElement?.id === 'wwe-text-input', null, { timeout: 5000 });
+    // The search field (the page's mirror over the canvas) has the focus.
+    await page.waitForFunction(() => document.activeElement?.type === 'search', null, { timeout: 5000 });
     await page.keyboard.type('trade', { delay: 60 });
     await page.waitForTimeout(1200);
     assert.equal((await getState(page)).query, 'trade');
