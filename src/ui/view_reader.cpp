@@ -197,6 +197,7 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
     if (ctx.derived.shown.empty()) {
         draw_empty_state(ctx, left, measure);
         ui.scroll_to = -1;
+        ui.scroll_settle = 0;  // nothing to settle (else it would animate, drawing every frame)
         return;
     }
 

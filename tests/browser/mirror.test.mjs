@@ -242,8 +242,8 @@ test('selecting part of a passage with the mouse and Ctrl+C copies exactly those
     assert.equal(page.readyError, null);
     await settle(page);
     await page.mouse.move(640, 400);  // a mouse: the text layer takes it
-    // Two consecutive lines of the first passage: from the 3rd word of one to the 2nd of
-    // the next.
+    // Two consecutive lines of the first passage: from the 3rd word of a piece of one to
+    // the 2nd word of a piece of the next.
     const plan = await page.evaluate(() => {
       const pieces = [...document.querySelectorAll('[data-id="passage/p1/text"] .wwe-piece')];
       const lines = [];
@@ -253,8 +253,9 @@ test('selecting part of a passage with the mouse and Ctrl+C copies exactly those
         if (line) line.pieces.push(p);
         else lines.push({ y: r.top, pieces: [p] });
       }
-      const a = lines[1].pieces[0], b = lines[2].pieces[0];
       const words = (p) => [...p.firstChild.data.matchAll(/\S+/g)].map((m) => ({ begin: m.index, end: m.index + m[0].length }));
+      const a = lines[1].pieces.find((p) => words(p).length >= 3);
+      const b = lines[2].pieces.find((p) => words(p).length >= 2);
       const wa = words(a)[2], wb = words(b)[1];
       const rect = (node, begin, end) => {
         const range = document.createRange();
@@ -266,7 +267,7 @@ test('selecting part of a passage with the mouse and Ctrl+C copies exactly those
       // The expected text: the rest of line a's pieces from the word, then line b's up to
       // the end of its second word.
       let text = a.firstChild.data.slice(wa.begin);
-      for (const p of lines[1].pieces.slice(1)) text += p.firstChild.data;
+      for (const p of pieces.slice(pieces.indexOf(a) + 1, pieces.indexOf(b))) text += p.firstChild.data;
       text += b.firstChild.data.slice(0, wb.end);
       return { x0: ra.left + 1, y0: ra.top + ra.height / 2, x1: rb.right - 1, y1: rb.top + rb.height / 2, text };
     });
@@ -339,4 +340,24 @@ test('announcements reach the live region; single-key shortcuts can be switched 
     assert.equal((await page.evaluate(() => window.explorer.getState())).view, 'reader', 'no view key');
     assert.equal((await focused(page)).id, 'back', 'no search key');
   });
+});
+
+test('in a kiosk the mirror is there, and touches (and the mouse) go to the canvas', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  try {
+    const page = await openExplorer(context, `${shared.server.url}?kiosk`);
+    assert.equal(page.readyError, null);
+    await settle(page);
+    const tree = await axTree(page);
+    assert.ok(find(tree, (n) => n.role === 'group' && n.name === 'Topics'), 'the topic buttons');
+    assert.equal(passageGroups(tree).length > 0, true);
+    await page.mouse.move(700, 400);
+    const events = await page.evaluate(() => {
+      const piece = document.querySelector('.wwe-piece');
+      return piece ? getComputedStyle(piece).pointerEvents : 'none';
+    });
+    assert.equal(events, 'none', 'the text layer never takes the pointer in a kiosk');
+  } finally {
+    await context.close();
+  }
 });

@@ -112,3 +112,20 @@ test('pasting (Ctrl+V) inserts the clipboard once; copying (Ctrl+A, Ctrl+C) writ
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), (await state(page)).query);
   });
 });
+
+test('a tap on the search field focuses it (on touch screens the on-screen keyboard opens)', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 800, height: 600 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await openExplorer(context, shared.server.url);
+    assert.equal(page.readyError, null);
+    const box = await page.locator('.wwe-mirror input[type="search"]').boundingBox();
+    assert.ok(box && box.width > 50, 'the field is placed over the canvas');
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(isSearchField, null, { timeout: 5000 });
+    await page.keyboard.insertText('belt');
+    await settle(page);
+    assert.equal((await state(page)).query, 'belt');
+  } finally {
+    await context.close();
+  }
+});
