@@ -288,15 +288,34 @@
     });
   }
 
-  // Ctrl+F / Cmd+F searches the article, not the (canvas-only) page.
+  // Ctrl+F / Cmd+F searches the article (the mirror focuses its search field), not the
+  // page; in the embed preview it is the browser's own find.
+  const inPreview = (node) => !!(node && node.closest && node.closest('#wwe-preview'));
   window.addEventListener('keydown', (event) => {
-    if (loaded && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+    if (loaded && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f' &&
+        !inPreview(event.target)) {
       event.preventDefault();
     }
   }, true);
+  // Esc closes the embed preview. (A window listener that runs before the mirror's, which
+  // keeps keys typed outside the explorer from the app: library_mirror.js.)
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && inPreview(event.target)) dismissPreview();
+  }, true);
 
   // --- embed preview (the Share dialog) ------------------------------------------------------
+  let previewReturn = null;  // what had the focus before the preview (the mirror's button)
+  function dismissPreview() {
+    const box = document.getElementById('wwe-preview');
+    if (!box) return;
+    box.remove();
+    const back = previewReturn && previewReturn.isConnected ? previewReturn : canvas;
+    previewReturn = null;
+    back.focus({ preventScroll: true });
+  }
+
   function showPreview(url, width, height) {
+    if (!document.getElementById('wwe-preview')) previewReturn = document.activeElement;
     document.getElementById('wwe-preview')?.remove();
     const box = document.createElement('div');
     box.id = 'wwe-preview';
@@ -316,15 +335,7 @@
     frame.width = String(width);
     frame.height = String(height);
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin');
-    const dismiss = () => {
-      box.remove();
-      canvas.focus({ preventScroll: true });
-    };
-    close.addEventListener('click', dismiss);
-    box.addEventListener('keydown', (event) => {
-      event.stopPropagation();  // the app under the preview (and its Share dialog) stays as it is
-      if (event.key === 'Escape') dismiss();
-    });
+    close.addEventListener('click', dismissPreview);
     bar.append(caption, close);
     box.append(bar, frame);
     document.body.append(box);

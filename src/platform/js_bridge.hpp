@@ -49,7 +49,9 @@ void wwe_js_state_changed(int committed) noexcept;
 // receives (typing, IME compositions, one-line pastes) goes to wwe_text_input().
 void wwe_js_install_text_input() noexcept;
 // Moves the field to ImGui's caret (x, y: CSS px from the canvas's top left; h: caret
-// height, CSS px) and focuses it (focus 1) or lets it go (focus 0).
+// height, CSS px) and focuses it (focus 1: only when the user just activated a text box),
+// lets it go (focus 0) or only moves it (focus -1). The field's blur asks for a frame
+// (wwe_request_frame), in which update_text_input lets ImGui's box go.
 void wwe_js_place_text_input(int focus, float x, float y, float h) noexcept;
 // 1 while the field has the focus.
 int wwe_js_text_input_focused() noexcept;
@@ -109,7 +111,8 @@ double wwe_js_heap_size() noexcept;
 // Creates the mirror (an accessible DOM copy of the interface over the canvas), its live
 // regions and its keyboard handling, before GLFW installs its own key listeners (call once,
 // first thing in main). Returns 1 when the page shows the mirror's search field over the
-// canvas's search box (the app then draws only its frame).
+// canvas's search box (the app then draws only its frame). The mirror calls back
+// wwe_semantic_action/focus/key/input and wwe_pointer (its text layer takes the mouse).
 int wwe_js_mirror_install() noexcept;
 // Applies a JSON array of ops to the mirror (App::take_semantics documents them).
 void wwe_js_mirror_apply(const char* ops_json) noexcept;

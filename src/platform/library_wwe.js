@@ -19,8 +19,11 @@
 //   Text entry and clipboard (text_input.cpp)
 //     wwe_js_install_text_input()           the hidden <input id="wwe-text-input"> beside
 //                                           the canvas; what it receives -> _wwe_text_input
-//     wwe_js_place_text_input(focus, x, y, h)  move it to the caret (CSS px in the canvas),
-//                                           focus or blur it
+//     wwe_js_place_text_input(focus, x, y, h)  move it to the caret (CSS px in the canvas):
+//                                           focus 1 focuses it (only when the user just
+//                                           activated an ImGui text box), 0 blurs it, -1
+//                                           only moves it; its blur -> _wwe_request_frame
+//                                           (the frame then lets ImGui's box go)
 //     wwe_js_text_input_focused() -> int    it has the focus
 //     wwe_js_write_clipboard(text)          Clipboard API, else execCommand('copy')
 //   Frames and downloads (web_main.cpp)
@@ -39,6 +42,18 @@
 //     wwe_js_fatal(message)                 -> Module.wweOnFatal (no GL context, ...)
 //     wwe_js_report_error(message)          console.error("Win-Win Explorer: " + message)
 //     wwe_js_heap_size() -> double          the WebAssembly memory's size, bytes
+//   The semantic layer (web_main.cpp; defined in src/platform/library_mirror.js)
+//     wwe_js_mirror_install() -> int        first thing in main, before glfwInit: the
+//                                           accessible mirror over the canvas, its live
+//                                           regions, its window capture key listener (runs
+//                                           before GLFW's: keys typed in the mirror or
+//                                           outside the explorer never reach GLFW; Tab
+//                                           never does); 1: the page shows its own search
+//                                           field over the canvas's search box
+//     wwe_js_mirror_apply(ops_json)         the ops of App::take_semantics (add, update,
+//                                           remove, order, title, place + pieces, unplace,
+//                                           announce, focus, style, reset), in order; only
+//                                           called when there are some (no work per frame)
 //
 // (b) C functions JS calls: the EMSCRIPTEN_KEEPALIVE exports (and _main, _malloc, _free).
 //     Arguments are UTF-8 strings the caller allocates (_malloc) and frees after the call;
@@ -70,6 +85,19 @@
 //     wwe_set_viewport(css_w, css_h, dpr)              doubles: the canvas's CSS size, DPR
 //     wwe_url_changed()                                the URL changed: open it (url_state.cpp)
 //     wwe_text_input(utf8)                             text from the hidden field (text_input.cpp)
+//   From library_mirror.js (web_main.cpp), each asks for a frame:
+//     wwe_semantic_action(id)                          a mirror element was activated (click,
+//                                                      Enter, Space, a screen reader's action)
+//     wwe_semantic_focus(id)                           the page's focus is on it ("" = left)
+//     wwe_semantic_key(name)                           "escape", "help", "back", "forward",
+//                                                      "undo", "view-1".."view-7",
+//                                                      "page-down", "page-up", "home", "end",
+//                                                      "down", "up" (App::semantic_key)
+//     wwe_semantic_input(text, typing)                 the search field's text (typing 1:
+//                                                      still at it; 0: Enter or blur)
+//     wwe_pointer(type, x, y, dx, dy, touch)           the mouse over the text layer: 0 move,
+//                                                      1 press, 2 release, 3 leave, 4 wheel
+//                                                      (dx, dy CSS px); CSS px of the canvas
 //
 // (c) Hooks the page (web/shell.js) sets on Module
 //     canvas                      the <canvas> (Emscripten's GLFW and html5 use it, and so
@@ -205,7 +233,7 @@ mergeInto(LibraryManager.library, {
   // Text entry and the clipboard (text_input.cpp)
   //----------------------------------------------------------------------------------------
 
-  wwe_js_install_text_input__deps: ['$wweText', '$wweCallWithUTF8', 'wwe_text_input'],
+  wwe_js_install_text_input__deps: ['$wweText', '$wweCallWithUTF8', 'wwe_text_input', 'wwe_request_frame'],
   wwe_js_install_text_input__sig: 'v',
   wwe_js_install_text_input: function () {
     const canvas = Module.canvas;
@@ -248,6 +276,9 @@ mergeInto(LibraryManager.library, {
       send(field.value);
       field.value = '';
     });
+    // Losing the focus (the user went elsewhere): a frame, in which ImGui lets go of its
+    // text box (text_input.cpp) rather than taking the focus back.
+    field.addEventListener('blur', () => _wwe_request_frame());
     field.addEventListener('paste', (e) => {
       const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
       e.preventDefault();
@@ -264,8 +295,8 @@ mergeInto(LibraryManager.library, {
     field.style.left = (Module.canvas.offsetLeft + x) + 'px';
     field.style.top = (Module.canvas.offsetTop + y) + 'px';
     field.style.height = Math.max(8, h) + 'px';
-    if (focus && document.activeElement !== field) field.focus({ preventScroll: true });
-    if (!focus && document.activeElement === field) field.blur();
+    if (focus === 1 && document.activeElement !== field) field.focus({ preventScroll: true });
+    if (focus === 0 && document.activeElement === field) field.blur();
   },
 
   wwe_js_text_input_focused__deps: ['$wweText'],

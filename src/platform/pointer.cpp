@@ -10,6 +10,7 @@ PointerState PointerQueue::step() {
         case PointerEvent::Type::Move:
             state_.x = e.x;
             state_.y = e.y;
+            state_.touch = e.touch;
             queue_.pop_front();
             break;
         case PointerEvent::Type::Leave:
@@ -28,6 +29,7 @@ PointerState PointerQueue::step() {
             }
             state_.x = e.x;
             state_.y = e.y;
+            state_.touch = e.touch;
             state_.down = true;
             queue_.pop_front();
             return state_;

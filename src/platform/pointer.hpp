@@ -25,6 +25,7 @@ struct PointerEvent {
 struct PointerState {
     float x = -1e30f, y = -1e30f;  // off-screen when no pointer is over the canvas
     bool down = false;             // primary button / finger
+    bool touch = false;            // the last move or press came from a finger
 };
 
 class PointerQueue {

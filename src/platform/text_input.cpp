@@ -5,11 +5,13 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ClearActiveID
 #include "platform/js_bridge.hpp"
 
 namespace {
 
-bool g_focused = false;
+bool g_wanted = false;   // ImGui wanted text input after the last frame
+bool g_focused = false;  // and the field held the focus
 std::string g_pending;  // text entered since the last frame, UTF-8
 float g_caret_x = 0, g_caret_y = 0, g_caret_h = 18;  // CSS px: ImGui's text caret
 
@@ -54,9 +56,23 @@ void flush_text_input() {
 }
 
 void update_text_input(bool wants_text, float scale) {
-    if (wants_text != g_focused || wants_text) {
-        wwe_js_place_text_input(wants_text ? 1 : 0, g_caret_x * scale, g_caret_y * scale, g_caret_h * scale);
+    const float x = g_caret_x * scale, y = g_caret_y * scale, h = g_caret_h * scale;
+    if (wants_text && !g_wanted) {
+        // A text box just became active: the user's own click (or key) did it, so the
+        // field may take the focus, this once.
+        wwe_js_place_text_input(1, x, y, h);
+    } else if (wants_text) {
+        if (g_focused && !wwe_js_text_input_focused()) {
+            // The page took the focus (the user clicked or tabbed elsewhere): let go of the
+            // box instead of taking the focus back.
+            ImGui::ClearActiveID();
+        } else {
+            wwe_js_place_text_input(-1, x, y, h);  // follow the caret (the IME's window)
+        }
+    } else if (g_wanted) {
+        wwe_js_place_text_input(0, x, y, h);
     }
+    g_wanted = wants_text;
     g_focused = wants_text && wwe_js_text_input_focused();
 }
 

@@ -90,6 +90,7 @@ struct Runner {
     long long frames = 0;              // frames drawn since the article was loaded
     bool idle = false;                 // nothing to draw: the page has been told (wweOnIdle)
     bool dom_search = false;           // the mirror's search field edits the query (library_mirror.js)
+    bool mouse_down = false;           // the mouse's primary button is down (as far as we know)
 };
 
 Runner* g = nullptr;
@@ -193,13 +194,25 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     const float x = static_cast<float>(e->targetX);
     const float y = static_cast<float>(e->targetY);
     switch (type) {
-    case EMSCRIPTEN_EVENT_MOUSEMOVE: g->pointer.push({T::Move, x, y, false}); return EM_FALSE;
+    case EMSCRIPTEN_EVENT_MOUSEMOVE:
+        // A frame never hears of a release outside it (cross-origin iframes): a move without
+        // the button ends the drag.
+        if (g->mouse_down && (e->buttons & 1) == 0) {
+            g->mouse_down = false;
+            g->pointer.push({T::Up, 0, 0, false});
+        }
+        g->pointer.push({T::Move, x, y, false});
+        return EM_FALSE;
     case EMSCRIPTEN_EVENT_MOUSEDOWN:
         if (e->button != 0) return EM_FALSE;
+        g->mouse_down = true;
         g->pointer.push({T::Down, x, y, false});
         return EM_TRUE;  // no text selection or focus change on the page
     case EMSCRIPTEN_EVENT_MOUSEUP:  // registered on the window: a release outside counts
-        if (e->button == 0) g->pointer.push({T::Up, 0, 0, false});
+        if (e->button == 0) {
+            g->mouse_down = false;
+            g->pointer.push({T::Up, 0, 0, false});
+        }
         return EM_FALSE;
     case EMSCRIPTEN_EVENT_MOUSELEAVE: g->pointer.push({T::Leave, 0, 0, false}); return EM_FALSE;
     default: return EM_FALSE;
@@ -417,6 +430,7 @@ void frame() {
     io.MousePos = ImVec2(p.x / r.scale, p.y / r.scale);
     for (bool& down : io.MouseDown) down = false;
     io.MouseDown[0] = p.down;
+    r.keys.touch = p.touch;
     io.MouseWheel += r.wheel_y;
     io.MouseWheelH += r.wheel_x;
     r.wheel_x = r.wheel_y = 0;
@@ -625,6 +639,35 @@ EMSCRIPTEN_KEEPALIVE void wwe_semantic_key(const char* key) {
 EMSCRIPTEN_KEEPALIVE void wwe_semantic_input(const char* text, int typing) {
     g->app.semantic_input(text ? text : "", typing != 0, now_seconds());
     mark_input();
+}
+
+// The mouse (or a finger) over the mirror's text layer, which takes it from the canvas so
+// the reader's text can be selected: type 0 move, 1 press, 2 release, 3 leave, 4 wheel
+// (dx, dy: CSS px scrolled); x, y in CSS px of the canvas; touch 1 for a finger.
+EMSCRIPTEN_KEEPALIVE void wwe_pointer(int type, double x, double y, double dx, double dy, int touch) {
+    using T = wwe::platform::PointerEvent::Type;
+    mark_input();
+    g->keys.user_input = true;
+    const float fx = static_cast<float>(x), fy = static_cast<float>(y);
+    const bool finger = touch != 0;
+    switch (type) {
+    case 0: g->pointer.push({T::Move, fx, fy, finger}); break;
+    case 1:
+        g->mouse_down = !finger;
+        g->pointer.push({T::Down, fx, fy, finger});
+        break;
+    case 2:
+        g->mouse_down = false;
+        g->pointer.push({T::Up, fx, fy, finger});
+        break;
+    case 3: g->pointer.push({T::Leave, 0, 0, finger}); break;
+    case 4:
+        g->pointer.push({T::Move, fx, fy, false});
+        g->wheel_x -= static_cast<float>(dx / kWheelStepPx);
+        g->wheel_y -= static_cast<float>(dy / kWheelStepPx);
+        break;
+    default: break;
+    }
 }
 
 // What changed since the last call, in words, oldest first: a JSON array of strings.

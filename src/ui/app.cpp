@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <unordered_map>
 
@@ -23,6 +24,14 @@ constexpr float kMinViewShare = 0.45f;  // of the width, for the view between pa
 constexpr double kPinchGuardSeconds = 0.3;
 constexpr std::size_t kMaxAnnouncements = 16;  // kept until taken: the newest ones
 constexpr std::size_t kMaxPendingOps = 20000;  // semantic ops nobody took: start the mirror over
+
+// "#rrggbb" of a theme colour (ImU32 is 0xAABBGGRR).
+std::string css_color(ImU32 c) {
+    char out[8];
+    std::snprintf(out, sizeof out, "#%02x%02x%02x", static_cast<unsigned>(c & 0xFF), static_cast<unsigned>((c >> 8) & 0xFF),
+                  static_cast<unsigned>((c >> 16) & 0xFF));
+    return out;
+}
 
 std::vector<std::string> strings(const std::vector<Diagnostic>& problems) {
     std::vector<std::string> out;
@@ -53,12 +62,14 @@ struct AppImpl {
     // The semantic layer: the tree the page's mirror shows and where its elements are.
     SemanticTree tree;
     Presentation shown;             // the presentation `tree` was built for
+    bool help_shown = false;        // and whether the keyboard help was open
     bool semantics_dirty = true;    // the controller's state changed since
     std::unordered_map<std::string, std::string> placed;  // id -> its place op as last sent
     nlohmann::json semantic_ops = nlohmann::json::array();
     std::vector<std::pair<std::string, bool>> to_announce;  // text, assertive
     std::string focused;            // the mirror's element with the page's focus
     std::string focus_request;      // move the page's focus there with the next ops
+    bool style_sent = false;        // the mirror has the theme's colours (a "style" op)
     bool map_drawn = false;
 
     // Frame outputs, taken by the platform.
@@ -109,11 +120,24 @@ struct AppImpl {
             tree = {};
             placed.clear();
             semantics_dirty = true;
+            style_sent = false;
+        }
+        if (!style_sent) {  // the colours of the mirror's own text (the search field), focus ring
+            semantic_ops.push_back({{"op", "style"},
+                                    {"dark", core.dark()},
+                                    {"text", css_color(theme.text)},
+                                    {"muted", css_color(theme.text_muted)},
+                                    {"background", css_color(theme.background)},
+                                    {"surface", css_color(theme.surface)},
+                                    {"accent", css_color(theme.accent)}});
+            style_sent = true;
         }
         const Presentation p = presentation();
-        if (semantics_dirty || !(p == shown)) {
+        if (semantics_dirty || !(p == shown) || help.open != help_shown) {
             SemanticTree next = build_semantics(core, p);
             if (p.share_open && !next.nodes.empty()) share_semantics(next, 0, share);
+            if (help.open && !next.nodes.empty()) help_semantics(next, 0);
+            help_shown = help.open;
             for (const SemanticOp& op : diff(tree, next)) semantic_ops.push_back(to_json(op, next));
             tree = std::move(next);
             shown = p;
@@ -244,7 +268,10 @@ struct AppImpl {
             break;
         case SemanticCommand::ShowFilters: layout.show_filters = true; break;
         case SemanticCommand::ShowView: layout.show_filters = layout.show_details = false; break;
-        case SemanticCommand::ShowHelp: help.open = !help.open; break;
+        case SemanticCommand::ShowHelp:
+            help.open = !help.open;
+            focus_request = help.open ? "help-dialog/close" : "help";
+            break;
         case SemanticCommand::CloseDialog:
             share.close = true;
             focus_request = "share";
@@ -409,6 +436,7 @@ void App::semantic_key(std::string_view key, double now) {
     if (key == "escape") {
         if (m.help.open) {
             m.help.open = false;
+            m.focus_request = "help";
         } else if (m.share.showing) {
             m.share.close = true;
             m.focus_request = "share";
@@ -423,6 +451,7 @@ void App::semantic_key(std::string_view key, double now) {
         m.semantics_dirty = true;
     } else if (key == "help") {
         m.help.open = !m.help.open;
+        m.focus_request = m.help.open ? "help-dialog/close" : "help";
     } else if (key == "back") {
         m.apply(intent::Back{}, Origin::User, now);
     } else if (key == "forward") {
@@ -527,6 +556,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     if (!m.theme_applied) {
         apply_theme(m.theme, ImGui::GetStyle(), m.core.embed().kiosk);
         m.theme_applied = true;
+        m.style_sent = false;
     }
     // The clock and the user's presence first: a kiosk's attract loop hands over.
     if (input.user_input) {

@@ -45,6 +45,8 @@ struct FrameInput {
     float pinch_scale = 1;     // two-finger pinch since the last frame: distance ratio (1: none)
     float pinch_x = 0, pinch_y = 0;  // its centre, ImGui units
     bool pinching = false;     // a pinch is going on (a released finger is not a click)
+    bool touch = false;        // the pointer is a finger: dragging the reader's text scrolls it
+                               // (a mouse drag selects the text in the page's text layer)
     bool user_input = false;   // the user touched, clicked, scrolled or typed since the last frame
 };
 
@@ -158,6 +160,10 @@ public:
     //   {"op": "announce", "text", "assertive"}   for the live region
     //   {"op": "focus", "id"}                     move the page's focus there (after the
     //                                             user's own action in the mirror)
+    //   {"op": "style", "dark", "text", "muted", "background", "surface", "accent"}
+    //                                             the theme's colours ("#rrggbb"), for the
+    //                                             mirror's search field and focus ring
+    //   {"op": "reset"}                           start the mirror over (ops nobody took)
     std::string take_semantics();
     // The mirror's element `id` was activated (a click, Enter, Space, a screen reader's
     // action): what the canvas control would do. Unknown ids do nothing.

@@ -1,13 +1,15 @@
 // Win-Win Explorer UI: the keyboard help — every shortcut in one window (? or the Keyboard
 // shortcuts button; Esc closes it).
+#include <string>
+
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
 
 namespace wwe::ui {
 
-void draw_help(ViewContext& ctx, HelpState& help) {
-    static const char* const rows[][2] = {
+namespace {
+const char* const kRows[][2] = {
         {"Tab, Shift+Tab", "Move through the explorer: search, toolbar, filters, the view, details; on out of it"},
         {"Arrow keys", "Within a group: the view tabs, a facet's values, a table's rows; in the text: scroll"},
         {"Enter, Space", "Activate: tick a value, open a view, select a concept, go to a passage"},
@@ -18,7 +20,12 @@ void draw_help(ViewContext& ctx, HelpState& help) {
         {"Ctrl+Z", "Undo the last change of the filters"},
         {"PageUp, PageDown, Home, End", "Scroll the text"},
         {"?", "This help"},
-    };
+};
+const char* const kNote =
+    "Single-key shortcuts act only while the explorer has the focus; ?keys=off in the address switches them off.";
+}  // namespace
+
+void draw_help(ViewContext& ctx, HelpState& help) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
@@ -27,7 +34,7 @@ void draw_help(ViewContext& ctx, HelpState& help) {
     if (ImGui::Begin("Keyboard shortcuts", &help.open,
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
         if (ImGui::BeginTable("##help", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-            for (const auto& row : rows) {
+            for (const auto& row : kRows) {
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
                 ImGui::PushFont(ctx.fonts.bold);
@@ -40,10 +47,35 @@ void draw_help(ViewContext& ctx, HelpState& help) {
             }
             ImGui::EndTable();
         }
-        TextMuted(ctx.theme, "Single-key shortcuts act only while the explorer has the focus.");
+        TextMuted(ctx.theme, "%s", kNote);
     }
     ImGui::End();
     ImGui::PopStyleColor();
+}
+
+void help_semantics(SemanticTree& tree, int root) {
+    auto add = [&](int parent, std::string id, SemanticRole role, std::string name) {
+        SemanticNode n;
+        n.id = std::move(id);
+        n.role = role;
+        n.name = std::move(name);
+        n.parent = parent;
+        tree.nodes.push_back(std::move(n));
+        return static_cast<int>(tree.nodes.size()) - 1;
+    };
+    const int dialog = add(root, "help-dialog", SemanticRole::Dialog, "Keyboard shortcuts");
+    const int table = add(dialog, "help-dialog/keys", SemanticRole::Table, "Keyboard shortcuts");
+    int i = 0;
+    for (const auto& row : kRows) {
+        const std::string rid = "help-dialog/key/" + std::to_string(i++);
+        const int r = add(table, rid, SemanticRole::Row, "");
+        add(r, rid + "/keys", SemanticRole::RowHeader, row[0]);
+        add(add(r, rid + "/does", SemanticRole::Cell, ""), rid + "/does/text", SemanticRole::Text, row[1]);
+    }
+    add(dialog, "help-dialog/note", SemanticRole::Paragraph, kNote);
+    const int close = add(dialog, "help-dialog/close", SemanticRole::Button, "Close the keyboard shortcuts");
+    tree.nodes[static_cast<std::size_t>(close)].command = SemanticCommand::ShowHelp;
+    tree.nodes[static_cast<std::size_t>(close)].flags |= Semantic_Focusable;
 }
 
 }  // namespace wwe::ui

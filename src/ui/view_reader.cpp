@@ -146,10 +146,11 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         ui.scroll_settle = 3;
     }
 
-    // Drag the text to scroll (touch screens; works with a mouse too).
+    // Drag the text to scroll (touch screens; a mouse drag selects the text instead, in the
+    // page's text layer over the canvas).
     if (ImGui::IsMouseClicked(0) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
         const float scrollbar_x = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize;
-        ui.drag_scroll = io.MouseClickedPos[0].x < scrollbar_x;
+        ui.drag_scroll = ctx.input.touch && io.MouseClickedPos[0].x < scrollbar_x;
     }
     if (ImGui::IsMouseClicked(0)) ui.fling.stop();  // a new touch catches the text
     if (ui.drag_scroll && !io.MouseDown[0]) ui.fling.release();
@@ -193,6 +194,7 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
     if (ctx.derived.shown.empty()) {
         draw_empty_state(ctx, left, measure);
         ui.scroll_to = -1;
+        ui.scroll_settle = 0;  // nothing to settle (else it would animate, drawing every frame)
         return;
     }
 

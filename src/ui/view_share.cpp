@@ -22,12 +22,14 @@ void ReadOnlyField(const char* id, const std::string& text, float width) {
 }
 
 // A copy button; "Copied" shows beside it for a moment after a click.
-void copy_button(const ViewContext& ctx, ShareState& d, const char* label, const std::string& text, const char* what) {
+void copy_button(const ViewContext& ctx, ShareState& d, const char* label, const std::string& text, const char* what,
+                 const char* semantic_id) {
     if (ImGui::Button(label)) {
         ImGui::SetClipboardText(text.c_str());
         d.copied_at = ctx.time;
         d.copied_what = what;
     }
+    ctx.places.place_item(semantic_id);
     if (d.copied_what == what && ctx.time - d.copied_at < kCopiedSeconds) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.accent);
@@ -104,7 +106,7 @@ void draw_share(ViewContext& ctx, ShareState& d) {
                               ImGui::CalcTextSize("Copied").x + style.ItemSpacing.x;
     ReadOnlyField("##link", d.link, ImGui::GetContentRegionAvail().x - copy_link_w - style.ItemSpacing.x);
     ImGui::SameLine();
-    copy_button(ctx, d, "Copy link", d.link, "link");
+    copy_button(ctx, d, "Copy link", d.link, "link", "share-dialog/copy-link");
     TextMuted(ctx.theme, "Opens the explorer on exactly this view: filters, search, selection, map.");
 
     ImGui::Spacing();
@@ -193,15 +195,21 @@ void draw_share(ViewContext& ctx, ShareState& d) {
     std::string snippet = d.snippet;
     ImGui::InputTextMultiline("##snippet", snippet.data(), snippet.size() + 1,
                               ImVec2(-1, ImGui::GetTextLineHeight() * 6.5f), ImGuiInputTextFlags_ReadOnly);
-    copy_button(ctx, d, "Copy embed code", d.snippet, "embed code");
+    copy_button(ctx, d, "Copy embed code", d.snippet, "embed code", "share-dialog/copy-embed");
     ImGui::SameLine();
     d.preview_url = url;
     if (ImGui::Button("Preview")) ctx.shell.previews.push_back({url, d.width, d.height});
+    ctx.places.place_item("share-dialog/preview");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shows the embed as a course page would, over the explorer");
     ImGui::SameLine();
     const float close_w = ImGui::CalcTextSize("Close").x + 2 * style.FramePadding.x;
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - close_w);
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) || d.close) {
+    const bool close = ImGui::Button("Close");
+    ctx.places.place_item("share-dialog/close");
+    // The dialog as a whole (its buttons are placed within).
+    ctx.places.place("share-dialog", ImGui::GetWindowPos(),
+                     ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), ImGui::GetWindowPos().y + ImGui::GetWindowHeight()));
+    if (close || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) || d.close) {
         d.close = false;
         ImGui::CloseCurrentPopup();
     }

@@ -194,6 +194,9 @@ struct HelpState {
     bool open = false;
 };
 void draw_help(ViewContext& ctx, HelpState& help);
+// The open keyboard help as semantic elements under `root`: a dialog with the shortcuts as a
+// table and a Close button.
+void help_semantics(SemanticTree& tree, int root);
 void draw_share(ViewContext& ctx, ShareState& share);
 // The open Share dialog as semantic elements under `root` (index in `tree`): the link and
 // the embed code with their copy buttons, the preview, and closing.

@@ -137,10 +137,7 @@ export function useBrowser(before, after) {
 // Resolves once the app draws no more (layouts done and eased in, scrolling and coasting
 // over, flashes faded, no input waiting): the wait after input of any kind. Fails when the
 // app is still drawing after `timeout` ms (something animates for ever: a bug).
-//
-// Known: the reader showing no passage at all (a search that matches nothing) draws every
-// frame and never goes idle (src/ui/view_reader.cpp, the early return of the empty state
-// leaves scroll_settle above 0); where a test shows one, it waits for frames instead.
+
 export const settle = (page, timeout = 15_000) => page.evaluate((ms) => new Promise((resolve, reject) => {
   const bound = setTimeout(() => reject(new Error(`the app still draws after ${ms} ms (explorer.idle())`)), ms);
   window.explorer.idle().then(() => {

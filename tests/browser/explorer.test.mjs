@@ -206,19 +206,19 @@ test('keyboard: "/" and Ctrl+F focus the search, typing filters at once, Esc cle
     assertReady(page);
     await page.mouse.move(640, 400);
     await page.keyboard.press('/');
-    // The search box is active once the hidden text field has the focus.
-    await page.waitForFunction(() => document.activeElement?.id === 'wwe-text-input', null, { timeout: 5000 });
-    await page.keyboard.type('cooperation');  // characters come through the text field, none lost
-    await nextFrame(page);  // the frame that reads them
+    // The search field (the page's mirror over the canvas) has the focus.
+    await page.waitForFunction(() => document.activeElement?.type === 'search', null, { timeout: 5000 });
+    await page.keyboard.type('cooperation');  // a DOM field: every character lands
+    await settle(page);
     assert.equal((await page.evaluate(() => window.explorer.getState())).query, 'cooperation');
     await press(page, 'Escape');
     assert.equal((await page.evaluate(() => window.explorer.getState())).query, '');
     // Ctrl+F focuses the search too (and the browser's own find stays closed).
     await page.keyboard.press('Control+f');
-    // The search box is active once the hidden text field has the focus.
-    await page.waitForFunction(() => document.activeElement?.id === 'wwe-text-input', null, { timeout: 5000 });
-    await page.keyboard.type('security');
-    await nextFrame(page);
+    // The search field (the page's mirror over the canvas) has the focus.
+    await page.waitForFunction(() => document.activeElement?.type === 'search', null, { timeout: 5000 });
+    await page.keyboard.type('security');  // a DOM field: every character lands
+    await settle(page);
     assert.equal((await page.evaluate(() => window.explorer.getState())).query, 'security');
   });
 });

@@ -221,3 +221,58 @@ TEST_CASE("app: the semantic layer — the mirror's ops, placed elements, no wor
     for (const json& op : focus) focused = focused || (op["op"] == "focus" && op["id"] == "search/box");
     CHECK(focused);
 }
+
+TEST_CASE("app: the mirror's colours; the keyboard help as a dialog; a drag scrolls the reader for fingers only") {
+    AppUnderTest t;
+    const json first = json::parse(t.app.take_semantics());
+    std::map<std::string, json> places;
+    bool styled = false;
+    for (const json& op : first) {
+        if (op["op"] == "style") styled = op["text"] == "#22252a" && op["dark"] == false;
+        if (op["op"] == "place") places[op["id"]] = op;
+    }
+    CHECK(styled);
+    // "?" from the mirror: the help is a dialog of the tree, the focus goes to its Close.
+    t.app.semantic_key("help", t.ui.time());
+    t.ui.frame();
+    const json opened = json::parse(t.app.take_semantics());
+    bool dialog = false, focus = false;
+    for (const json& op : opened) {
+        dialog = dialog || (op["op"] == "add" && op["id"] == "help-dialog" && op["role"] == "dialog");
+        focus = focus || (op["op"] == "focus" && op["id"] == "help-dialog/close");
+    }
+    CHECK(dialog);
+    CHECK(focus);
+    t.app.semantic_key("escape", t.ui.time());
+    t.ui.frame();
+    const json closed = json::parse(t.app.take_semantics());
+    bool removed = false, back = false;
+    for (const json& op : closed) {
+        removed = removed || (op["op"] == "remove" && op["id"] == "help-dialog");
+        back = back || (op["op"] == "focus" && op["id"] == "help");
+    }
+    CHECK(removed);
+    CHECK(back);
+    // A drag over the text: a mouse selects (the page's text layer), a finger scrolls.
+    REQUIRE(places.count("view"));
+    REQUIRE(places.count("passage/p2"));
+    const ImVec2 at(places["view"]["x"].get<float>() + places["passage/p2"]["x"].get<float>() + 80,
+                    places["view"]["y"].get<float>() + places["passage/p2"]["y"].get<float>() + 20);
+    auto drag = [&](bool touch) {
+        t.intents.clear();
+        t.ui.move_mouse(at);
+        t.next.touch = touch;
+        t.ui.frame();
+        t.ui.io().MouseDown[0] = true;
+        for (int i = 1; i <= 8; ++i) {
+            t.next.touch = touch;
+            t.ui.frame();
+            t.ui.move_mouse(ImVec2(at.x, at.y - 40.0f * static_cast<float>(i)));
+        }
+        t.ui.io().MouseDown[0] = false;
+        t.ui.frame(3);
+        return t.emitted<wwe::intent::ReadAt>().size();
+    };
+    CHECK(drag(false) == 0);
+    CHECK(drag(true) > 0);
+}
