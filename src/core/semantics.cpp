@@ -168,6 +168,10 @@ void build_toolbar(Builder& b, const Controller& ctl, const Presentation& pr, in
                   SemanticCommand::ExportMarkdown);
         b.command(exports, "export/csv", "Entities table as CSV", SemanticCommand::ExportCsv);
     }
+    if (pr.fullscreen_available && !e.kiosk) {
+        b.command(bar, "fullscreen", pr.fullscreen ? "Exit full screen" : "Full screen", SemanticCommand::Fullscreen,
+                  pr.fullscreen ? Semantic_Pressed : 0);
+    }
     b.command(bar, "help", "Keyboard shortcuts", SemanticCommand::ShowHelp);
     // The current filter, each part removable.
     if (s.facets.empty() && s.query.empty()) return;
@@ -677,6 +681,7 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::ShowFilters: return "show-filters";
     case SemanticCommand::ShowView: return "show-view";
     case SemanticCommand::ShowHelp: return "show-help";
+    case SemanticCommand::Fullscreen: return "fullscreen";
     case SemanticCommand::CloseDialog: return "close-dialog";
     case SemanticCommand::CopyLink: return "copy-link";
     case SemanticCommand::CopyEmbed: return "copy-embed";

@@ -89,6 +89,7 @@ enum class SemanticCommand : std::uint8_t {
     CopyLink,      // the Share dialog: copy the link to this view
     CopyEmbed,     // the Share dialog: copy the embed code
     Preview,       // the Share dialog: preview the embed
+    Fullscreen,    // enter or leave full screen (where the page allows it)
 };
 const char* to_string(SemanticCommand command);
 
@@ -125,6 +126,8 @@ struct Presentation {
     bool folded = false;         // the filters are folded behind a button (narrow layouts)
     bool share_open = false;     // the Share dialog is open (its content is the shell's)
     bool map_drawn = false;      // the map has been drawn (its PNG can be exported)
+    bool fullscreen_available = false;  // the page may go full screen (an iframe needs allow="fullscreen")
+    bool fullscreen = false;            // it is full screen now
     bool operator==(const Presentation&) const = default;
 };
 

@@ -83,6 +83,13 @@ void wwe_js_save_png(const char* filename, double x, double y, double w, double 
 
 // Sets the canvas's CSS cursor ("default", "text", "pointer", "move", "ns-resize", ...).
 void wwe_js_set_cursor(const char* css_cursor) noexcept;
+// Calls wwe_fullscreen_changed(available, on) now and on each fullscreenchange: whether
+// the document may go full screen (document.fullscreenEnabled; an iframe needs
+// allow="fullscreen") and whether it is. Call once.
+void wwe_js_watch_fullscreen() noexcept;
+// Enters full screen (the whole document) or leaves it; the browser allows it only within
+// a user's gesture (a click or key a moment ago). A refusal is reported on the console.
+void wwe_js_toggle_fullscreen() noexcept;
 // Asks the page to show an embed preview of url in a width x height (CSS px) frame
 // (Module.wwePreview).
 void wwe_js_show_preview(const char* url, int width, int height) noexcept;

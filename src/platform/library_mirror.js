@@ -39,7 +39,8 @@ mergeInto(LibraryManager.library, {
 
   // Builds the mirror over Module.canvas and returns its interface ({apply(text)}).
   $wweCreateMirror__deps: ['$wweCallWithUTF8', '$wweNewUTF8', 'free', 'wwe_semantic_action', 'wwe_semantic_focus',
-                           'wwe_semantic_key', 'wwe_semantic_input', 'wwe_pointer', 'wwe_request_frame'],
+                           'wwe_semantic_key', 'wwe_semantic_input', 'wwe_pointer', 'wwe_request_frame',
+                           'wwe_citation'].concat(['$UTF8ToString'].filter((name) => name in LibraryManager.library)),
   $wweCreateMirror: function () {
     const canvas = Module.canvas;
     const parent = canvas.parentElement || document.body;
@@ -1067,33 +1068,84 @@ mergeInto(LibraryManager.library, {
       container.addEventListener(type, onTouch, { passive: false });
     }
 
-    // Copy: the selected parts of the pieces in document order, nothing in between (the
-    // pieces carry their spaces), passages separated by a blank line.
-    document.addEventListener('copy', (e) => {
+    // The selected parts of the pieces in document order, nothing in between (the pieces
+    // carry their spaces), passages separated by a blank line; and the passages (indices)
+    // they come from. {text: '', passages: []} when nothing of the text layer is selected.
+    const selectedText = () => {
+      const none = { text: '', passages: [] };
       const selection = document.getSelection();
-      if (!selection || selection.isCollapsed || !selection.rangeCount) return;
+      if (!selection || selection.isCollapsed || !selection.rangeCount) return none;
       const ranges = [];
       for (let i = 0; i < selection.rangeCount; ++i) {
         const r = selection.getRangeAt(i);
         if (r.intersectsNode(container)) ranges.push(r);
       }
-      if (!ranges.length) return;
-      let out = '';
-      let passage = null;
+      if (!ranges.length) return none;
+      let text = '';
+      const passages = [];
       for (const piece of container.querySelectorAll('.wwe-piece')) {
-        const text = piece.firstChild;
-        if (!text) continue;
+        const node = piece.firstChild;
+        if (!node) continue;
         for (const r of ranges) {
-          if (!r.intersectsNode(text)) continue;
-          const begin = r.startContainer === text ? r.startOffset : 0;
-          const end = r.endContainer === text ? r.endOffset : text.data.length;
+          if (!r.intersectsNode(node)) continue;
+          const begin = r.startContainer === node ? r.startOffset : 0;
+          const end = r.endContainer === node ? r.endOffset : node.data.length;
           if (end <= begin) continue;
-          if (passage !== null && piece.wwePassage !== passage) out += '\n\n';
-          passage = piece.wwePassage;
-          out += text.data.slice(begin, end);
+          const last = passages[passages.length - 1];
+          if (last !== undefined && piece.wwePassage !== last) text += '\n\n';
+          if (piece.wwePassage !== last) passages.push(piece.wwePassage);
+          text += node.data.slice(begin, end);
         }
       }
-      if (!out || !e.clipboardData) return;
+      return text ? { text, passages } : none;
+    };
+
+    // "Copy with citation": a button by the end of a selection in the text layer; it copies
+    // the words, then a line citing the passages they come from (the exports' citations).
+    const cite = document.createElement('button');
+    cite.type = 'button';
+    cite.className = 'wwe-cite';
+    cite.textContent = 'Copy with citation';
+    cite.hidden = true;
+    container.appendChild(cite);
+    let citeNext = false;
+    const placeCite = () => {
+      const selection = document.getSelection();
+      const shown = selection && !selection.isCollapsed && selection.rangeCount > 0 &&
+                    selectedText().text !== '';
+      if (!shown) {
+        if (document.activeElement !== cite) cite.hidden = true;
+        return;
+      }
+      const rects = selection.getRangeAt(selection.rangeCount - 1).getClientRects();
+      const last = rects[rects.length - 1];
+      if (!last) return;
+      const box = container.getBoundingClientRect();
+      cite.hidden = false;
+      const x = Math.min(Math.max(0, last.right - box.left - cite.offsetWidth), Math.max(0, box.width - cite.offsetWidth));
+      const below = last.bottom - box.top + 4;
+      const y = below + cite.offsetHeight <= box.height ? below : Math.max(0, last.top - box.top - cite.offsetHeight - 4);
+      cite.style.left = `${Math.round(x)}px`;
+      cite.style.top = `${Math.round(y)}px`;
+    };
+    document.addEventListener('selectionchange', placeCite);
+    cite.addEventListener('mousedown', (e) => e.preventDefault());  // keeps the selection
+    cite.addEventListener('click', () => {
+      citeNext = true;
+      const copied = document.execCommand('copy');
+      citeNext = false;
+      announce(polite, copied ? 'Copied with its citation.' : 'Could not copy: the browser refused.');
+      cite.hidden = true;
+    });
+
+    document.addEventListener('copy', (e) => {
+      const { text, passages } = selectedText();
+      if (!text || !e.clipboardData) return;
+      let out = text;
+      if (citeNext) {
+        const cites = passages.map((p) => UTF8ToString(_wwe_citation(p))).filter((c) => c);
+        if (cites.length) out += `\n\n\u2014 ${cites.join('; ')}`;
+      }
       e.clipboardData.setData('text/plain', out);
       e.preventDefault();
     });

@@ -33,6 +33,9 @@
 //     wwe_js_save_png(filename, x, y, w, h)    saves a rectangle of the canvas as PNG
 //                                           (backing-store px; call in the task that drew)
 //     wwe_js_set_cursor(css)                the canvas's CSS cursor ("text", "pointer", ...)
+//     wwe_js_watch_fullscreen()             -> _wwe_fullscreen_changed(available, on) now
+//                                           and on each fullscreenchange
+//     wwe_js_toggle_fullscreen()            enters or leaves full screen (the document)
 //     wwe_js_show_preview(url, w, h)        -> Module.wwePreview (the Share dialog's embed
 //                                           preview; w, h in CSS px)
 //     wwe_js_platform_ready()               -> Module.wweOnPlatformReady
@@ -365,6 +368,22 @@ mergeInto(LibraryManager.library, {
   //----------------------------------------------------------------------------------------
   // Downloads (web_main.cpp: the export menu)
   //----------------------------------------------------------------------------------------
+
+  wwe_js_watch_fullscreen__deps: ['wwe_fullscreen_changed'],
+  wwe_js_watch_fullscreen__sig: 'v',
+  wwe_js_watch_fullscreen: function () {
+    const tell = () => _wwe_fullscreen_changed(document.fullscreenEnabled ? 1 : 0, document.fullscreenElement ? 1 : 0);
+    document.addEventListener('fullscreenchange', tell);
+    tell();
+  },
+
+  wwe_js_toggle_fullscreen__sig: 'v',
+  wwe_js_toggle_fullscreen: function () {
+    const done = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
+    if (done && done.catch) {
+      done.catch((e) => console.error('Win-Win Explorer: full screen refused (' + (e && e.message) + ')'));
+    }
+  },
 
   wwe_js_save_text__deps: wweWithStrings(['$wweSaveBlob']),
   wwe_js_save_text__sig: 'viii',

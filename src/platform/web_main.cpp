@@ -472,6 +472,7 @@ void frame() {
     if (!semantics.empty()) wwe_js_mirror_apply(semantics.c_str());
 
     save_downloads(r);
+    if (r.app.take_fullscreen_request()) wwe_js_toggle_fullscreen();
     for (const wwe::ui::App::Preview& preview : r.app.take_previews()) {
         wwe_js_show_preview(preview.url.c_str(), preview.width, preview.height);
     }
@@ -558,6 +559,16 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_export(const char* what) {
     if (name == "map-nodes") return give(g->app.map_nodes_json());
     return give("");
 }
+
+// The page may go full screen (`available`) and is (`on`): from wwe_js_watch_fullscreen.
+EMSCRIPTEN_KEEPALIVE void wwe_fullscreen_changed(int available, int on) {
+    g->app.set_fullscreen(available != 0, on != 0);
+    mark_input();
+}
+
+// The citation of the passage at `index` (0-based), as the exports write it ("Wang Yi,
+// “Title”, Study Times, 20 June 2016, ¶3"); "" for an index out of range.
+EMSCRIPTEN_KEEPALIVE const char* wwe_citation(int index) { return give(g->app.citation(index)); }
 
 // Selects the concept or entity with this id; returns the problems as a JSON array.
 EMSCRIPTEN_KEEPALIVE const char* wwe_highlight(const char* node_id) {
@@ -727,6 +738,7 @@ int main() {
 
     emscripten_set_main_loop(frame, 0, EM_FALSE);
     wwe_js_watch_viewport();
+    wwe_js_watch_fullscreen();
     wwe_js_platform_ready();
     return 0;
 }

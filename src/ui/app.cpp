@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/deep_link.hpp"
+#include "core/export.hpp"
 #include "core/host_protocol.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // ClosePopupsOverWindow
@@ -58,6 +59,7 @@ struct AppImpl {
     ShareState share;
     GalleryState gallery;
     HelpState help;
+    bool fullscreen_request = false;    // toggle asked for since take_fullscreen_request()
 
     // The semantic layer: the tree the page's mirror shows and where its elements are.
     SemanticTree tree;
@@ -109,6 +111,8 @@ struct AppImpl {
                                                  : !(layout.narrow && layout.show_filters));
         p.share_open = share.showing;
         p.map_drawn = map_drawn;
+        p.fullscreen_available = layout.fullscreen_available;
+        p.fullscreen = layout.fullscreen;
         return p;
     }
 
@@ -291,6 +295,7 @@ struct AppImpl {
         case SemanticCommand::Preview:
             if (!share.preview_url.empty()) previews.push_back({share.preview_url, share.width, share.height});
             break;
+        case SemanticCommand::Fullscreen: fullscreen_request = true; break;
         }
         semantics_dirty = true;
     }
@@ -303,7 +308,10 @@ struct AppImpl {
     }
 
     void reset_views(std::string page_url) {
+        const Layout page = layout;  // what the page said, not the views' (full screen)
         layout = {};
+        layout.fullscreen_available = page.fullscreen_available;
+        layout.fullscreen = page.fullscreen;
         brush = {};
         search = {};
         reader = ReaderState();
@@ -368,6 +376,18 @@ float App::reader_text_scale() const { return impl_->core.embed().scale * impl_-
 void App::go_home(const std::string& reason, double now) {
     if (!loaded()) return;
     impl_->apply(intent::GoHome{reason}, Origin::Page, now);
+}
+
+void App::set_fullscreen(bool available, bool on) {
+    if (impl_->layout.fullscreen_available != available || impl_->layout.fullscreen != on) impl_->semantics_dirty = true;
+    impl_->layout.fullscreen_available = available;
+    impl_->layout.fullscreen = on;
+}
+
+bool App::take_fullscreen_request() {
+    const bool asked = impl_->fullscreen_request;
+    impl_->fullscreen_request = false;
+    return asked;
 }
 
 std::vector<Download> App::take_downloads() {
@@ -489,6 +509,11 @@ std::string App::export_markdown() const {
     if (!loaded()) return "";
     const Controller& c = impl_->core;
     return passages_markdown_text(c.corpus(), c.state(), c.derived().shown);
+}
+
+std::string App::citation(int index) const {
+    if (!loaded() || index < 0 || index >= static_cast<int>(impl_->core.corpus().article.passages.size())) return "";
+    return wwe::citation(impl_->core.corpus(), index);
 }
 
 std::string App::export_csv() const { return loaded() ? entities_csv_text(impl_->core.corpus()) : ""; }
@@ -706,6 +731,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     const bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);  // Esc is theirs
     ImGui::PushFont(m.fonts.body);
     if (shell.open_share) m.share.open = true;
+    if (shell.fullscreen) m.fullscreen_request = true;
     draw_share(ctx, m.share);
     draw_tour_caption(ctx);
     if (m.gallery.open) draw_gallery(ctx, m.gallery, m.reader);

@@ -136,6 +136,13 @@ public:
     // The JSON of core to_json(corpus, run_query(...)) for a request {"text", "facets"}.
     std::string query_json(std::string_view request_json, std::vector<std::string>& problems) const;
 
+    // Whether the page may go full screen (document.fullscreenEnabled: an iframe needs
+    // allow="fullscreen") and whether it is; the toolbar offers the button only where it
+    // works. The page calls it at start and on each fullscreenchange.
+    void set_fullscreen(bool available, bool on);
+    // True once after the user asked to enter or leave full screen (the toolbar's button,
+    // the mirror's); the caller asks the browser (it must, within the user's gesture).
+    bool take_fullscreen_request();
     // Files requested since the last call (export menu); the caller saves them.
     std::vector<Download> take_downloads();
     // Previews of embed code requested since the last call: {url, width, height} (CSS px).
@@ -185,6 +192,9 @@ public:
     std::string export_svg();
     std::string export_markdown() const;
     std::string export_csv() const;
+    // The citation of the passage at `index` (0-based) as the exports write it
+    // (core/export.hpp citation()); "" before loading or for an index out of range.
+    std::string citation(int index) const;
     // The map's nodes as last drawn: [{"id", "label", "x", "y", "r", "visible", "dimmed",
     // "labelled"}], centre and radius in CSS px of the canvas (the embed's scale applied;
     // "[]" before the map was drawn).

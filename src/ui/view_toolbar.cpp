@@ -114,6 +114,9 @@ void compact_toolbar(ViewContext& ctx) {
         ImGui::EndMenu();
     }
     if (!ctx.embed.kiosk) {
+        if (ctx.layout.fullscreen_available &&
+            ImGui::MenuItem(ctx.layout.fullscreen ? "Exit full screen" : "Full screen"))
+            ctx.shell.fullscreen = true;
         if (ImGui::MenuItem("Share this view...")) ctx.shell.open_share = true;
         if (ImGui::BeginMenu("Export")) {
             export_items(ctx);
@@ -203,10 +206,13 @@ void draw_toolbar(ViewContext& ctx) {
         buttons_w += ImGui::CalcTextSize(label).x + 2 * style.FramePadding.x + (buttons_w > 0 ? style.ItemSpacing.x : 0);
     };
     if (tours) reserve("Tour");
+    const bool fullscreen = ctx.layout.fullscreen_available && !kiosk;
+    const char* fullscreen_label = ctx.layout.fullscreen ? "Exit full screen" : "Full screen";
     if (!kiosk) {
         reserve("Share");
         reserve("Export");
     }
+    if (fullscreen) reserve(fullscreen_label);
     const float right = ImGui::GetWindowContentRegionMax().x;
     bool first = true;
     for (int v = 0; v < kViewCount; ++v) {
@@ -234,9 +240,14 @@ void draw_toolbar(ViewContext& ctx) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link to this view, or the code to embed it in a course page");
         ImGui::SameLine();
         export_menu(ctx);
-    } else {
-        ImGui::NewLine();
+        if (fullscreen) ImGui::SameLine();
     }
+    if (fullscreen) {
+        if (ImGui::Button(fullscreen_label)) ctx.shell.fullscreen = true;
+        ctx.places.place_item("fullscreen");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(ctx.layout.fullscreen ? "Back to the page (Esc)" : "Use the whole screen");
+    }
+    if (kiosk) ImGui::NewLine();
     filter_chips(ctx);
     ImGui::Dummy(ImVec2(0, 0));
 }

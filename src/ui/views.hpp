@@ -47,6 +47,8 @@ struct Layout {
     bool narrow = false;        // the filter panel is folded behind a button
     bool show_filters = false;  // folded filters: the filter panel is shown
     bool show_details = false;  // small screens: the details panel instead of the view
+    bool fullscreen_available = false;  // the page may go full screen (App::set_fullscreen)
+    bool fullscreen = false;            // and is
 };
 
 // Linked views: the passage under the pointer last frame (the map rings its nodes), and
@@ -84,6 +86,7 @@ struct ShellRequests {
     enum class Panel { Keep, View, Filters, Details };
     Panel panel = Panel::Keep;  // show this panel (folded layouts)
     bool open_share = false;    // open the Share dialog
+    bool fullscreen = false;    // enter or leave full screen
     bool map_png = false;       // save the map as drawn, as a PNG (read from the canvas)
     bool map_svg = false;       // save the map as drawn, as SVG
     std::vector<Download> downloads;

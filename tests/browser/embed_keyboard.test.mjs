@@ -34,7 +34,7 @@ after(() => new Promise((resolve) => {
 let hosts = 0;
 // A host page: `before` HTML, the explorer at `src` (under dist/) in <iframe id="wwe">,
 // then `after` HTML.
-async function openHost(context, src, { width = 800, height = 500, above = '', below = '' } = {}) {
+async function openHost(context, src, { width = 800, height = 500, above = '', below = '', allow = '' } = {}) {
   const page = await context.newPage();
   page.consoleLines = [];
   page.on('pageerror', (e) => page.consoleLines.push(`pageerror: ${e.message}`));
@@ -42,7 +42,7 @@ async function openHost(context, src, { width = 800, height = 500, above = '', b
   hostPages.set(path, `<!doctype html><meta charset="utf-8"><title>host</title>
 <body style="margin:0">${above}
 <iframe id="wwe" src="${(shared.server.url + src).replace(/&/g, '&amp;')}" width="${width}" height="${height}"
-        sandbox="allow-scripts allow-same-origin" style="display:block;border:0"></iframe>${below}</body>`);
+        sandbox="allow-scripts allow-same-origin" allow="${allow}" style="display:block;border:0"></iframe>${below}</body>`);
   await page.goto(HOST + path);
   const frame = await explorerFrame(page);
   await frame.evaluate(() => window.explorer.ready);
@@ -276,5 +276,26 @@ test('a drag in an embedded map released outside the frame ends', async () => {
     await page.mouse.move(box.x + 200, box.y + 150, { steps: 5 });
     await settle(frame);
     assert.equal(JSON.stringify((await frame.evaluate(() => window.explorer.getState())).map.pins[node.id]), pinned);
+  });
+});
+
+test('full screen: offered where the frame allows it, and the button enters and leaves it', async () => {
+  await withContext({}, async (context) => {
+    // A frame without allow="fullscreen": no button (it could not work).
+    const plain = await openHost(context, 'index.html');
+    assert.equal(await plain.frame.locator('[data-id="fullscreen"]').count(), 0, 'no full screen button');
+    // Allowed: the toolbar offers it; pressing it makes the explorer's page full screen.
+    const { frame } = await openHost(context, 'index.html', { allow: 'fullscreen' });
+    const button = frame.locator('[data-id="fullscreen"]');
+    assert.equal(await button.count(), 1, 'a full screen button');
+    assert.notEqual(await button.getAttribute('aria-pressed'), 'true');
+    await button.focus();
+    await frame.page().keyboard.press('Enter');
+    await frame.waitForFunction(() => document.fullscreenElement === document.documentElement, null, { timeout: 10000 });
+    await frame.waitForFunction(() => document.querySelector('[data-id="fullscreen"]')?.getAttribute('aria-pressed') === 'true',
+      null, { timeout: 10000 });
+    assert.match(await button.textContent(), /Exit full screen/);
+    await frame.page().keyboard.press('Enter');
+    await frame.waitForFunction(() => !document.fullscreenElement, null, { timeout: 10000 });
   });
 });

@@ -284,6 +284,17 @@ test('selecting part of a passage with the mouse and Ctrl+C copies exactly those
     const state = await page.evaluate(() => window.explorer.getState());
     assert.equal(state.selection, null);
     await shot(page, 'selection');
+    // "Copy with citation", by the selection: the same words, then the passage's citation.
+    const cite = page.locator('.wwe-mirror .wwe-cite');
+    assert.ok(await cite.isVisible(), 'the button shows by the selection');
+    const at = await cite.boundingBox();
+    assert.ok(Math.abs(at.y - plan.y1) < 60, `the button is by the end of the selection (${at.y} vs ${plan.y1})`);
+    await cite.click();
+    const cited = await page.evaluate(() => navigator.clipboard.readText());
+    const { meta } = article;
+    assert.ok(cited.startsWith(`${plan.text}\n\n\u2014 ${meta.author.name}, \u201c${meta.title}\u201d, ${meta.outlet}, `), cited);
+    assert.ok(cited.endsWith(', \u00b61'), `the passage's number ends the citation: ${cited}`);
+    assert.ok(await cite.isHidden(), 'the button goes once used');
     // Hovering a mention on the text layer still reaches the app (its cursor).
     assert.deepEqual(page.consoleLines.filter((l) => l.startsWith('pageerror')), []);
   } finally {

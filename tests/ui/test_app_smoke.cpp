@@ -276,3 +276,31 @@ TEST_CASE("app: the mirror's colours; the keyboard help as a dialog; a drag scro
     CHECK(drag(false) == 0);
     CHECK(drag(true) > 0);
 }
+
+TEST_CASE("app: a full screen button only where the page allows it; the canvas's and the mirror's ask the same") {
+    AppUnderTest t;
+    CHECK(t.ui.try_find("Full screen") == nullptr);  // until the page says it may
+    t.app.take_semantics();
+    t.app.set_fullscreen(true, false);
+    t.ui.frame();
+    REQUIRE(t.ui.try_find("Full screen") != nullptr);
+    const json ops = json::parse(t.app.take_semantics());
+    bool offered = false;
+    for (const json& op : ops) offered = offered || (op["op"] == "add" && op["id"] == "fullscreen" && op["role"] == "button");
+    CHECK(offered);
+    CHECK_FALSE(t.app.take_fullscreen_request());
+    t.ui.click("Full screen");
+    CHECK(t.app.take_fullscreen_request());
+    CHECK_FALSE(t.app.take_fullscreen_request());  // once
+    // Full screen now: the button leaves it, and the mirror's button asks the same.
+    t.app.set_fullscreen(true, true);
+    t.ui.frame();
+    CHECK(t.ui.try_find("Exit full screen") != nullptr);
+    t.app.semantic_action("fullscreen", t.ui.time());
+    CHECK(t.app.take_fullscreen_request());
+    // A page that may not (an iframe without allow="fullscreen"): no button at all.
+    t.app.set_fullscreen(false, false);
+    t.ui.frame();
+    CHECK(t.ui.try_find("Full screen") == nullptr);
+    CHECK(t.ui.try_find("Exit full screen") == nullptr);
+}
