@@ -348,7 +348,7 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
         case Origin::Link:
             committed_ = commit_key(state_);
             query_changed_at_ = -1;
-            history_.push(state_);
+            history_.visit(state_);  // the browser's back and forward walk this history too
             r.committed = true;
             break;
         }

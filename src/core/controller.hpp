@@ -26,7 +26,9 @@
 //   Page     applied, reported                  committed                 when not embedded
 //   Host     applied, reported                  committed                 never (the host has them)
 //   Tour     applied silently                   not recorded              never
-//   Link     applied, reported                  a step of its own         always
+//   Link     applied, reported                  a step of its own (or a   always
+//                                               step back or forward when
+//                                               it is a neighbour)
 //
 // The clock is an argument (seconds, any epoch, never decreasing): the controller reads no
 // clock itself, so its tests drive it with made-up times.

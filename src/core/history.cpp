@@ -16,6 +16,20 @@ void History::push(const ViewState& state) {
     cursor_ = states_.size() - 1;
 }
 
+bool History::visit(const ViewState& state) {
+    if (state == states_[cursor_]) return false;
+    if (can_back() && state == states_[cursor_ - 1]) {
+        --cursor_;
+        return true;
+    }
+    if (can_forward() && state == states_[cursor_ + 1]) {
+        ++cursor_;
+        return true;
+    }
+    push(state);
+    return true;
+}
+
 const ViewState& History::back() {
     if (can_back()) --cursor_;
     return states_[cursor_];

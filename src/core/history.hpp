@@ -22,6 +22,10 @@ public:
     void push(const ViewState& state);
     bool can_back() const { return cursor_ > 0; }
     bool can_forward() const { return cursor_ + 1 < states_.size(); }
+    // Records `state` reached by a link: the browser's back or forward buttons bring back a
+    // state next to the current one, and the cursor then moves to it (the steps on the
+    // other side are kept); any other state is pushed. Returns true when the cursor moved.
+    bool visit(const ViewState& state);
     // Moves the cursor and returns the state there (the current one when it cannot move).
     const ViewState& back();
     const ViewState& forward();

@@ -380,7 +380,8 @@ mergeInto(LibraryManager.library, {
         s.height = p.h + 'px';
         s.fontSize = p.size + 'px';
         s.lineHeight = p.h + 'px';
-        const natural = textWidth(p.text, p.size);
+        // The space a line wraps at (`gap`, ASCII) is in the text but not drawn.
+        const natural = textWidth(p.gap > 0 ? p.text.slice(0, Math.max(0, p.text.length - p.gap)) : p.text, p.size);
         if (natural > 0 && p.w > 0) s.transform = 'scaleX(' + (p.w / natural).toFixed(4) + ')';
         span.wwePassage = passage ? passage[0] : '';
         if (entry.role === 'link') span.classList.add('wwe-piece-link');
@@ -549,6 +550,9 @@ mergeInto(LibraryManager.library, {
               break;
           }
         }
+        // A dialog drawn over the canvas covers the search field too (which is the page's,
+        // above the canvas): the field hides while one is open.
+        container.classList.toggle('wwe-modal', openDialog() !== null);
         // Now that everything is in its place, the outermost composite of each one touched.
         const touched = new Set();
         for (const el of composites) if (el.isConnected) touched.add(compositeOf(el));

@@ -193,12 +193,22 @@ struct AppImpl {
                 has[i] = 1;
                 pieces = nlohmann::json::array();
                 for (std::size_t k = 0; k < frags.size(); ++k) {
-                    pieces.push_back({{"text", passage.substr(frags[k]->begin, frags[k]->end - frags[k]->begin)},
+                    // A piece runs to the next one: the space where a line wraps (drawn by no
+                    // fragment) stays in the text, so the run reads and copies whole.
+                    std::size_t until = static_cast<std::size_t>(frags[k]->end);
+                    if (k + 1 < frags.size()) {
+                        until = std::max(until, static_cast<std::size_t>(frags[k + 1]->begin));
+                    } else {
+                        while (until < node.end && until < passage.size() && (passage[until] == ' ' || passage[until] == '\n'))
+                            ++until;
+                    }
+                    pieces.push_back({{"text", passage.substr(frags[k]->begin, until - frags[k]->begin)},
                                       {"x", rounded(rects[k].Min.x - b.Min.x)},
                                       {"y", rounded(rects[k].Min.y - b.Min.y)},
                                       {"w", rounded(rects[k].GetWidth())},
                                       {"h", rounded(rects[k].GetHeight())},
                                       {"size", rounded(t.font_size)}});
+                    if (until > frags[k]->end) pieces.back()["gap"] = until - frags[k]->end;  // bytes not drawn
                 }
             } else {
                 continue;

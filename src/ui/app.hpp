@@ -160,7 +160,9 @@ public:
     // the tree's patches, then where elements were drawn, then what to announce:
     //   {"op": "place", "id", "x", "y", "w", "h"}   CSS px, relative to the nearest placed
     //                                             ancestor (the canvas for the top ones)
-    //   {"op": "place", "id", ..., "pieces": [{"text", "x", "y", "w", "h", "size"}]}
+    //   {"op": "place", "id", ..., "pieces": [{"text", "x", "y", "w", "h", "size", "gap"?}]}
+    //   (a piece's text runs to the next piece: "gap" is the bytes at its end drawn by
+    //   none, the space a line wraps at)
     //                                             a text run as laid out, line by line
     //                                             (relative to the element's own place)
     //   {"op": "unplace", "id"}                   no longer drawn (hidden, still readable)

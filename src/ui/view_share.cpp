@@ -50,11 +50,19 @@ EmbedOptions options_of(const ShareState& d, const ViewContext& ctx) {
     o.embed = true;
     o.id = d.embed_id;
     o.chrome = static_cast<EmbedOptions::Chrome>(d.chrome);
-    if (d.views != (1u << kViewCount) - 1) {
-        for (int v = 0; v < kViewCount; ++v)
-            if (d.views & (1u << v)) o.views.push_back(static_cast<View>(v));
+    std::vector<View> order = d.view_order;
+    if (order.size() != static_cast<std::size_t>(kViewCount)) {
+        order.clear();
+        for (int v = 0; v < kViewCount; ++v) order.push_back(static_cast<View>(v));
     }
-    if (d.lock_filters) o.locked = ctx.state.facets;
+    bool reordered = false;
+    for (std::size_t i = 0; i < order.size(); ++i) reordered = reordered || order[i] != static_cast<View>(i);
+    if (d.views != (1u << kViewCount) - 1 || reordered) {
+        for (View v : order)
+            if (d.views & (1u << static_cast<int>(v))) o.views.push_back(v);
+    }
+    // The page's own locks are kept; "Lock the chosen filters" locks every value chosen now.
+    o.locked = d.lock_filters ? ctx.state.facets : ctx.embed.locked;
     o.theme = static_cast<EmbedOptions::Theme>(d.theme);
     o.scale = std::clamp(d.scale, kMinEmbedScale, kMaxEmbedScale);
     return o;
@@ -79,7 +87,15 @@ void draw_share(ViewContext& ctx, ShareState& d) {
         d.views = 0;
         for (int v = 0; v < kViewCount; ++v)
             if (view_offered(ctx.embed, static_cast<View>(v))) d.views |= 1u << v;
-        d.lock_filters = !ctx.embed.locked.empty();
+        d.embed_id = ctx.embed.id;
+        // The views in the page's tab order (views=map,reader: map first), then the rest.
+        d.view_order.clear();
+        for (View v : ctx.embed.views) d.view_order.push_back(v);
+        for (int v = 0; v < kViewCount; ++v) {
+            if (std::find(d.view_order.begin(), d.view_order.end(), static_cast<View>(v)) == d.view_order.end())
+                d.view_order.push_back(static_cast<View>(v));
+        }
+        d.lock_filters = false;  // the page's own locks stay locked; more only when asked
     }
     if (d.open) {
         d.open = false;

@@ -176,6 +176,7 @@ struct ShareState {
     bool initialized = false;    // the options below were set from the page's own (once)
     std::string embed_id;        // embed=<id> ("" for a bare "embed")
     unsigned views = 0x7F;       // bit per View offered (all by default)
+    std::vector<View> view_order;  // every view, in the shared embed's tab order
     int chrome = 0;              // EmbedOptions::Chrome
     bool lock_filters = false;   // lock the facet values chosen now
     int theme = 0;               // EmbedOptions::Theme

@@ -369,3 +369,35 @@ TEST_CASE("controller: nothing happens before an article is loaded; a bad articl
     CHECK_FALSE(bad.errors.empty());
     CHECK(c.state().view == View::Map);  // the article shown stays, with its state
 }
+
+TEST_CASE("controller: the browser's back and forward (links to the neighbouring states) walk the same history") {
+    Fixture f;
+    const auto here = [&] { return to_fragment(f.c.state(), f.c.corpus()); };
+    const std::string reader = here();
+    f.user(in::ShowView{View::Map});
+    const std::string map = here();
+    f.user(in::ToggleFacetValue{"front", "economic"});
+    const std::string filtered = here();
+    // The browser's back: a link to the state before. The explorer's Forward then goes on.
+    f.at(1, in::OpenLink{map}, Origin::Link);
+    CHECK(here() == map);
+    REQUIRE(f.c.can_forward());
+    CHECK(f.c.can_back());
+    f.at(2, in::OpenLink{reader}, Origin::Link);
+    CHECK(here() == reader);
+    CHECK_FALSE(f.c.can_back());
+    // The browser's forward, then the explorer's.
+    f.at(3, in::OpenLink{map}, Origin::Link);
+    CHECK(here() == map);
+    f.user(in::Forward{});
+    CHECK(here() == filtered);
+    CHECK_FALSE(f.c.can_forward());
+    // A link to a state that is not a neighbour is a step of its own (the steps after the
+    // cursor go, as after any new step).
+    f.user(in::Back{});
+    f.at(4, in::OpenLink{"ver=2&v=matrix"}, Origin::Link);
+    CHECK(f.c.state().view == View::Matrix);
+    CHECK_FALSE(f.c.can_forward());
+    f.user(in::Back{});
+    CHECK(here() == map);
+}

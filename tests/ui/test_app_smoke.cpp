@@ -304,3 +304,24 @@ TEST_CASE("app: a full screen button only where the page allows it; the canvas's
     CHECK(t.ui.try_find("Full screen") == nullptr);
     CHECK(t.ui.try_find("Exit full screen") == nullptr);
 }
+
+TEST_CASE("app: the Share dialog of an embed starts from its own options: its id, its tab order, its locks only") {
+    AppUnderTest t("embed=course&views=map,reader,matrix&lock.front=economic", "f.dimension=development");
+    t.app.semantic_action("share", t.ui.time());
+    t.ui.frame(3);
+    const json ops = json::parse(t.app.take_semantics());
+    std::string code;
+    for (const json& op : ops) {
+        if (op.contains("name") && op["name"].get<std::string>().find("<iframe") != std::string::npos) code = op["name"];
+        if (op.contains("value") && op["value"].get<std::string>().find("<iframe") != std::string::npos) code = op["value"];
+        if (op.contains("description") && op["description"].get<std::string>().find("<iframe") != std::string::npos)
+            code = op["description"];
+    }
+    INFO(ops.dump());
+    REQUIRE_FALSE(code.empty());
+    CHECK(code.find("embed=course") != std::string::npos);
+    CHECK(code.find("views=map,reader,matrix") != std::string::npos);
+    CHECK(code.find("lock.front=economic") != std::string::npos);
+    CHECK(code.find("lock.dimension") == std::string::npos);  // a chosen filter, not a lock
+    CHECK(code.find("f.dimension=development") != std::string::npos);
+}
