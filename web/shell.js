@@ -22,6 +22,9 @@
 //       highlight(id)    selects a concept or entity; returns the problems
 //       fragment()       the current view as a deep link (without "#")
 //       embedOptions()   the embed options in effect (core/embed.hpp as JSON)
+//       display()        how it is drawn now: {theme: "light" | "dark" | "contrast",
+//                        reducedMotion, background: "#rrggbb"} (theme= and the system
+//                        settings, followed live)
 //       notice()         the notice the app shows: {title, problems} (empty: none)
 //       textScale()      the reader's text size now (the embed's scale x the reader's pinch)
 //       memory()         {heap, used}: WebAssembly memory size and bytes malloc'ed (bytes)
@@ -72,8 +75,18 @@
   let lastSelection = 'null';
   const pendingMessages = [];  // arrived before the article was shown
 
-  // A dark embed gets a dark loading screen (the app reads ?theme= itself once it runs).
-  if (/(^|[?&])theme=dark(&|$)/.test(location.search.slice(1))) document.documentElement.classList.add('wwe-dark');
+  // The loading screen in the colours the app will have (the app reads ?theme= and the
+  // system settings itself once it runs; core/embed.hpp choose_theme).
+  {
+    const query = location.search.slice(1);
+    const themeIs = (name) => new RegExp(`(^|[?&])theme=${name}(&|$)`).test(query);
+    const media = (q) => { try { return window.matchMedia(q).matches; } catch (e) { return false; } };
+    if (themeIs('contrast') || media('(prefers-contrast: more)') || media('(forced-colors: active)')) {
+      document.documentElement.classList.add('wwe-contrast');
+    } else if (themeIs('dark') || (themeIs('auto') && media('(prefers-color-scheme: dark)'))) {
+      document.documentElement.classList.add('wwe-dark');
+    }
+  }
 
   let resolveReady;
   let rejectReady;
@@ -468,6 +481,10 @@
     notice() {
       requireLoaded();
       return JSON.parse(call('wwe_notice'));
+    },
+    display() {
+      requireLoaded();
+      return JSON.parse(call('wwe_display'));
     },
     textScale() {
       requireLoaded();

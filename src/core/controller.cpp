@@ -148,7 +148,7 @@ LoadReport Controller::load(std::string_view json_text) {
         corpus_ = std::move(corpus);
         tours_ = std::move(tours);
         embed_ = EmbedOptions{};
-        dark_ = false;
+        theme_ = choose_theme(embed_.theme, prefers_);
         defaults_ = ViewState{};
         state_ = ViewState{};
         recompute();
@@ -172,12 +172,21 @@ LoadReport Controller::load(std::string_view json_text) {
     return report;
 }
 
-Update Controller::open_location(std::string_view query, std::string_view fragment, bool prefers_dark, double now) {
+bool Controller::set_preferences(const SystemPreferences& prefers) {
+    prefers_ = prefers;
+    const ThemeKind before = theme_;
+    theme_ = choose_theme(embed_.theme, prefers_);
+    return theme_ != before;
+}
+
+Update Controller::open_location(std::string_view query, std::string_view fragment, const SystemPreferences& prefers,
+                                 double now) {
     Update u;
     if (!corpus_) return u;
     std::vector<Diagnostic> problems;
     embed_ = embed_from_query(query, *corpus_, problems);
-    dark_ = embed_.theme == EmbedOptions::Theme::Dark || (embed_.theme == EmbedOptions::Theme::Auto && prefers_dark);
+    prefers_ = prefers;
+    theme_ = choose_theme(embed_.theme, prefers_);
     defaults_ = ViewState{};
     if (!embed_.views.empty()) defaults_.view = embed_.views.front();
     constrain(defaults_, embed_, nullptr);

@@ -197,9 +197,14 @@ public:
     bool loaded() const { return corpus_ != nullptr; }
 
     // At start-up: the page's options from the URL query (embed.hpp; "?" optional), then the
-    // deep link `fragment`; the history starts there. `prefers_dark`: the system asks for
-    // dark colours (theme=auto). The problems of both go to the notice and the Update.
-    Update open_location(std::string_view query, std::string_view fragment, bool prefers_dark, double now);
+    // deep link `fragment`; the history starts there. `prefers`: the reader's system
+    // settings (theme=auto, high contrast, reduced motion). The problems of both go to the
+    // notice and the Update.
+    Update open_location(std::string_view query, std::string_view fragment, const SystemPreferences& prefers,
+                         double now);
+    // The reader's system settings changed (a media query of the page): the theme follows
+    // (returns true when it changed); reduced_motion() says the new setting.
+    bool set_preferences(const SystemPreferences& prefers);
 
     // Applies one intent at time `now` (seconds). Nothing happens before load().
     Update apply(const Intent& intent, Origin origin, double now);
@@ -214,7 +219,12 @@ public:
     const ViewState& state() const { return state_; }
     const Derived& derived() const { return derived_; }
     const EmbedOptions& embed() const { return embed_; }
-    bool dark() const { return dark_; }                   // the theme to use
+    ThemeKind theme() const { return theme_; }            // the colours to draw with
+    bool dark() const { return theme_ != ThemeKind::Light; }  // light text on dark ground
+    // Movement only where the reader's action asks for it (prefers-reduced-motion): the map
+    // is shown once laid out, no easing or coasting.
+    bool reduced_motion() const { return prefers_.reduced_motion; }
+    const SystemPreferences& preferences() const { return prefers_; }
     const ViewState& home() const { return defaults_; }   // where a link starts; the kiosk's home
     const std::vector<ResolvedTour>& tours() const { return tours_; }
     const TourPlayer& tour() const { return player_; }
@@ -257,7 +267,8 @@ private:
     ViewState state_;
     Derived derived_;
     EmbedOptions embed_;
-    bool dark_ = false;
+    SystemPreferences prefers_;
+    ThemeKind theme_ = ThemeKind::Light;
     ViewState defaults_;
 
     History history_;

@@ -86,8 +86,24 @@ const char* to_string(EmbedOptions::Theme theme) {
     case EmbedOptions::Theme::Light: return "light";
     case EmbedOptions::Theme::Dark: return "dark";
     case EmbedOptions::Theme::Auto: return "auto";
+    case EmbedOptions::Theme::Contrast: return "contrast";
     }
     return "light";
+}
+
+const char* to_string(ThemeKind kind) {
+    switch (kind) {
+    case ThemeKind::Light: return "light";
+    case ThemeKind::Dark: return "dark";
+    case ThemeKind::Contrast: return "contrast";
+    }
+    return "light";
+}
+
+ThemeKind choose_theme(EmbedOptions::Theme theme, const SystemPreferences& prefs) {
+    if (theme == EmbedOptions::Theme::Contrast || prefs.more_contrast || prefs.forced_colors) return ThemeKind::Contrast;
+    if (theme == EmbedOptions::Theme::Dark || (theme == EmbedOptions::Theme::Auto && prefs.dark)) return ThemeKind::Dark;
+    return ThemeKind::Light;
 }
 
 EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std::vector<Diagnostic>& problems) {
@@ -146,7 +162,8 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
             if (p.value == "light") o.theme = EmbedOptions::Theme::Light;
             else if (p.value == "dark") o.theme = EmbedOptions::Theme::Dark;
             else if (p.value == "auto") o.theme = EmbedOptions::Theme::Auto;
-            else bad("light, dark or auto");
+            else if (p.value == "contrast") o.theme = EmbedOptions::Theme::Contrast;
+            else bad("light, dark, auto or contrast");
         } else if (p.key == "scale") {
             char* end = nullptr;
             const double v = p.value.empty() || p.value.size() > 16 ? NAN : std::strtod(p.value.c_str(), &end);

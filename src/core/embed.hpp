@@ -2,6 +2,8 @@
 //
 // Index
 //   - EmbedOptions ........ chrome, offered views, locked facets, theme, scale, origins
+//   - SystemPreferences ... the reader's system settings (the page's media queries)
+//   - ThemeKind, choose_theme  the colours to use: the option and the system settings
 //   - embed_from_query .... "?embed=a&views=map&lock.dimension=security" -> options
 //   - to_query ............ options -> the same text (defaults left out)
 //   - constrain ........... makes a ViewState obey the options (locked facets, views)
@@ -18,7 +20,10 @@
 //   views=<v1>,<v2>         the views offered, in tab order (default: all)
 //   lock.<facet>=<v1>,<v2>  these values of the facet are always chosen, no other value of
 //                           it can be (e.g. lock.dimension=security)
-//   theme=light|dark|auto   auto follows the reader's system setting
+//   theme=light|dark|auto|contrast  auto follows the reader's system setting
+//                           (prefers-color-scheme), contrast is the high-contrast theme;
+//                           prefers-contrast: more and forced-colors: active give the
+//                           high-contrast theme whatever this says
 //   scale=<x>               size of text and controls, 0.5..3 (default 1; a kiosk 1.3)
 //   origins=<o1>,<o2>       host origins ("https://school.example") whose messages are
 //                           obeyed and to which messages are posted (default: the parent
@@ -43,7 +48,7 @@ namespace wwe {
 
 struct EmbedOptions {
     enum class Chrome { Full, Compact, None };
-    enum class Theme { Light, Dark, Auto };
+    enum class Theme { Light, Dark, Auto, Contrast };
 
     bool embed = false;                // "embed" was given
     std::string id;                    // its value ("" when none)
@@ -66,6 +71,26 @@ inline constexpr float kKioskScale = 1.3f;  // a kiosk's text size when ?scale= 
 
 const char* to_string(EmbedOptions::Chrome chrome);
 const char* to_string(EmbedOptions::Theme theme);
+
+// The reader's system settings, as the page's media queries say (all false: a system that
+// says nothing). The platform reads them at start and whenever one changes.
+struct SystemPreferences {
+    bool dark = false;            // prefers-color-scheme: dark
+    bool reduced_motion = false;  // prefers-reduced-motion: reduce
+    bool more_contrast = false;   // prefers-contrast: more
+    bool forced_colors = false;   // forced-colors: active (e.g. a Windows contrast theme)
+
+    bool operator==(const SystemPreferences&) const = default;
+};
+
+// The colours the explorer draws with.
+enum class ThemeKind { Light, Dark, Contrast };
+const char* to_string(ThemeKind kind);
+
+// The theme for option `theme` under `prefs`: high contrast when the option or the system
+// asks for it (a reader's need wins over the page's choice of light or dark), else dark
+// for "dark" and for "auto" on a dark system, else light.
+ThemeKind choose_theme(EmbedOptions::Theme theme, const SystemPreferences& prefs);
 
 // Reads a URL query string (a leading "?" is ignored). Facet ids and values are checked
 // against the corpus. Every problem is reported and that part skipped.

@@ -33,8 +33,16 @@ char* wwe_js_read_location(int part) noexcept;
 // Sets the URL's fragment to "#" + fragment, as a new history entry (push 1) or in place of
 // the current one (push 0); nothing when it already is; ignored where History is refused.
 void wwe_js_write_fragment(const char* fragment, int push) noexcept;
-// 1 when the reader's system asks for dark colours (prefers-color-scheme: dark).
-int wwe_js_prefers_dark() noexcept;
+// The bits of the reader's system settings (WWE_PREFERS_*), from the page's media queries.
+enum WwePreference {
+    WWE_PREFERS_DARK = 1,            // prefers-color-scheme: dark
+    WWE_PREFERS_REDUCED_MOTION = 2,  // prefers-reduced-motion: reduce
+    WWE_PREFERS_MORE_CONTRAST = 4,   // prefers-contrast: more
+    WWE_PREFERS_FORCED_COLORS = 8,   // forced-colors: active
+};
+int wwe_js_preferences() noexcept;
+// Calls wwe_preferences_changed(bits) whenever one of those media queries changes (once).
+void wwe_js_listen_preferences() noexcept;
 // 1 when the page is inside a frame (an embed), also when the parent cannot be compared.
 int wwe_js_framed() noexcept;
 // Tells the page the view state changed (Module.wweOnStateChange); committed 1: a history

@@ -643,6 +643,8 @@ mergeInto(LibraryManager.library, {
       set('--wwe-surface', op.surface);
       set('--wwe-accent', op.accent);
       container.classList.toggle('wwe-dark', !!op.dark);
+      container.classList.toggle('wwe-contrast', op.theme === 'contrast');
+      if (typeof op.theme === 'string') container.dataset.theme = op.theme;
     }
 
     //--------------------------------------------------------------------------------------

@@ -13,7 +13,12 @@
 //                                           address without both; malloc'ed, caller frees
 //     wwe_js_write_fragment(text, push)     the URL's "#..." (pushState when push, else
 //                                           replaceState; nothing when it is already so)
-//     wwe_js_prefers_dark() -> int          prefers-color-scheme: dark
+//     wwe_js_preferences() -> int           the reader's system settings, bits: 1
+//                                           prefers-color-scheme: dark, 2
+//                                           prefers-reduced-motion: reduce, 4
+//                                           prefers-contrast: more, 8 forced-colors: active
+//     wwe_js_listen_preferences()           -> _wwe_preferences_changed(bits) whenever one
+//                                           of those media queries changes
 //     wwe_js_framed() -> int                the page is in a frame
 //     wwe_js_state_changed(committed)       -> Module.wweOnStateChange(bool)
 //   Text entry and clipboard (text_input.cpp)
@@ -76,6 +81,7 @@
 //     wwe_notice() -> {"title", "problems"}            the notice shown (empty: none)
 //     wwe_fragment() -> text                           the deep link, without "#"
 //     wwe_embed() -> the embed options in effect (core/embed.hpp)
+//     wwe_display() -> {"theme", "reducedMotion", "background"}  how it is drawn now
 //     wwe_memory() -> {"heap", "used"}                 bytes
 //     wwe_text_scale() -> double                       the reader's text size (1: default)
 //     wwe_home(reason)                                 back home after a page error
@@ -87,6 +93,8 @@
 //   From this library:
 //     wwe_set_viewport(css_w, css_h, dpr)              doubles: the canvas's CSS size, DPR
 //     wwe_url_changed()                                the URL changed: open it (url_state.cpp)
+//     wwe_preferences_changed(bits)                    a system setting changed (url_state.cpp;
+//                                                      bits as wwe_js_preferences)
 //     wwe_text_input(utf8)                             text from the hidden field (text_input.cpp)
 //   From library_mirror.js (web_main.cpp), each asks for a frame:
 //     wwe_semantic_action(id)                          a mirror element was activated (click,
@@ -209,13 +217,41 @@ mergeInto(LibraryManager.library, {
     }
   },
 
-  wwe_js_prefers_dark__sig: 'i',
-  wwe_js_prefers_dark: function () {
-    try {
-      return window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
-    } catch (e) {
-      return 0;
-    }
+  // The media queries of the reader's system settings, in the order of their bits.
+  $wwePreferenceQueries: [
+    '(prefers-color-scheme: dark)',
+    '(prefers-reduced-motion: reduce)',
+    '(prefers-contrast: more)',
+    '(forced-colors: active)',
+  ],
+
+  wwe_js_preferences__deps: ['$wwePreferenceQueries'],
+  wwe_js_preferences__sig: 'i',
+  wwe_js_preferences: function () {
+    let bits = 0;
+    wwePreferenceQueries.forEach((query, i) => {
+      try {
+        if (window.matchMedia(query).matches) bits |= 1 << i;
+      } catch (e) {
+        // An engine without matchMedia or this query: the setting is off.
+      }
+    });
+    return bits;
+  },
+
+  wwe_js_listen_preferences__deps: ['$wwePreferenceQueries', 'wwe_js_preferences', 'wwe_preferences_changed'],
+  wwe_js_listen_preferences__sig: 'v',
+  wwe_js_listen_preferences: function () {
+    const changed = () => _wwe_preferences_changed(_wwe_js_preferences());
+    wwePreferenceQueries.forEach((query) => {
+      try {
+        const list = window.matchMedia(query);
+        if (list.addEventListener) list.addEventListener('change', changed);
+        else if (list.addListener) list.addListener(changed);  // older WebKit
+      } catch (e) {
+        // Not supported: the setting read at start stays.
+      }
+    });
   },
 
   wwe_js_framed__sig: 'i',

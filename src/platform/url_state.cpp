@@ -32,12 +32,27 @@ void follow_location() {
     wwe_js_state_changed(1);
 }
 
+wwe::SystemPreferences preferences(int bits) {
+    wwe::SystemPreferences p;
+    p.dark = (bits & WWE_PREFERS_DARK) != 0;
+    p.reduced_motion = (bits & WWE_PREFERS_REDUCED_MOTION) != 0;
+    p.more_contrast = (bits & WWE_PREFERS_MORE_CONTRAST) != 0;
+    p.forced_colors = (bits & WWE_PREFERS_FORCED_COLORS) != 0;
+    return p;
+}
+
 }  // namespace
 
 extern "C" {
 // The URL's fragment changed (back/forward, an edited address): open it.
 EMSCRIPTEN_KEEPALIVE void wwe_url_changed() {
     if (g_app && g_app->loaded()) follow_location();
+}
+// A system setting changed (colour scheme, contrast, motion): the app follows it live.
+EMSCRIPTEN_KEEPALIVE void wwe_preferences_changed(int bits) {
+    if (!g_app || !g_app->loaded()) return;
+    g_app->set_preferences(preferences(bits));
+    wwe_request_frame();
 }
 }
 
@@ -48,10 +63,13 @@ void install_url_state(ui::App& app) {
     g_app = &app;
     g_written.clear();
     g_framed = wwe_js_framed() != 0;
-    if (first) wwe_js_listen_url();
+    if (first) {
+        wwe_js_listen_url();
+        wwe_js_listen_preferences();
+    }
     app.set_page_url(read_location(WWE_LOCATION_ADDRESS));
     const std::string fragment = read_location(WWE_LOCATION_FRAGMENT);
-    app.open_location(read_location(WWE_LOCATION_QUERY), fragment, wwe_js_prefers_dark() != 0, clock_now());
+    app.open_location(read_location(WWE_LOCATION_QUERY), fragment, preferences(wwe_js_preferences()), clock_now());
     if (app.embed().kiosk) g_framed = true;  // a kiosk has no back button to feed either
     g_written = app.fragment();
     g_written_committed = app.committed_fragment();

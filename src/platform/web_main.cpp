@@ -32,6 +32,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <exception>
 #include <string>
 #include <vector>
@@ -594,6 +595,19 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_embed() {
     const nlohmann::json out = {{"embed", o.embed}, {"id", o.id}, {"chrome", wwe::to_string(o.chrome)},
                                 {"views", views}, {"locked", locked}, {"theme", wwe::to_string(o.theme)},
                                 {"scale", o.scale}, {"origins", o.origins}};
+    return give(out.dump());
+}
+
+// How the app is drawn now: {"theme": "light" | "dark" | "contrast", "reducedMotion",
+// "background": "#rrggbb"} (the embed's theme= under the system settings).
+EMSCRIPTEN_KEEPALIVE const char* wwe_display() {
+    const wwe::Controller& core = g->app.controller();
+    const unsigned bg = g->app.background_color();
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "#%02x%02x%02x", bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF);
+    const nlohmann::json out = {{"theme", wwe::to_string(core.theme())},
+                                {"reducedMotion", core.reduced_motion()},
+                                {"background", hex}};
     return give(out.dump());
 }
 

@@ -129,6 +129,7 @@ struct AppImpl {
         if (!style_sent) {  // the colours of the mirror's own text (the search field), focus ring
             semantic_ops.push_back({{"op", "style"},
                                     {"dark", core.dark()},
+                                    {"theme", to_string(core.theme())},
                                     {"text", css_color(theme.text)},
                                     {"muted", css_color(theme.text_muted)},
                                     {"background", css_color(theme.background)},
@@ -331,7 +332,7 @@ struct AppImpl {
         share = {};
         share.page_url = std::move(page_url);
         gallery.cache.clear();
-        theme = core.dark() ? dark_theme() : default_theme();
+        theme = theme_for(core.theme());
         theme_applied = false;
     }
 
@@ -560,15 +561,22 @@ std::vector<std::string> App::open_fragment(std::string_view fragment, double no
     return strings(impl_->apply(intent::OpenLink{std::string(fragment)}, Origin::Link, now).problems);
 }
 
-std::vector<std::string> App::open_location(std::string_view query, std::string_view fragment, bool prefers_dark,
-                                            double now) {
+std::vector<std::string> App::open_location(std::string_view query, std::string_view fragment,
+                                            const SystemPreferences& prefers, double now) {
     if (!loaded()) return {};
     AppImpl& m = *impl_;
-    const Update u = m.core.open_location(query, fragment, prefers_dark, now);
-    m.theme = m.core.dark() ? dark_theme() : default_theme();
+    const Update u = m.core.open_location(query, fragment, prefers, now);
+    m.theme = theme_for(m.core.theme());
     m.theme_applied = false;
     m.react(u);
     return strings(u.problems);
+}
+
+void App::set_preferences(const SystemPreferences& prefers) {
+    AppImpl& m = *impl_;
+    if (!m.core.set_preferences(prefers)) return;
+    m.theme = theme_for(m.core.theme());
+    m.theme_applied = false;  // the next frame applies it and tells the mirror (a "style" op)
 }
 
 const EmbedOptions& App::embed() const { return impl_->core.embed(); }

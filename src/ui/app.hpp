@@ -123,9 +123,14 @@ public:
     // problems, also shown in the notice.
     std::vector<std::string> open_fragment(std::string_view fragment, double now);
     // At start-up: the embed options from the URL's query string, then `fragment`; the
-    // history starts there. Returns every problem of both, also shown in the notice.
-    std::vector<std::string> open_location(std::string_view query, std::string_view fragment, bool prefers_dark,
-                                           double now);
+    // history starts there; `prefers`: the reader's system settings (the page's media
+    // queries). Returns every problem of both, also shown in the notice.
+    std::vector<std::string> open_location(std::string_view query, std::string_view fragment,
+                                           const SystemPreferences& prefers, double now);
+    // A system setting changed (colour scheme, contrast, forced colours, reduced motion):
+    // the theme follows from the next frame on (theme=auto, high contrast); the views read
+    // Controller::reduced_motion().
+    void set_preferences(const SystemPreferences& prefers);
     // The embed options in effect (defaults before open_location).
     const EmbedOptions& embed() const;
     // The dismissible notice as shown: {"title": "...", "problems": [..]} (both empty when
@@ -169,8 +174,9 @@ public:
     //   {"op": "announce", "text", "assertive"}   for the live region
     //   {"op": "focus", "id"}                     move the page's focus there (after the
     //                                             user's own action in the mirror)
-    //   {"op": "style", "dark", "text", "muted", "background", "surface", "accent"}
-    //                                             the theme's colours ("#rrggbb"), for the
+    //   {"op": "style", "dark", "theme", "text", "muted", "background", "surface", "accent"}
+    //                                             the theme ("light", "dark", "contrast")
+    //                                             and its colours ("#rrggbb"), for the
     //                                             mirror's search field and focus ring
     //   {"op": "reset"}                           start the mirror over (ops nobody took)
     std::string take_semantics();

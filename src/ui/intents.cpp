@@ -89,14 +89,6 @@ int matrix_column_facet(const Article& article, const MatrixState& matrix) {
     return facet_or(article, matrix.columns, 1);
 }
 
-ImU32 palette_color(int index, int alpha) {
-    // Paul Tol's qualitative colours (bright + muted), distinguishable on the paper background.
-    static const unsigned colors[] = {0x4477AA, 0xEE6677, 0x228833, 0xCCBB44, 0x66CCEE, 0xAA3377, 0xEE8866,
-                                      0x44AA99, 0x882255, 0x999933, 0x332288, 0x99DDFF, 0xBBBBBB};
-    const unsigned c = colors[static_cast<unsigned>(index) % (sizeof colors / sizeof colors[0])];
-    return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, alpha);
-}
-
 bool matches_filter(const std::string& filter, std::initializer_list<const std::string*> fields) {
     if (filter.empty()) return true;
     const std::string needle = fold_text(filter);
@@ -116,6 +108,7 @@ RichTextColors rich_colors(const Theme& theme) {
     c.entity_bg = theme.entity_bg;
     c.entity_line = theme.entity_line;
     c.hit_bg = theme.hit_bg;
+    c.hit_line = theme.hit_line;
     c.selected_bg = theme.selected_bg;
     c.hover_bg = theme.hover_bg;
     return c;

@@ -227,18 +227,27 @@ bool RichText(const char* str_id, std::string_view text, const RichTextLayout& l
         frag_rect(f, a, b);
         ImU32 bg = 0;
         ImU32 line = 0;
+        bool dotted = false;
         if (f.style & RichStyle_Concept) {
             bg = colors.concept_bg;
             line = colors.concept_line;
+            dotted = true;
         } else if (f.style & RichStyle_Entity) {
             bg = colors.entity_bg;
             line = colors.entity_line;
         }
         if (f.tag >= 0 && f.tag == hover) bg = colors.hover_bg;
         if (f.style & RichStyle_Selected) bg = colors.selected_bg;
-        if (f.style & RichStyle_Hit) bg = colors.hit_bg;
+        const bool hit = (f.style & RichStyle_Hit) != 0;
+        if (hit) bg = colors.hit_bg;
         if (bg) dl->AddRectFilled(a, b, bg, 2.0f);
-        if (line) dl->AddLine(ImVec2(a.x + 1, b.y - 0.5f), ImVec2(b.x - 1, b.y - 0.5f), line, 1.0f);
+        if (hit && colors.hit_line) dl->AddRect(a, b, colors.hit_line, 2.0f, 0, 1.5f);
+        if (line && dotted) {  // 2 px dots, 2 px apart, 1.5 px high
+            for (float x = a.x + 1; x < b.x - 1; x += 4)
+                dl->AddRectFilled(ImVec2(x, b.y - 2.0f), ImVec2(std::min(x + 2, b.x - 1), b.y - 0.5f), line);
+        } else if (line) {
+            dl->AddRectFilled(ImVec2(a.x + 1, b.y - 2.0f), ImVec2(b.x - 1, b.y - 0.5f), line);
+        }
     }
     const char* base = text.data();
     for (const RichFragment& f : layout.fragments) {

@@ -31,9 +31,9 @@ namespace wwe::ui {
 
 enum RichStyle_ : unsigned {
     RichStyle_None = 0,
-    RichStyle_Concept = 1u << 0,   // mention of a concept: subtle background, underline
-    RichStyle_Entity = 1u << 1,    // mention of an entity: another subtle background
-    RichStyle_Hit = 1u << 2,       // search hit: strong background
+    RichStyle_Concept = 1u << 0,   // mention of a concept: subtle background, dotted underline
+    RichStyle_Entity = 1u << 1,    // mention of an entity: another subtle background, solid underline
+    RichStyle_Hit = 1u << 2,       // search hit: strong background in a box
     RichStyle_Selected = 1u << 3,  // mention of the selected concept/entity
 };
 using RichStyle = unsigned;  // RichStyle_ flags
@@ -82,11 +82,14 @@ RichTextLayout layout_rich_text(std::string_view text, const std::vector<RichSpa
 // Drawing
 //------------------------------------------------------------------------------------------
 
+// Mentions and hits differ by more than colour (for readers who do not see the colours):
+// an entity is underlined with a solid line, a concept with a dotted one, a search hit is
+// boxed (a 1.5 px frame).
 struct RichTextColors {
     ImU32 text = IM_COL32(0, 0, 0, 255);
     ImU32 concept_bg = 0, concept_line = 0;
     ImU32 entity_bg = 0, entity_line = 0;
-    ImU32 hit_bg = 0;
+    ImU32 hit_bg = 0, hit_line = 0;
     ImU32 selected_bg = 0;
     ImU32 hover_bg = 0;
 };

@@ -12,7 +12,7 @@ void draw_gallery(ViewContext& ctx, GalleryState& gallery, const ReaderState& re
     const Theme& theme = ctx.theme;
     ImGui::SetNextWindowSize(ImVec2(520, 560), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(40, 40), ImGuiCond_FirstUseEver);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 255, 255, 255));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme.surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
     if (!ImGui::Begin("Gallery: widgets and theme (F2)", &gallery.open, ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
@@ -31,9 +31,9 @@ void draw_gallery(ViewContext& ctx, GalleryState& gallery, const ReaderState& re
     }
 
     if (ImGui::CollapsingHeader("Categorical palette (map, legend)", ImGuiTreeNodeFlags_DefaultOpen)) {
-        for (int i = 0; i < 13; ++i) {
+        for (int i = 0; i < static_cast<int>(theme.palette.size()); ++i) {
             if (i > 0) ImGui::SameLine(0, 4);
-            ImGui::ColorButton("##palette", ImGui::ColorConvertU32ToFloat4(palette_color(i)), ImGuiColorEditFlags_NoTooltip,
+            ImGui::ColorButton("##palette", ImGui::ColorConvertU32ToFloat4(palette_color(theme, i)), ImGuiColorEditFlags_NoTooltip,
                                ImVec2(24, 18));
         }
         TextMuted(theme, "Node types of one kind take the palette in order; shapes tell concepts from entities.");

@@ -1,6 +1,8 @@
 // Win-Win Explorer UI: the keyboard help — every shortcut in one window (? or the Keyboard
 // shortcuts button; Esc closes it).
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "imgui.h"
 #include "ui/views.hpp"
@@ -23,6 +25,12 @@ const char* const kRows[][2] = {
 };
 const char* const kNote =
     "Single-key shortcuts act only while the explorer has the focus; ?keys=off in the address switches them off.";
+// How mentions and hits are marked, in words that do not depend on seeing the colours.
+const char* const kMarks =
+    "In the text, an entity is underlined with a solid line, a concept with a dotted line, and a search hit is "
+    "boxed. On the map, concepts are circles and entities squares.";
+// The sample drawn above kMarks: the same marks as in the reader.
+constexpr std::string_view kSample = "entity \xC2\xB7 concept \xC2\xB7 search hit";
 }  // namespace
 
 void draw_help(ViewContext& ctx, HelpState& help) {
@@ -48,6 +56,16 @@ void draw_help(ViewContext& ctx, HelpState& help) {
             ImGui::EndTable();
         }
         TextMuted(ctx.theme, "%s", kNote);
+        ImGui::Spacing();
+        const std::vector<RichSpan> spans = {{0, 6, RichStyle_Entity, -1},
+                                             {10, 17, RichStyle_Concept, -1},
+                                             {21, static_cast<std::uint32_t>(kSample.size()), RichStyle_Hit, -1}};
+        RichLayoutParams params;
+        const RichTextLayout sample = layout_rich_text(kSample, spans, params);
+        RichText("##marks", kSample, sample, rich_colors(ctx.theme), nullptr);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(kMarks);
+        ImGui::PopTextWrapPos();
     }
     ImGui::End();
     ImGui::PopStyleColor();
@@ -73,6 +91,7 @@ void help_semantics(SemanticTree& tree, int root) {
         add(add(r, rid + "/does", SemanticRole::Cell, ""), rid + "/does/text", SemanticRole::Text, row[1]);
     }
     add(dialog, "help-dialog/note", SemanticRole::Paragraph, kNote);
+    add(dialog, "help-dialog/marks", SemanticRole::Paragraph, kMarks);
     const int close = add(dialog, "help-dialog/close", SemanticRole::Button, "Close the keyboard shortcuts");
     tree.nodes[static_cast<std::size_t>(close)].command = SemanticCommand::ShowHelp;
     tree.nodes[static_cast<std::size_t>(close)].flags |= Semantic_Focusable;

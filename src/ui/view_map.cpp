@@ -86,6 +86,8 @@ constexpr float kMaxFocusZoom = 2.5f;                 // fitting a selection: at
 constexpr float kLegendMinW = 700.0f, kLegendMinH = 360.0f;  // CSS px: smaller maps keep their room
 constexpr double kTickBudgetSeconds = 0.004;  // per frame
 constexpr int kMaxTicksPerFrame = 12;
+constexpr double kStillTickBudgetSeconds = 0.012;  // reduced motion: nothing is shown meanwhile
+constexpr int kStillMaxTicksPerFrame = 200;
 constexpr float kDimAlpha = 0.16f;
 constexpr float kHintWidth = 430.0f;  // CSS px kept free for the hint line
 constexpr float kFitPad = 40.0f;      // CSS px around the nodes of a fitted view
@@ -99,14 +101,19 @@ MapCache& cache_for(MapViewState& map, const Corpus& corpus) {
 
 // Advances the layout (and a live drag) within the frame's budget and sets the positions
 // shown: the running layout the first time, else the last finished one, eased into the next.
-void update_positions(MapCache& m, const MapState& state, double now) {
+// `still` (reduced motion): nothing moves by itself — the layout runs off-screen (a larger
+// budget, the canvas waits empty) and is shown once done, without easing; while a node is
+// dragged only that node moves.
+void update_positions(MapCache& m, const MapState& state, double now, bool still) {
     m.layout.request(layout_key(state));
     const auto start = std::chrono::steady_clock::now();
     auto spent = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
-    for (int i = 0; i < kMaxTicksPerFrame && !m.layout.ready() && spent() < kTickBudgetSeconds; ++i) m.layout.advance(1);
+    const double budget = still ? kStillTickBudgetSeconds : kTickBudgetSeconds;
+    const int max_ticks = still ? kStillMaxTicksPerFrame : kMaxTicksPerFrame;
+    for (int i = 0; i < max_ticks && !m.layout.ready() && spent() < budget; ++i) m.layout.advance(1);
     const int n = m.layout.node_count();
     if (m.live) {
-        if (!m.live_released) {
+        if (!m.live_released && !still) {
             for (int i = 0; i < kMaxTicksPerFrame && !m.live->converged() && spent() < kTickBudgetSeconds * 2; ++i)
                 m.live->tick(1);
         }
@@ -122,11 +129,12 @@ void update_positions(MapCache& m, const MapState& state, double now) {
     }
     if (m.layout.ready()) {
         if (!m.shown_done || !(m.shown_key == m.layout.done_key())) {
-            if (static_cast<int>(m.px.size()) == n && n > 0) {
+            if (static_cast<int>(m.px.size()) == n && n > 0 && !still) {
                 m.from_x = m.px;
                 m.from_y = m.py;
                 m.tween_start = now;
             }
+            if (still) m.tween_start = -1;
             m.shown_key = m.layout.done_key();
             m.shown_done = true;
         }
@@ -146,7 +154,7 @@ void update_positions(MapCache& m, const MapState& state, double now) {
                 m.py[i] = m.from_y[i] + (ty[i] - m.from_y[i]) * e;
             }
         }
-    } else if (!m.shown_done) {
+    } else if (!m.shown_done && !still) {
         m.px = m.layout.running_x();  // the first layout, as it runs
         m.py = m.layout.running_y();
     }
@@ -182,14 +190,14 @@ ImU32 node_color(const Corpus& corpus, int n, int facet, const Theme& theme) {
     if (facet >= 0) {
         const auto it = node.facets.find(facet);
         if (it == node.facets.end() || it->second.empty()) return theme.no_value;
-        return palette_color(it->second.front());
+        return palette_color(theme, it->second.front());
     }
     // Concepts and entities each get the palette from its start (their shapes tell them apart).
     int index = 0;
     for (int t = 0; t < node.type; ++t) {
         if (a.node_types[static_cast<std::size_t>(t)].kind == node.kind) ++index;
     }
-    return palette_color(index);
+    return palette_color(theme, index);
 }
 
 // The facet the state colours by (index), or -1 for the node types.
@@ -440,8 +448,7 @@ bool edge_bright(const MapCache& m, const Edge& e) {
 }
 
 ImU32 edge_color(const Theme& theme, const Edge& e) {
-    return e.kind == Edge::Kind::Relation ? with_alpha(theme.relation_edge, 200.0f / 255.0f)
-                                          : with_alpha(theme.shared_edge, 150.0f / 255.0f);
+    return e.kind == Edge::Kind::Relation ? with_alpha(theme.relation_edge, kRelationEdgeAlpha) : theme.shared_edge;
 }
 
 float edge_width(const Edge& e) {
@@ -538,14 +545,14 @@ void draw_legend(ViewContext& ctx, MapCache& m, bool draw) {
     if (const int f = color_facet(ctx.corpus, ctx.state.map); f >= 0) {
         const Facet& facet = article.facets[static_cast<std::size_t>(f)];
         for (std::size_t v = 0; v < facet.values.size(); ++v)
-            rows.push_back({4, palette_color(static_cast<int>(v)), facet.values[v].label});
+            rows.push_back({4, palette_color(theme, static_cast<int>(v)), facet.values[v].label});
         rows.push_back({4, ctx.theme.no_value, "no " + facet.label});
     } else {
         for (int kind = 0; kind < 2; ++kind) {
             int index = 0;
             for (const NodeType& t : article.node_types) {
                 if (static_cast<int>(t.kind) != kind) continue;
-                rows.push_back({kind, palette_color(index++), t.label});
+                rows.push_back({kind, palette_color(theme, index++), t.label});
             }
         }
     }
@@ -834,7 +841,7 @@ std::string map_svg_text(const ViewContext& ctx, MapViewState& map) {
     if (fresh) {  // never drawn: the finished layout, fitted into 1000 x 700
         m.layout.request(layout_key(ctx.state.map));
         m.layout.finish();
-        update_positions(m, ctx.state.map, ctx.time + kTweenSeconds);
+        update_positions(m, ctx.state.map, ctx.time + kTweenSeconds, true);
     }
     const ImVec2 origin = fresh ? ImVec2(0, 0) : m.origin;
     const ImVec2 size = fresh ? ImVec2(1000, 700) : m.size;
@@ -887,7 +894,9 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
     const Theme& theme = ctx.theme;
     const MapState& map = ctx.state.map;
     MapCache& m = cache_for(view, ctx.corpus);
-    update_positions(m, map, ctx.time);
+    const bool still = ctx.core.reduced_motion();
+    if (still) m.fling.stop();
+    update_positions(m, map, ctx.time, still);
     draw_controls(ctx, m, view);
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -946,7 +955,7 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
         ctx.emit(viewport_intent(m, {m.cx - d.x / m.zoom, m.cy - d.y / m.zoom, m.zoom}));
     }
     if (ImGui::IsItemDeactivated()) {
-        if (m.panning && m.moved && !pinch_guard) m.fling.release();
+        if (m.panning && m.moved && !pinch_guard && !still) m.fling.release();
         if (m.drag_node >= 0 && m.moved && m.live) {
             // The pin goes into the state; the live picture stays until its layout is done.
             const ImVec2 at = to_layout(io.MousePos);
@@ -991,7 +1000,10 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
     const bool legend = view.show_legend && size.x >= kLegendMinW && size.y >= kLegendMinH;
     if (legend) draw_legend(ctx, m, false);
     compute_frame(m, ctx, origin, size, hovered_node);
-    if (m.drawn.size() != article.nodes.size()) {  // nothing laid out yet
+    if (m.drawn.size() != article.nodes.size()) {  // nothing laid out yet (reduced motion: still running)
+        if (!article.nodes.empty() && ctx.fonts.small)
+            dl->AddText(ctx.fonts.small, font_px(ctx.fonts.small), ImVec2(origin.x + 12, origin.y + 10), theme.text_muted,
+                        "Laying out the map\xE2\x80\xA6");
         dl->PopClipRect();
         return;
     }
@@ -1011,11 +1023,12 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
             const MapCache::Drawn& d = m.drawn[i];
             if (!d.visible || d.dimmed != (pass == 0)) continue;
             const bool square = article.nodes[i].kind == NodeKind::Entity;
+            // A faded node keeps a visible outline (3:1): it is still there and clickable.
             float ring = 1.0f;
-            ImU32 outline = with_alpha(theme.surface, d.alpha);
+            ImU32 outline = d.dimmed ? theme.outline : theme.surface;
             if (in_hovered_passage[i]) {
                 ring = 3.0f;
-                outline = theme.hit_bg;
+                outline = theme.hit_line;
             }
             if (static_cast<int>(i) == hovered_node) {
                 ring = 2.5f;
@@ -1041,11 +1054,12 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
         const std::string& text = article.nodes[i].label;
         const ImVec2 ts = label_size(ctx.fonts, text);
         const bool strong = static_cast<int>(i) == selected || static_cast<int>(i) == hovered_node;
+        // An opaque halo: the label reads at its full contrast over edges; a dimmed node's
+        // label is quieter (text_dimmed) but still 4.5:1, as it can still be clicked.
         dl->AddRectFilled(ImVec2(d.label_pos.x - 2, d.label_pos.y),
-                          ImVec2(d.label_pos.x + ts.x + 2, d.label_pos.y + ts.y),
-                          with_alpha(theme.surface, d.dimmed ? 0.5f : 0.8f), 3.0f);
+                          ImVec2(d.label_pos.x + ts.x + 2, d.label_pos.y + ts.y), theme.surface, 3.0f);
         dl->AddText(strong ? ctx.fonts.bold : font, font_px(font), d.label_pos,
-                    d.dimmed ? with_alpha(theme.text_muted, 0.55f) : theme.text, text.c_str());
+                    d.dimmed ? theme.text_dimmed : theme.text, text.c_str());
     }
     for (const MapCache::EdgeLabel& l : m.edge_labels) {
         const Edge& e = m.edges()[static_cast<std::size_t>(l.edge)];

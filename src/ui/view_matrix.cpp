@@ -29,12 +29,6 @@ bool facet_combo(const char* id, const Article& article, int current, std::strin
     return changed;
 }
 
-ImU32 mix(ImU32 a, ImU32 b, float t) {
-    const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
-    return ImGui::ColorConvertFloat4ToU32(
-        ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, 1.0f));
-}
-
 }  // namespace
 
 void draw_matrix(ViewContext& ctx) {
@@ -121,8 +115,7 @@ void draw_matrix(ViewContext& ctx) {
             ImGui::TableSetColumnIndex(c + 1);
             const int count = matrix.counts[r][static_cast<std::size_t>(c)];
             const float t = static_cast<float>(count) / static_cast<float>(max_count);
-            const ImU32 bg = count == 0 ? theme.background
-                                        : mix(theme.heat_low, theme.heat_high, t);
+            const ImU32 bg = count == 0 ? theme.background : heat_color(theme, t);
             ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, bg);
             ImGui::PushID(static_cast<int>(r) * 1000 + c);
             char label[16];
@@ -147,7 +140,7 @@ void draw_matrix(ViewContext& ctx) {
                                   cols.values[static_cast<std::size_t>(c)].label.c_str(), count, count == 1 ? "" : "s");
             }
             dl->AddText(ImVec2(pos.x + (cell_w - 8 - ts.x) * 0.5f, pos.y + (cell_h - 8 - ts.y) * 0.5f),
-                        count == 0 ? theme.text_muted : (t > 0.5f ? theme.heat_text : theme.text), label);
+                        count == 0 ? theme.text_muted : theme.text, label);
             ImGui::PopID();
         }
         ImGui::TableSetColumnIndex(ncols + 1);

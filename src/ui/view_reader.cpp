@@ -153,7 +153,8 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         ui.drag_scroll = ctx.input.touch && io.MouseClickedPos[0].x < scrollbar_x;
     }
     if (ImGui::IsMouseClicked(0)) ui.fling.stop();  // a new touch catches the text
-    if (ui.drag_scroll && !io.MouseDown[0]) ui.fling.release();
+    // Reduced motion: the text stops where the finger left it (no coasting).
+    if (ui.drag_scroll && !io.MouseDown[0] && !ctx.core.reduced_motion()) ui.fling.release();
     if (!io.MouseDown[0]) ui.drag_scroll = false;
     if (ui.drag_scroll && ImGui::IsMouseDragging(0)) {
         ui.fling.track(ImVec2(0, io.MouseDelta.y), io.DeltaTime);

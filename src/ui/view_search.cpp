@@ -77,7 +77,7 @@ static void draw_search_box(ViewContext& ctx, SearchBoxState& search) {
         ImGui::Dummy(size);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ctx.theme.surface, ImGui::GetStyle().FrameRounding);
-        dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ctx.theme.border, ImGui::GetStyle().FrameRounding);
+        dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ctx.theme.outline, ImGui::GetStyle().FrameRounding);
         ctx.places.place("search/box", pos, ImVec2(pos.x + size.x, pos.y + size.y));
         search.buffer = ctx.state.query;
     } else {

@@ -100,7 +100,7 @@ void draw_timeline(ViewContext& ctx) {
             break;
         }
     }
-    dl->AddLine(ImVec2(origin.x + 4, axis_y), ImVec2(origin.x + size.x - 4, axis_y), theme.border, 1.5f);
+    dl->AddLine(ImVec2(origin.x + 4, axis_y), ImVec2(origin.x + size.x - 4, axis_y), theme.outline, 1.5f);
     const int y0 = static_cast<int>(std::floor(begin)), y1 = static_cast<int>(std::ceil(end));
     static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -178,18 +178,22 @@ void draw_timeline(ViewContext& ctx) {
                          io.MousePos.x <= std::max(b1.x, label_pos.x + label_w) + 3 &&
                          io.MousePos.y >= label_pos.y - 2 && io.MousePos.y <= b1.y + 4;
         if (hot) hovered_event = p.event;
-        ImVec4 c = ImGui::ColorConvertU32ToFloat4(p.span.range ? IM_COL32(0x44, 0xAA, 0x99, 255) : theme.accent);
+        const ImU32 bar = p.span.range ? theme.range : theme.accent;
+        ImVec4 c = ImGui::ColorConvertU32ToFloat4(bar);
         c.w = alpha * (p.span.approximate ? 0.55f : 1.0f);
         const ImU32 fill = ImGui::ColorConvertFloat4ToU32(c);
         dl->AddRectFilled(b0, b1, fill, 3.0f);
         if (p.span.approximate) {  // hatching: the bounds are not exact
             dl->PushClipRect(b0, b1, true);
+            ImVec4 h = ImGui::ColorConvertU32ToFloat4(theme.surface);
+            h.w = 0.8f * alpha;
             for (float x = b0.x - kBarHeight; x < b1.x; x += 6) {
-                dl->AddLine(ImVec2(x, b1.y), ImVec2(x + kBarHeight, b0.y),
-                            IM_COL32(255, 255, 255, static_cast<int>(200 * alpha)), 1.5f);
+                dl->AddLine(ImVec2(x, b1.y), ImVec2(x + kBarHeight, b0.y), ImGui::ColorConvertFloat4ToU32(h), 1.5f);
             }
             dl->PopClipRect();
         }
+        // A filtered-out event stays clickable: its bar keeps an outline in its colour (3:1).
+        if (!in || p.span.approximate) dl->AddRect(b0, b1, bar, 3.0f, 0, 1.0f);
         if (involves || chosen || hot) {
             dl->AddRect(ImVec2(b0.x - 2, b0.y - 2), ImVec2(b1.x + 2, b1.y + 2), involves ? theme.text : theme.accent,
                         4.0f, 0, 2.0f);
@@ -197,13 +201,10 @@ void draw_timeline(ViewContext& ctx) {
         if (involves)
             dl->AddRectFilled(ImVec2(label_pos.x - 3, label_pos.y - 1),
                               ImVec2(label_pos.x + label_w + 3, label_pos.y + fs + 1), theme.hit_bg, 3.0f);
-        ImVec4 t = ImGui::ColorConvertU32ToFloat4(theme.text);
-        t.w = in ? 1.0f : 0.4f;
-        dl->AddText(label_font, fs, label_pos, ImGui::ColorConvertFloat4ToU32(t),
-                    ev.label.c_str());
+        // Filtered out: quieter, still readable (text_dimmed is 4.5:1) as it can be clicked.
+        dl->AddText(label_font, fs, label_pos, in || involves ? theme.text : theme.text_dimmed, ev.label.c_str());
         const std::string date = event_date_text(ev);
-        dl->AddText(small, fs * 0.85f, ImVec2(b1.x + 6, p.y - 1),
-                    in ? theme.text_muted : ImGui::ColorConvertFloat4ToU32(ImVec4(0.4f, 0.4f, 0.4f, 0.4f)),
+        dl->AddText(small, fs * 0.85f, ImVec2(b1.x + 6, p.y - 1), in ? theme.text_muted : theme.text_dimmed,
                     date.c_str());
     }
     dl->PopClipRect();

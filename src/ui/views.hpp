@@ -264,8 +264,6 @@ bool is_contrast(const RelationType& type);
 // The facet index the matrix uses for rows / columns (state ids, "" = defaults), or -1.
 int matrix_row_facet(const Article& article, const MatrixState& matrix);
 int matrix_column_facet(const Article& article, const MatrixState& matrix);
-// Colours of the categorical palette (0xAABBGGRR), cycling.
-ImU32 palette_color(int index, int alpha = 255);
 
 // True when the embed locks this value of this facet (it cannot be unticked).
 bool facet_value_locked(const EmbedOptions& embed, const std::string& facet, const std::string& value);

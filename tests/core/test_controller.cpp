@@ -21,7 +21,7 @@ struct Fixture {
     double t = 0;
     explicit Fixture(std::string_view query = "", std::string_view fragment = "") {
         REQUIRE(c.load(test::mini_json()).ok);
-        c.open_location(query, fragment, false, t);
+        c.open_location(query, fragment, {}, t);
     }
     Update user(const Intent& i) { return c.apply(i, Origin::User, t); }
     Update at(double time, const Intent& i, Origin o = Origin::User) {
@@ -400,4 +400,36 @@ TEST_CASE("controller: the browser's back and forward (links to the neighbouring
     CHECK_FALSE(f.c.can_forward());
     f.user(in::Back{});
     CHECK(here() == map);
+
+TEST_CASE("controller: the theme follows theme= and the system settings, live; reduced motion is kept") {
+    Controller c;
+    REQUIRE(c.load(test::mini_json()).ok);
+    SystemPreferences dark;
+    dark.dark = true;
+    c.open_location("theme=auto", "", dark, 0);
+    CHECK(c.theme() == ThemeKind::Dark);
+    CHECK(c.dark());
+    CHECK_FALSE(c.reduced_motion());
+    SystemPreferences light;  // the system switched to light
+    CHECK(c.set_preferences(light));
+    CHECK(c.theme() == ThemeKind::Light);
+    CHECK_FALSE(c.set_preferences(light));  // nothing changed
+    SystemPreferences calm;
+    calm.reduced_motion = true;
+    CHECK_FALSE(c.set_preferences(calm));  // the theme stays; the setting is kept
+    CHECK(c.reduced_motion());
+    SystemPreferences more;
+    more.more_contrast = true;
+    CHECK(c.set_preferences(more));
+    CHECK(c.theme() == ThemeKind::Contrast);
+    CHECK(c.dark());
+
+    Controller fixed;  // theme=light: the colour scheme does not matter, high contrast does
+    REQUIRE(fixed.load(test::mini_json()).ok);
+    fixed.open_location("theme=light", "", dark, 0);
+    CHECK(fixed.theme() == ThemeKind::Light);
+    SystemPreferences forced;
+    forced.forced_colors = true;
+    CHECK(fixed.set_preferences(forced));
+    CHECK(fixed.theme() == ThemeKind::Contrast);
 }

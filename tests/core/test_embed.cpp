@@ -79,7 +79,7 @@ TEST_CASE("random embed options round-trip through the query string (property)")
         for (const Facet& f : c.article.facets)
             for (const FacetValue& v : f.values)
                 if (pick(4) == 0) o.locked[f.id].insert(v.id);
-        o.theme = static_cast<EmbedOptions::Theme>(pick(3));
+        o.theme = static_cast<EmbedOptions::Theme>(pick(4));
         o.scale = static_cast<float>(50 + pick(251)) / 100.0f;
         if (pick(2)) o.origins = {"https://a.example", "http://localhost:" + std::to_string(1 + pick(65535))};
         std::vector<Diagnostic> problems;

@@ -16,7 +16,7 @@ struct Host {
     std::vector<Origin> origins;  // of each intent applied
     Host(std::string_view query = "embed") {
         REQUIRE(c.load(test::mini_json()).ok);
-        c.open_location(query, "", false, 0);
+        c.open_location(query, "", {}, 0);
     }
     json send(const json& message) { return send_text(message.dump()); }
     json send_text(std::string_view text) {

@@ -19,7 +19,7 @@ struct Fixture {
     Controller c;
     Fixture() {
         REQUIRE(c.load(test::mini_json()).ok);
-        c.open_location("", "", false, 0);
+        c.open_location("", "", {}, 0);
     }
     SemanticTree tree(const Presentation& p = {}) const { return build_semantics(c, p); }
 };

@@ -37,7 +37,7 @@ struct AppUnderTest {
 
     explicit AppUnderTest(std::string_view query = "", std::string_view fragment = "") {
         REQUIRE(app.load(read_file(WWE_SOURCE_DIR "/assets/article.json")).ok);
-        app.open_location(query, fragment, false, 0);
+        app.open_location(query, fragment, {}, 0);
         wwe::ui::build_fonts(*ui.io().Fonts, app.fonts(), 1.0f, app.font_text());
         app.fonts_changed();
         ui.set_draw([this](double time) {
