@@ -384,10 +384,19 @@ mergeInto(LibraryManager.library, {
         s.top = p.y + 'px';
         s.width = p.w + 'px';
         s.height = p.h + 'px';
-        s.fontSize = p.size + 'px';
         s.lineHeight = p.h + 'px';
-        const natural = textWidth(p.text, p.size);
-        if (natural > 0 && p.w > 0) s.transform = 'scaleX(' + (p.w / natural).toFixed(4) + ')';
+        // The canvas's size is ImGui's (the font's whole height, not its em): the em that
+        // gives the drawn width, then a stretch for what is left (close to 1, so that no
+        // engine paints the selection of a much scaled box wrongly: WebKit scales its
+        // highlight twice).
+        let size = p.size;
+        const natural = textWidth(p.text, size);
+        if (natural > 0 && p.w > 0) {
+          size = p.size * Math.min(1, p.w / natural);
+          const fitted = textWidth(p.text, size);
+          if (fitted > 0) s.transform = 'scaleX(' + (p.w / fitted).toFixed(4) + ')';
+        }
+        s.fontSize = size.toFixed(2) + 'px';
         span.wwePassage = passage ? passage[0] : '';
         if (entry.role === 'link') span.classList.add('wwe-piece-link');
         el.appendChild(span);

@@ -195,6 +195,7 @@ export async function keysStayInThePage(engine) {
   await page.press('/');
   f = await focus(page);
   assert.deepEqual([f.id, f.pageHasFocus], ['search/box', true], '"/" on a checkbox goes to the search field');
+  await page.evaluate(() => window.explorer.nextFrame().then(() => window.explorer.nextFrame()));
   assert.equal(await page.evaluate(() => window.__wweBlurs), 0, 'the page never lost the focus');
   await page.evaluate(() => document.activeElement.blur());
 }
@@ -266,4 +267,23 @@ export async function selectingText(engine) {
   assert.equal(state.selection, null, 'the drag selected text, it did not open a mention');
   await shot(engine, 'selection');
   await page.evaluate(() => window.getSelection().removeAllRanges());
+}
+
+// The control of keysStayInThePage, for Firefox: on a page that does not prevent them, "'"
+// opens Quick Find and the page loses the focus (so that check can fail). Run last: the
+// find bar keeps the focus.
+export async function quickFindOpensElsewhere(engine) {
+  const { page } = engine;
+  await page.goto('data:text/html,' + encodeURIComponent('<!doctype html><title>plain</title><p>A plain page.</p>'));
+  await page.evaluate(() => {
+    window.__wweLost = new Promise((resolve) => {
+      window.addEventListener('blur', () => resolve(true), { once: true });
+    });
+    document.activeElement && document.activeElement.blur && document.activeElement.blur();
+  });
+  await page.press("'");
+  const lost = await page.evaluate(() => Promise.race([window.__wweLost,
+    new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]));
+  assert.equal(lost, true, 'on a plain page Firefox\'s Quick Find takes the focus');
+  assert.equal(await page.evaluate(() => document.hasFocus()), false);
 }
