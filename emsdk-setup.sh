@@ -6,12 +6,14 @@
 #
 # What it installs:
 #   - Debian packages: compilers and CMake, nlohmann-json, doctest, GLFW (native runner),
-#     Emscripten, Chromium (browser tests), fontTools (font subsetting), the fonts.
+#     Emscripten, Chromium (browser tests), Firefox ESR, WebKitGTK's WebDriver and Xvfb
+#     (the browser tests in Firefox and WebKit), fontTools (font subsetting), the fonts.
 #   - Emscripten: an `emcc` already on PATH if it is 3.1.6 or newer, else Debian's
 #     `emscripten`, else the official emsdk at EMSDK_VERSION in .cache/emsdk.
 #   - Dear ImGui 1.86 sources into .cache/imgui-1.86 (gitignored): Debian's source package
 #     `imgui` (deb-src is enabled for the configured suites if needed), else upstream v1.86.
-#   - npm packages of the browser tests (package-lock.json) into node_modules/.
+#   - npm packages of the browser tests (package-lock.json) into node_modules/ (none of
+#     them downloads a browser: playwright-core and puppeteer-core drive Debian's).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -45,6 +47,9 @@ needs=(
   "/usr/include/GLFW/glfw3.h:libglfw3-dev"
   "/usr/include/GL/gl.h:libgl-dev"
   "chromium:chromium"
+  "firefox-esr:firefox-esr"
+  "WebKitWebDriver:webkit2gtk-driver"
+  "xvfb-run:xvfb" "xauth:xauth"
   "/usr/lib/python3/dist-packages/fontTools/subset/__init__.py:python3-fonttools"
   "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf:fonts-noto-core"
   "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf:fonts-droid-fallback"

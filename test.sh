@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: sets up what is missing, builds native and web, then runs the unit and
-# CLI golden tests (CTest), the data-schema checks, and the browser tests (Chromium).
+# CLI golden tests (CTest), the data-schema checks, and the browser tests (Chromium, then a
+# subset in Firefox and WebKit).
 # Ends with one line "suites: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -20,8 +21,9 @@ suite "article data against its JSON Schema" node --test tests/schema/
 suite "web build" tools/build-web.sh
 if [ -f dist/index.html ]; then
   suite "browser tests (Chromium)" tools/test-browser.sh
+  suite "browser tests (Firefox, WebKit)" tools/test-browser.sh --engines
 else
-  failed=$((failed + 1)); failures+=("browser tests (no web build)")
+  failed=$((failed + 2)); failures+=("browser tests (no web build)")
 fi
 
 echo

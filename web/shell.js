@@ -48,6 +48,8 @@
 //   wweOnStateChange(committed)  post stateChanged / selectionChanged to the host page
 //   wwePreview(url, w, h)        show the embed preview (CSS px)
 //   wweOnFatal(message)          show the error screen
+//   wweOnNoWebGL()               no WebGL 2: hide the canvas and show the mirror as the page
+//                                (class "wwe-fallback" on <html>, the note #wwe-nogl)
 // and Emscripten's own: canvas, print, printErr, onAbort, instantiateWasm.
 (function () {
   'use strict';
@@ -254,6 +256,14 @@
     },
     wwePreview: (url, width, height) => showPreview(url, width, height),
     wweOnFatal: (message) => fail(message, []),
+    wweOnNoWebGL: () => {
+      // The article, its filters and search as a plain page (the mirror, web/style.css).
+      document.documentElement.classList.add('wwe-fallback');
+      canvas.hidden = true;
+      const note = document.getElementById('wwe-nogl');
+      if (note) note.hidden = false;
+      console.warn('Win-Win Explorer: no WebGL 2 in this browser; showing the plain page');
+    },
     onAbort: (what) => {
       fail('Win-Win Explorer stopped', [String(what)]);
       // A kiosk starts again by itself (the page, data and program are all local).

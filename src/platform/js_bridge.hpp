@@ -114,6 +114,9 @@ void wwe_js_idle(double frames) noexcept;
 // Tells the page the program cannot run, with a sentence for the error screen
 // (Module.wweOnFatal).
 void wwe_js_fatal(const char* message) noexcept;
+// No WebGL 2 context could be created: the app runs without drawing, and the page shows
+// the mirror as an ordinary HTML page with a note saying why (Module.wweOnNoWebGL).
+void wwe_js_no_webgl() noexcept;
 // Writes "Win-Win Explorer: <message>" to the console as an error.
 void wwe_js_report_error(const char* message) noexcept;
 // The WebAssembly memory's current size, bytes.

@@ -21,6 +21,10 @@
 //     transparent spans (the "pieces") that take the mouse: a drag selects the words, Copy
 //     puts exactly the selected words on the clipboard, and the mouse is forwarded to the
 //     app (wwe_pointer) so hovering and clicking mentions still work.
+//   - without WebGL 2 (flow(), from wwe_js_no_webgl): the mirror is the page itself, in
+//     normal flow and visible ("wwe-flow", web/style.css): places and pieces are ignored,
+//     the page scrolls as pages do, and the keys that would go to the canvas are the
+//     mirror's.
 //   - embeds: the wheel over an embedded map or timeline scrolls the host page unless
 //     Ctrl/Cmd is held or the map was clicked first (a hint says so); the keys of the
 //     explorer never scroll the host page; focus is moved only in answer to the user's own
@@ -56,6 +60,7 @@ mergeInto(LibraryManager.library, {
       }
     })();
     const mac = /Mac|iPhone|iPad/.test(navigator.platform || '');
+    let flowing = false;  // no WebGL 2: the mirror is the page (flow())
 
     //--------------------------------------------------------------------------------------
     // Calls into the program
@@ -115,6 +120,7 @@ mergeInto(LibraryManager.library, {
 
     // The container keeps the canvas's box (written only when the canvas moves or resizes).
     const fit = () => {
+      if (flowing) return;
       const c = canvas.getBoundingClientRect();
       const p = parent.getBoundingClientRect();
       const left = c.left - p.left - parent.clientLeft + parent.scrollLeft;
@@ -325,6 +331,7 @@ mergeInto(LibraryManager.library, {
     // Places and pieces
     //--------------------------------------------------------------------------------------
     function place(entry, op) {
+      if (flowing) return;  // nothing is drawn: the elements stay in the page's flow
       const s = entry.el.style;
       s.left = op.x + 'px';
       s.top = op.y + 'px';
@@ -378,11 +385,21 @@ mergeInto(LibraryManager.library, {
         s.top = p.y + 'px';
         s.width = p.w + 'px';
         s.height = p.h + 'px';
-        s.fontSize = p.size + 'px';
         s.lineHeight = p.h + 'px';
-        // The space a line wraps at (`gap`, ASCII) is in the text but not drawn.
-        const natural = textWidth(p.gap > 0 ? p.text.slice(0, Math.max(0, p.text.length - p.gap)) : p.text, p.size);
-        if (natural > 0 && p.w > 0) s.transform = 'scaleX(' + (p.w / natural).toFixed(4) + ')';
+        // The canvas's size is ImGui's (the font's whole height, not its em): the em that
+        // gives the drawn width, then a stretch for what is left (close to 1, so that no
+        // engine paints the selection of a much scaled box wrongly: WebKit scales its
+        // highlight twice). The space a line wraps at (`gap`, ASCII) is in the text but not
+        // drawn.
+        const shown = p.gap > 0 ? p.text.slice(0, Math.max(0, p.text.length - p.gap)) : p.text;
+        let size = p.size;
+        const natural = textWidth(shown, size);
+        if (natural > 0 && p.w > 0) {
+          size = p.size * Math.min(1, p.w / natural);
+          const fitted = textWidth(shown, size);
+          if (fitted > 0) s.transform = 'scaleX(' + (p.w / fitted).toFixed(4) + ')';
+        }
+        s.fontSize = size.toFixed(2) + 'px';
         span.wwePassage = passage ? passage[0] : '';
         if (entry.role === 'link') span.classList.add('wwe-piece-link');
         el.appendChild(span);
@@ -453,7 +470,7 @@ mergeInto(LibraryManager.library, {
 
     function focusSearch() {
       if (!searchEntry || !searchEntry.el.isConnected) return false;
-      searchEntry.el.focus({ preventScroll: true });
+      searchEntry.el.focus({ preventScroll: !flowing });
       searchEntry.el.select();
       return true;
     }
@@ -562,7 +579,7 @@ mergeInto(LibraryManager.library, {
         if (focusTo !== null && mayMoveFocus()) {
           const target = entries.get(focusTo);
           if (target && target.el.isConnected) {
-            target.el.focus({ preventScroll: true });
+            target.el.focus({ preventScroll: !flowing });
             moved = document.activeElement === target.el;
           }
         }
@@ -616,7 +633,7 @@ mergeInto(LibraryManager.library, {
       }
       if (!target) return;
       if (!target.el.classList.contains('wwe-f') && !target.el.hasAttribute('tabindex')) target.el.tabIndex = -1;
-      target.el.focus({ preventScroll: true });
+      target.el.focus({ preventScroll: !flowing });
     }
 
     function announce(live, text) {
@@ -696,7 +713,7 @@ mergeInto(LibraryManager.library, {
       if (!el) return;
       comp.wweStop = el;
       for (const item of items(comp)) item.tabIndex = item === el ? 0 : -1;
-      el.focus({ preventScroll: true });
+      el.focus({ preventScroll: !flowing });
     }
 
     // Arrow keys, Home and End within a composite; true when the key was used.
@@ -817,7 +834,7 @@ mergeInto(LibraryManager.library, {
         } else if (key === 'Enter') {
           e.preventDefault();
           semanticInput(t.value, false);
-        } else if (key === 'PageDown' || key === 'PageUp') {
+        } else if ((key === 'PageDown' || key === 'PageUp') && !flowing) {
           e.preventDefault();
           if (currentView() === 'reader') semanticKey(SCROLL_KEYS[key]);
         }
@@ -862,6 +879,7 @@ mergeInto(LibraryManager.library, {
           return;
         }
       }
+      if (flowing) return;  // the page scrolls as any page does
       if (SCROLL_KEYS[key] || key === ' ' || key === 'ArrowLeft' || key === 'ArrowRight') {
         // Never the host page's scrolling; in the main view, the reader's.
         e.preventDefault();
@@ -928,7 +946,7 @@ mergeInto(LibraryManager.library, {
         if (e.type === 'keydown') trapTab(e);
         return;
       }
-      if (mine) {
+      if (mine || flowing) {  // (no canvas to take keys without WebGL 2)
         e.stopImmediatePropagation();
         if (e.type === 'keydown') mirrorKey(e);
         return;
@@ -947,13 +965,13 @@ mergeInto(LibraryManager.library, {
       const at = list.indexOf(document.activeElement);
       if (!inDialog(document.activeElement)) {
         e.preventDefault();
-        list[0].focus({ preventScroll: true });
+        list[0].focus({ preventScroll: !flowing });
       } else if (e.shiftKey && at === 0) {
         e.preventDefault();
-        list[list.length - 1].focus({ preventScroll: true });
+        list[list.length - 1].focus({ preventScroll: !flowing });
       } else if (!e.shiftKey && at === list.length - 1) {
         e.preventDefault();
-        list[0].focus({ preventScroll: true });
+        list[0].focus({ preventScroll: !flowing });
       }
     }
 
@@ -1194,7 +1212,17 @@ mergeInto(LibraryManager.library, {
     });
     canvas.addEventListener('touchstart', userActed, { capture: true, passive: true });
 
-    return { apply };
+    // No WebGL 2: the canvas shows nothing, so the mirror becomes the page's content.
+    function flow() {
+      if (flowing) return;
+      flowing = true;
+      for (const entry of entries.values()) unplace(entry);
+      container.style.left = container.style.top = container.style.width = container.style.height = '';
+      container.classList.add('wwe-flow');
+      container.classList.remove('wwe-mouse');
+    }
+
+    return { apply, flow };
   },
 
   //----------------------------------------------------------------------------------------
@@ -1212,6 +1240,13 @@ mergeInto(LibraryManager.library, {
       return 0;
     }
     return 1;
+  },
+
+  wwe_js_no_webgl__deps: ['$wweMirrorState'],
+  wwe_js_no_webgl__sig: 'v',
+  wwe_js_no_webgl: function () {
+    if (wweMirrorState.mirror) wweMirrorState.mirror.flow();
+    if (Module.wweOnNoWebGL) Module.wweOnNoWebGL();
   },
 
   wwe_js_mirror_apply__deps: ['$wweMirrorState'].concat(

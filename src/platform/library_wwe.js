@@ -47,7 +47,10 @@
 //     wwe_js_first_frame()                  -> Module.wweOnFirstFrame
 //     wwe_js_frame_drawn(frames)            -> Module.wweOnFrame(frames): after each frame
 //     wwe_js_idle(frames)                   -> Module.wweOnIdle(frames): drawing stopped
-//     wwe_js_fatal(message)                 -> Module.wweOnFatal (no GL context, ...)
+//     wwe_js_fatal(message)                 -> Module.wweOnFatal (GLFW could not start, ...)
+//     wwe_js_no_webgl()                     no WebGL 2 context: the mirror becomes the page
+//                                           (defined in library_mirror.js), then
+//                                           -> Module.wweOnNoWebGL (the page shows it)
 //     wwe_js_report_error(message)          console.error("Win-Win Explorer: " + message)
 //     wwe_js_heap_size() -> double          the WebAssembly memory's size, bytes
 //   The semantic layer (web_main.cpp; defined in src/platform/library_mirror.js)
@@ -123,7 +126,9 @@
 //     wweOnStateChange(committed) after a frame that changed the view state; committed:
 //                                 a history step, not only scrolling or panning
 //     wwePreview(url, w, h)       the Share dialog asked for an embed preview
-//     wweOnFatal(message)         the program cannot run (no GLFW, no WebGL 2)
+//     wweOnFatal(message)         the program cannot run (no GLFW)
+//     wweOnNoWebGL()              no WebGL 2: the app runs without drawing; the page shows
+//                                 the mirror as its content (and says why)
 //     Each is optional: a page without it just does not hear of the event.
 //
 // An item of this library is linked in when the wasm imports it or a linked item names it

@@ -17,6 +17,9 @@
 //                         header lists the whole C++ <-> JS protocol
 //   - Scale ............. the embed's text size: ImGui works in CSS px / scale, fonts are
 //                         rasterised at devicePixelRatio x scale
+//   - Without WebGL 2 ... no GL context: the core and the views still run their frames
+//                         (nothing is rendered) so the semantic tree reaches the mirror,
+//                         which the page then shows as an ordinary HTML page (wwe_js_no_webgl)
 //
 // Emscripten 3.1.6's GLFW ignores devicePixelRatio, never sees resizes and mishandles
 // touch (docs: /work/shared/PLATFORM-NOTES.md), so this file owns the canvas size and the
@@ -92,7 +95,13 @@ struct Runner {
     bool idle = false;                 // nothing to draw: the page has been told (wweOnIdle)
     bool dom_search = false;           // the mirror's search field edits the query (library_mirror.js)
     bool mouse_down = false;           // the mouse's primary button is down (as far as we know)
+    bool no_gl = false;                // no WebGL 2 context: frames run, nothing is rendered
+    double last_frame = 0;             // the clock at the last frame (ImGui's DeltaTime, no GL)
 };
+
+// The display size the views lay out for without WebGL 2 (nothing is drawn: it only decides
+// the layout the semantic tree describes, the desktop one).
+constexpr float kNoGlWidth = 1280.0f, kNoGlHeight = 800.0f;
 
 Runner* g = nullptr;
 
@@ -128,7 +137,12 @@ void rebuild_fonts() {
     const float used = wwe::ui::build_fonts(*io.Fonts, g->app.fonts(), g->dpr * g->scale, g->app.font_text());
     io.FontGlobalScale = 1.0f / used;
     g->app.fonts_changed();
-    if (g->device_ready) {
+    if (g->no_gl) {
+        // No texture to upload; ImGui only needs the atlas built (its glyph metrics).
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+    } else if (g->device_ready) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -373,6 +387,11 @@ void save_downloads(Runner& r) {
         }
         // The drawing buffer is still valid in the task that drew it: read it now.
         const wwe::ui::Download& d = it->download;
+        if (r.no_gl) {  // there is no canvas picture to read
+            wwe_js_report_error(("saving " + d.filename + " needs WebGL 2, which this browser does not offer").c_str());
+            it = r.pending_png.erase(it);
+            continue;
+        }
         const float px = r.dpr * r.scale;  // backing-store px per ImGui unit
         wwe_js_save_png(d.filename.c_str(), d.x * px, d.y * px, d.w * px, d.h * px);
         it = r.pending_png.erase(it);
@@ -418,15 +437,21 @@ void frame() {
     r.scale = r.app.ui_scale();
     if (r.font_ratio != r.dpr * r.scale) rebuild_fonts();
     int fb_w = 1, fb_h = 1;
-    emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
-
-    ImGui_ImplOpenGL3_NewFrame();
-    r.device_ready = true;
-    ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
-    // ImGui's units are CSS px divided by the embed's scale (scale 2: everything twice as big).
-    io.DisplaySize = ImVec2(r.css_w / r.scale, r.css_h / r.scale);
-    io.DisplayFramebufferScale = ImVec2(fb_w / io.DisplaySize.x, fb_h / io.DisplaySize.y);
+    if (r.no_gl) {
+        io.DisplaySize = ImVec2(kNoGlWidth / r.scale, kNoGlHeight / r.scale);
+        io.DisplayFramebufferScale = ImVec2(1, 1);
+        io.DeltaTime = static_cast<float>(std::max(1e-4, now - r.last_frame));
+    } else {
+        emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
+        ImGui_ImplOpenGL3_NewFrame();
+        r.device_ready = true;
+        ImGui_ImplGlfw_NewFrame();
+        // ImGui's units are CSS px divided by the embed's scale (scale 2: everything twice as big).
+        io.DisplaySize = ImVec2(r.css_w / r.scale, r.css_h / r.scale);
+        io.DisplayFramebufferScale = ImVec2(fb_w / io.DisplaySize.x, fb_h / io.DisplaySize.y);
+    }
+    r.last_frame = now;
     const wwe::platform::PointerState p = r.pointer.step();
     io.MousePos = ImVec2(p.x / r.scale, p.y / r.scale);
     for (bool& down : io.MouseDown) down = false;
@@ -453,12 +478,14 @@ void frame() {
     check_stacks();
     ImGui::Render();
 
-    glViewport(0, 0, fb_w, fb_h);
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(r.app.background_color());
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    wwe::platform::update_text_input(io.WantTextInput, r.scale);
+    if (!r.no_gl) {
+        glViewport(0, 0, fb_w, fb_h);
+        const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(r.app.background_color());
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        wwe::platform::update_text_input(io.WantTextInput, r.scale);
+    }
     wwe::platform::update_url_state(r.app);
 
     // Releases of keys pressed since the last frame reach ImGui now, for the next frame.
@@ -479,7 +506,7 @@ void frame() {
     }
 
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
-    if (cursor != r.cursor) {
+    if (cursor != r.cursor && !r.no_gl) {
         r.cursor = cursor;
         wwe_js_set_cursor(css_cursor(cursor));
     }
@@ -700,6 +727,33 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_announcements() { return give(nlohmann::jso
 
 }  // extern "C"
 
+namespace {
+
+// No WebGL 2 (switched off, a blocklisted driver, a very old browser): no GLFW (its key
+// listeners would take Tab and Backspace from the page), an ImGui context without renderer
+// for the views' frames, and the page shows the mirror as its content. The keyboard, the
+// mouse and the search field reach the app through the mirror (wwe_semantic_*).
+void start_without_gl() {
+    glfwTerminate();
+    g->no_gl = true;
+    g->dpr = 1;
+    g->css_w = kNoGlWidth;
+    g->css_h = kNoGlHeight;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    g->last_frame = now_seconds();
+    wwe_js_no_webgl();
+    emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
+    emscripten_set_main_loop(frame, 0, EM_FALSE);
+    wwe_js_platform_ready();
+}
+
+}  // namespace
+
 int main() {
     g = new Runner();
     // The mirror's key handling goes first: GLFW's listeners (installed by glfwInit) must not
@@ -719,8 +773,8 @@ int main() {
                                  std::max(1, static_cast<int>(css_h * g->dpr)), "Win-Win Explorer", nullptr,
                                  nullptr);
     if (!g->window) {
-        wwe_js_fatal("This browser could not create a WebGL 2 context");
-        return 1;
+        start_without_gl();
+        return 0;
     }
     glfwMakeContextCurrent(g->window);
     apply_viewport(static_cast<float>(css_w), static_cast<float>(css_h), g->dpr);
