@@ -1,22 +1,24 @@
 // The benchmark suite (bench/run.sh builds what it needs, then runs this):
 //   node --expose-gc bench/bench.mjs [--sizes 1000,10000,100000] [--layout-sizes 1000,10000,50000]
-//        [--only search|layout] [--rounds 5] [--queries 200] [--lunr-max 10000] [--json FILE]
+//        [--only search|layout] [--rounds 5] [--queries 200] [--slow-peers-max 10000] [--json FILE] [--from FILE]
+// (--from: print the tables of a run saved with --json, measuring nothing)
 // Prints Markdown tables: every figure with its noise, the ratio of the best peer measured
 // in the same run to ours (> 1: we are ahead), and each cost's fitted growth exponent.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { benchSearch, IMPLEMENTATIONS, PEERS } from "./search.mjs";
 import { benchLayout, LAYOUTS } from "./layout.mjs";
 import { fmtBytes, fmtExp, fmtMs, fmtNumber, fmtRatio, growth, table } from "./stats.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, def) => (args.includes(name) ? args[args.indexOf(name) + 1] : def);
-const sizes = opt("--sizes", "1000,10000,100000").split(",").map(Number);
-const layoutSizes = opt("--layout-sizes", "1000,10000,50000").split(",").map(Number);
+let sizes = opt("--sizes", "1000,10000,100000").split(",").map(Number);
+let layoutSizes = opt("--layout-sizes", "1000,10000,50000").split(",").map(Number);
 const only = opt("--only", "");
 const rounds = Number(opt("--rounds", "5"));
 const nQueries = Number(opt("--queries", "200"));
 const jsonOut = opt("--json", "");
-const lunrMax = Number(opt("--lunr-max", "10000"));
+const saved = opt("--from", "") ? JSON.parse(readFileSync(opt("--from", ""), "utf8")) : null;
+const slowMax = Number(opt("--slow-peers-max", "10000"));  // minisearch and lunr
 const log = (s) => console.error(s);
 
 if (typeof globalThis.gc !== "function") throw new Error("run with node --expose-gc (bench/run.sh does)");
@@ -28,8 +30,13 @@ const print = (s = "") => {
 };
 const raw = {};
 
-if (only !== "layout") {
-  const r = await benchSearch({ sizes, rounds, nQueries, peerMax: { lunr: lunrMax }, log });
+if (saved) {
+  sizes = Object.keys(saved.search ?? {}).map(Number);
+  layoutSizes = Object.keys(saved.layout ?? {}).map(Number);
+}
+
+if (only !== "layout" && (!saved || saved.search)) {
+  const r = saved ? saved.search : await benchSearch({ sizes, rounds, nQueries, peerMax: { minisearch: slowMax, lunr: slowMax }, log });
   raw.search = r;
   const metrics = [
     ["load + index", (x) => x.build?.value, (x) => fmtMs(x.build)],
@@ -41,7 +48,7 @@ if (only !== "layout") {
   ];
   print("### Search");
   print();
-  print(`${nQueries} one-word and ${nQueries} two-word queries, each timed ${rounds} times after a warm-up pass (a query's time: its median; ± the spread of the percentile round by round, build: of ${sizes.map((n) => (n >= 100000 ? 2 : 3)).join("/")} builds). Ours: ranked top 20 with snippets, facet counts and matched nodes (run_query, limit 20); minisearch and lunr: every match ranked; flexsearch: its top 20.`);
+  print(`${nQueries} one-word and ${nQueries} two-word queries, each timed ${rounds} times after a warm-up pass (a query's time: its best of the ${rounds}; ± half the spread of the percentile round by round; builds: the best of ${sizes.map((n) => (n >= 100000 ? 2 : 3)).join("/")}, ± half their range). Ours: ranked top 20 with snippets, facet counts and matched nodes (run_query, limit 20); minisearch and lunr: every match ranked; flexsearch: its top 20.`);
   for (const n of sizes) {
     const x = r[n];
     print();
@@ -83,14 +90,14 @@ if (only !== "layout") {
   ], ["l", "l", "l"]));
 }
 
-if (only !== "search") {
-  const r = await benchLayout({ sizes: layoutSizes, log });
+if (only !== "search" && (!saved || saved.layout)) {
+  const r = saved ? saved.layout : await benchLayout({ sizes: layoutSizes, log });
   raw.layout = r;
   const peers = LAYOUTS.slice(1);
   print();
   print("### Layout");
   print();
-  print("ms per iteration (± half the range of 5 repeats, 3 at 50k), and the fastest peer ÷ ours:");
+  print("ms per iteration (the best of 5 repeats, 3 at 50k, ± half their range), and the fastest peer ÷ ours:");
   print();
   print(table(["nodes", "edges", ...LAYOUTS, "fastest peer ÷ ours"], layoutSizes.map((n) => {
     const x = r[n];

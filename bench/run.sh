@@ -4,8 +4,9 @@
 # (bench/package-lock.json); runs everything on the same seeded corpora and graphs and
 # prints the Markdown tables recorded in docs/benchmarks.md.
 #   bench/run.sh [--sizes 1000,10000,100000] [--layout-sizes 1000,10000,50000]
-#                [--only search|layout] [--rounds 5] [--queries 200] [--lunr-max 10000]
-# The default run takes about 10 minutes on 2 cores (most of it the 100k corpus).
+#                [--only search|layout] [--rounds 5] [--queries 200] [--slow-peers-max 10000]
+# The default run is long: the run in docs/benchmarks.md (3 rounds, 100 queries) took 40 minutes
+# on a heavily loaded 2-core machine, most of it the 100k builds; --sizes 1000,10000 is quick.
 set -euo pipefail
 cd "$(dirname "$0")"
 ../emsdk-setup.sh >/dev/null

@@ -165,7 +165,8 @@ function peer(name, n, docs, lists, rounds) {
 export const IMPLEMENTATIONS = ["ours, native", "ours, wasm", "minisearch", "flexsearch", "lunr"];
 export const PEERS = ["minisearch", "flexsearch", "lunr"];
 
-// `peerMax`: the largest corpus each peer is run on (lunr takes minutes per 100k build).
+// `peerMax`: the largest corpus each peer is run on (minisearch and lunr take minutes per
+// 100k build, and their AND queries tens of milliseconds each).
 export async function benchSearch({ sizes, rounds, nQueries, peerMax = {}, log }) {
   const lists = { one: queries(nQueries, 1), two: queries(nQueries, 2) };
   const qfiles = [here("./build/queries-1.txt"), here("./build/queries-2.txt")];

@@ -10,20 +10,21 @@ export function quantile(values, q) {
 
 export const median = (values) => quantile(values, 0.5);
 
-// A measurement repeated: its median and its noise, half the range relative to the median
-// (±%), so "12.3 ms ±4%" means every repeat fell within 4% of 12.3 ms either way.
+// A measurement repeated: the best of the repeats (the machine is shared: another process
+// only ever adds time) and the noise, half the range of the repeats relative to that (±%).
 export function summarize(values) {
-  const m = median(values);
-  const noise = values.length > 1 && m > 0 ? (Math.max(...values) - Math.min(...values)) / 2 / m : NaN;
+  const m = Math.min(...values);
+  const noise = values.length > 1 && m > 0 ? (Math.max(...values) - m) / 2 / m : NaN;
   return { value: m, noise, n: values.length };
 }
 
-// Query latencies: times[round][query]. Each query's time is its median over the rounds (a
+// Query latencies: times[round][query]. Each query's time is its best over the rounds (a
 // pre-emption by another process hits one round, not all); p50 and p95 are taken over
-// those. The noise is the spread of the same percentile computed round by round.
+// those, i.e. over the query mix. The noise is the spread of the same percentile computed
+// round by round, relative to it.
 export function latency(times) {
   const nq = times[0].length;
-  const perQuery = Array.from({ length: nq }, (_, i) => median(times.map((r) => r[i])));
+  const perQuery = Array.from({ length: nq }, (_, i) => Math.min(...times.map((r) => r[i])));
   const out = {};
   for (const [name, q] of [["p50", 0.5], ["p95", 0.95]]) {
     const rounds = times.map((r) => quantile(r, q));
@@ -67,6 +68,7 @@ export function fmtBytes(b) {
 
 export function fmtRatio(r) {
   if (!Number.isFinite(r)) return "–";
+  if (r < 0.1) return `1/${fmtNumber(1 / r)}×`;  // e.g. "1/680×": the peer is 680 times faster
   return `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toFixed(2)}×`;
 }
 
