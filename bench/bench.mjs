@@ -1,104 +1,125 @@
-// Layout benchmark: our ForceLayout (C++ → WebAssembly) beside d3-force and
-// ngraph.forcelayout, on the same seeded Barabási–Albert graphs (mean degree ≈ 4).
-//   node --no-experimental-fetch bench/bench.mjs [--sizes 1000,10000,50000]
-// Prints a Markdown table: ms per iteration (one tick of the whole simulation) and the
-// ratio to the fastest peer. Timing: a few warm-up ticks, then the mean over N ticks.
-import { createRequire } from "node:module";
-import { performance } from "node:perf_hooks";
-import { forceSimulation, forceLink, forceManyBody, forceX, forceY } from "d3-force";
-import createGraph from "ngraph.graph";
-import createLayout from "ngraph.forcelayout";
+// The benchmark suite (bench/run.sh builds what it needs, then runs this):
+//   node --expose-gc bench/bench.mjs [--sizes 1000,10000,100000] [--layout-sizes 1000,10000,50000]
+//        [--only search|layout] [--rounds 5] [--queries 200] [--slow-peers-max 10000] [--json FILE] [--from FILE]
+// (--from: print the tables of a run saved with --json, measuring nothing)
+// Prints Markdown tables: every figure with its noise, the ratio of the best peer measured
+// in the same run to ours (> 1: we are ahead), and each cost's fitted growth exponent.
+import { readFileSync, writeFileSync } from "node:fs";
+import { benchSearch, IMPLEMENTATIONS, PEERS } from "./search.mjs";
+import { benchLayout, LAYOUTS } from "./layout.mjs";
+import { fmtBytes, fmtExp, fmtMs, fmtNumber, fmtRatio, growth, table } from "./stats.mjs";
 
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
-const sizesArg = args.includes("--sizes") ? args[args.indexOf("--sizes") + 1] : "1000,10000,50000";
-const sizes = sizesArg.split(",").map(Number);
+const opt = (name, def) => (args.includes(name) ? args[args.indexOf(name) + 1] : def);
+let sizes = opt("--sizes", "1000,10000,100000").split(",").map(Number);
+let layoutSizes = opt("--layout-sizes", "1000,10000,50000").split(",").map(Number);
+const only = opt("--only", "");
+const rounds = Number(opt("--rounds", "5"));
+const nQueries = Number(opt("--queries", "200"));
+const jsonOut = opt("--json", "");
+const saved = opt("--from", "") ? JSON.parse(readFileSync(opt("--from", ""), "utf8")) : null;
+const slowMax = Number(opt("--slow-peers-max", "10000"));  // minisearch and lunr
+const log = (s) => console.error(s);
 
-// mulberry32: a small seeded PRNG, so every library gets the same graph.
-function rng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+if (typeof globalThis.gc !== "function") throw new Error("run with node --expose-gc (bench/run.sh does)");
+
+const out = [];
+const print = (s = "") => {
+  out.push(s);
+  console.log(s);
+};
+const raw = {};
+
+if (saved) {
+  sizes = Object.keys(saved.search ?? {}).map(Number);
+  layoutSizes = Object.keys(saved.layout ?? {}).map(Number);
 }
 
-// Barabási–Albert: each new node attaches to m = 2 earlier nodes, chosen with probability
-// proportional to degree (by picking a random endpoint of an existing edge).
-function barabasiAlbert(n, m, seed) {
-  const random = rng(seed);
-  const edges = [];
-  const ends = [0, 1];
-  edges.push([1, 0]);
-  for (let v = 2; v < n; v++) {
-    const chosen = new Set();
-    while (chosen.size < Math.min(m, v)) chosen.add(ends[Math.floor(random() * ends.length)]);
-    for (const u of chosen) {
-      edges.push([v, u]);
-      ends.push(u, v);
-    }
+if (only !== "layout" && (!saved || saved.search)) {
+  const r = saved ? saved.search : await benchSearch({ sizes, rounds, nQueries, peerMax: { minisearch: slowMax, lunr: slowMax }, log });
+  raw.search = r;
+  const metrics = [
+    ["load + index", (x) => x.build?.value, (x) => fmtMs(x.build)],
+    ["memory (index)", (x) => x.memoryIndex, (x) => fmtBytes(x.memoryIndex) + (x.memory !== x.memoryIndex ? ` (${fmtBytes(x.memory)} with the text)` : "")],
+    ["one word, p50", (x) => x.one.p50.value, (x) => fmtMs(x.one.p50)],
+    ["one word, p95", (x) => x.one.p95.value, (x) => fmtMs(x.one.p95)],
+    ["two words AND, p50", (x) => x.two.p50.value, (x) => fmtMs(x.two.p50)],
+    ["two words AND, p95", (x) => x.two.p95.value, (x) => fmtMs(x.two.p95)],
+  ];
+  print("### Search");
+  print();
+  print(`${nQueries} one-word and ${nQueries} two-word queries, each timed ${rounds} times after a warm-up pass (a query's time: its best of the ${rounds}; ± half the spread of the percentile round by round; builds: the best of ${sizes.map((n) => (n >= 100000 ? 2 : 3)).join("/")}, ± half their range). Ours: ranked top 20 with snippets, facet counts and matched nodes (run_query, limit 20); minisearch and lunr: every match ranked; flexsearch: its top 20.`);
+  for (const n of sizes) {
+    const x = r[n];
+    print();
+    print(`**${n.toLocaleString("en-US")} passages** (a one-word query matches ${fmtNumber(x.meanMatches.one)} passages on average, a two-word one ${fmtNumber(x.meanMatches.two)})`);
+    print();
+    const rows = metrics.map(([label, value, fmt]) => {
+      const best = Math.min(...PEERS.filter((p) => x[p]).map((p) => value(x[p])));
+      return [label, ...IMPLEMENTATIONS.map((i) => (x[i] ? fmt(x[i]) : "not run")), fmtRatio(best / value(x["ours, wasm"])), fmtRatio(best / value(x["ours, native"]))];
+    });
+    rows.push(["same match counts as ours", ...IMPLEMENTATIONS.map((i) => (x[i] ? `${Math.round(x[i].agree * 100)}%` : "")), "", ""]);
+    print(table(["", ...IMPLEMENTATIONS, "best peer ÷ ours, wasm", "best peer ÷ ours, native"], rows, ["l"]));
   }
-  return edges;
+  if (sizes.length >= 2) {
+    print();
+    print(`Growth exponents k (cost ∝ passages^k, least squares over ${sizes.join(", ")} passages):`);
+    print();
+    print(table(["", ...metrics.map(([label]) => label)],
+      IMPLEMENTATIONS.map((i) => {
+        const measured = sizes.filter((n) => r[n][i]);
+        const note = measured.length < sizes.length ? ` (${measured.join(", ")})` : "";
+        return [i + note, ...metrics.map(([, value]) => fmtExp(growth(measured, measured.map((n) => value(r[n][i])))))];
+      }), ["l"]));
+  }
+  // Issue 11's targets, at the largest size.
+  const N = Math.max(...sizes);
+  const w = r[N]["ours, wasm"], f = r[N].flexsearch;
+  const kOne = growth(sizes, sizes.map((n) => r[n]["ours, wasm"].one.p95.value));
+  const kTwo = growth(sizes, sizes.map((n) => r[n]["ours, wasm"].two.p95.value));
+  const check = (ok) => (ok ? "met" : "**not met**");
+  print();
+  print(`Targets (issue 11) at ${N.toLocaleString("en-US")} passages, ours as WebAssembly:`);
+  print();
+  print(table(["target", "measured", ""], [
+    ["one word p95 ≤ 1 ms", fmtMs(w.one.p95), check(w.one.p95.value <= 1)],
+    ["two words AND p95 ≤ 2 ms", fmtMs(w.two.p95), check(w.two.p95.value <= 2)],
+    ["index memory ≤ flexsearch's", `${fmtBytes(w.memoryIndex)} vs ${fmtBytes(f.memory)}`, check(w.memoryIndex <= f.memory)],
+    ["load + index ≤ ½ flexsearch's build", `${fmtMs(w.build)} vs ${fmtMs(f.build)}`, check(w.build.value <= f.build.value / 2)],
+    ["query p95 growth exponent ≤ 0.5", `${fmtExp(kOne)} (one word), ${fmtExp(kTwo)} (two words)`, check(kOne <= 0.5 && kTwo <= 0.5)],
+  ], ["l", "l", "l"]));
 }
 
-function time(tick, warmup, iterations) {
-  for (let i = 0; i < warmup; i++) tick();
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) tick();
-  return (performance.now() - start) / iterations;
+if (only !== "search" && (!saved || saved.layout)) {
+  const r = saved ? saved.layout : await benchLayout({ sizes: layoutSizes, log });
+  raw.layout = r;
+  const peers = LAYOUTS.slice(1);
+  print();
+  print("### Layout");
+  print();
+  print("ms per iteration (the best of 5 repeats, 3 at 50k, ± half their range), and the fastest peer ÷ ours:");
+  print();
+  print(table(["nodes", "edges", ...LAYOUTS, "fastest peer ÷ ours"], layoutSizes.map((n) => {
+    const x = r[n];
+    const best = Math.min(...peers.map((p) => x[p].speed.value));
+    return [n, x.edges, ...LAYOUTS.map((l) => fmtMs(x[l].speed)), fmtRatio(best / x["ours (wasm)"].speed.value)];
+  })));
+  if (layoutSizes.length >= 2) {
+    print();
+    print(table(["growth exponent", ...LAYOUTS], [["ms per iteration", ...LAYOUTS.map((l) => fmtExp(growth(layoutSizes, layoutSizes.map((n) => r[n][l].speed.value))))]], ["l"]));
+  }
+  const withQuality = layoutSizes.filter((n) => r[n].qualityTicks);
+  if (withQuality.length) {
+    print();
+    print("Layout quality after a fixed number of ticks (normalised stress against graph distances, lower is better / coefficient of variation of edge lengths, lower is more even):");
+    print();
+    print(table(["nodes", "ticks", ...LAYOUTS, "best peer's stress ÷ ours"], withQuality.map((n) => {
+      const x = r[n];
+      const best = Math.min(...peers.map((p) => x[p].quality.stress));
+      return [n, x.qualityTicks, ...LAYOUTS.map((l) => `${x[l].quality.stress.toFixed(3)} / ${x[l].quality.edgeCv.toFixed(2)}`),
+        fmtRatio(best / x["ours (wasm)"].quality.stress)];
+    })));
+  }
 }
 
-function benchOurs(Module, n, edges, iterations) {
-  const flat = new Int32Array(edges.flat());
-  const ptr = Module._malloc(flat.byteLength);
-  Module.HEAP32.set(flat, ptr >> 2);
-  const layout = Module._wwe_layout_create(n, ptr, edges.length, 1);
-  Module._free(ptr);
-  const ms = time(() => {
-    if (Module._wwe_layout_tick(layout, 1) === 0) Module._wwe_layout_reheat(layout);
-  }, 3, iterations);
-  Module._wwe_layout_destroy(layout);
-  return ms;
-}
-
-function benchD3(n, edges, iterations) {
-  const nodes = Array.from({ length: n }, (_, i) => ({ index: i }));
-  const links = edges.map(([s, t]) => ({ source: s, target: t }));
-  const sim = forceSimulation(nodes)
-    .force("link", forceLink(links).distance(30))
-    .force("charge", forceManyBody())
-    .force("x", forceX().strength(0.02))
-    .force("y", forceY().strength(0.02))
-    .stop();
-  return time(() => sim.tick(), 3, iterations);
-}
-
-function benchNgraph(n, edges, iterations) {
-  const graph = createGraph();
-  for (let i = 0; i < n; i++) graph.addNode(i);
-  for (const [s, t] of edges) graph.addLink(s, t);
-  const layout = createLayout(graph, { springLength: 30 });
-  return time(() => layout.step(), 3, iterations);
-}
-
-const createModule = require("./build/layout.cjs");
-const Module = await createModule();
-
-const rows = [];
-for (const n of sizes) {
-  const edges = barabasiAlbert(n, 2, 12345 + n);
-  const iterations = n <= 1000 ? 100 : n <= 10000 ? 20 : 5;
-  const ours = benchOurs(Module, n, edges, iterations);
-  const d3 = benchD3(n, edges, iterations);
-  const ngraph = benchNgraph(n, edges, iterations);
-  const fastestPeer = Math.min(d3, ngraph);
-  rows.push({ n, m: edges.length, ours, d3, ngraph, ratio: fastestPeer / ours });
-  console.error(`n=${n}: ours ${ours.toFixed(2)} ms, d3-force ${d3.toFixed(2)} ms, ngraph ${ngraph.toFixed(2)} ms`);
-}
-
-console.log("| nodes | edges | ours (wasm) ms/iter | d3-force ms/iter | ngraph.forcelayout ms/iter | fastest peer ÷ ours |");
-console.log("|---:|---:|---:|---:|---:|---:|");
-for (const r of rows)
-  console.log(`| ${r.n} | ${r.m} | ${r.ours.toFixed(2)} | ${r.d3.toFixed(2)} | ${r.ngraph.toFixed(2)} | ${r.ratio.toFixed(1)}× |`);
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(raw, null, 1));

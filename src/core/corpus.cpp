@@ -82,6 +82,9 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
     std::vector<Token> tokens;
     for (std::size_t p = 0; p < np; ++p) {
         tokenize(a.passages[p].text, tokens, stems);
+        const auto joined = static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.joined; }));
+        c.words[p].reserve(tokens.size() - joined);  // exactly: no slack in the largest per-passage array
+        c.joined[p].reserve(joined);
         for (Token& t : tokens) {
             const std::uint32_t id = intern(t.term);
             if (t.joined) c.joined[p].push_back({id, t.begin, t.end, t.position});
@@ -133,6 +136,16 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
     for (std::size_t p = 0; p < np; ++p)
         for (const auto& [f, values] : a.passages[p].facets)
             for (const int v : values) c.facet_passages[static_cast<std::size_t>(f)][static_cast<std::size_t>(v)].push_back(static_cast<int>(p));
+    c.facet_slot.assign(a.facets.size() + 1, 0);
+    for (std::size_t f = 0; f < a.facets.size(); ++f)
+        c.facet_slot[f + 1] = c.facet_slot[f] + static_cast<std::uint32_t>(a.facets[f].values.size());
+    c.tag_first.assign(np + 1, 0);
+    for (std::size_t p = 0; p < np; ++p) {
+        for (const auto& [f, values] : a.passages[p].facets)
+            for (const int v : values) c.tags.push_back(c.facet_slot[static_cast<std::size_t>(f)] + static_cast<std::uint32_t>(v));
+        c.tag_first[p + 1] = static_cast<std::uint32_t>(c.tags.size());
+    }
+    c.tags.shrink_to_fit();
 
     // Mentions: every occurrence of every matchable form of every node.
     struct Candidate {

@@ -79,6 +79,11 @@ struct Corpus {
     std::vector<std::vector<int>> node_passages; // per node: passages mentioning it, ascending
     // Per facet and value: the passages tagged with it, ascending (facet filters).
     std::vector<std::vector<std::vector<int>>> facet_passages;
+    // Every passage's facet values in flat arrays (facet counts): value v of facet f is slot
+    // facet_slot[f] + v; passage p's slots are tags[tag_first[p]] .. tags[tag_first[p + 1] - 1].
+    std::vector<std::uint32_t> facet_slot;  // per facet, + 1
+    std::vector<std::uint32_t> tag_first;   // per passage, + 1
+    std::vector<std::uint32_t> tags;
 
     // Alias forms for query rewriting: each searchable name of each node, as normalised
     // terms (Latin script) or folded text (CJK, matched as a substring of the query).

@@ -114,4 +114,16 @@ std::vector<std::vector<int>> facet_counts(const Article& article, const std::ve
     return counts;
 }
 
+std::vector<std::vector<int>> facet_counts(const Corpus& corpus, const std::vector<int>& passages) {
+    const std::vector<std::uint32_t>& slot = corpus.facet_slot;
+    std::vector<int> flat(slot.empty() ? 0 : slot.back(), 0);
+    for (const int p : passages)
+        for (std::uint32_t k = corpus.tag_first[static_cast<std::size_t>(p)]; k < corpus.tag_first[static_cast<std::size_t>(p) + 1]; ++k)
+            ++flat[corpus.tags[k]];
+    std::vector<std::vector<int>> counts(corpus.article.facets.size());
+    for (std::size_t f = 0; f < counts.size(); ++f)
+        counts[f].assign(flat.begin() + slot[f], flat.begin() + slot[f + 1]);
+    return counts;
+}
+
 }  // namespace wwe

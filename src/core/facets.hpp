@@ -49,4 +49,7 @@ std::vector<int> filter_passages(const Corpus& corpus, const FacetFilter& filter
 std::vector<std::vector<int>> facet_counts(const Article& article,
                                            const std::vector<int>& passages);
 
+// The same from the corpus's flat tag arrays (Corpus::tags): one increment per tag.
+std::vector<std::vector<int>> facet_counts(const Corpus& corpus, const std::vector<int>& passages);
+
 }  // namespace wwe

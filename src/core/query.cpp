@@ -20,45 +20,64 @@ QueryResult run_query(const Corpus& corpus, const QueryRequest& request) {
     if (!filter.empty()) allowed = filter_passages(corpus, filter);
     result.query = parse_query(corpus, request.text);
     // Every match in article order, then the best `limit` of them ranked, with snippets.
-    std::vector<SearchHit> hits =
-        search(corpus, result.query, filter.empty() ? nullptr : &allowed, SearchOrder::Article, /*spans=*/false);
-    result.passages.reserve(hits.size());
-    for (const SearchHit& h : hits) result.passages.push_back(h.passage);
-    result.counts = facet_counts(a, result.passages);
+    std::vector<double> scores;
+    match(corpus, result.query, filter.empty() ? nullptr : &allowed, result.passages, scores);
+    result.counts = facet_counts(corpus, result.passages);
     if (!request.details) return result;
 
-    const auto better = [](const SearchHit& x, const SearchHit& y) {
-        return x.score != y.score ? x.score > y.score : x.passage < y.passage;
+    // The best `limit` (score descending, ties in article order) through a heap of that
+    // size whose top is the worst kept: one comparison for most matches.
+    const auto better = [&](std::size_t x, std::size_t y) {
+        return scores[x] != scores[y] ? scores[x] > scores[y] : x < y;
     };
-    const std::size_t shown = std::min(request.limit, hits.size());
-    std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(shown), hits.end(), better);
+    const std::size_t shown = std::min(request.limit, result.passages.size());
+    std::vector<std::size_t> top;
+    top.reserve(shown);
+    for (std::size_t i = 0; i < result.passages.size() && shown > 0; ++i) {
+        if (top.size() < shown) {
+            top.push_back(i);
+            std::push_heap(top.begin(), top.end(), better);
+        } else if (better(i, top.front())) {
+            std::pop_heap(top.begin(), top.end(), better);
+            top.back() = i;
+            std::push_heap(top.begin(), top.end(), better);
+        }
+    }
+    std::sort_heap(top.begin(), top.end(), better);
     result.paragraphs.reserve(shown);
-    for (std::size_t i = 0; i < shown; ++i) {
+    for (const std::size_t i : top) {
         QueryParagraph para;
-        para.passage = hits[i].passage;
-        para.score = hits[i].score;
+        para.passage = result.passages[i];
+        para.score = scores[i];
         para.hits = hit_spans(corpus, result.query, para.passage);
         para.snippet = make_snippet(a.passages[static_cast<std::size_t>(para.passage)].text, para.hits);
         result.paragraphs.push_back(std::move(para));
     }
 
     // Nodes named by the query first (in query order), then those mentioned in the result,
-    // most mentions first, ties in file order.
+    // most mentions first, ties in file order (counted over the result's own mentions).
     for (const SearchClause& clause : result.query.clauses)
         for (int node : clause.nodes)
             if (std::find(result.nodes.begin(), result.nodes.end(), node) == result.nodes.end())
                 result.nodes.push_back(node);
-    std::vector<char> in(a.passages.size(), 0);
-    for (const int p : result.passages) in[static_cast<std::size_t>(p)] = 1;
-    std::vector<std::pair<int, int>> mentioned;  // (count, node)
-    for (std::size_t n = 0; n < a.nodes.size(); ++n) {
-        int count = 0;
-        for (const Mention& m : corpus.node_mentions[n]) count += in[static_cast<std::size_t>(m.passage)];
-        if (count > 0) mentioned.emplace_back(count, static_cast<int>(n));
+    // A small result: its passages' mentions; a large one: every node's mentions (contiguous)
+    // against a membership array, which reads memory in order.
+    std::vector<int> count(a.nodes.size(), 0);
+    if (result.passages.size() * 8 < a.passages.size()) {
+        for (const int p : result.passages)
+            for (const Mention& m : corpus.mentions[static_cast<std::size_t>(p)]) ++count[static_cast<std::size_t>(m.node)];
+    } else {
+        std::vector<char> in(a.passages.size(), 0);
+        for (const int p : result.passages) in[static_cast<std::size_t>(p)] = 1;
+        for (std::size_t n = 0; n < a.nodes.size(); ++n)
+            for (const Mention& m : corpus.node_mentions[n]) count[n] += in[static_cast<std::size_t>(m.passage)];
     }
+    std::vector<std::pair<int, int>> mentioned;  // (count, node)
+    for (std::size_t n = 0; n < a.nodes.size(); ++n)
+        if (count[n] > 0) mentioned.emplace_back(count[n], static_cast<int>(n));
     std::stable_sort(mentioned.begin(), mentioned.end(),
                      [](const auto& x, const auto& y) { return x.first > y.first; });
-    for (auto [count, n] : mentioned)
+    for (auto [c, n] : mentioned)
         if (std::find(result.nodes.begin(), result.nodes.end(), n) == result.nodes.end()) result.nodes.push_back(n);
     return result;
 }

@@ -33,13 +33,6 @@ void split_quotes(std::string_view text, std::vector<std::string>& phrases, std:
     if (inside) phrases.push_back(std::move(current));  // an unclosed quote ends the phrase
 }
 
-double bm25(double tf, int df, int n_docs, int length, double avgdl) {
-    if (tf <= 0) return 0;
-    double idf = std::log((n_docs - df + 0.5) / (df + 0.5) + 1.0);
-    double norm = kK1 * (1.0 - kB + kB * (avgdl > 0 ? length / avgdl : 1.0));
-    return idf * tf * (kK1 + 1.0) / (tf + norm);
-}
-
 // The term ids of `terms`; false when one of them is in no passage.
 bool term_ids(const Corpus& c, const std::vector<std::string>& terms, std::vector<std::uint32_t>& ids) {
     ids.clear();
@@ -52,17 +45,28 @@ bool term_ids(const Corpus& c, const std::vector<std::string>& terms, std::vecto
 }
 
 // Where a clause matches, over the whole article: passages ascending, each with the clause's
-// term frequency there (its df is the list's length).
+// term frequency there (its df is the list's length). A word's list is a view of its
+// postings (no copy); phrases and names own theirs.
 struct ClauseList {
-    std::vector<std::uint32_t> passages;
-    std::vector<double> tf;
+    const std::uint32_t* passages = nullptr;
+    std::size_t size = 0;
+    const std::uint32_t* pos_first = nullptr;  // a word's: tf = pos_first[i + 1] - pos_first[i]
+    std::vector<std::uint32_t> own_passages;
+    std::vector<double> own_tf;
+
+    double tf(std::size_t i) const { return pos_first ? pos_first[i + 1] - pos_first[i] : own_tf[i]; }
+    void own() {
+        passages = own_passages.data();
+        size = own_passages.size();
+        pos_first = nullptr;
+    }
 };
 
 void word_list(const Corpus& c, std::uint32_t term, ClauseList& out) {
     const InvertedIndex& ix = c.index;
-    out.passages.assign(ix.passage.begin() + ix.first[term], ix.passage.begin() + ix.first[term + 1]);
-    out.tf.resize(out.passages.size());
-    for (std::uint32_t i = ix.first[term], k = 0; i < ix.first[term + 1]; ++i, ++k) out.tf[k] = ix.tf(i);
+    out.passages = ix.passage.data() + ix.first[term];
+    out.size = ix.postings(term);
+    out.pos_first = ix.pos_first.data() + ix.first[term];
 }
 
 // Calls found(first word position) for each occurrence of the phrase `ids` in the posting
@@ -84,20 +88,18 @@ void phrase_in(const Corpus& c, std::uint32_t posting, const std::vector<std::ui
 // cheap: the rarest term need not come first, but ids[0]'s postings bound the work.
 void phrase_list(const Corpus& c, const std::vector<std::uint32_t>& ids, ClauseList& out) {
     const InvertedIndex& ix = c.index;
-    out.passages.clear();
-    out.tf.clear();
     for (std::uint32_t i = ix.first[ids[0]]; i < ix.first[ids[0] + 1]; ++i) {
         int n = 0;
         phrase_in(c, i, ids, [&](std::uint32_t) { ++n; });
         if (n == 0) continue;
-        out.passages.push_back(ix.passage[i]);
-        out.tf.push_back(n);
+        out.own_passages.push_back(ix.passage[i]);
+        out.own_tf.push_back(n);
     }
+    out.own();
 }
 
 void literal_list(const Corpus& c, const std::vector<std::string>& terms, ClauseList& out) {
-    out.passages.clear();
-    out.tf.clear();
+    out = {};
     std::vector<std::uint32_t> ids;
     if (!term_ids(c, terms, ids)) return;
     if (ids.size() == 1) word_list(c, ids[0], out);
@@ -113,25 +115,40 @@ ClauseList clause_list(const Corpus& c, const SearchClause& clause) {
     // A name: its literal words, or its mentions (whichever counts more), passage by passage.
     ClauseList literal;
     if (!clause.terms.empty()) literal_list(c, clause.terms, literal);
-    std::map<std::uint32_t, double> mentions;
+    // Mentions per passage, ascending: a node's mentions are in article order already.
+    std::vector<std::pair<std::uint32_t, double>> mentions;
     for (const int node : clause.nodes)
-        for (const Mention& m : c.node_mentions[static_cast<std::size_t>(node)]) mentions[static_cast<std::uint32_t>(m.passage)] += 1;
+        for (const Mention& m : c.node_mentions[static_cast<std::size_t>(node)]) {
+            const auto p = static_cast<std::uint32_t>(m.passage);
+            if (!mentions.empty() && mentions.back().first == p) mentions.back().second += 1;
+            else mentions.emplace_back(p, 1.0);
+        }
+    if (clause.nodes.size() > 1) {  // several nodes: merge their runs
+        std::sort(mentions.begin(), mentions.end());
+        std::vector<std::pair<std::uint32_t, double>> merged;
+        for (const auto& [p, n] : mentions) {
+            if (!merged.empty() && merged.back().first == p) merged.back().second += n;
+            else merged.emplace_back(p, n);
+        }
+        mentions = std::move(merged);
+    }
     std::size_t i = 0;
     auto m = mentions.begin();
-    while (i < literal.passages.size() || m != mentions.end()) {
-        if (m == mentions.end() || (i < literal.passages.size() && literal.passages[i] < m->first)) {
-            out.passages.push_back(literal.passages[i]);
-            out.tf.push_back(literal.tf[i++]);
-        } else if (i >= literal.passages.size() || m->first < literal.passages[i]) {
-            out.passages.push_back(m->first);
-            out.tf.push_back(m->second);
+    while (i < literal.size || m != mentions.end()) {
+        if (m == mentions.end() || (i < literal.size && literal.passages[i] < m->first)) {
+            out.own_passages.push_back(literal.passages[i]);
+            out.own_tf.push_back(literal.tf(i++));
+        } else if (i >= literal.size || m->first < literal.passages[i]) {
+            out.own_passages.push_back(m->first);
+            out.own_tf.push_back(m->second);
             ++m;
         } else {
-            out.passages.push_back(m->first);
-            out.tf.push_back(std::max(literal.tf[i++], m->second));
+            out.own_passages.push_back(m->first);
+            out.own_tf.push_back(std::max(literal.tf(i++), m->second));
             ++m;
         }
     }
+    out.own();
     return out;
 }
 
@@ -284,72 +301,107 @@ std::vector<Span> hit_spans(const Corpus& corpus, const SearchQuery& query, int 
     for (const SearchClause& clause : query.clauses) {
         if (!clause.terms.empty()) literal_spans(corpus, clause.terms, passage, spans);
         if (clause.kind != SearchClause::Kind::Node) continue;
-        for (const int node : clause.nodes)
-            for (const Mention& m : corpus.node_mentions[static_cast<std::size_t>(node)])
-                if (m.passage == passage) spans.push_back({m.begin, m.end});
+        for (const Mention& m : corpus.mentions[static_cast<std::size_t>(passage)])
+            if (std::find(clause.nodes.begin(), clause.nodes.end(), m.node) != clause.nodes.end())
+                spans.push_back({m.begin, m.end});
     }
     merge_spans(spans);
     return spans;
 }
 
-std::vector<SearchHit> search(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,
-                              SearchOrder order, bool spans) {
+void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,
+           std::vector<int>& passages, std::vector<double>& scores) {
     const int n_docs = static_cast<int>(corpus.article.passages.size());
-    std::vector<SearchHit> hits;
+    passages.clear();
+    scores.clear();
     if (query.empty()) {
         if (candidates) {
-            for (const int p : *candidates) hits.push_back({p, 0.0, {}});
+            passages = *candidates;
         } else {
-            hits.reserve(static_cast<std::size_t>(n_docs));
-            for (int p = 0; p < n_docs; ++p) hits.push_back({p, 0.0, {}});
+            passages.resize(static_cast<std::size_t>(n_docs));
+            for (int p = 0; p < n_docs; ++p) passages[static_cast<std::size_t>(p)] = p;
         }
-        return hits;
+        scores.assign(passages.size(), 0.0);
+        return;
     }
     // Where each clause matches in the whole article (idf must not depend on the facet
     // filter, so that scores are comparable across filters).
     std::vector<ClauseList> lists;
+    std::vector<double> idf;
     lists.reserve(query.clauses.size());
     for (const SearchClause& clause : query.clauses) {
         lists.push_back(clause_list(corpus, clause));
-        if (lists.back().passages.empty()) return hits;  // AND: nothing matches
+        const double df = static_cast<double>(lists.back().size);
+        if (df == 0) return;  // AND: nothing matches
+        idf.push_back(std::log((n_docs - df + 0.5) / (df + 0.5) + 1.0));
     }
+    // BM25 per clause: idf · tf · (k1 + 1) / (tf + k1 · (1 − b + b · |d| / avgdl)).
+    const double avgdl = corpus.average_length;
+    const auto score_of = [&](std::size_t k, std::size_t at, std::uint32_t p) {
+        const double tf = lists[k].tf(at);
+        if (tf <= 0) return 0.0;
+        const double norm = kK1 * (1.0 - kB + kB * (avgdl > 0 ? corpus.passage_length[p] / avgdl : 1.0));
+        return idf[k] * tf * (kK1 + 1.0) / (tf + norm);
+    };
     // Intersect, driven by the shortest list; the others (and the candidates) are searched
-    // forward from where the last match was.
+    // forward from where the last match was, by galloping (cost: the driver's length times
+    // the log of the gaps).
     std::size_t driver = 0;
     for (std::size_t k = 1; k < lists.size(); ++k)
-        if (lists[k].passages.size() < lists[driver].passages.size()) driver = k;
+        if (lists[k].size < lists[driver].size) driver = k;
+    const ClauseList& d = lists[driver];
+    const std::size_t expected = candidates ? std::min(d.size, candidates->size()) : d.size;
+    if (lists.size() == 1) {
+        passages.reserve(expected);
+        scores.reserve(expected);
+    }
     std::vector<std::size_t> cursor(lists.size(), 0);
     std::size_t candidate = 0;
-    const ClauseList& d = lists[driver];
-    for (std::size_t i = 0; i < d.passages.size(); ++i) {
+    const auto gallop = [](const auto* a, std::size_t from, std::size_t size, auto value) {
+        std::size_t step = 1, lo = from, hi = from;
+        while (hi < size && a[hi] < value) {
+            lo = hi + 1;
+            hi += step;
+            step *= 2;
+        }
+        return static_cast<std::size_t>(std::lower_bound(a + lo, a + std::min(hi, size), value) - a);
+    };
+    for (std::size_t i = 0; i < d.size; ++i) {
         const std::uint32_t p = d.passages[i];
         if (candidates) {
-            const auto it = std::lower_bound(candidates->begin() + static_cast<std::ptrdiff_t>(candidate), candidates->end(),
-                                             static_cast<int>(p));
-            candidate = static_cast<std::size_t>(it - candidates->begin());
-            if (it == candidates->end()) break;
-            if (*it != static_cast<int>(p)) continue;
+            candidate = gallop(candidates->data(), candidate, candidates->size(), static_cast<int>(p));
+            if (candidate == candidates->size()) break;
+            if ((*candidates)[candidate] != static_cast<int>(p)) continue;
         }
         double score = 0;
         bool all = true;
-        for (std::size_t k = 0; k < lists.size() && all; ++k) {
+        for (std::size_t k = 0; k < lists.size(); ++k) {
             const ClauseList& l = lists[k];
             std::size_t at = i;
             if (k != driver) {
-                const auto it = std::lower_bound(l.passages.begin() + static_cast<std::ptrdiff_t>(cursor[k]), l.passages.end(), p);
-                cursor[k] = static_cast<std::size_t>(it - l.passages.begin());
-                if (it == l.passages.end() || *it != p) {
+                cursor[k] = gallop(l.passages, cursor[k], l.size, p);
+                if (cursor[k] == l.size || l.passages[cursor[k]] != p) {
                     all = false;
                     break;
                 }
                 at = cursor[k];
             }
-            score += bm25(l.tf[at], static_cast<int>(l.passages.size()), n_docs, corpus.passage_length[p],
-                          corpus.average_length);
+            score += score_of(k, at, p);
         }
-        if (all) hits.push_back({static_cast<int>(p), score, {}});
+        if (!all) continue;
+        passages.push_back(static_cast<int>(p));
+        scores.push_back(score);
     }
-    if (order == SearchOrder::Ranked) {
+}
+
+std::vector<SearchHit> search(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,
+                              SearchOrder order, bool spans) {
+    std::vector<int> passages;
+    std::vector<double> scores;
+    match(corpus, query, candidates, passages, scores);
+    std::vector<SearchHit> hits(passages.size());
+    for (std::size_t i = 0; i < passages.size(); ++i) hits[i] = {passages[i], scores[i], {}};
+    if (order == SearchOrder::Ranked && !query.empty()) {
         std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& x, const SearchHit& y) {
             return x.score != y.score ? x.score > y.score : x.passage < y.passage;
         });

@@ -5,6 +5,7 @@
 //   - parse_query ....... text -> SearchQuery
 //   - SearchHit ......... one passage: score, hit spans, snippet
 //   - search ............ ranked passages matching every clause
+//   - match ............. the same in article order, as passage and score arrays
 //   - make_snippet ...... a window of text around the hits, hits marked
 //
 // Semantics: every clause must match (AND). A clause is a word, a "quoted phrase" (words at
@@ -63,11 +64,16 @@ enum class SearchOrder { Ranked, Article };
 //
 // Cost: the clauses' postings in the inverted index (a word: its postings; a phrase: the
 // positions of its first word, checked against the words that follow; a name: its
-// mentions), intersected from the shortest list; passages no clause matches are never
-// touched, and neither are the texts.
+// mentions), intersected from the shortest list (galloping through the others); passages
+// no clause matches are never touched, and neither are the texts.
 std::vector<SearchHit> search(const Corpus& corpus, const SearchQuery& query,
                               const std::vector<int>* candidates = nullptr, SearchOrder order = SearchOrder::Ranked,
                               bool spans = true);
+
+// The passages `search` finds, in article order, with their scores, as two parallel arrays
+// (cleared first): what run_query ranks the top of, without a SearchHit per match.
+void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,
+           std::vector<int>& passages, std::vector<double>& scores);
 
 // The spans of every clause's matches in `passage` (ascending, merged): what the reader
 // marks.
