@@ -3,7 +3,7 @@
 // methods (composition), dictation, pasting and copying are the browser's own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { nextFrame, openExplorer, press, settle, useBrowser } from './browser.mjs';
+import { nextFrame, openExplorer, press, useBrowser } from './browser.mjs';
 
 const shared = useBrowser(before, after);
 
