@@ -37,9 +37,11 @@ struct JsonLimits {
 };
 
 // Article files (docs/data-format.md). Size: the shipped article is ~130 KB; 64 MiB is about
-// 90,000 passages of ~100 words. A generated 30,000-passage article (tools/make_article.mjs,
-// ~21 MB) loads, is indexed and is read in the browser within its memory (docs/benchmarks.md);
-// the limit keeps the tab's memory bounded (a parsed document takes several times its text). Depth: the format's deepest path
+// 80,000 passages of ~100 words, which the core holds natively. In the browser a generated
+// 30,000-passage article (tools/make_article.mjs, 24 MiB) loads, but its WebAssembly heap
+// peaks at 1.75 GB of wasm32's 2 GB (docs/benchmarks.md): past that size the load fails with
+// an out-of-memory error. The limit keeps the memory bounded (a parsed document takes
+// several times its text). Depth: the format's deepest path
 // is /tours/i/steps/j/state/facets/f/k, 8 levels; a step's state is a view state (up to
 // kViewStateJsonLimits.max_depth = 16) below 5 levels of article, so at most 21. 64 leaves
 // room for x-* extension members and is a tiny stack for the recursive operations above.
