@@ -58,7 +58,13 @@ test('idle: no animation frames at all while nothing moves; a key, the wheel, a 
       await page.mouse.move(640, 400);
       await page.mouse.wheel(0, 300);
     });
-    await wakesAndSleeps(page, 'a resize', () => page.setViewportSize({ width: 900, height: 650 }));
+    await wakesAndSleeps(page, 'a resize', async () => {
+      await page.setViewportSize({ width: 900, height: 650 });
+      // The page's resize and ResizeObserver callbacks have reached the app: its canvas has the new size.
+      await page.waitForFunction(() => document.querySelector('canvas').width === Math.round(
+        document.querySelector('canvas').getBoundingClientRect().width * devicePixelRatio) && innerWidth === 900,
+      null, { polling: 50 });
+    });
   });
 });
 
@@ -89,7 +95,7 @@ test('idle: a host page\'s message wakes an embedded explorer', async () => {
   }
 });
 
-test('idle: the controller\'s timers still fire with the loop stopped (the typed search settles, a kiosk goes home)', async () => {
+test('idle: the controller\'s timers still fire with the loop stopped (a kiosk goes home)', async () => {
   await withExplorer('?kiosk&idle=5#v=glossary', async (page) => {
     // Away from home: after the kiosk's idle timeout (5 s, real time here) it goes home and
     // plays its attract tour, woken by its timer alone.
