@@ -4,7 +4,7 @@
 #
 # Targets
 #   imgui   the core files (imgui, draw, tables, widgets), configured through imconfig-style
-#           defines: no ini/log files, no obsolete API.
+#           defines: no ini/log files, no obsolete API, 32-bit vertex indices.
 #           Web: plus the GLFW and OpenGL3 backends, and Emscripten's GLFW/WebGL 2 at link.
 #           Native: no backend and no renderer (frames end as draw lists nobody draws),
 #           compiled with ImGui's test-engine hooks for the UI tests (see below).
@@ -31,6 +31,12 @@ endif()
 add_library(imgui STATIC ${WWE_IMGUI_SOURCES})
 target_include_directories(imgui SYSTEM PUBLIC "${WWE_IMGUI_DIR}")
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# 32-bit ImDrawIdx: the OpenGL3 backend of 1.86 has no glDrawElementsBaseVertex under GLES3/
+# WebGL2, so with 16-bit indices a draw list past 65,535 vertices (a long article's reader,
+# a big table) is drawn as garbage. With sizeof(ImDrawIdx) == 4 the backend draws with
+# GL_UNSIGNED_INT, which WebGL2 has. PUBLIC: imgui, wwe_ui, the platform and the tests must
+# agree on the type (it is part of ImDrawList's layout; IMGUI_CHECKVERSION compares it).
+target_compile_definitions(imgui PUBLIC "ImDrawIdx=unsigned int")
 target_compile_options(imgui PRIVATE -w)  # not ours to fix (e.g. C++20's enum-enum deprecation)
 
 if(EMSCRIPTEN)

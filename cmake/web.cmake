@@ -13,6 +13,19 @@
 # The article shipped (WWE_ARTICLE_JSON) and the Python that writes the standalone page
 # (WWE_PYTHON) are those of fonts.cmake.
 
+# Optimisation per part (docs/benchmarks.md, "Build flags": sizes and speeds measured for
+# -Os, -O2, -O3 and -flto). The core (search, layout, loading) is where the time goes: -O3.
+# Dear ImGui is most of the code but little of the time: -Os keeps dist/ small. Each is a
+# list of compiler flags placed after the build type's own (the last -O wins); the link's
+# (Binaryen's wasm-opt) go to explorer_web and explorer_single.
+set(WWE_WEB_OPT_CORE "-O3" CACHE STRING "Web: optimisation flags of wwe_core")
+set(WWE_WEB_OPT_UI "-O2" CACHE STRING "Web: optimisation flags of wwe_ui and the platform layer")
+set(WWE_WEB_OPT_IMGUI "-Os" CACHE STRING "Web: optimisation flags of Dear ImGui")
+set(WWE_WEB_OPT_LINK "-O3" CACHE STRING "Web: optimisation flags of the link")
+target_compile_options(wwe_core PRIVATE ${WWE_WEB_OPT_CORE})
+target_compile_options(wwe_ui PRIVATE ${WWE_WEB_OPT_UI})
+target_compile_options(imgui PRIVATE ${WWE_WEB_OPT_IMGUI})
+
 # The core reports JSON syntax errors through nlohmann's exceptions: keep them catchable
 # (Emscripten's default aborts on throw).
 target_compile_options(wwe_core PRIVATE -fexceptions)
@@ -30,7 +43,7 @@ add_library(wwe_platform OBJECT
   "${CMAKE_SOURCE_DIR}/src/platform/url_state.cpp")
 target_link_libraries(wwe_platform PUBLIC wwe_ui)
 target_link_libraries(wwe_platform PRIVATE wwe_warnings)
-target_compile_options(wwe_platform PRIVATE -fexceptions)
+target_compile_options(wwe_platform PRIVATE -fexceptions ${WWE_WEB_OPT_UI})
 
 # The JS functions the C++ calls (the C++ <-> JS protocol is listed in its header).
 set(WWE_JS_LIBRARY "${CMAKE_SOURCE_DIR}/src/platform/library_wwe.js")
@@ -51,13 +64,13 @@ set(WWE_WEB_LINK_OPTIONS
 
 add_executable(explorer_web $<TARGET_OBJECTS:wwe_platform>)
 target_link_libraries(explorer_web PRIVATE wwe_platform)
-target_link_options(explorer_web PRIVATE ${WWE_WEB_LINK_OPTIONS})
+target_link_options(explorer_web PRIVATE ${WWE_WEB_LINK_OPTIONS} ${WWE_WEB_OPT_LINK})
 set_target_properties(explorer_web PROPERTIES OUTPUT_NAME explorer SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${WWE_DIST_DIR}" LINK_DEPENDS "${WWE_JS_LIBRARY};${WWE_JS_MIRROR}")
 
 add_executable(explorer_single $<TARGET_OBJECTS:wwe_platform>)
 target_link_libraries(explorer_single PRIVATE wwe_platform)
-target_link_options(explorer_single PRIVATE ${WWE_WEB_LINK_OPTIONS} -sSINGLE_FILE=1)
+target_link_options(explorer_single PRIVATE ${WWE_WEB_LINK_OPTIONS} ${WWE_WEB_OPT_LINK} -sSINGLE_FILE=1)
 set_target_properties(explorer_single PROPERTIES OUTPUT_NAME explorer-single SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}" LINK_DEPENDS "${WWE_JS_LIBRARY};${WWE_JS_MIRROR}")
 

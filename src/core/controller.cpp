@@ -245,12 +245,17 @@ Update Controller::change(ViewState next, Origin origin) {
     constrain(next, embed_, report ? &u.problems : nullptr);
     const bool result_changed = next.facets != state_.facets || next.query != state_.query;
     const bool passage_changed = next.passage != state_.passage;
-    // The user's new filters start the reader at the top; the page, a link or a tour may
-    // name a passage with them.
-    if (result_changed && !passage_changed && origin == Origin::User) next.passage.clear();
+    // The user's new filters keep the passage being read at the top when the new result
+    // still has it, else start the reader at the top; the page, a link or a tour may name
+    // a passage with them.
+    const bool keep_reading = result_changed && !passage_changed && origin == Origin::User;
     if (next == state_) return u;
     state_ = std::move(next);
     if (result_changed) recompute();
+    if (keep_reading && !state_.passage.empty()) {
+        const int p = corpus_->article.find_passage(state_.passage);
+        if (p < 0 || !derived_.passage_in(p)) state_.passage.clear();
+    }
     if (result_changed || (passage_changed && origin != Origin::User)) {
         const int p = state_.passage.empty() ? -1 : corpus_->article.find_passage(state_.passage);
         reveal_ = {p, false, now_, reveal_.serial + 1};

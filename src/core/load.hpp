@@ -29,7 +29,7 @@ struct LoadResult {
 };
 
 // Parses and validates `json_text` (UTF-8). Never throws. The text is read by read_json
-// within kArticleJsonLimits (json_reader.hpp: 16 MiB, 64 levels), so a text too large, not
+// within kArticleJsonLimits (json_reader.hpp: 24 MiB, 64 levels), so a text too large, not
 // UTF-8, too deeply nested or not JSON is one error at pointer "" with its line and column.
 // Then wrong types, unknown members, dates that are not calendar dates (date.hpp), duplicate
 // ids and dangling references are errors, each with its pointer. Warnings (aliases never found in the text, unused

@@ -111,6 +111,9 @@ void wwe_js_frame_drawn(double frames) noexcept;
 // Tells the page the app stopped drawing: nothing animates, nothing is due, no input
 // (Module.wweOnIdle); once per idle stretch, `frames` drawn so far.
 void wwe_js_idle(double frames) noexcept;
+// The animation-frame loop stopped: wake it (_wwe_request_frame) after `ms` milliseconds,
+// replacing any earlier wake-up; ms < 0: no wake-up (only input restarts it).
+void wwe_js_wake_after(double ms) noexcept;
 // Tells the page the program cannot run, with a sentence for the error screen
 // (Module.wweOnFatal).
 void wwe_js_fatal(const char* message) noexcept;

@@ -51,6 +51,9 @@
 //     wwe_js_no_webgl()                     no WebGL 2 context: the mirror becomes the page
 //                                           (defined in library_mirror.js), then
 //                                           -> Module.wweOnNoWebGL (the page shows it)
+//     wwe_js_wake_after(ms)                 the frame loop stopped: _wwe_request_frame
+//                                           after ms (the controller's next timer),
+//                                           replacing the last one; ms < 0: none
 //     wwe_js_report_error(message)          console.error("Win-Win Explorer: " + message)
 //     wwe_js_heap_size() -> double          the WebAssembly memory's size, bytes
 //   The semantic layer (web_main.cpp; defined in src/platform/library_mirror.js)
@@ -484,6 +487,20 @@ mergeInto(LibraryManager.library, {
   wwe_js_idle__sig: 'vd',
   wwe_js_idle: function (frames) {
     if (Module.wweOnIdle) Module.wweOnIdle(frames);
+  },
+
+  $wweWake: { timer: 0 },
+  wwe_js_wake_after__deps: ['$wweWake', 'wwe_request_frame'],
+  wwe_js_wake_after__sig: 'vd',
+  wwe_js_wake_after: function (ms) {
+    if (wweWake.timer) clearTimeout(wweWake.timer);
+    wweWake.timer = 0;
+    if (ms >= 0 && ms < 2147483647) {
+      wweWake.timer = setTimeout(() => {
+        wweWake.timer = 0;
+        _wwe_request_frame();
+      }, ms);
+    }
   },
 
   wwe_js_fatal__deps: wweWithStrings([]),

@@ -8,8 +8,10 @@
 //   - Input ............. keys via GLFW (releases deferred a frame); mouse, wheel and touch
 //                         via html5 callbacks in CSS px (PointerQueue)
 //   - Context loss ...... pause on loss; recreate ImGui's GL objects and fonts on restore
-//   - Frame loop ........ draw only after input or while animating (+ a few frames);
-//                         paused while the page is hidden
+//   - Frame loop ........ draw only after input or while animating (+ a few frames); when
+//                         nothing moves the animation-frame loop itself stops (and while
+//                         the page is hidden): input, resizes, the page's calls and the
+//                         controller's next timer (a timeout) start it again
 //   - Downloads ......... files the app asks to save: text as a Blob, PNG read from the
 //                         canvas two frames later (after the export menu has closed)
 //   - JS API ............ the wwe_* exports web/shell.js calls (wwe_load, wwe_get_state, ...)
@@ -93,6 +95,8 @@ struct Runner {
     double clock_offset = 0;           // seconds a test moved the clock ahead (advanceClock)
     long long frames = 0;              // frames drawn since the article was loaded
     bool idle = false;                 // nothing to draw: the page has been told (wweOnIdle)
+    bool paused = false;               // the animation-frame loop is stopped (idle or hidden)
+    bool hidden = false;               // the page is hidden
     bool dom_search = false;           // the mirror's search field edits the query (library_mirror.js)
     bool mouse_down = false;           // the mouse's primary button is down (as far as we know)
     bool no_gl = false;                // no WebGL 2 context: frames run, nothing is rendered
@@ -108,10 +112,25 @@ Runner* g = nullptr;
 double now_seconds() { return emscripten_get_now() / 1000.0 + (g ? g->clock_offset : 0.0); }
 
 // Input arrived or the app changed: the next animation frame draws (and the page's
-// explorer.idle() waits for it).
+// explorer.idle() waits for it); a stopped loop starts again (unless the page is hidden).
 void mark_input() {
     g->input = true;
     g->idle = false;
+    if (g->paused && !g->hidden) {
+        g->paused = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+// Nothing to draw: stop the animation-frame loop (an idle page costs no frames at all) until
+// mark_input, or until the controller's next timer (a tour step, the kiosk's idle timeout,
+// the typed search settling), which a timeout wakes.
+void stop_loop(double now) {
+    if (g->paused) return;
+    g->paused = true;
+    emscripten_pause_main_loop();
+    const double at = g->app.loaded() ? g->app.next_wakeup() : HUGE_VAL;
+    wwe_js_wake_after(std::isfinite(at) ? std::max(0.0, (at - now) * 1000.0) + 1.0 : -1.0);
 }
 
 //------------------------------------------------------------------------------------------
@@ -340,16 +359,18 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
 
 EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
     if (e->hidden) {
-        emscripten_pause_main_loop();
+        g->hidden = true;
+        if (!g->paused) emscripten_pause_main_loop();
+        g->paused = true;
     } else {
+        g->hidden = false;
         mark_input();
-        emscripten_resume_main_loop();
     }
     return EM_FALSE;
 }
 
 EM_BOOL on_context_lost(int, const void*, void*) {
-    g->context_lost = true;
+    g->context_lost = true;  // the next frame stops the loop
     return EM_TRUE;  // preventDefault: the browser may restore the context
 }
 
@@ -419,8 +440,12 @@ void check_stacks() {
 
 void frame() {
     Runner& r = *g;
-    if (!r.app.loaded() || r.context_lost) return;
     const double now = now_seconds();
+    if (!r.app.loaded() || r.context_lost) {  // wwe_load, a restored context: mark_input
+        r.input = false;
+        stop_loop(now);
+        return;
+    }
     const bool due = now >= r.app.next_wakeup();  // a tour step, a kiosk's idle timeout
     const bool input = r.input || r.pointer.pending() || due;
     if (!input && r.frames_to_draw <= 0 && !r.app.wants_frames()) {  // idle: nothing to draw
@@ -428,6 +453,7 @@ void frame() {
             r.idle = true;
             wwe_js_idle(static_cast<double>(r.frames));
         }
+        if (r.first_frame_done) stop_loop(now);
         return;
     }
     r.idle = false;

@@ -111,6 +111,7 @@ public:
     const RichTextLayout& get(int key, std::string_view text, const std::vector<RichSpan>& spans,
                               std::uint64_t spans_key, const RichLayoutParams& params);
     void clear() { entries_.clear(); }
+    std::size_t size() const { return entries_.size(); }  // layouts held
     int layouts_computed() const { return computed_; }  // for the gallery's statistics
 
 private:

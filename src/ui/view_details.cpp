@@ -6,6 +6,7 @@
 #include "core/graph.hpp"
 
 #include "imgui.h"
+#include "imgui_internal.h"  // RenderTextEllipsis
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
 
@@ -49,10 +50,30 @@ bool wrapped_selectable(const char* id, const char* text, ImU32 color) {
 // A clickable list of passages: each shows its number and an excerpt of `excerpt_bytes`
 // starting at the first mention of node `a` or `b`; hidden ones (filtered out) are muted
 // and clicking them clears the filters first (jump_to_passage).
+// A list longer than kLongList (a long article's node may be in thousands of passages) shows
+// one line per passage, and only the lines in view are laid out and drawn (ImGuiListClipper).
+constexpr std::size_t kLongList = 100;
+
+// One line of a long list: a full-width selectable with `text` cut with an ellipsis.
+bool line_selectable(const char* id, const char* text, ImU32 color) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::Selectable(id, false, 0, ImVec2(width, ImGui::GetTextLineHeight() + 2 * style.FramePadding.y));
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const ImVec2 a(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y);
+    const ImVec2 b(pos.x + width - style.FramePadding.x, a.y + ImGui::GetTextLineHeight());
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), a, b, b.x, b.x, text, nullptr, nullptr);
+    ImGui::PopStyleColor();
+    return clicked;
+}
+
 void draw_passage_list(const ViewContext& ctx, const std::vector<int>& passages, int a, int b, std::size_t excerpt_bytes) {
     const Theme& theme = ctx.theme;
     ImGui::PushFont(ctx.fonts.small);
-    for (const int p : passages) {
+    const bool long_list = passages.size() > kLongList;
+    auto item = [&](int p) {
         const Passage& passage = ctx.corpus.article.passages[static_cast<std::size_t>(p)];
         std::size_t at = 0;
         for (const Mention& m : ctx.corpus.mentions[static_cast<std::size_t>(p)]) {
@@ -65,13 +86,23 @@ void draw_passage_list(const ViewContext& ctx, const std::vector<int>& passages,
         std::string text = "\xC2\xB6 " + std::to_string(p + 1) + "   " + excerpt(passage.text, at, excerpt_bytes);
         if (hidden) text += "   (hidden by the current filters)";
         ImGui::PushID(p);
-        if (wrapped_selectable("##passage", text.c_str(), hidden ? theme.text_muted : theme.text)) open_passage(ctx, p);
+        const ImU32 color = hidden ? theme.text_muted : theme.text;
+        if (long_list ? line_selectable("##passage", text.c_str(), color) : wrapped_selectable("##passage", text.c_str(), color))
+            open_passage(ctx, p);
         ctx.places.place_item("details/passage/" + passage.id + "/open");
         if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip(hidden ? "Clear the filters and go to passage %d" : "Go to passage %d", p + 1);
             hover_passage(ctx, p);
         }
         ImGui::PopID();
+    };
+    if (long_list) {
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(passages.size()));
+        while (clipper.Step())
+            for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) item(passages[static_cast<std::size_t>(k)]);
+    } else {
+        for (const int p : passages) item(p);
     }
     ImGui::PopFont();
 }

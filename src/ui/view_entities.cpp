@@ -10,6 +10,10 @@
 #include "ui/widgets.hpp"
 
 namespace wwe::ui {
+namespace {
+constexpr std::size_t kListedPassages = 24;  // passages listed in a row, then "and N more"
+}  // namespace
+
 void draw_entities(ViewContext& ctx, TableFilterState& filter) {
     const Article& article = ctx.corpus.article;
     const Theme& theme = ctx.theme;
@@ -83,11 +87,15 @@ void draw_entities(ViewContext& ctx, TableFilterState& filter) {
         ImGui::TableSetColumnIndex(2);
         ImGui::Text("%d", static_cast<int>(ctx.corpus.node_mentions[static_cast<std::size_t>(n)].size()));
         ImGui::TableSetColumnIndex(3);
+        // The first passages (a long article's entity may be in thousands: the row stays short).
         std::string passages;
-        for (const int p : ctx.corpus.node_passages[static_cast<std::size_t>(n)]) {
+        const auto& in = ctx.corpus.node_passages[static_cast<std::size_t>(n)];
+        const std::size_t listed = std::min<std::size_t>(in.size(), kListedPassages);
+        for (std::size_t k = 0; k < listed; ++k) {
             if (!passages.empty()) passages += ", ";
-            passages += "\xC2\xB6" + std::to_string(p + 1);
+            passages += "\xC2\xB6" + std::to_string(in[k] + 1);
         }
+        if (listed < in.size()) passages += " and " + std::to_string(in.size() - listed) + " more";
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(passages.empty() ? "\xE2\x80\x94" : passages.c_str());
         ImGui::PopTextWrapPos();

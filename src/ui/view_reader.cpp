@@ -3,6 +3,7 @@
 // search hits highlighted (rich_text.hpp) and its themes as chips.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "imgui.h"
@@ -109,6 +110,78 @@ void node_tooltip(ViewContext& ctx, int node) {
     ImGui::EndTooltip();
 }
 
+// Moves the current window's scroll to `y` at once, before anything is drawn in it (its
+// cursor and content bounds move with it, as if Begin had scrolled there): the rows are
+// then drawn where they will be, with no frame at the old position.
+void scroll_now(float y) {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float d = y - w->Scroll.y;
+    if (d == 0.0f) return;
+    w->Scroll.y = y;
+    w->DC.CursorPos.y -= d;
+    w->DC.CursorPosPrevLine.y -= d;
+    w->DC.CursorStartPos.y -= d;
+    w->DC.CursorMaxPos.y -= d;
+    w->DC.IdealMaxPos.y -= d;
+}
+
+// A passage's tags (values of declared facets) as chips laid out in rows `width` wide, in
+// the current (small) font: calls `each(facet, value, x, y)` per chip (offsets from the
+// tags' top-left) and returns the tags' height (0 without any).
+template <typename Each>
+float flow_chips(const Article& article, const Passage& passage, float width, Each&& each) {
+    const float h = ChipHeight();
+    const float gap_x = ImGui::GetStyle().ItemSpacing.x * 0.75f;
+    const float gap_y = ImGui::GetStyle().ItemSpacing.y;
+    float x = 0, y = 0;
+    bool any = false;
+    std::string label;
+    for (const auto& [f, values] : passage.facets) {
+        const Facet& facet = article.facets[static_cast<std::size_t>(f)];
+        if (facet.built_in) continue;
+        for (const int v : values) {
+            const FacetValue& value = facet.values[static_cast<std::size_t>(v)];
+            label = value.label + "##" + facet.id + "/" + value.id;
+            const float w = ChipWidth(label.c_str());
+            if (any && x + w > width) {
+                x = 0;
+                y += h + gap_y;
+            }
+            each(facet, value, label, x, y);
+            x += w + gap_x;
+            any = true;
+        }
+    }
+    return any ? y + h : 0.0f;
+}
+
+// The geometry of one row (local offsets from its top).
+struct RowMetrics {
+    float sp = 0;          // ImGui's item spacing (y)
+    float measure = 0;     // the text column
+    float gutter = 0;      // passage numbers
+    float text_w = 0;      // the passage's text
+    float line_height = 0; // the body text's
+};
+
+constexpr float kHeadingAbove = 8.0f, kHeadingBelow = 2.0f, kRowGap = 10.0f;
+
+float heading_block(const RowMetrics& m, float text_h) { return kHeadingAbove + m.sp + text_h + m.sp + kHeadingBelow + m.sp; }
+float body_block(const RowMetrics& m, float text_h, float tags_h) {
+    return std::max(text_h, 1.0f) + m.sp + tags_h + m.sp + kRowGap + m.sp;
+}
+
+// Heights of rows never drawn at this width: lines from the text's length, one row of tags.
+float estimate_body(const Article& article, const ReaderRows& rows, const RowMetrics& m, const Passage& passage,
+                    float chip_h) {
+    const float width = static_cast<float>(passage.text.size()) * rows.advance_per_byte;
+    const float lines = std::max(1.0f, std::ceil(width / std::max(m.text_w, 1.0f)));
+    bool tags = false;
+    for (const auto& [f, values] : passage.facets)
+        tags = tags || (!values.empty() && !article.facets[static_cast<std::size_t>(f)].built_in);
+    return body_block(m, lines * m.line_height, tags ? chip_h : 0.0f);
+}
+
 }  // namespace
 
 bool reader_animating(const ReaderState& r) {
@@ -118,9 +191,12 @@ bool reader_animating(const ReaderState& r) {
 void draw_reader(ViewContext& ctx, ReaderState& ui) {
     const Article& article = ctx.corpus.article;
     const ImGuiIO& io = ImGui::GetIO();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float start_y = ImGui::GetCursorPosY();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float measure = std::min(avail - 8.0f, kMaxMeasure);
     const float left = ImGui::GetCursorPosX() + std::max(0.0f, (avail - measure) * 0.5f);
+    ReaderRows& rows = ui.rows;
 
     // The controller asks for a passage (a jump, a link, new filters): scroll there.
     const Reveal& reveal = ctx.core.reveal();
@@ -134,18 +210,141 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         }
     }
     if (ui.flash_passage >= 0 && ctx.time - ui.flash_start > kFlashSeconds) ui.flash_passage = -1;
-    // Keep the reading position when the column width changes (window resize).
-    if (ui.last_width >= 0 && std::fabs(avail - ui.last_width) > 0.5f && ui.scroll_to == -1 &&
-        !ctx.state.passage.empty()) {
-        ui.scroll_to = article.find_passage(ctx.state.passage);
-    }
     ui.last_width = avail;
-    if (ui.scroll_to == ReaderState::kScrollTop) {
-        ImGui::SetScrollY(0);
-        ui.scroll_to = -1;
-        ui.scroll_settle = 3;
+    if (ui.scroll_settle > 0) --ui.scroll_settle;
+
+    // Two fingers pinching over the text: the text (only) grows or shrinks.
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    const ImVec2 pc(ctx.input.pinch_x, ctx.input.pinch_y);
+    if (ctx.input.pinch_scale != 1.0f && pc.x >= wp.x && pc.y >= wp.y && pc.x <= wp.x + ws.x && pc.y <= wp.y + ws.y) {
+        ui.text_zoom = std::clamp(ui.text_zoom * ctx.input.pinch_scale, kMinTextZoom, kMaxTextZoom);
     }
 
+    // The rows: forget their heights when what they depend on changed.
+    RowMetrics m;
+    m.sp = ImGui::GetStyle().ItemSpacing.y;
+    m.measure = measure;
+    m.gutter = measure < 520.0f ? 34.0f : kGutter;
+    m.text_w = measure - m.gutter;
+    RichLayoutParams params;
+    params.font = ctx.fonts.body;
+    params.font_size = ImGui::GetFontSize() * ui.text_zoom;  // pinched bigger or smaller
+    params.wrap_width = m.text_w;
+    m.line_height = std::floor(params.font_size * params.line_spacing + 0.5f);
+    if (rows.measure != measure || rows.text_w != m.text_w || rows.font_size != params.font_size ||
+        rows.font != params.font || rows.item_spacing != m.sp || rows.body.size() != article.passages.size()) {
+        rows.measure = measure;
+        rows.text_w = m.text_w;
+        rows.font_size = params.font_size;
+        rows.font = params.font;
+        rows.item_spacing = m.sp;
+        rows.body.assign(article.passages.size(), -1.0f);
+        rows.heading.assign(article.sections.size(), -1.0f);
+        const std::string_view sample = article.passages.empty() ? std::string_view("win-win cooperation")
+                                                                 : std::string_view(article.passages[0].text).substr(0, 2048);
+        const float w = params.font ? params.font->CalcTextSizeA(params.font_size, FLT_MAX, 0.0f, sample.data(),
+                                                                 sample.data() + sample.size()).x
+                                    : 0.0f;
+        rows.advance_per_byte = sample.empty() ? params.font_size * 0.5f : w / static_cast<float>(sample.size());
+        rows.version = ~std::uint64_t{0};
+    }
+    if (ui.cache.size() > 4096) ui.cache.clear();  // a long article read through: keep memory bounded
+    const int n = static_cast<int>(ctx.derived.shown.size());
+    ImGui::PushFont(ctx.fonts.small);
+    const float chip_h = ChipHeight();
+    ImGui::PopFont();
+    ImGui::PushFont(ctx.fonts.heading);
+    const float heading_line = ImGui::GetFontSize();
+    ImGui::PopFont();
+    const bool new_rows = rows.version != ctx.derived.version;
+    if (new_rows) {
+        rows.version = ctx.derived.version;
+        rows.passages = ctx.derived.shown;
+        rows.opens.assign(static_cast<std::size_t>(n), 0);
+        int last_section = -2;
+        for (int r = 0; r < n; ++r) {
+            const int section = article.passages[static_cast<std::size_t>(rows.passages[static_cast<std::size_t>(r)])].section;
+            rows.opens[static_cast<std::size_t>(r)] = section != last_section && section >= 0;
+            last_section = section;
+        }
+    }
+    auto row_height = [&](int r) {
+        const int p = rows.passages[static_cast<std::size_t>(r)];
+        const Passage& passage = article.passages[static_cast<std::size_t>(p)];
+        float h = rows.body[static_cast<std::size_t>(p)];
+        if (h < 0) h = estimate_body(article, rows, m, passage, chip_h);
+        if (rows.opens[static_cast<std::size_t>(r)]) {
+            const float hh = rows.heading[static_cast<std::size_t>(passage.section)];
+            h += hh >= 0 ? hh : heading_block(m, heading_line);
+        }
+        return h;
+    };
+    auto compute_tops = [&] {
+        rows.top.resize(static_cast<std::size_t>(n) + 1);
+        float y = 0;
+        for (int r = 0; r < n; ++r) {
+            rows.top[static_cast<std::size_t>(r)] = y;
+            y += row_height(r);
+        }
+        rows.top[static_cast<std::size_t>(n)] = y;
+    };
+    compute_tops();
+
+    const int selected = selected_node(ctx.corpus, ctx.state);
+    const std::uint64_t spans_key = ctx.derived.version * 1000003u + static_cast<std::uint64_t>(selected + 1);
+    std::vector<RichSpan> spans;
+    auto text_layout = [&](int p) -> const RichTextLayout& {
+        passage_spans(ctx, p, selected, spans);
+        return ui.cache.get(p, article.passages[static_cast<std::size_t>(p)].text, spans, spans_key, params);
+    };
+    // Measures row r exactly (its text laid out, its tags flowed); true when it changed.
+    auto measure_row = [&](int r) {
+        const int p = rows.passages[static_cast<std::size_t>(r)];
+        const Passage& passage = article.passages[static_cast<std::size_t>(p)];
+        bool changed = false;
+        if (rows.body[static_cast<std::size_t>(p)] < 0) {
+            const float before = row_height(r);
+            ImGui::PushFont(ctx.fonts.small);
+            const float tags_h = flow_chips(article, passage, m.text_w, [](auto&&...) {});
+            ImGui::PopFont();
+            rows.body[static_cast<std::size_t>(p)] = body_block(m, text_layout(p).size.y, tags_h);
+            changed = row_height(r) != before;
+        }
+        if (rows.opens[static_cast<std::size_t>(r)] && rows.heading[static_cast<std::size_t>(passage.section)] < 0) {
+            const float before = row_height(r);
+            const Section& section = article.sections[static_cast<std::size_t>(passage.section)];
+            ImGui::PushFont(ctx.fonts.heading);
+            const float h = ImGui::CalcTextSize(section.heading.c_str(), nullptr, false, measure).y;
+            ImGui::PopFont();
+            rows.heading[static_cast<std::size_t>(passage.section)] = heading_block(m, h);
+            changed = changed || row_height(r) != before;
+        }
+        return changed;
+    };
+    // The row containing local offset y (below body_y), or n.
+    auto row_at = [&](float y) {
+        const auto it = std::upper_bound(rows.top.begin(), rows.top.end() - 1, y);
+        return std::max(0, static_cast<int>(it - rows.top.begin()) - 1);
+    };
+    auto row_of = [&](int passage) {  // the row of `passage`, else the first after it, else -1
+        const auto it = std::lower_bound(rows.passages.begin(), rows.passages.end(), passage);
+        return it == rows.passages.end() ? -1 : static_cast<int>(it - rows.passages.begin());
+    };
+
+    // Where the view is: the user's scroll (wheel or scroll bar, by ImGui; a drag, the
+    // keys), a passage asked for, or else the passage that was at the top stays there.
+    float body_y = rows.body_y >= 0 ? rows.body_y : start_y;
+    const float view_h = window->InnerRect.GetHeight();
+    const float tail = std::max(0.0f, ImGui::GetWindowHeight() * 0.5f);
+    auto max_scroll = [&] {
+        return std::max(0.0f, body_y + rows.top[static_cast<std::size_t>(n)] + tail + window->WindowPadding.y - view_h);
+    };
+    const float was = window->Scroll.y;
+    bool user = std::fabs(was - ui.last_scroll_y) > 0.5f;  // ImGui scrolled: the wheel, the scroll bar
+    if (user && was < ui.last_scroll_y && std::fabs(was - ImGui::GetScrollMaxY()) < 0.5f && !ImGui::IsAnyItemActive() &&
+        io.MouseWheel == 0.0f)
+        user = false;  // clamped to a shorter content, not the user
+    float y = was;
     // Drag the text to scroll (touch screens; a mouse drag selects the text instead, in the
     // page's text layer over the canvas).
     if (ImGui::IsMouseClicked(0) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
@@ -158,93 +357,145 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
     if (!io.MouseDown[0]) ui.drag_scroll = false;
     if (ui.drag_scroll && ImGui::IsMouseDragging(0)) {
         ui.fling.track(ImVec2(0, io.MouseDelta.y), io.DeltaTime);
-        if (io.MouseDelta.y != 0.0f) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+        if (io.MouseDelta.y != 0.0f) {
+            y -= io.MouseDelta.y;
+            user = true;
+        }
     }
     if (ui.fling.coasting && ui.scroll_to == -1) {
         const float dy = ui.fling.step(io.DeltaTime).y;
-        const float before = ImGui::GetScrollY();
-        ImGui::SetScrollY(before - dy);
-        if (before - dy <= 0 || before - dy >= ImGui::GetScrollMaxY()) ui.fling.stop();  // hit an end
+        y -= dy;
+        user = true;
+        if (y <= 0 || y >= max_scroll()) ui.fling.stop();  // hit an end
     }
     // Keyboard scrolling (from the page's mirror: arrows, PageUp/PageDown, Home/End).
     if (ui.key != ReaderState::Key::None) {
         const float line = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
         const float page = ImGui::GetWindowHeight() * 0.85f;
-        float y = ImGui::GetScrollY();
         switch (ui.key) {
         case ReaderState::Key::LineDown: y += line; break;
         case ReaderState::Key::LineUp: y -= line; break;
         case ReaderState::Key::PageDown: y += page; break;
         case ReaderState::Key::PageUp: y -= page; break;
         case ReaderState::Key::Home: y = 0; break;
-        case ReaderState::Key::End: y = ImGui::GetScrollMaxY(); break;
+        case ReaderState::Key::End: y = 1e30f; break;
         case ReaderState::Key::None: break;
         }
-        ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
         ui.key = ReaderState::Key::None;
         ui.fling.stop();
+        user = true;
     }
-    // Two fingers pinching over the text: the text (only) grows or shrinks.
-    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
-    const ImVec2 pc(ctx.input.pinch_x, ctx.input.pinch_y);
-    if (ctx.input.pinch_scale != 1.0f && pc.x >= wp.x && pc.y >= wp.y && pc.x <= wp.x + ws.x && pc.y <= wp.y + ws.y) {
-        ui.text_zoom = std::clamp(ui.text_zoom * ctx.input.pinch_scale, kMinTextZoom, kMaxTextZoom);
+    // The view as an anchor: a row and the view's offset from its top (-1: the offset
+    // from the top of the reader, within the header).
+    int anchor_row = -1;
+    float offset = y;
+    bool ours = false;  // a scroll of ours (a reveal, keeping the top passage in place)
+    auto anchor_pixel = [&](float py) {
+        py = std::clamp(py, 0.0f, max_scroll());
+        if (n == 0 || rows.body_y < 0 || py <= body_y) {  // in the header (or not yet drawn)
+            anchor_row = -1;
+            offset = py;
+        } else {
+            anchor_row = std::min(row_at(py - body_y), n - 1);
+            offset = py - body_y - rows.top[static_cast<std::size_t>(anchor_row)];
+        }
+    };
+    if (ui.scroll_to == ReaderState::kScrollTop) {
+        anchor_row = -1;
+        offset = 0;
+        ui.scroll_to = -1;
+        ours = true;
+    } else if (ui.scroll_to >= 0) {
+        const int r = n > 0 && ctx.derived.passage_in(ui.scroll_to) ? row_of(ui.scroll_to) : -1;
+        if (r >= 0) {  // its text 12 px below the top (its section's heading, if any, above)
+            anchor_row = r;
+            offset = -12.0f;
+            if (rows.opens[static_cast<std::size_t>(r)]) {
+                measure_row(r);
+                compute_tops();
+                offset += rows.heading[static_cast<std::size_t>(
+                    article.passages[static_cast<std::size_t>(rows.passages[static_cast<std::size_t>(r)])].section)];
+            }
+            ours = true;
+        } else {
+            anchor_pixel(y);  // not shown: nothing to do
+        }
+        ui.scroll_to = -1;
+        ui.fling.stop();
+    } else if (user || rows.anchor < 0) {
+        anchor_pixel(y);
+    } else {
+        anchor_row = row_of(rows.anchor);
+        offset = rows.anchor_offset;
+        if (anchor_row < 0) anchor_pixel(1e30f);  // past the last row shown: the end
+        else if (rows.passages[static_cast<std::size_t>(anchor_row)] != rows.anchor) offset = 0;  // gone: the next one
     }
+    // Measure the rows in view (exactly, once per width), re-anchoring until they settle.
+    auto anchored_y = [&] {
+        const float py = anchor_row < 0 ? offset : body_y + rows.top[static_cast<std::size_t>(anchor_row)] + offset;
+        return std::clamp(py, 0.0f, max_scroll());
+    };
+    int first = 0;  // the first row in view
+    for (int pass = 0; pass < 8; ++pass) {
+        y = anchored_y();
+        first = n > 0 ? row_at(std::max(0.0f, y - body_y)) : 0;
+        bool changed = false;
+        for (int r = first; r < n && body_y + rows.top[static_cast<std::size_t>(r)] < y + view_h; ++r)
+            changed = measure_row(r) || changed;
+        if (!changed) break;
+        compute_tops();
+    }
+    if (std::fabs(y - was) > 0.5f && ours) ui.scroll_settle = std::max(ui.scroll_settle, 2);
+    scroll_now(y);
+    rows.anchor = anchor_row >= 0 ? rows.passages[static_cast<std::size_t>(anchor_row)] : -1;
+    rows.anchor_offset = offset;
+    const float scroll_y = y;
 
     draw_header(ctx, left, measure);
-    if (ctx.derived.shown.empty()) {
+    const float header_end = ImGui::GetCursorPosY();
+    if (std::fabs(header_end - body_y) > 0.5f) {  // first frame, a new width: once more
+        rows.body_y = header_end;
+        ui.scroll_settle = std::max(ui.scroll_settle, 2);
+    }
+    body_y = header_end;
+    if (n == 0) {
         draw_empty_state(ctx, left, measure);
         ui.scroll_to = -1;
         ui.scroll_settle = 0;  // nothing to settle (else it would animate, drawing every frame)
+        ui.last_scroll_y = window->Scroll.y;
+        ui.rows_drawn = 0;
         return;
     }
 
-    const int selected = selected_node(ctx.corpus, ctx.state);
-    const std::uint64_t spans_key = ctx.derived.version * 1000003u + static_cast<std::uint64_t>(selected + 1);
+    // The rows in view, each at its place (nothing else is laid out or drawn).
     const RichTextColors colors = rich_colors(ctx.theme);
-    const float scroll_y = ImGui::GetScrollY();
-    const float gutter = measure < 520.0f ? 34.0f : kGutter;
-    const float text_w = measure - gutter;
-    std::vector<RichSpan> spans;
-    int last_section = -2;
-    int observed = -1;  // top-most passage in view
     int clicked_node = -1;
     int hovered_node = -1;
-    bool scrolled = false;
-
-    for (const int p : ctx.derived.shown) {
+    const ImRect clip = window->ClipRect;
+    const float x0 = ImGui::GetWindowPos().x + left - ImGui::GetScrollX();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    first = row_at(std::max(0.0f, scroll_y - body_y));
+    ui.rows_drawn = 0;
+    for (int r = first; r < n && body_y + rows.top[static_cast<std::size_t>(r)] < scroll_y + view_h; ++r) {
+        measure_row(r);  // (already, unless the header moved)
+        ++ui.rows_drawn;
+        const int p = rows.passages[static_cast<std::size_t>(r)];
         const Passage& passage = article.passages[static_cast<std::size_t>(p)];
-        if (passage.section != last_section && passage.section >= 0) {
+        float ly = body_y + rows.top[static_cast<std::size_t>(r)];
+        if (rows.opens[static_cast<std::size_t>(r)]) {
             const Section& section = article.sections[static_cast<std::size_t>(passage.section)];
-            ImGui::Dummy(ImVec2(0, 8));
-            ImGui::SetCursorPosX(left);
+            ImGui::SetCursorPos(ImVec2(left, ly + kHeadingAbove + m.sp));
             ImGui::PushTextWrapPos(left + measure);
             ImGui::PushFont(ctx.fonts.heading);
             ImGui::TextUnformatted(section.heading.c_str());
             ImGui::PopFont();
             ImGui::PopTextWrapPos();
             ctx.places.place_item("section/" + section.id);
-            ImGui::Dummy(ImVec2(0, 2));
+            ly += rows.heading[static_cast<std::size_t>(passage.section)];
         }
-        last_section = passage.section;
-
-        const float top = ImGui::GetCursorPosY();
-        if (ui.scroll_to == p) {
-            ImGui::SetScrollY(std::max(0.0f, top - 12.0f));
-            ui.scroll_to = -1;
-            ui.scroll_settle = 3;
-            scrolled = true;
-        }
-        passage_spans(ctx, p, selected, spans);
-        RichLayoutParams params;
-        params.font = ctx.fonts.body;
-        params.font_size = ImGui::GetFontSize() * ui.text_zoom;  // pinched bigger or smaller
-        params.wrap_width = text_w;
-        const RichTextLayout& layout = ui.cache.get(p, passage.text, spans, spans_key, params);
-
-        const ImVec2 screen = ImGui::GetCursorScreenPos();
-        const float x0 = ImGui::GetWindowPos().x + left - ImGui::GetScrollX();
-        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const RichTextLayout& layout = text_layout(p);
+        ImGui::SetCursorPos(ImVec2(left + m.gutter, ly));
+        const ImVec2 screen(x0, ImGui::GetCursorScreenPos().y);
         if (ui.flash_passage == p) {
             const double t = (ctx.time - ui.flash_start) / kFlashSeconds;
             const float alpha = t < 1.0 ? static_cast<float>(1.0 - t) : 0.0f;
@@ -260,10 +511,9 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         ImGui::PushFont(ctx.fonts.small);
         const ImVec2 nsize = ImGui::CalcTextSize(number);
         const float ny = screen.y + (layout.line_height - layout.font_size) * 0.5f + (layout.font_size - nsize.y) * 0.8f;
-        dl->AddText(ImVec2(x0 + gutter - 12 - nsize.x, ny), ctx.theme.text_muted, number);
+        dl->AddText(ImVec2(x0 + m.gutter - 12 - nsize.x, ny), ctx.theme.text_muted, number);
         ImGui::PopFont();
 
-        ImGui::SetCursorPosX(left + gutter);
         ImGui::PushID(p);
         int tag = -1;
         int hover = -1;
@@ -275,66 +525,63 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
             t.origin = text_origin;
             t.line_height = layout.line_height;
             t.font_size = layout.font_size;
-            const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
             for (const RichFragment& f : layout.fragments) {
                 const float fy = text_origin.y + f.y;
                 if (fy + layout.line_height > clip.Min.y && fy < clip.Max.y) t.fragments.push_back(f);
             }
         }
 
-        // Themes: the passage's values of the declared facets, as chips (click: filter).
+        // Themes: the passage's values of the declared facets, as chips (click: filter);
+        // only those in view are drawn.
+        const float tags_y = ly + std::max(layout.size.y, 1.0f) + m.sp;
         ImGui::PushFont(ctx.fonts.small);
-        FlowRow row;
-        ImGui::SetCursorPosX(left + gutter);
-        row.begin(text_w);
-        bool any_chip = false;
-        for (const auto& [f, values] : passage.facets) {
-            const Facet& facet = article.facets[static_cast<std::size_t>(f)];
-            if (facet.built_in) continue;
+        const float tags_h = flow_chips(article, passage, m.text_w, [&](const Facet& facet, const FacetValue& value,
+                                                                         const std::string& label, float cx, float cy) {
+            const float sy = window->Pos.y - scroll_y + tags_y + cy;
+            if (sy + chip_h < clip.Min.y || sy > clip.Max.y) return;
             const auto chosen = ctx.state.facets.find(facet.id);
-            for (const int v : values) {
-                const FacetValue& value = facet.values[static_cast<std::size_t>(v)];
-                const bool active = chosen != ctx.state.facets.end() && chosen->second.count(value.id) > 0;
-                const std::string label = value.label + "##" + facet.id + "/" + value.id;
-                row.next(ChipWidth(label.c_str()));
-                if (Chip(label.c_str(), ctx.theme, active ? ChipFlags_Active : ChipFlags_None))
-                    ctx.emit(intent::ToggleFacetValue{facet.id, value.id});
-                ctx.places.place_item("passage/" + passage.id + "/tag/" + facet.id + "/" + value.id + "/toggle");
-                if (ImGui::IsItemHovered()) {
-                    ImGui::SetTooltip("%s: %s\n%s", facet.label.c_str(), value.label.c_str(),
-                                      active ? "Click to remove this filter" : "Click to show only passages with it");
-                }
-                any_chip = true;
+            const bool active = chosen != ctx.state.facets.end() && chosen->second.count(value.id) > 0;
+            ImGui::SetCursorPos(ImVec2(left + m.gutter + cx, tags_y + cy));
+            if (Chip(label.c_str(), ctx.theme, active ? ChipFlags_Active : ChipFlags_None))
+                ctx.emit(intent::ToggleFacetValue{facet.id, value.id});
+            ctx.places.place_item("passage/" + passage.id + "/tag/" + facet.id + "/" + value.id + "/toggle");
+            if (ImGui::IsItemHovered()) {
+                ImGui::SetTooltip("%s: %s\n%s", facet.label.c_str(), value.label.c_str(),
+                                  active ? "Click to remove this filter" : "Click to show only passages with it");
             }
-        }
+        });
         ImGui::PopFont();
         ImGui::PopID();
-        if (!any_chip) ImGui::Dummy(ImVec2(0, 0));
         // Linked views: a bar in the gutter marks the passages mentioning the selected node;
         // the passage under the pointer is reported (the map rings its nodes).
-        const float bottom = ImGui::GetCursorScreenPos().y;
+        const float bottom = screen.y + (tags_y + tags_h + m.sp - ly);
         {  // the passage as a whole (its text and tags), within the reader's clip
-            ImRect r(ImVec2(x0 - 4, screen.y - 2), ImVec2(x0 + measure + 4, bottom));
-            r.ClipWith(ImGui::GetCurrentWindow()->ClipRect);
-            if (r.GetHeight() > 0) ctx.places.place("passage/" + passage.id, r.Min, r.Max);
+            ImRect rect(ImVec2(x0 - 4, screen.y - 2), ImVec2(x0 + measure + 4, bottom));
+            rect.ClipWith(clip);
+            if (rect.GetHeight() > 0) ctx.places.place("passage/" + passage.id, rect.Min, rect.Max);
         }
         if (selected >= 0 && ctx.corpus.mention_count(selected, p) > 0) {
             dl->AddRectFilled(ImVec2(x0 + 2, screen.y), ImVec2(x0 + 5, screen.y + layout.size.y), ctx.theme.accent, 1.5f);
         }
         if (ImGui::IsWindowHovered() && io.MousePos.y >= screen.y && io.MousePos.y < bottom) hover_passage(ctx, p);
-        ImGui::Dummy(ImVec2(0, 10));
-        if (observed < 0 && ImGui::GetCursorPosY() > scroll_y + 16.0f) observed = p;
     }
-    if (!scrolled && ui.scroll_to >= 0) ui.scroll_to = -1;  // not shown: nothing to do
-    ImGui::Dummy(ImVec2(0, std::max(0.0f, ImGui::GetWindowHeight() * 0.5f)));
+    // The whole length, so that the scroll bar is right; half a view more at the end.
+    ImGui::SetCursorPos(ImVec2(left, body_y + rows.top[static_cast<std::size_t>(n)]));
+    ImGui::Dummy(ImVec2(0, tail));
 
     if (hovered_node >= 0) node_tooltip(ctx, hovered_node);
     if (clicked_node >= 0) select_node(ctx, clicked_node);
 
-    // Reading position: follow the user's scrolling (not our own programmatic scrolls).
-    if (ui.scroll_settle > 0) {
-        --ui.scroll_settle;
-    } else if (std::fabs(scroll_y - ui.last_scroll_y) > 0.5f) {
+    // Reading position: follow the user's scrolling (not our own programmatic scrolls): the
+    // top-most passage in view.
+    if (user && !ours) {
+        int observed = -1;
+        for (int r = first; r < n; ++r) {
+            if (body_y + rows.top[static_cast<std::size_t>(r) + 1] > scroll_y + 16.0f) {
+                observed = rows.passages[static_cast<std::size_t>(r)];
+                break;
+            }
+        }
         const std::string at = scroll_y <= 0.5f || observed < 0 ? std::string()
                                                                : article.passages[static_cast<std::size_t>(observed)].id;
         if (at != ctx.state.passage) ctx.emit(intent::ReadAt{at});

@@ -131,12 +131,32 @@ void draw_facets(ViewContext& ctx);  // facet panel: values with counts, toggles
 
 inline constexpr float kMinTextZoom = 0.7f, kMaxTextZoom = 2.0f;  // ReaderState::text_zoom
 
+// The reader's rows (one per passage shown, with its section heading when it opens one):
+// their heights, measured when drawn and estimated until then, so that only the rows on
+// screen are laid out and drawn, at any article length.
+struct ReaderRows {
+    // What the heights depend on (a change forgets them).
+    float measure = -1, text_w = -1, font_size = -1, item_spacing = -1;
+    ImFont* font = nullptr;
+    float advance_per_byte = 0;         // estimates: the body font's mean advance per byte
+    std::vector<float> body;            // per passage: text, tags and gap; < 0: not measured
+    std::vector<float> heading;         // per section: its heading block; < 0: not measured
+    std::uint64_t version = ~std::uint64_t{0};  // Derived::version the rows follow
+    std::vector<int> passages;          // per row: the passage (Derived::shown)
+    std::vector<char> opens;            // per row: it starts with its section's heading
+    std::vector<float> top;             // per row, + the total: where it starts below body_y
+    float body_y = -1;                  // local y where the rows start (after the header)
+    int anchor = -1;                    // passage whose row is at the top of the view (-1: none)
+    float anchor_offset = 0;            // the view's top minus that row's top
+};
+
 struct ReaderState {
     RichTextCache cache;
+    ReaderRows rows;
     std::uint64_t reveal_serial = 0;  // Controller::reveal() last acted on
     int scroll_to = -1;               // passage to bring to the top; kScrollTop; -1 none
-    int scroll_settle = 0;            // frames during which the scroll is ours, not the user's
-    float last_scroll_y = 0;
+    int scroll_settle = 0;            // frames still to draw after a scroll of ours
+    float last_scroll_y = 0;          // the scroll this view left (a change: the user's)
     float last_width = -1;
     int flash_passage = -1;           // passage highlighted after a jump
     double flash_start = 0;           // seconds
@@ -144,6 +164,7 @@ struct ReaderState {
     Fling fling;                      // coasting after a touch drag
     float text_zoom = 1;              // pinch: the reader's text size x this
     enum class Key { None, LineDown, LineUp, PageDown, PageUp, Home, End } key = Key::None;  // keyboard scrolling
+    int rows_drawn = 0;               // rows drawn by the last frame (tests, the gallery)
     static constexpr int kScrollTop = -2;
 };
 void draw_reader(ViewContext& ctx, ReaderState& reader);  // the article's header and passages

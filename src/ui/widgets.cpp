@@ -56,6 +56,8 @@ float ChipWidth(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + 2 * chip_padding().x;
 }
 
+float ChipHeight() { return ImGui::GetFontSize() + 2 * chip_padding().y; }
+
 bool Chip(const char* label, const Theme& theme, ChipFlags flags) {
     const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
     const ImVec2 pad = chip_padding();

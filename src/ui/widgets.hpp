@@ -26,6 +26,8 @@ using ChipFlags = int;
 
 // Width a Chip with this label takes (CSS px), in the current font.
 float ChipWidth(const char* label);
+// Height every Chip takes (CSS px), in the current font.
+float ChipHeight();
 // A chip at the cursor; returns true when clicked.
 bool Chip(const char* label, const Theme& theme, ChipFlags flags = ChipFlags_None);
 

@@ -51,12 +51,12 @@ TEST_CASE("the size limit is checked first, in bytes") {
         CHECK(problem(read_json("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", limits)).find("at most 10 bytes") !=
               std::string::npos);
     }
-    SUBCASE("16 MiB texts: the largest article passes, one byte more does not") {
+    SUBCASE("24 MiB texts: the largest article passes, one byte more does not") {
         std::string text(kArticleJsonLimits.max_bytes, 'a');
         text.front() = text.back() = '"';
         CHECK(read_json(text, kArticleJsonLimits).ok);
         text.insert(1, "a");
-        CHECK(problem(read_json(text, kArticleJsonLimits)) == "a JSON text of at most 16777216 bytes | 16777217 bytes");
+        CHECK(problem(read_json(text, kArticleJsonLimits)) == "a JSON text of at most 25165824 bytes | 25165825 bytes");
     }
 }
 

@@ -83,9 +83,9 @@ TEST_CASE("syntax and encoding errors are located") {
         CHECK(r.diagnostics[0].found.find("byte 12") != std::string::npos);
     }
     SUBCASE("too large, too deep: refused before parsing") {
-        LoadResult big = load_article(std::string((16u << 20) + 1, ' '));
+        LoadResult big = load_article(std::string((24u << 20) + 1, ' '));
         REQUIRE(big.diagnostics.size() == 1);
-        CHECK(big.diagnostics[0].expected == "a JSON text of at most 16777216 bytes");
+        CHECK(big.diagnostics[0].expected == "a JSON text of at most 25165824 bytes");
         LoadResult deep = load_article(std::string(100000, '[') + std::string(100000, ']'));
         REQUIRE(deep.diagnostics.size() == 1);
         CHECK(deep.diagnostics[0].found == "level 65 at line 1, column 65");

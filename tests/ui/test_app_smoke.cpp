@@ -4,8 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -35,8 +37,8 @@ struct AppUnderTest {
     std::vector<wwe::Intent> intents;  // every intent the frames emitted, in order
     wwe::ui::FrameInput next;          // what the platform recognised for the next frame
 
-    explicit AppUnderTest(std::string_view query = "", std::string_view fragment = "") {
-        REQUIRE(app.load(read_file(WWE_SOURCE_DIR "/assets/article.json")).ok);
+    explicit AppUnderTest(std::string_view query = "", std::string_view fragment = "", std::string article = "") {
+        REQUIRE(app.load(article.empty() ? read_file(WWE_SOURCE_DIR "/assets/article.json") : article).ok);
         app.open_location(query, fragment, {}, 0);
         wwe::ui::build_fonts(*ui.io().Fonts, app.fonts(), 1.0f, app.font_text());
         app.fonts_changed();
@@ -324,4 +326,104 @@ TEST_CASE("app: the Share dialog of an embed starts from its own options: its id
     CHECK(code.find("lock.front=economic") != std::string::npos);
     CHECK(code.find("lock.dimension") == std::string::npos);  // a chosen filter, not a lock
     CHECK(code.find("f.dimension=development") != std::string::npos);
+
+namespace {
+
+// The shipped article with its passages repeated (new ids, the last section) to `count`.
+std::string long_article(int count) {
+    json a = json::parse(read_file(WWE_SOURCE_DIR "/assets/article.json"));
+    const json base = a["passages"];
+    for (int i = static_cast<int>(base.size()); i < count; ++i) {
+        json p = base[static_cast<std::size_t>(i) % base.size()];
+        p["id"] = "p" + std::to_string(i + 1);
+        p["section"] = a["sections"].back()["id"];
+        a["passages"].push_back(p);
+    }
+    return a.dump();
+}
+
+// Every "place" op of the ops so far, by id (the last one of each), and the ids unplaced.
+struct Placed {
+    std::map<std::string, json> places;
+    std::set<std::string> unplaced;
+    void read(const std::string& ops) {
+        if (ops.empty()) return;
+        for (const json& op : json::parse(ops)) {
+            if (op["op"] == "place") {
+                places[op["id"]] = op;
+                unplaced.erase(op["id"]);
+            }
+            if (op["op"] == "unplace") {
+                places.erase(op["id"]);
+                unplaced.insert(op["id"]);
+            }
+        }
+    }
+    int passages() const {
+        int n = 0;
+        for (const auto& [id, op] : places) n += id.rfind("passage/", 0) == 0 && id.find('/', 8) == std::string::npos;
+        return n;
+    }
+};
+
+std::size_t largest_draw_list() {
+    const ImDrawData* d = ImGui::GetDrawData();
+    std::size_t most = 0;
+    for (int i = 0; d && i < d->CmdListsCount; ++i) most = std::max(most, static_cast<std::size_t>(d->CmdLists[i]->VtxBuffer.Size));
+    return most;
+}
+
+}  // namespace
+
+TEST_CASE("app: a 2,000-passage reader lays out and draws only the passages in view, at its top and its end") {
+    static_assert(sizeof(ImDrawIdx) == 4, "32-bit vertex indices (cmake/imgui.cmake)");
+    AppUnderTest t("", "", long_article(2000));
+    Placed placed;
+    placed.read(t.app.take_semantics());
+    CHECK(placed.places.count("passage/p1"));
+    CHECK(placed.passages() >= 1);
+    CHECK(placed.passages() < 20);  // only those in view
+    const std::size_t top_vertices = largest_draw_list();
+    CHECK(top_vertices < 65536);
+    // To the end: the last passage is placed, the first no longer; as little is drawn.
+    t.app.semantic_key("end", t.ui.time());
+    t.ui.frame(3);
+    placed.read(t.app.take_semantics());
+    CHECK(placed.places.count("passage/p2000"));
+    CHECK_FALSE(placed.places.count("passage/p1"));
+    CHECK(placed.unplaced.count("passage/p1"));
+    CHECK(placed.passages() < 20);
+    CHECK(largest_draw_list() < 65536);
+    CHECK(largest_draw_list() < top_vertices * 3);
+    // Back home: the first passage again, where it was.
+    t.app.semantic_key("home", t.ui.time());
+    t.ui.frame(3);
+    placed.read(t.app.take_semantics());
+    CHECK(placed.places.count("passage/p1"));
+    CHECK_FALSE(placed.places.count("passage/p2000"));
+}
+
+TEST_CASE("app: a new filter keeps the passage being read at the top when the result still has it") {
+    const std::string text = long_article(400);
+    const json a = json::parse(text);
+    std::size_t k = 290;  // a passage far down with a facet value (some have none)
+    while (k < 400 && a["passages"][k]["facets"].empty()) ++k;
+    REQUIRE(k < 400);
+    const std::string pid = a["passages"][k]["id"].get<std::string>();
+    AppUnderTest t("", "", text);
+    t.app.set_state_json(json{{"passage", pid}}.dump(), wwe::Origin::Page, t.ui.time());
+    t.ui.frame(3);
+    Placed placed;
+    placed.read(t.app.take_semantics());
+    REQUIRE(placed.places.count("passage/" + pid));
+    const float y0 = placed.places["passage/" + pid]["y"].get<float>();
+    // One of its facet values, ticked by the user (the mirror's checkbox).
+    const auto& facets = a["passages"][k]["facets"];
+    const std::string id = "facet/" + facets.begin().key() + "/" + facets.begin().value()[0].get<std::string>();
+    t.app.semantic_action(id, t.ui.time());
+    t.ui.frame(3);
+    CHECK(t.state()["passage"] == pid);
+    placed.read(t.app.take_semantics());
+    REQUIRE(placed.places.count("passage/" + pid));
+    CHECK(std::abs(placed.places["passage/" + pid]["y"].get<float>() - y0) < 2.0f);
 }
