@@ -1199,6 +1199,10 @@ mergeInto(LibraryManager.library, {
     }, { capture: true, passive: true });
     canvas.addEventListener('mousedown', (e) => {
       userActed();
+      // A press on the canvas is the user choosing the explorer: in a frame, its window
+      // takes the keyboard (the browser does not move it when the press's default is
+      // prevented, as GLFW does), so that Ctrl+Z or the arrows reach the explorer next.
+      if (framed && !document.hasFocus()) window.focus();
       if (framed && overView(e)) wheelArmed = true;
       hint.classList.remove('wwe-shown');
       const selection = document.getSelection();

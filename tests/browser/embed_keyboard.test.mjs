@@ -299,3 +299,20 @@ test('full screen: offered where the frame allows it, and the button enters and 
     await frame.waitForFunction(() => !document.fullscreenElement, null, { timeout: 10000 });
   });
 });
+
+test('a click on the canvas of an embed gives it the keyboard: its shortcuts act next', async () => {
+  await withContext({}, async (context) => {
+    const { page, frame } = await openHost(context, 'index.html#v=map', { above: '<input id="notes">' });
+    await page.focus('#notes');
+    assert.equal(await frame.evaluate(() => document.hasFocus()), false);
+    const box = await page.locator('#wwe').boundingBox();
+    // The map's background, below the toolbar, right of the filters.
+    await page.mouse.click(box.x + box.width - 60, box.y + box.height - 40);
+    await settle(frame);
+    assert.equal(await frame.evaluate(() => document.hasFocus()), true, 'the frame has the keyboard');
+    await page.keyboard.press('1');
+    await settle(frame);
+    assert.equal((await frame.evaluate(() => window.explorer.getState())).view, 'reader', '"1" shows the reader');
+    assert.equal(await page.inputValue('#notes'), '', 'nothing typed into the host page');
+  });
+});

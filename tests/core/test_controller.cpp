@@ -400,6 +400,7 @@ TEST_CASE("controller: the browser's back and forward (links to the neighbouring
     CHECK_FALSE(f.c.can_forward());
     f.user(in::Back{});
     CHECK(here() == map);
+}
 
 TEST_CASE("controller: the theme follows theme= and the system settings, live; reduced motion is kept") {
     Controller c;

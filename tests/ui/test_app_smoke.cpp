@@ -326,6 +326,7 @@ TEST_CASE("app: the Share dialog of an embed starts from its own options: its id
     CHECK(code.find("lock.front=economic") != std::string::npos);
     CHECK(code.find("lock.dimension") == std::string::npos);  // a chosen filter, not a lock
     CHECK(code.find("f.dimension=development") != std::string::npos);
+}
 
 namespace {
 
