@@ -150,7 +150,14 @@ void Fling::release() {
     auto sample = [&](int back) -> const Sample& { return samples[(count - 1 - back) % 8]; };
     auto start_of = [&](int back) { return back + 1 < n ? sample(back + 1).t : 0.0f; };
     int i = 0;
-    while (i < n && sample(i).delta.x == 0 && sample(i).delta.y == 0 && clock - start_of(i) <= kHold) ++i;
+    float now = clock;
+    // The frame that saw the finger lift moved nothing; when the lift came in it, within
+    // that frame's time, is unknown: a slow frame (a busy device) is no hold.
+    if (n > 1 && sample(0).delta.x == 0 && sample(0).delta.y == 0) {
+        now = start_of(0);
+        i = 1;
+    }
+    while (i < n && sample(i).delta.x == 0 && sample(i).delta.y == 0 && now - start_of(i) <= kHold) ++i;
     ImVec2 moved(0, 0);
     float end = i < n ? sample(i).t : 0.0f, begin = end;
     for (; i < n && end - start_of(i) <= kWindow + 1e-4f; ++i) {
