@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
 import { serve } from '../../tools/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -129,6 +130,28 @@ export function useBrowser(before, after) {
     await shared.server?.close();
   });
   return shared;
+}
+
+// A second static server for host pages, on another port (so the explorer is cross-origin
+// to them, as in a real course page), started and stopped with the test file: GET <path>
+// answers `pages.get(path)`. Returns {pages, url} (url is set once the server listens).
+export function useHostPages(beforeHook, afterHook) {
+  const host = { pages: new Map(), url: '' };
+  let server = null;
+  beforeHook(async () => {
+    server = createServer((req, res) => {
+      const body = host.pages.get(new URL(req.url, 'http://x').pathname);
+      if (body === undefined) res.writeHead(404).end('not found');
+      else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    host.url = `http://127.0.0.1:${server.address().port}`;
+  });
+  afterHook(() => new Promise((resolve) => {
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+  }));
+  return host;
 }
 
 // --- waiting for the app: events and the app's clock, never fixed sleeps ---------------------

@@ -5,28 +5,13 @@
 // cross-origin to them, as in a real LMS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { decodePng, distinctColours, openExplorer, settle, useBrowser } from './browser.mjs';
+import { decodePng, distinctColours, openExplorer, settle, useBrowser, useHostPages } from './browser.mjs';
 
 const shared = useBrowser(before, after);
 
-// The host server: GET /<name>.html answers hostPages[name].
-const hostPages = new Map();
-let HOST = '';
-let hostServer = null;
-before(async () => {
-  hostServer = createServer((req, res) => {
-    const body = hostPages.get(new URL(req.url, 'http://x').pathname);
-    if (body === undefined) res.writeHead(404).end('not found');
-    else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
-  });
-  await new Promise((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
-  HOST = `http://127.0.0.1:${hostServer.address().port}`;
-});
-after(() => new Promise((resolve) => {
-  hostServer.closeAllConnections?.();
-  hostServer.close(() => resolve());
-}));
+// The host pages' server (another port: the explorer is cross-origin to them).
+const host = useHostPages(before, after);
+const hostPages = host.pages;
 let hostCount = 0;
 
 async function withContext(options, fn) {
@@ -38,7 +23,7 @@ async function withContext(options, fn) {
   }
 }
 
-// A host page at HOST/host-<n>.html with one <iframe id="wwe"> of `src` (under dist/) and the
+// A host page at host.url/host-<n>.html with one <iframe id="wwe"> of `src` (under dist/) and the
 // given sandbox; it records every message it receives in window.received.
 async function openHost(context, src, { sandbox = 'allow-scripts', width = 800, height = 500 } = {}) {
   const page = await context.newPage();
@@ -59,7 +44,7 @@ async function openHost(context, src, { sandbox = 'allow-scripts', width = 800, 
   });
   window.send = (message, target = '*') => document.getElementById('wwe').contentWindow.postMessage(message, target);
 </script>`);
-  await page.goto(HOST + path);
+  await page.goto(host.url + path);
   return page;
 }
 
@@ -240,7 +225,7 @@ test('only the parent window, and only the configured origins, are obeyed', asyn
     assert.deepEqual(await receivedSoFar(page, frame), [], 'nothing is posted to an origin not configured');
 
     // The same embed told to accept this host's origin answers it.
-    const allowed = await openHost(context, `index.html?embed=ok&origins=${encodeURIComponent(HOST)}#v=reader`, { sandbox: null });
+    const allowed = await openHost(context, `index.html?embed=ok&origins=${encodeURIComponent(host.url)}#v=reader`, { sandbox: null });
     await waitMessage(allowed, (m) => m.type === 'ready' && m.embed === 'ok', 'ready from an allowed origin');
     await allowed.evaluate((m) => window.send(m), { ...V1, type: 'setState', requestId: 2, state: { view: 'map' } });
     const answer = await waitMessage(allowed, (m) => m.type === 'result' && m.requestId === 2, 'result 2');
@@ -272,7 +257,7 @@ test('works in <iframe sandbox="allow-scripts">: own-origin requests only, no CS
     assert.ok(distinctColours(shot) > 20, 'the embed is drawn');
 
     const own = new URL(shared.server.url).origin;
-    const foreign = page.requests.filter((u) => !u.startsWith(own) && !u.startsWith(HOST) && !/^(data|blob):/.test(u));
+    const foreign = page.requests.filter((u) => !u.startsWith(own) && !u.startsWith(host.url) && !/^(data|blob):/.test(u));
     assert.deepEqual(foreign, [], 'requests only to the explorer\'s own origin');
     const fromExplorer = page.requests.filter((u) => u.startsWith(own)).map((u) => new URL(u).pathname).sort();
     assert.deepEqual(fromExplorer, ['/assets/article.json', '/explorer.js', '/explorer.wasm', '/index.html', '/shell.js', '/style.css']);

@@ -7,29 +7,15 @@
 // is cross-origin to them, as in a real course page.
 import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { useBrowser } from './browser.mjs';
+import { useBrowser, useHostPages } from './browser.mjs';
 import { focused, settle } from './a11y.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 150_000 }, fn);
 const shared = useBrowser(before, after);
 
-const hostPages = new Map();
-let HOST = '';
-let hostServer = null;
-before(async () => {
-  hostServer = createServer((req, res) => {
-    const body = hostPages.get(new URL(req.url, 'http://x').pathname);
-    if (body === undefined) res.writeHead(404).end('not found');
-    else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
-  });
-  await new Promise((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
-  HOST = `http://127.0.0.1:${hostServer.address().port}`;
-});
-after(() => new Promise((resolve) => {
-  hostServer.closeAllConnections?.();
-  hostServer.close(() => resolve());
-}));
+// The host pages' server (another port: the explorer is cross-origin to them).
+const host = useHostPages(before, after);
+const hostPages = host.pages;
 
 let hosts = 0;
 // A host page: `before` HTML, the explorer at `src` (under dist/) in <iframe id="wwe">,
@@ -43,7 +29,7 @@ async function openHost(context, src, { width = 800, height = 500, above = '', b
 <body style="margin:0">${above}
 <iframe id="wwe" src="${(shared.server.url + src).replace(/&/g, '&amp;')}" width="${width}" height="${height}"
         sandbox="allow-scripts allow-same-origin" allow="${allow}" style="display:block;border:0"></iframe>${below}</body>`);
-  await page.goto(HOST + path);
+  await page.goto(host.url + path);
   const frame = await explorerFrame(page);
   await frame.evaluate(() => window.explorer.ready);
   await settle(frame);
