@@ -81,6 +81,11 @@ export function serve({ root = "dist", host = "127.0.0.1", port = 0 } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log("usage: node tools/serve.mjs [--root dist] [--host 127.0.0.1] [--port 8080]\n" +
+      "Serves the built explorer (dist/) over HTTP; --port 0 picks a free port.");
+    process.exit(0);
+  }
   const option = (name, fallback) => {
     const i = args.indexOf(`--${name}`);
     return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;

@@ -298,9 +298,13 @@ int cmd_list(const Args& args, const wwe::Corpus& c) {
 
 int main(int argc, char** argv) {
     Args args;
-    if (argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" || std::string(argv[1]) == "help")) {
-        std::cout << kUsageText;
-        return kOk;
+    // --help anywhere ("explorer validate --help" too) prints the usage.
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--help" || a == "-h" || (i == 1 && a == "help")) {
+            std::cout << kUsageText;
+            return kOk;
+        }
     }
     if (auto error = parse_args(argc, argv, args)) return usage(*error);
     if (args.command == "validate") return cmd_validate(args);

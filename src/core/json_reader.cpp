@@ -93,6 +93,16 @@ std::string plain_detail(std::string what) {
         if (std::size_t colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
     if (what.rfind("syntax error while parsing ", 0) == 0)
         if (std::size_t dash = what.find(" - "); dash != std::string::npos) what.erase(0, dash + 3);
+    // The two slips authors make most, in their words: a missing comma shows as a value
+    // where a ',' or the closing bracket was due; a trailing comma as a closing bracket
+    // where a value was due.
+    const bool wanted_end = what.find("; expected '}'") != std::string::npos ||
+                            what.find("; expected ']'") != std::string::npos;
+    if (wanted_end && what.rfind("unexpected ", 0) == 0 && what.find(" literal;") != std::string::npos)
+        what += " (is a comma missing before it?)";
+    else if ((what.rfind("unexpected ']'", 0) == 0 || what.rfind("unexpected '}'", 0) == 0) &&
+             what.find("expected '[', '{', or a literal") != std::string::npos)
+        what = what.substr(0, 14) + ": a value was due here (a comma before it with nothing after?)";
     return utf8_truncate(what, 200);
 }
 

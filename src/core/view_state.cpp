@@ -224,7 +224,8 @@ struct Reader {
         if (kind == "concept" || kind == "entity") {
             const int n = a.find_node(id);
             if (n < 0 || to_string(a.nodes[static_cast<std::size_t>(n)].kind) != kind.get<std::string>()) {
-                problem("/selection/id", "the id of a " + kind.get<std::string>(), found(v["id"]));
+                problem("/selection/id", std::string(kind == "entity" ? "the id of an " : "the id of a ") + kind.get<std::string>(),
+                        found(v["id"]));
                 return;
             }
             sel = {Selection::Kind::Node, id};

@@ -122,6 +122,19 @@ TEST_CASE("a syntax error leads with plain words, then line and column") {
     CHECK(problem(read_json("[\"\xe4\xb8\x80\", x]", JsonLimits{})).find("line 1, column 7") != std::string::npos);
 }
 
+TEST_CASE("the slips authors make most are named: a missing comma, a trailing comma") {
+    const std::string missing = problem(read_json("{\n  \"a\": 1\n  \"b\": 2\n}", JsonLimits{}));
+    CHECK(missing.find("line 3, column 5: unexpected string literal") != std::string::npos);
+    CHECK(missing.find("is a comma missing before it?") != std::string::npos);
+    CHECK(problem(read_json("[1 2]", JsonLimits{})).find("is a comma missing before it?") != std::string::npos);
+    const std::string trailing = problem(read_json("[1, 2,\n]", JsonLimits{}));
+    CHECK(trailing.find("unexpected ']': a value was due here (a comma before it with nothing after?)") !=
+          std::string::npos);
+    CHECK(trailing.find("or a literal") == std::string::npos);
+    // Other errors keep the parser's own words.
+    CHECK(problem(read_json("{\"a\" 1}", JsonLimits{})).find("comma") == std::string::npos);
+}
+
 TEST_CASE("JSON pointers escape their reference tokens (RFC 6901)") {
     CHECK(pointer_append("", "a/b~c") == "/a~1b~0c");
     CHECK(pointer_append("/facets", "~1") == "/facets/~01");
