@@ -210,7 +210,7 @@ test('the Share dialog: every option in the mirror, each doing what the canvas c
     await focusOn('share-dialog/sandbox');
     await page.keyboard.press('Space');
     await settle(page);
-    assert.match(await snippet(), /lock=/);
+    assert.match(await snippet(), /lock\.front=security/);
     assert.doesNotMatch(await snippet(), /allow-same-origin/);
     // The size typed in, the name (filtered as the canvas's field filters it), the scale.
     await focusOn('share-dialog/width');
