@@ -85,6 +85,8 @@ void export_menu(ViewContext& ctx) {
     if (ImGui::Button("Export") || (asked && !ImGui::IsPopupOpen("##export"))) ImGui::OpenPopup("##export");
     ctx.places.place_item("export");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the map, the passages shown or the entities");
+    // Under the button, right-aligned (not at the mouse: the keyboard opens it too).
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + 2), ImGuiCond_Appearing, ImVec2(1, 0));
     if (!ImGui::BeginPopup("##export")) return;
     ctx.shell.export_open = true;
     export_items(ctx);

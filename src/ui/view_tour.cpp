@@ -18,6 +18,8 @@ void draw_tours_menu(ViewContext& ctx) {
     if (ImGui::Button("Tour") || (asked && !ImGui::IsPopupOpen("##tours"))) ImGui::OpenPopup("##tours");
     ctx.places.place_item("tours");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A guided tour of the article, one view at a time");
+    // Under the button, right-aligned (not at the mouse: the keyboard opens it too).
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + 2), ImGuiCond_Appearing, ImVec2(1, 0));
     if (!ImGui::BeginPopup("##tours")) return;
     ctx.shell.tours_open = true;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);

@@ -119,6 +119,9 @@ test('the Export and Tour menus: opened by the keyboard, their items over the dr
     assert.ok(item.placed && menuBox.placed, 'placed over the drawn menu');
     assert.ok(item.w > 2 * item.h && item.h < 40, `a menu item's box, wide and one line high: ${JSON.stringify(item)}`);
     assert.ok(inside(item, menuBox), 'inside the menu');
+    const button = await boxOf(page, 'export');
+    assert.ok(menuBox.y >= button.y + button.h - 1 && Math.abs(menuBox.x + menuBox.w - (button.x + button.w)) < 4,
+      `the menu opens under its button, not at the mouse: ${JSON.stringify({ menuBox, button })}`);
     await shot(page, 'export-menu-item');
     await page.keyboard.press('Escape');
     await settle(page);
