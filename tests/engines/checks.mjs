@@ -292,6 +292,7 @@ export async function plainPage(engine, url) {
   assert.equal(look.fallback, true, 'class wwe-fallback on <html>');
   assert.equal(look.canvasShown, false, 'no canvas');
   assert.ok(look.note && /plain/.test(look.note), `the note: ${look.note}`);
+  assert.deepEqual((await page.evaluate(() => window.explorer.notice())).problems || [], [], 'no notice: plain is a known parameter');
   assert.notEqual(look.color, 'rgba(0, 0, 0, 0)', 'the text is not transparent');
   assert.ok(look.size[0] > 400 && look.size[1] > 40, `the passage takes room: ${look.size}`);
   const text = squash(look.text);
