@@ -74,6 +74,13 @@
   })();
   let embed = { embed: false, id: '', origins: [] };
   const kioskRequested = /(^|[?&])kiosk(=|&|$)/.test(location.search.slice(1));  // ?kiosk (docs/kiosk.md)
+  // ?plain: the plain page (as without WebGL 2) even where WebGL 2 works, for readers who
+  // prefer an ordinary page and for testing the plain page in every engine.
+  const plainRequested = /(^|[?&])plain(=|&|$)/.test(location.search.slice(1));
+  if (plainRequested && canvas) {
+    const getContext = canvas.getContext.bind(canvas);
+    canvas.getContext = (type, ...rest) => (type === 'webgl2' ? null : getContext(type, ...rest));
+  }
   let lastSelection = 'null';
   const pendingMessages = [];  // arrived before the article was shown
 
@@ -112,6 +119,68 @@
   }
   const articleText = readArticle();
   articleText.catch(() => {}); // reported once the program is up (or by fail() below)
+
+  // --- the article as a plain page while the program loads ----------------------------------
+  // The title, the byline, the sections and every passage, readable (and read by screen
+  // readers, found by find-in-page) at once; the accessible mirror takes over with the first
+  // frame (or, without WebGL 2, the mirror as the page). Texts only, never markup from data.
+  const EARLY_LIMIT = 4 * 1048576;  // longer articles wait for the explorer (no page of megabytes)
+  let early = null;
+  function showEarly(text) {
+    if (loaded || failed || early || text.length > EARLY_LIMIT) return;
+    let a;
+    try {
+      a = JSON.parse(text);
+    } catch {
+      return;  // the explorer reports what is wrong with it
+    }
+    if (!a || typeof a !== 'object' || !Array.isArray(a.passages)) return;
+    const el = (tag, textContent, className) => {
+      const e = document.createElement(tag);
+      if (textContent) e.textContent = String(textContent);
+      if (className) e.className = className;
+      return e;
+    };
+    const meta = a.meta && typeof a.meta === 'object' ? a.meta : {};
+    const page = el('main', '', 'wwe-early');
+    page.id = 'wwe-early';
+    page.setAttribute('aria-label', 'The article, while the explorer loads');
+    page.appendChild(el('p', 'The explorer is loading; meanwhile, the article as plain text.', 'wwe-early-note'));
+    page.appendChild(el('h1', typeof meta.title === 'string' ? meta.title : 'The article'));
+    if (typeof meta.subtitle === 'string' && meta.subtitle) page.appendChild(el('p', meta.subtitle, 'wwe-early-byline'));
+    const author = meta.author && typeof meta.author === 'object' && typeof meta.author.name === 'string' ? meta.author.name : '';
+    const byline = [author, typeof meta.outlet === 'string' ? meta.outlet : '', typeof meta.published === 'string' ? meta.published : '']
+      .filter((x) => x).join(', ');
+    if (byline) page.appendChild(el('p', byline, 'wwe-early-byline'));
+    const sections = new Map();
+    for (const section of Array.isArray(a.sections) ? a.sections : []) {
+      if (section && typeof section.id === 'string') sections.set(section.id, section);
+    }
+    let last = null;
+    a.passages.forEach((passage, i) => {
+      if (!passage || typeof passage.text !== 'string') return;
+      const section = typeof passage.section === 'string' ? sections.get(passage.section) : undefined;
+      if (section && section !== last && typeof section.heading === 'string') page.appendChild(el('h2', section.heading));
+      if (section) last = section;
+      const p = el('p', '', 'wwe-early-passage');
+      p.appendChild(el('span', `\u00b6 ${i + 1}  `, 'wwe-early-number'));
+      p.appendChild(document.createTextNode(passage.text));
+      page.appendChild(p);
+    });
+    early = page;
+    document.body.insertBefore(page, loading.nextSibling);
+    document.documentElement.classList.add('wwe-early-shown');
+  }
+  function endEarly() {
+    if (!early) return;
+    early.remove();
+    early = null;
+    document.documentElement.classList.remove('wwe-early-shown');
+  }
+  articleText.then((text) => {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => showEarly(text), { once: true });
+    else showEarly(text);
+  }, () => {});
 
   // --- the program, with download progress --------------------------------------------------
   function megabytes(bytes) {
@@ -168,6 +237,7 @@
     if (failed) return;
     failed = true;
     loaded = false;
+    endEarly();
     document.getElementById('wwe-error-title').textContent = title;
     const count = problems.length;
     document.getElementById('wwe-error-summary').textContent =
@@ -230,6 +300,7 @@
     wweOnPlatformReady: start,
     wweOnFirstFrame: () => {
       loading.hidden = true;
+      endEarly();  // the mirror has it all now
       resolveReady();
       const state = JSON.parse(call('wwe_get_state'));
       lastSelection = JSON.stringify(state.selection);
@@ -260,7 +331,14 @@
       // The article, its filters and search as a plain page (the mirror, web/style.css).
       document.documentElement.classList.add('wwe-fallback');
       canvas.hidden = true;
+      endEarly();  // the mirror is the page
       const note = document.getElementById('wwe-nogl');
+      if (note && plainRequested) {
+        const p = document.createElement('p');
+        p.textContent = 'The plain version, as the address asks (plain): the whole article, with its filters and ' +
+          'search. Without "plain" in the address, the full explorer.';
+        note.replaceChildren(p);
+      }
       if (note) note.hidden = false;
       console.warn('Win-Win Explorer: no WebGL 2 in this browser; showing the plain page');
     },

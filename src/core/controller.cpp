@@ -476,7 +476,7 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
                 const std::uint64_t serial = reveal_.serial;
                 Update r = changed(std::move(next));
                 reveal_ = {p, true, now, serial + 1};  // one request, with the flash
-                r.announcement = "Passage " + std::to_string(p + 1) + ".";
+                r.announcement = passage_opened_text(corpus(), p);  // what was opened, not just its number
                 return r;
             },
             [&](const intent::ReadAt& i) {

@@ -2,6 +2,7 @@
 
 #include "export.hpp"
 #include "date.hpp"
+#include "text.hpp"
 
 namespace wwe {
 
@@ -113,6 +114,52 @@ std::string entities_csv_text(const Corpus& corpus) {
     for (std::size_t n = 0; n < corpus.article.nodes.size(); ++n)
         if (corpus.article.nodes[n].kind == NodeKind::Entity) nodes.push_back(static_cast<int>(n));
     return entities_csv(corpus, nodes);
+}
+
+std::string word_excerpt(std::string_view text, std::size_t max_bytes) {
+    static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+    if (text.size() <= max_bytes) return std::string(text);
+    std::string cut = utf8_truncate(text, max_bytes);
+    // Inside a word: back to the space before it (unless the one word is longer than all).
+    const bool in_word = cut.size() < text.size() && text[cut.size()] != ' ' && text[cut.size()] != '\n';
+    if (in_word) {
+        const std::size_t space = cut.find_last_of(" \n");
+        if (space != std::string::npos && space > 0) cut.resize(space);
+    }
+    // No trailing spaces, dangling punctuation or an ellipsis of the text's own.
+    for (bool trimmed = true; trimmed && !cut.empty();) {
+        trimmed = false;
+        while (!cut.empty() && std::string_view(" \n,;:-(\"'").find(cut.back()) != std::string_view::npos) {
+            cut.pop_back();
+            trimmed = true;
+        }
+        if (cut.size() >= kEllipsis.size() && std::string_view(cut).substr(cut.size() - kEllipsis.size()) == kEllipsis) {
+            cut.resize(cut.size() - kEllipsis.size());
+            trimmed = true;
+        }
+        while (!cut.empty() && cut.back() == '.') {
+            cut.pop_back();
+            trimmed = true;
+        }
+        // An em or en dash at the end.
+        for (std::string_view dash : {std::string_view("\xE2\x80\x94"), std::string_view("\xE2\x80\x93")}) {
+            if (cut.size() >= dash.size() && std::string_view(cut).substr(cut.size() - dash.size()) == dash) {
+                cut.resize(cut.size() - dash.size());
+                trimmed = true;
+            }
+        }
+    }
+    return cut + std::string(kEllipsis);
+}
+
+std::string passage_opened_text(const Corpus& corpus, int p) {
+    const Article& a = corpus.article;
+    if (p < 0 || p >= static_cast<int>(a.passages.size())) return "";
+    const Passage& passage = a.passages[static_cast<std::size_t>(p)];
+    std::string out = "Passage " + std::to_string(p + 1);
+    if (passage.section >= 0 && passage.section < static_cast<int>(a.sections.size()))
+        out += ", in \xE2\x80\x9C" + a.sections[static_cast<std::size_t>(passage.section)].heading + "\xE2\x80\x9D";
+    return out + ": " + word_excerpt(passage.text, 80);
 }
 
 }  // namespace wwe

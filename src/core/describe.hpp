@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus.hpp"
@@ -35,6 +36,15 @@ std::string result_summary(const Corpus& corpus, const ViewState& state, int sho
 // The selection in words ("" for none): a node with its kind and passages, a passage with
 // its number, an event with its date, an edge with both ends and its evidence.
 std::string selection_description(const Corpus& corpus, const Selection& selection);
+
+// The start of `text` in whole words, at most `max_bytes` of it, with one ellipsis when cut
+// (never in a word, never after a space or a dangling comma, never a second ellipsis when the
+// cut text already ends with one). The whole text when it fits.
+std::string word_excerpt(std::string_view text, std::size_t max_bytes);
+
+// What opening passage `p` (index) brings, in words, for announcements: "Passage 12, in
+// “Section heading”: The start of its text…".
+std::string passage_opened_text(const Corpus& corpus, int p);
 
 // Markdown of `shown` (passages, article order) with the filters as description.
 std::string passages_markdown_text(const Corpus& corpus, const ViewState& state, const std::vector<int>& shown);

@@ -200,10 +200,14 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
             for (const Tour& t : article.tours) found = found || t.id == p.value;
             if (found) o.tour = p.value;
             else problems.push_back({Severity::Error, p.where, "the id of one of the article's tours", quoted(p.value)});
+        } else if (p.key == "plain") {  // the page's own: the plain page (web/shell.js)
+            if (p.has_value && !p.value.empty()) bad("no value (just \"plain\")");
+        } else if (p.key == "keys") {  // the page's own: single-key shortcuts (library_mirror.js)
+            if (p.value != "off" && p.value != "on") bad("off or on");
         } else {
             problems.push_back({Severity::Error, p.where,
                                 "one of the parameters embed, chrome, views, lock.<facet>, theme, scale, origins, kiosk, "
-                                "idle, tour, tour_speed",
+                                "idle, tour, tour_speed, plain, keys",
                                 "unknown parameter " + quoted(p.key)});
         }
     }

@@ -86,10 +86,7 @@ int axis_facet(const Article& a, const std::string& id, int fallback) {
 
 // An excerpt of a passage's text for a list of passages ("Passage 3: ...").
 std::string passage_line(const Corpus& c, int p, std::size_t bytes = 120) {
-    const std::string& text = c.article.passages[static_cast<std::size_t>(p)].text;
-    std::string out = "Passage " + std::to_string(p + 1) + ": " + utf8_truncate(text, bytes);
-    if (text.size() > bytes) out += "\xE2\x80\xA6";
-    return out;
+    return "Passage " + std::to_string(p + 1) + ": " + word_excerpt(c.article.passages[static_cast<std::size_t>(p)].text, bytes);
 }
 
 void passage_links(Builder& b, const Corpus& c, const Derived& d, int parent, const std::string& prefix,
@@ -131,7 +128,6 @@ void build_search(Builder& b, const Controller& ctl, const Presentation& pr, int
 }
 
 void build_toolbar(Builder& b, const Controller& ctl, const Presentation& pr, int root) {
-    const Article& a = ctl.corpus().article;
     const ViewState& s = ctl.state();
     const EmbedOptions& e = ctl.embed();
     const int bar = b.add(root, "toolbar", SemanticRole::Toolbar, "Explorer");
@@ -148,34 +144,63 @@ void build_toolbar(Builder& b, const Controller& ctl, const Presentation& pr, in
         b.at(tab).description = "Key " + std::to_string(v + 1);
     }
     if (!ctl.tours().empty()) {
-        const int tours = b.add(bar, "tours", SemanticRole::Group, "Guided tours");
-        for (std::size_t i = 0; i < ctl.tours().size(); ++i) {
-            const ResolvedTour& t = ctl.tours()[i];
-            const int tb = b.button(tours, "tour/" + t.id, "Tour: " + t.label, intent::StartTour{static_cast<int>(i)},
-                                    ctl.tour().playing() && ctl.tour().tour() == static_cast<int>(i) ? Semantic_Pressed : 0);
-            b.at(tb).description = plural(static_cast<int>(t.steps.size()), "stop", "stops") +
-                                   (t.description.empty() ? "" : ". " + t.description);
-        }
+        const int tours = b.command(bar, "tours", "Tour", SemanticCommand::OpenTours,
+                                    Semantic_Expandable | Semantic_PopupMenu | (pr.tours_open ? Semantic_Expanded : 0));
+        b.at(tours).description = "Guided tours of the article";
     }
     if (!e.kiosk) {
-        b.command(bar, "share", "Share this view", SemanticCommand::OpenShare, pr.share_open ? Semantic_Expanded : 0);
-        const int exports = b.add(bar, "export", SemanticRole::Group, "Export");
-        b.command(exports, "export/png", "Concept map as PNG image", SemanticCommand::ExportPng,
-                  s.view == View::Map && pr.map_drawn ? 0 : Semantic_Disabled);
-        b.command(exports, "export/svg", "Concept map as SVG", SemanticCommand::ExportSvg);
-        b.command(exports, "export/markdown",
-                  "Passages shown (" + std::to_string(ctl.derived().shown.size()) + ") as Markdown with citations",
-                  SemanticCommand::ExportMarkdown);
-        b.command(exports, "export/csv", "Entities table as CSV", SemanticCommand::ExportCsv);
+        b.command(bar, "share", "Share this view", SemanticCommand::OpenShare,
+                  Semantic_Expandable | Semantic_PopupDialog | (pr.share_open ? Semantic_Expanded : 0));
+        b.command(bar, "export", "Export", SemanticCommand::OpenExport,
+                  Semantic_Expandable | Semantic_PopupMenu | (pr.export_open ? Semantic_Expanded : 0));
     }
     if (pr.fullscreen_available && !e.kiosk) {
         b.command(bar, "fullscreen", pr.fullscreen ? "Exit full screen" : "Full screen", SemanticCommand::Fullscreen,
                   pr.fullscreen ? Semantic_Pressed : 0);
     }
-    b.command(bar, "help", "Keyboard shortcuts", SemanticCommand::ShowHelp);
-    // The current filter, each part removable.
+    const int help = b.command(bar, "help", "Keyboard shortcuts", SemanticCommand::ShowHelp,
+                               Semantic_Expandable | Semantic_PopupDialog | (pr.help_open ? Semantic_Expanded : 0));
+    b.at(help).description = "?";
+}
+
+// The open menus of the toolbar (only while open: a closed menu has no tab stop).
+void build_menus(Builder& b, const Controller& ctl, const Presentation& pr, int root) {
+    const ViewState& s = ctl.state();
+    if (pr.tours_open && !ctl.tours().empty()) {
+        const int menu = b.add(root, "tours-menu", SemanticRole::Menu, "Guided tours");
+        for (std::size_t i = 0; i < ctl.tours().size(); ++i) {
+            const ResolvedTour& t = ctl.tours()[i];
+            const int item = b.button(menu, "tour/" + t.id, t.label, intent::StartTour{static_cast<int>(i)},
+                                      ctl.tour().playing() && ctl.tour().tour() == static_cast<int>(i) ? Semantic_Current : 0,
+                                      SemanticRole::MenuItem);
+            b.at(item).description = plural(static_cast<int>(t.steps.size()), "stop", "stops") +
+                                     (t.description.empty() ? "" : ". " + t.description);
+        }
+    }
+    if (pr.export_open && !ctl.embed().kiosk) {
+        const int menu = b.add(root, "export-menu", SemanticRole::Menu, "Export");
+        const auto item = [&](const char* id, std::string name, SemanticCommand command, std::uint16_t flags = 0) {
+            const int i = b.command(menu, id, std::move(name), command, flags);
+            b.at(i).role = SemanticRole::MenuItem;
+            return i;
+        };
+        const int png = item("export/png", "Concept map as PNG image", SemanticCommand::ExportPng,
+                             s.view == View::Map && pr.map_drawn ? 0 : Semantic_Disabled);
+        if (s.view != View::Map) b.at(png).description = "open the map first (2)";
+        item("export/svg", "Concept map as SVG", SemanticCommand::ExportSvg);
+        item("export/markdown", "Passages shown (" + std::to_string(ctl.derived().shown.size()) + ") as Markdown with citations",
+             SemanticCommand::ExportMarkdown);
+        item("export/csv", "Entities table as CSV", SemanticCommand::ExportCsv);
+    }
+}
+
+// The current filter, each part removable (a row of its own after the toolbar).
+void build_chips(Builder& b, const Controller& ctl, int root) {
+    const Article& a = ctl.corpus().article;
+    const ViewState& s = ctl.state();
+    const EmbedOptions& e = ctl.embed();
     if (s.facets.empty() && s.query.empty()) return;
-    const int chips = b.add(bar, "chips", SemanticRole::List, "Current filters");
+    const int chips = b.add(root, "chips", SemanticRole::List, "Current filters");
     for (const auto& [facet_id, values] : s.facets) {
         const int f = a.find_facet(facet_id);
         if (f < 0) continue;
@@ -666,6 +691,13 @@ const char* to_string(SemanticRole role) {
     case SemanticRole::RowHeader: return "rowheader";
     case SemanticRole::Cell: return "cell";
     case SemanticRole::Dialog: return "dialog";
+    case SemanticRole::Menu: return "menu";
+    case SemanticRole::MenuItem: return "menuitem";
+    case SemanticRole::RadioGroup: return "radiogroup";
+    case SemanticRole::Radio: return "radio";
+    case SemanticRole::Slider: return "slider";
+    case SemanticRole::SpinButton: return "spinbutton";
+    case SemanticRole::TextBox: return "textbox";
     }
     return "text";
 }
@@ -686,13 +718,17 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::CopyLink: return "copy-link";
     case SemanticCommand::CopyEmbed: return "copy-embed";
     case SemanticCommand::Preview: return "preview";
+    case SemanticCommand::OpenExport: return "open-export";
+    case SemanticCommand::OpenTours: return "open-tours";
+    case SemanticCommand::ShareOption: return "share-option";
     }
     return "";
 }
 
 bool SemanticNode::same_as(const SemanticNode& o) const {
     return id == o.id && role == o.role && name == o.name && description == o.description && value == o.value &&
-           level == o.level && flags == o.flags && activatable() == o.activatable();
+           level == o.level && flags == o.flags && activatable() == o.activatable() && min == o.min && max == o.max &&
+           step == o.step;
 }
 
 int SemanticTree::find(const std::string& id) const {
@@ -712,6 +748,8 @@ SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
     if (pr.chrome) {
         build_search(b, ctl, pr, root);
         build_toolbar(b, ctl, pr, root);
+        build_menus(b, ctl, pr, root);
+        build_chips(b, ctl, root);
     }
     build_notice(b, ctl, root);
     if (pr.filters) build_filters(b, ctl, root);
@@ -833,7 +871,8 @@ json to_json(const SemanticOp& op, const SemanticTree& tree) {
     const std::pair<SemanticFlags, const char*> names[] = {
         {Semantic_Checked, "checked"},   {Semantic_Selected, "selected"}, {Semantic_Pressed, "pressed"},
         {Semantic_Disabled, "disabled"}, {Semantic_Current, "current"},   {Semantic_Expanded, "expanded"},
-        {Semantic_Focusable, "focusable"}};
+        {Semantic_Focusable, "focusable"}, {Semantic_Expandable, "expandable"}, {Semantic_PopupMenu, "popup-menu"},
+        {Semantic_PopupDialog, "popup-dialog"}};
     for (const auto& [flag, name] : names)
         if (n.flags & flag) flags.push_back(name);
     json out = {{"op", op.kind == SemanticOp::Kind::Add ? "add" : "update"},
@@ -846,7 +885,14 @@ json to_json(const SemanticOp& op, const SemanticTree& tree) {
                 {"flags", std::move(flags)},
                 {"activatable", n.activatable()}};
     if (!n.description.empty()) out["description"] = n.description;
-    if (n.role == SemanticRole::SearchBox) out["value"] = n.value;
+    if (n.role == SemanticRole::SearchBox || n.role == SemanticRole::Slider || n.role == SemanticRole::SpinButton ||
+        n.role == SemanticRole::TextBox)
+        out["value"] = n.value;
+    if (n.role == SemanticRole::Slider || n.role == SemanticRole::SpinButton) {
+        out["min"] = n.min;
+        out["max"] = n.max;
+        out["step"] = n.step;
+    }
     if (n.level > 0) out["level"] = n.level;
     return out;
 }

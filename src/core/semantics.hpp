@@ -59,6 +59,13 @@ enum class SemanticRole : std::uint8_t {
     RowHeader,
     Cell,
     Dialog,         // modal
+    Menu,           // an open pop-up menu (Export, Tour): arrow keys within, Esc closes
+    MenuItem,
+    RadioGroup,     // a labelled set of radios (one of them checked)
+    Radio,
+    Slider,         // a number in [min, max] by `step`; its value in `value`
+    SpinButton,     // a whole number typed in, in [min, max]
+    TextBox,        // one line of text typed in (not the search field)
 };
 const char* to_string(SemanticRole role);
 
@@ -71,6 +78,9 @@ enum SemanticFlags : std::uint16_t {
     Semantic_Current = 1 << 4,    // the current item of a set (the passage read, the tour stop)
     Semantic_Expanded = 1 << 5,   // a control whose panel is open
     Semantic_Focusable = 1 << 6,  // gets a tab stop or an arrow-key stop (activatable ones do)
+    Semantic_Expandable = 1 << 7, // says expanded or collapsed from the start (menu buttons, disclosures)
+    Semantic_PopupMenu = 1 << 8,  // activating it opens a menu (aria-haspopup="menu")
+    Semantic_PopupDialog = 1 << 9,  // ... a dialog
 };
 
 // What activating an element does besides (or instead of) a core intent: things only the
@@ -90,6 +100,9 @@ enum class SemanticCommand : std::uint8_t {
     CopyEmbed,     // the Share dialog: copy the embed code
     Preview,       // the Share dialog: preview the embed
     Fullscreen,    // enter or leave full screen (where the page allows it)
+    OpenExport,    // the Export menu (open or close it)
+    OpenTours,     // the Tour menu
+    ShareOption,   // the Share dialog: an option, named by the element's id ("share-dialog/view/map")
 };
 const char* to_string(SemanticCommand command);
 
@@ -98,7 +111,8 @@ struct SemanticNode {
     SemanticRole role = SemanticRole::Text;
     std::string name;          // the accessible name (plain text)
     std::string description;   // more about it (counts, tags, the shortcut)
-    std::string value;         // the search box's text
+    std::string value;         // the search box's text; a slider's, spin button's or text box's value
+    double min = 0, max = 0, step = 0;  // Slider, SpinButton: the range and the step
     int level = 0;             // headings: 1-6
     int parent = -1;           // index of the parent in SemanticTree::nodes (-1: the root)
     std::uint16_t flags = Semantic_None;
@@ -125,6 +139,9 @@ struct Presentation {
     bool details = true;         // a selection's details panel is shown
     bool folded = false;         // the filters are folded behind a button (narrow layouts)
     bool share_open = false;     // the Share dialog is open (its content is the shell's)
+    bool help_open = false;      // the keyboard help is open (its content is the shell's)
+    bool export_open = false;    // the Export menu is open (its items are in the tree only then)
+    bool tours_open = false;     // the Tour menu is open
     bool map_drawn = false;      // the map has been drawn (its PNG can be exported)
     bool fullscreen_available = false;  // the page may go full screen (an iframe needs allow="fullscreen")
     bool fullscreen = false;            // it is full screen now
@@ -159,7 +176,7 @@ std::vector<SemanticOp> diff(const SemanticTree& before, const SemanticTree& aft
 
 // One op as the page's mirror reads it:
 //   {"op": "add"|"update", "id", "parent", "role", "name", "description", "value",
-//    "level", "flags": [..names..], "activatable": bool}
+//    "level", "min", "max", "step", "flags": [..names..], "activatable": bool}
 //   {"op": "remove", "id"}   {"op": "order", "id", "children": [ids]}   {"op": "title", "text"}
 nlohmann::json to_json(const SemanticOp& op, const SemanticTree& tree);
 

@@ -43,7 +43,7 @@ mergeInto(LibraryManager.library, {
 
   // Builds the mirror over Module.canvas and returns its interface ({apply(text)}).
   $wweCreateMirror__deps: ['$wweCallWithUTF8', '$wweNewUTF8', 'free', 'wwe_semantic_action', 'wwe_semantic_focus',
-                           'wwe_semantic_key', 'wwe_semantic_input', 'wwe_pointer', 'wwe_request_frame',
+                           'wwe_semantic_key', 'wwe_semantic_input', 'wwe_semantic_value', 'wwe_pointer', 'wwe_request_frame',
                            'wwe_citation'].concat(['$UTF8ToString'].filter((name) => name in LibraryManager.library)),
   $wweCreateMirror: function () {
     const canvas = Module.canvas;
@@ -82,6 +82,17 @@ mergeInto(LibraryManager.library, {
         _wwe_semantic_input(ptr, typing ? 1 : 0);
       } finally {
         _free(ptr);
+      }
+    };
+    // Another field's value (the Share dialog's size, scale, name).
+    const semanticValue = (id, text) => {
+      const idPtr = wweNewUTF8(id);
+      const textPtr = idPtr ? wweNewUTF8(text) : 0;
+      try {
+        if (idPtr && textPtr) _wwe_semantic_value(idPtr, textPtr);
+      } finally {
+        if (idPtr) _free(idPtr);
+        if (textPtr) _free(textPtr);
       }
     };
     // Pointer types of wwe_pointer (web_main.cpp).
@@ -146,7 +157,10 @@ mergeInto(LibraryManager.library, {
 
     // Roles named by aria-label; the others show their name as their text.
     const LABELLED = new Set(['root', 'search', 'searchbox', 'toolbar', 'tablist', 'complementary', 'main', 'region',
-                              'group', 'list', 'table', 'dialog']);
+                              'group', 'list', 'table', 'dialog', 'menu', 'radiogroup', 'slider', 'spinbutton',
+                              'textbox']);
+    // Fields other than the search box: their value goes to the app (wwe_semantic_value).
+    const FIELDS = new Set(['slider', 'spinbutton', 'textbox']);
     // Landmarks that clip what they hold while placed (the panels).
     const clips = (entry) => entry.role === 'main' || entry.role === 'complementary' ||
                              (entry.role === 'region' && entry.id === 'details');
@@ -186,6 +200,13 @@ mergeInto(LibraryManager.library, {
         case 'rowheader': return make('th', { scope: 'row' });
         case 'cell': return make('td');
         case 'dialog': return make('div', { role: 'dialog', 'aria-modal': 'true' });
+        case 'menu': return make('div', { role: 'menu' });
+        case 'menuitem': return make('button', { type: 'button', role: 'menuitem' });
+        case 'radiogroup': return make('div', { role: 'radiogroup' });
+        case 'radio': return make('button', { type: 'button', role: 'radio', 'aria-checked': 'false' });
+        case 'slider': return make('input', { type: 'range' });
+        case 'spinbutton': return make('input', { type: 'number', inputmode: 'numeric' });
+        case 'textbox': return make('input', { type: 'text', autocomplete: 'off', spellcheck: 'false' });
         default: return make('span');
       }
     }
@@ -206,6 +227,7 @@ mergeInto(LibraryManager.library, {
       }
       if (clips(entry)) el.classList.add('wwe-clip');
       if (op.role === 'searchbox') installSearchBox(entry);
+      if (FIELDS.has(op.role)) installField(entry);
       entryOfElement.set(el, entry);
       entries.set(op.id, entry);
       return entry;
@@ -219,7 +241,7 @@ mergeInto(LibraryManager.library, {
       if (on) seen.add(flag);
       switch (flag) {
         case 'checked':
-          if (entry.role === 'checkbox') attr('aria-checked', on ? 'true' : 'false');
+          if (entry.role === 'checkbox' || entry.role === 'radio') attr('aria-checked', on ? 'true' : 'false');
           break;
         case 'selected':
           if (entry.role === 'tab') attr('aria-selected', on ? 'true' : 'false');
@@ -238,17 +260,26 @@ mergeInto(LibraryManager.library, {
           attr('aria-current', on || entry.flags.has('selected') ? 'true' : null);
           break;
         case 'expanded':
-          attr('aria-expanded', on ? 'true' : seen.has('expanded') ? 'false' : null);
+          attr('aria-expanded', on ? 'true' : seen.has('expanded') || entry.flags.has('expandable') ? 'false' : null);
+          break;
+        case 'expandable':  // says collapsed from the start (a menu button, a disclosure)
+          attr('aria-expanded', entry.flags.has('expanded') ? 'true' : on ? 'false' : null);
+          break;
+        case 'popup-menu':
+          attr('aria-haspopup', on ? 'menu' : null);
+          break;
+        case 'popup-dialog':
+          attr('aria-haspopup', on ? 'dialog' : null);
           break;
         case 'focusable':
           if (on) {
             el.classList.add('wwe-f');
-            if (entry.role !== 'searchbox' && entry.role !== 'button' && entry.role !== 'tab' && entry.role !== 'checkbox') {
+            if (!NATIVE_FOCUS.has(entry.role)) {
               if (!el.hasAttribute('tabindex')) el.tabIndex = 0;
             }
           } else {
             el.classList.remove('wwe-f');
-            if (entry.role === 'button' || entry.role === 'tab' || entry.role === 'checkbox') el.tabIndex = -1;
+            if (BUTTONS.has(entry.role)) el.tabIndex = -1;
             else el.removeAttribute('tabindex');
           }
           break;
@@ -257,7 +288,11 @@ mergeInto(LibraryManager.library, {
       }
     }
 
-    const FLAGS = ['checked', 'selected', 'pressed', 'disabled', 'current', 'expanded', 'focusable'];
+    const FLAGS = ['checked', 'selected', 'pressed', 'disabled', 'current', 'expandable', 'expanded', 'popup-menu',
+                   'popup-dialog', 'focusable'];
+    // Elements the browser focuses by themselves (<button>s and <input>s).
+    const BUTTONS = new Set(['button', 'tab', 'checkbox', 'menuitem', 'radio']);
+    const NATIVE_FOCUS = new Set([...BUTTONS, 'searchbox', ...FIELDS]);
 
     function update(entry, op) {
       const el = entry.el;
@@ -291,6 +326,7 @@ mergeInto(LibraryManager.library, {
       }
       entry.activatable = !!op.activatable;
       if (entry.role === 'searchbox' && typeof op.value === 'string') setSearchValue(entry, op.value);
+      if (FIELDS.has(entry.role)) setFieldValue(entry, op);
     }
 
     // Removes an entry's element and forgets it and everything in it.
@@ -442,6 +478,27 @@ mergeInto(LibraryManager.library, {
       // real <input>), so the on-screen keyboard opens.
     }
 
+    // The Share dialog's fields: a slider sends each step, a number or a name when done
+    // (Enter, leaving the field), as the canvas's fields keep what was typed.
+    function installField(entry) {
+      const input = entry.el;
+      const send = () => semanticValue(entry.id, input.value);
+      input.addEventListener(entry.role === 'slider' ? 'input' : 'change', send);
+      input.wweSend = send;
+    }
+
+    function setFieldValue(entry, op) {
+      const input = entry.el;
+      if (entry.role !== 'textbox') {
+        for (const k of ['min', 'max', 'step']) if (typeof op[k] === 'number') input.setAttribute(k, String(op[k]));
+      }
+      // Not while the user is typing in it (a number half typed is not clamped away).
+      if (typeof op.value === 'string' && input.value !== op.value &&
+          (entry.role === 'slider' || document.activeElement !== input)) {
+        input.value = op.value;
+      }
+    }
+
     function updatePlaceholder(entry) {
       const wide = entry.place && entry.place.w > 420;
       entry.el.placeholder = entry.name + (wide ? '   ( / or ' + (mac ? '\u2318F' : 'Ctrl+F') + ' )' : '');
@@ -569,7 +626,16 @@ mergeInto(LibraryManager.library, {
         }
         // A dialog drawn over the canvas covers the search field too (which is the page's,
         // above the canvas): the field hides while one is open.
-        container.classList.toggle('wwe-modal', openDialog() !== null);
+        const dialog = openDialog();
+        container.classList.toggle('wwe-modal', dialog !== null);
+        // Behind an open dialog nothing is there for assistive technology, the keyboard or
+        // find-in-page (inert); all of it comes back when the dialog closes.
+        if (root) {
+          for (const child of root.body.children) {
+            const inert = dialog !== null && child !== dialog;
+            if (child.inert !== inert) child.inert = inert;
+          }
+        }
         // Now that everything is in its place, the outermost composite of each one touched.
         const touched = new Set();
         for (const el of composites) if (el.isConnected) touched.add(compositeOf(el));
@@ -672,6 +738,9 @@ mergeInto(LibraryManager.library, {
     function compositeKind(el) {
       const entry = entryOfElement.get(el);
       if (!entry) return null;
+      if (entry.role === 'toolbar') return 'toolbar';
+      if (entry.role === 'menu') return 'menu';
+      if (entry.role === 'radiogroup') return 'radios';
       if (entry.role === 'tablist') return 'tabs';
       if (entry.role === 'table') return 'table';
       if (entry.role === 'group' && /^facet\//.test(entry.id)) return 'values';
@@ -680,9 +749,13 @@ mergeInto(LibraryManager.library, {
       return null;
     }
 
+    // (A dialog is the end: its groups are composites of their own.)
     function compositeOf(el) {
       let found = null;
-      for (let at = el; at && at !== container; at = at.parentElement) if (compositeKind(at)) found = at;
+      for (let at = el; at && at !== container; at = at.parentElement) {
+        if (compositeKind(at)) found = at;
+        if (at.getAttribute && at.getAttribute('role') === 'dialog') break;
+      }
       return found;
     }
 
@@ -699,8 +772,12 @@ mergeInto(LibraryManager.library, {
     function fixRoving(comp) {
       const list = items(comp);
       if (!list.length) return;
+      // (A toolbar starts at its first control, not at the selected tab inside it; radios at
+      // the checked one.)
+      const kind = compositeKind(comp);
       const stop = list.find((el) => el === document.activeElement) ||
-                   list.find((el) => el.getAttribute('aria-selected') === 'true') ||
+                   (kind !== 'toolbar' && list.find((el) => el.getAttribute('aria-selected') === 'true')) ||
+                   (kind === 'radios' && list.find((el) => el.getAttribute('aria-checked') === 'true')) ||
                    list.find((el) => el === comp.wweStop) || list[0];
       for (const el of list) {
         const want = el === stop ? 0 : -1;
@@ -733,7 +810,14 @@ mergeInto(LibraryManager.library, {
         if (to) moveTo(to, items(to).find((i) => i.tabIndex === 0) || items(to)[0]);
         return true;
       }
-      if (kind === 'tabs' && (key === 'ArrowUp' || key === 'ArrowDown')) return false;
+      if ((kind === 'tabs' || kind === 'toolbar') && (key === 'ArrowUp' || key === 'ArrowDown')) return false;
+      if (kind === 'menu' && (key === 'ArrowLeft' || key === 'ArrowRight')) return true;  // nothing beside
+      if (kind === 'radios' && (next || prev)) {  // the radio pattern: moving chooses
+        const to = step(next ? 1 : -1);
+        moveTo(comp, to);
+        activate(closestEntry(to));
+        return true;
+      }
       if (next || prev) {
         moveTo(comp, step(next ? 1 : -1));
         return true;
@@ -825,6 +909,17 @@ mergeInto(LibraryManager.library, {
       if (command && !e.altKey && key.toLowerCase() === 'f') {
         e.preventDefault();
         focusSearch();
+        return;
+      }
+      if (typing(t) && entry && FIELDS.has(entry.role)) {  // a dialog's field: the browser edits it
+        if (key === 'Escape') {
+          e.preventDefault();
+          if (t.wweSend) t.wweSend();  // what was typed counts
+          semanticKey('escape');
+        } else if (key === 'Enter') {
+          e.preventDefault();
+          if (t.wweSend) t.wweSend();
+        }
         return;
       }
       if (typing(t)) {  // the search field: the browser edits; a few keys are the explorer's
@@ -1013,6 +1108,13 @@ mergeInto(LibraryManager.library, {
       if (!applying) tellFocus(entry.id);
     });
     container.addEventListener('focusout', (e) => {
+      // The focus left an open menu for something else (Tab, a click): the menu closes.
+      const menu = e.target && e.target.closest ? e.target.closest('[role="menu"]') : null;
+      if (!applying && menu && !(e.relatedTarget && menu.contains(e.relatedTarget))) {
+        const entry = entryOfElement.get(menu);
+        const button = entry && entries.get(entry.id === 'export-menu' ? 'export' : 'tours');
+        if (!(button && e.relatedTarget === button.el)) semanticKey('close-menus');
+      }
       if (applying || container.contains(e.relatedTarget)) return;
       tellFocus('');
     });

@@ -109,7 +109,10 @@
 //     wwe_semantic_key(name)                           "escape", "help", "back", "forward",
 //                                                      "undo", "view-1".."view-7",
 //                                                      "page-down", "page-up", "home", "end",
-//                                                      "down", "up" (App::semantic_key)
+//                                                      "down", "up", "close-menus"
+//                                                      (App::semantic_key)
+//     wwe_semantic_value(id, text)                     another field's value (the Share
+//                                                      dialog's size, scale, name)
 //     wwe_semantic_input(text, typing)                 the search field's text (typing 1:
 //                                                      still at it; 0: Enter or blur)
 //     wwe_pointer(type, x, y, dx, dy, touch)           the mouse over the text layer: 0 move,

@@ -714,6 +714,10 @@ EMSCRIPTEN_KEEPALIVE void wwe_semantic_key(const char* key) {
     g->app.semantic_key(key ? key : "", now_seconds());
     mark_input();
 }
+EMSCRIPTEN_KEEPALIVE void wwe_semantic_value(const char* id, const char* text) {
+    g->app.semantic_value(id ? id : "", text ? text : "");
+    mark_input();
+}
 EMSCRIPTEN_KEEPALIVE void wwe_semantic_input(const char* text, int typing) {
     g->app.semantic_input(text ? text : "", typing != 0, now_seconds());
     mark_input();

@@ -71,6 +71,12 @@ struct AppImpl {
     std::vector<std::pair<std::string, bool>> to_announce;  // text, assertive
     std::string focused;            // the mirror's element with the page's focus
     std::string focus_request;      // move the page's focus there with the next ops
+    std::string reveal;             // the focused element, until a frame drew it (scrolled into view)
+    // Containers that come and go (the details, dialogs, menus): the element that had the
+    // focus when each appeared, where the focus goes back when it goes.
+    std::unordered_map<std::string, std::string> openers;
+    std::vector<std::string> focus_candidates;  // a chip was removed: the first of these still there
+    bool export_open = false, tours_open = false;  // the toolbar's menus, as last drawn
     bool style_sent = false;        // the mirror has the theme's colours (a "style" op)
     bool map_drawn = false;
 
@@ -110,6 +116,9 @@ struct AppImpl {
         p.details = has_details && (layout.small ? layout.show_details && !layout.show_filters
                                                  : !(layout.narrow && layout.show_filters));
         p.share_open = share.showing;
+        p.help_open = help.open;
+        p.export_open = export_open;
+        p.tours_open = tours_open;
         p.map_drawn = map_drawn;
         p.fullscreen_available = layout.fullscreen_available;
         p.fullscreen = layout.fullscreen;
@@ -143,6 +152,7 @@ struct AppImpl {
             if (p.share_open && !next.nodes.empty()) share_semantics(next, 0, share);
             if (help.open && !next.nodes.empty()) help_semantics(next, 0);
             help_shown = help.open;
+            return_focus(next);
             for (const SemanticOp& op : diff(tree, next)) semantic_ops.push_back(to_json(op, next));
             tree = std::move(next);
             shown = p;
@@ -155,6 +165,37 @@ struct AppImpl {
         if (!focus_request.empty() && tree.find(focus_request) >= 0) {
             semantic_ops.push_back({{"op", "focus"}, {"id", focus_request}});
             focus_request.clear();
+        }
+    }
+
+    // Where the focus goes when what holds it goes: a container (details, dialog, menu) that
+    // closes gives it back to what opened it; a removed chip to the next chip, else the
+    // previous one, else the search box.
+    void return_focus(const SemanticTree& next) {
+        auto inside = [&](const std::string& id, const std::string& container) {
+            for (int i = tree.find(id); i >= 0; i = tree.nodes[static_cast<std::size_t>(i)].parent)
+                if (tree.nodes[static_cast<std::size_t>(i)].id == container) return true;
+            return false;
+        };
+        for (const char* container : {"details", "help-dialog", "share-dialog", "export-menu", "tours-menu"}) {
+            const bool had = tree.find(container) >= 0, has = next.find(container) >= 0;
+            if (!had && has) {
+                openers[container] = focused;
+            } else if (had && !has) {
+                const std::string opener = openers[container];
+                openers.erase(container);
+                if (focused.empty() || !inside(focused, container)) continue;  // the focus is elsewhere
+                if (!opener.empty() && next.find(opener) >= 0) focus_request = opener;
+                else if (focus_request.empty() || next.find(focus_request) < 0) focus_request = "search/box";
+            }
+        }
+        if (!focus_candidates.empty()) {
+            for (const std::string& id : focus_candidates) {
+                if (next.find(id) < 0) continue;
+                focus_request = id;
+                break;
+            }
+            focus_candidates.clear();
         }
     }
 
@@ -243,6 +284,19 @@ struct AppImpl {
         const int i = tree.find(id);
         if (i < 0) return;
         const SemanticNode node = tree.nodes[static_cast<std::size_t>(i)];
+        if (id.rfind("chip/", 0) == 0) {  // the chip goes: the focus to its neighbour
+            std::vector<std::string> chips;
+            for (const SemanticNode& n : tree.nodes)
+                if (n.id.rfind("chip/", 0) == 0 && (n.flags & Semantic_Focusable)) chips.push_back(n.id);
+            const auto at = std::find(chips.begin(), chips.end(), id);
+            focus_candidates.assign(at == chips.end() ? at : at + 1, chips.end());
+            for (auto k = at; k != chips.begin();) focus_candidates.push_back(*--k);
+            focus_candidates.push_back("search/box");
+        }
+        if (node.role == SemanticRole::MenuItem) {  // a menu closes when an item is chosen
+            layout.menu_request = Layout::Menu::Close;
+            focus_request = tree.find("export-menu") >= 0 && id.rfind("export/", 0) == 0 ? "export" : "tours";
+        }
         if (node.action) {
             const Update u = apply(*node.action, Origin::User, now);
             if (u.selection && !core.state().selection.empty()) {
@@ -307,6 +361,20 @@ struct AppImpl {
             if (!share.preview_url.empty()) previews.push_back({share.preview_url, share.width, share.height});
             break;
         case SemanticCommand::Fullscreen: fullscreen_request = true; break;
+        case SemanticCommand::OpenExport:
+            layout.menu_request = export_open ? Layout::Menu::Close : Layout::Menu::OpenExport;
+            focus_request = export_open ? "export" : "export/png";
+            break;
+        case SemanticCommand::OpenTours:
+            if (!tours_open && !core.tours().empty()) focus_request = "tour/" + core.tours().front().id;
+            else focus_request = "tours";
+            layout.menu_request = tours_open ? Layout::Menu::Close : Layout::Menu::OpenTours;
+            break;
+        case SemanticCommand::ShareOption: {
+            std::string said = share_option(share, id, "");
+            if (!said.empty()) to_announce.emplace_back(std::move(said), false);
+            break;
+        }
         }
         semantics_dirty = true;
     }
@@ -449,6 +517,7 @@ void App::semantic_focus(std::string_view id) {
     m.focused = std::string(id);
     const int i = m.tree.find(m.focused);
     if (i < 0) return;
+    m.reveal = m.focused;  // the window that draws it scrolls it into view
     // A passage (or something in it) not in view: the reader scrolls there.
     for (int k = i; k >= 0; k = m.tree.nodes[static_cast<std::size_t>(k)].parent) {
         const SemanticNode& n = m.tree.nodes[static_cast<std::size_t>(k)];
@@ -464,8 +533,15 @@ void App::semantic_key(std::string_view key, double now) {
     if (!loaded()) return;
     const ViewState& s = m.core.state();
     using K = ReaderState::Key;
+    if (key == "close-menus") {
+        if (m.export_open || m.tours_open) m.layout.menu_request = Layout::Menu::Close;
+        return;
+    }
     if (key == "escape") {
-        if (m.help.open) {
+        if (m.export_open || m.tours_open) {
+            m.layout.menu_request = Layout::Menu::Close;
+            m.focus_request = m.export_open ? "export" : "tours";
+        } else if (m.help.open) {
             m.help.open = false;
             m.focus_request = "help";
         } else if (m.share.showing) {
@@ -505,6 +581,13 @@ void App::semantic_key(std::string_view key, double now) {
     } else if (key == "up") {
         m.reader.key = K::LineUp;
     }
+}
+
+void App::semantic_value(std::string_view id, std::string_view text) {
+    AppImpl& m = *impl_;
+    if (!loaded() || m.tree.find(std::string(id)) < 0) return;
+    share_option(m.share, id, text);
+    m.semantics_dirty = true;
 }
 
 void App::semantic_input(std::string_view text, bool typing, double now) {
@@ -638,6 +721,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     std::vector<Intent> intents;
     ShellRequests shell;
     SemanticPlaces places;
+    places.reveal = m.reveal;
     ViewContext ctx = m.context(input, now, shell, intents, places);
     m.brush.next_passage = -1;
 
@@ -797,6 +881,12 @@ FrameReport App::frame(double now, const FrameInput& input) {
         map_rect(m.map, x, y, w, h);
         m.map_drawn = w > 0;
     }
+    // The menus as drawn; the mirror's request is done (a closed menu stays closed).
+    if (m.export_open != shell.export_open || m.tours_open != shell.tours_open) m.semantics_dirty = true;
+    m.export_open = shell.export_open;
+    m.tours_open = shell.tours_open;
+    m.layout.menu_request = Layout::Menu::Keep;
+    m.reveal.clear();  // scrolled to (the scroll shows in the trailing frames of the focus's input)
     m.update_semantics(places);
     return report;
 }

@@ -188,8 +188,12 @@ public:
     void semantic_focus(std::string_view id);
     // A key pressed in the mirror that the page does not handle itself: "escape", "search",
     // "help", "back", "forward", "undo", "view-1".."view-7", "page-down", "page-up",
-    // "home", "end", "down", "up". Unknown names do nothing.
+    // "home", "end", "down", "up", "close-menus" (the focus left an open menu). Unknown
+    // names do nothing.
     void semantic_key(std::string_view key, double now);
+    // The mirror's text field, spin button or slider `id` (not the search box) holds `text`
+    // now: what typing into the canvas's field would do (the Share dialog's options).
+    void semantic_value(std::string_view id, std::string_view text);
     // The mirror's search box holds `text` now (typing: the user is still at it).
     void semantic_input(std::string_view text, bool typing, double now);
     // The page shows the search box as a real text field over the canvas (the mirror's):

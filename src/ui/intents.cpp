@@ -52,9 +52,14 @@ bool facet_value_locked(const EmbedOptions& embed, const std::string& facet, con
 void hover_passage(const ViewContext& ctx, int passage) { ctx.brush.next_passage = passage; }
 
 void SemanticPlaces::place_item(const std::string& id) {
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    if (!reveal.empty() && id == reveal) {
+        revealed = true;
+        const ImRect item(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        if (!w->ClipRect.Contains(item)) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+    }
     if (!ImGui::IsItemVisible()) return;
     ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    const ImGuiWindow* w = ImGui::GetCurrentWindow();
     r.ClipWith(w->ClipRect);
     if (r.GetWidth() > 0 && r.GetHeight() > 0) rects[id] = r;
 }

@@ -323,6 +323,7 @@ std::vector<ContrastPair> theme_contrast_pairs(const Theme& t, double text_minim
     // Outlines of controls and the focus ring, on every ground a control sits on.
     for (const ImU32 bg : {t.background, t.panel, t.surface, t.surface_hover}) {
         graphic("outline of text fields and check boxes", t.outline, bg);
+        graphic("edge of the map's and the timeline's surface", t.outline, bg);
         graphic("accent (focus ring, check marks, the active tab)", t.accent, bg);
     }
     for (const ImU32 bg : {t.background, t.panel, t.surface}) graphic("scrollbar", t.scrollbar, bg);

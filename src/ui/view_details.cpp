@@ -136,19 +136,20 @@ void draw_edge_details(ViewContext& ctx) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Esc)");
 
     ImGui::PushTextWrapPos(0.0f);
-    auto node_link = [&](const Node& n, int index) {
+    auto node_link = [&](const Node& n, int index, const char* semantic_id) {
         ImGui::PushFont(ctx.fonts.heading);
         ImGui::PushID(index);
         if (wrapped_selectable("##node", n.label.c_str(), theme.text)) select_node(ctx, index);
+        ctx.places.place_item(semantic_id);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show %s", n.label.c_str());
         ImGui::PopID();
         ImGui::PopFont();
     };
-    node_link(a, ea);
+    node_link(a, ea, "details/from");
     ImGui::PushStyleColor(ImGuiCol_Text, theme.accent);
     ImGui::TextUnformatted(rel ? article.relation_types[static_cast<std::size_t>(rel->type)].label.c_str() : "mentioned with");
     ImGui::PopStyleColor();
-    node_link(b, eb);
+    node_link(b, eb, "details/to");
     if (rel && !rel->note.empty()) TextWrappedColored(theme.text_muted, rel->note.c_str());
 
     const std::vector<int> passages = rel ? rel->evidence : shared_passages(ctx.corpus, ea, eb);
@@ -231,6 +232,7 @@ void draw_details(ViewContext& ctx) {
         if (wrapped_selectable("##relation", text.c_str(), theme.text)) {
             select_node(ctx, rel.source == node_index ? rel.target : rel.source);
         }
+        ctx.places.place_item("details/relation/" + rel.id + "/open");
         if (ImGui::IsItemHovered() && !rel.note.empty()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);

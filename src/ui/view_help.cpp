@@ -11,16 +11,22 @@
 namespace wwe::ui {
 
 namespace {
+// Every key the explorer binds (library_mirror.js mirrorKey/canvasKey, web_main.cpp on_key).
 const char* const kRows[][2] = {
         {"Tab, Shift+Tab", "Move through the explorer: search, toolbar, filters, the view, details; on out of it"},
-        {"Arrow keys", "Within a group: the view tabs, a facet's values, a table's rows; in the text: scroll"},
-        {"Enter, Space", "Activate: tick a value, open a view, select a concept, go to a passage"},
-        {"Esc", "Close a dialog; leave a tour; clear the selection; then clear the search"},
+        {"Left, Right", "Within the toolbar, the view tabs, a facet's values, a passage's mentions and themes"},
+        {"Up, Down", "Within a facet's values, a list, a menu; in a table, the row above or below"},
+        {"Up, Down in a passage", "The passage before or after (the text scrolls there)"},
+        {"Home, End in a group", "The first or last item of the group, menu or table"},
+        {"Enter, Space", "Activate: tick a value, open a view or a menu, select a concept, go to a passage"},
+        {"Esc", "Close a menu or dialog; leave a tour; clear the selection; then clear the search"},
         {"/ or Ctrl+F", "Search the article"},
+        {"Enter in the search box", "Search now (and keep the search in the history)"},
         {"1 to 7", "Reader, Map, Matrix, Timeline, Entities, Glossary, Contrasts"},
         {"Alt+Left, Alt+Right", "Back and forward through what you looked at"},
         {"Ctrl+Z", "Undo the last change of the filters"},
-        {"PageUp, PageDown, Home, End", "Scroll the text"},
+        {"Up, Down, PageUp, PageDown, Home, End", "In the text (outside a group): scroll it"},
+        {"Ctrl+C", "Copy the selected words of the text (the button by the selection adds a citation)"},
         {"?", "This help"},
 };
 const char* const kNote =
@@ -66,6 +72,11 @@ void draw_help(ViewContext& ctx, HelpState& help) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(kMarks);
         ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        if (ImGui::Button("Close")) help.open = false;
+        ctx.places.place_item("help-dialog/close");
+        const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        ctx.places.place("help-dialog", pos, ImVec2(pos.x + size.x, pos.y + size.y));
     }
     ImGui::End();
     ImGui::PopStyleColor();

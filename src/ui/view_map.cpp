@@ -65,6 +65,7 @@ struct MapCache {
     ImVec2 origin{0, 0}, size{0, 0};  // canvas rectangle
     float cx = 0, cy = 0, zoom = 1;   // effective viewport (fit resolved)
     Viewport reference;               // the fitted view the state's viewport is relative to
+    float fit_zoom = 1;               // the zoom Fit gives now (the zoom readout's 100%)
     std::vector<int> focus;           // hops from the selection (large = far), per node
     ImVec4 legend{0, 0, 0, 0};        // the legend's screen box (x0, y0, x1, y1); empty: none
 
@@ -263,12 +264,7 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
     // fresh tab with the same state); the state's viewport is relative to it.
     const Box reference = m.layout.reference().empty() ? bounding_box(X, Y) : m.layout.reference();
     m.reference = fit_box(reference, size.x, size.y, kFitPad, kMaxZoom);
-    if (state.map.zoom > 0) {
-        const Viewport v = resolve_viewport(state.map, m.reference);
-        m.cx = v.cx;
-        m.cy = v.cy;
-        m.zoom = std::clamp(v.zoom, kMinZoom, kMaxZoom);
-    } else {
+    {
         // A selection is fitted with its bright neighbourhood (the map is "focused" on it);
         // otherwise the whole map.
         std::vector<char> include;
@@ -282,10 +278,18 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
         const float usable_w = std::max(100.0f, size.x - legend_w);
         const float max_fit = selected >= 0 ? kMaxFocusZoom : kMaxZoom;  // a lone node stays node-sized
         const Viewport fit = fit_box(box, usable_w - 80, size.y, kFitPad, max_fit);
-        m.zoom = std::clamp(fit.zoom, kMinZoom, max_fit);
-        // Centre the nodes in the part of the canvas left of the legend (labels go right).
-        m.cx = fit.cx + (legend_w * 0.5f + 40.0f) / m.zoom;
-        m.cy = fit.cy;
+        m.fit_zoom = std::clamp(fit.zoom, kMinZoom, max_fit);
+        if (state.map.zoom > 0) {
+            const Viewport v = resolve_viewport(state.map, m.reference);
+            m.cx = v.cx;
+            m.cy = v.cy;
+            m.zoom = std::clamp(v.zoom, kMinZoom, kMaxZoom);
+        } else {
+            m.zoom = m.fit_zoom;
+            // Centre the nodes in the part of the canvas left of the legend (labels go right).
+            m.cx = fit.cx + (legend_w * 0.5f + 40.0f) / m.zoom;
+            m.cy = fit.cy;
+        }
     }
 
     m.drawn.resize(static_cast<std::size_t>(n));
@@ -727,17 +731,20 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
             ImGui::SetTooltip("Dragged nodes stay where they are put; this frees them");
         ImGui::EndGroup();
 
-        begin_flow_group(190.0f, false);
+        begin_flow_group(230.0f, false);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Zoom");
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(140);
-        // Relative to the fitted view: 1x shows the whole map.
-        const float reference = m.reference.zoom > 0 ? m.reference.zoom : 1.0f;
-        float zoom = m.zoom / reference;
-        if (ImGui::SliderFloat("##zoom", &zoom, 0.2f, 8.0f, "%.2fx", ImGuiSliderFlags_Logarithmic))
-            ctx.emit(viewport_intent(m, {m.cx, m.cy, std::clamp(zoom, kMinMapZoom, kMaxMapZoom) * reference}));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("1x: the whole map; or the mouse wheel over the map");
+        ImGui::SetNextItemWidth(120);
+        // In percent of what Fit shows (100%: the whole map, or the selection's neighbourhood);
+        // the value beside the slider, where its grab never covers it.
+        const float fit = m.fit_zoom > 0 ? m.fit_zoom : 1.0f;
+        float percent = m.zoom / fit * 100.0f;
+        if (ImGui::SliderFloat("##zoom", &percent, 20.0f, 800.0f, "", ImGuiSliderFlags_Logarithmic))
+            ctx.emit(viewport_intent(m, {m.cx, m.cy, std::clamp(percent / 100.0f * fit, kMinZoom, kMaxZoom)}));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("100%%: what Fit shows; or the mouse wheel over the map");
+        ImGui::SameLine(0, 6);
+        ImGui::Text("%.0f%%", static_cast<double>(m.zoom / fit * 100.0f));
         ImGui::EndGroup();
     };
     if (compact) {
@@ -910,6 +917,9 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme.surface, 6.0f);
+    // Its edge, seen in every theme (the high-contrast surface is as black as the page).
+    dl->AddRect(ImVec2(origin.x + 0.5f, origin.y + 0.5f), ImVec2(origin.x + size.x - 0.5f, origin.y + size.y - 0.5f),
+                theme.outline, 6.0f, 0, 1.5f);
 
     // Hover (from the last drawing's positions).
     int hovered_node = -1;

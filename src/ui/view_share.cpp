@@ -2,7 +2,9 @@
 // (options -> core EmbedOptions -> "?query#fragment" -> core iframe_snippet) with a copy
 // button and a live preview the page draws (PreviewRequest).
 #include <algorithm>
+#include <cstdio>
 #include <string>
+#include <string_view>
 
 #include "core/deep_link.hpp"
 #include "imgui.h"
@@ -143,14 +145,18 @@ void draw_share(ViewContext& ctx, ShareState& d) {
             const unsigned next = on ? d.views | (1u << v) : d.views & ~(1u << v);
             if (next != 0) d.views = next;  // at least one view
         }
+        ctx.places.place_item(std::string("share-dialog/view/") + to_string(static_cast<View>(v)));
     }
     ImGui::TextUnformatted("Around the view");
     ImGui::SameLine();
     ImGui::RadioButton("Everything", &d.chrome, static_cast<int>(EmbedOptions::Chrome::Full));
+    ctx.places.place_item("share-dialog/chrome/full");
     ImGui::SameLine();
     ImGui::RadioButton("Filters folded", &d.chrome, static_cast<int>(EmbedOptions::Chrome::Compact));
+    ctx.places.place_item("share-dialog/chrome/compact");
     ImGui::SameLine();
     ImGui::RadioButton("The view only", &d.chrome, static_cast<int>(EmbedOptions::Chrome::None));
+    ctx.places.place_item("share-dialog/chrome/none");
     int offered = 0;
     for (int v = 0; v < kViewCount; ++v) offered += (d.views >> v) & 1u;
     if (d.chrome == static_cast<int>(EmbedOptions::Chrome::None) && offered > 1) {
@@ -162,31 +168,39 @@ void draw_share(ViewContext& ctx, ShareState& d) {
     ImGui::TextUnformatted("Theme");
     ImGui::SameLine();
     ImGui::RadioButton("Light", &d.theme, static_cast<int>(EmbedOptions::Theme::Light));
+    ctx.places.place_item("share-dialog/theme/light");
     ImGui::SameLine();
     ImGui::RadioButton("Dark", &d.theme, static_cast<int>(EmbedOptions::Theme::Dark));
+    ctx.places.place_item("share-dialog/theme/dark");
     ImGui::SameLine();
     ImGui::RadioButton("The reader's system setting", &d.theme, static_cast<int>(EmbedOptions::Theme::Auto));
+    ctx.places.place_item("share-dialog/theme/auto");
     const std::string filters = filters_description(ctx.corpus, ctx.state);
     ImGui::BeginDisabled(ctx.state.facets.empty());
     std::string lock_label = "Lock the chosen filters";
     ImGui::Checkbox(lock_label.c_str(), &d.lock_filters);
+    ctx.places.place_item("share-dialog/lock");
     ImGui::EndDisabled();
+    d.can_lock = !ctx.state.facets.empty();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
         ImGui::SetTooltip(ctx.state.facets.empty() ? "Tick filter values first: they can then be locked"
                                                    : "Readers of the embed cannot untick them");
     }
     ImGui::SetNextItemWidth(160);
     ImGui::SliderFloat("Text size", &d.scale, kMinEmbedScale, kMaxEmbedScale, "%.2fx");
+    ctx.places.place_item("share-dialog/scale");
     ImGui::SameLine(0, 20);
     ImGui::SetNextItemWidth(70);
     ImGui::InputInt("##w", &d.width, 0);
+    ctx.places.place_item("share-dialog/width");
     ImGui::SameLine(0, 4);
     ImGui::TextUnformatted("x");
     ImGui::SameLine(0, 4);
     ImGui::SetNextItemWidth(70);
     ImGui::InputInt("px##h", &d.height, 0);
-    d.width = std::clamp(d.width, 200, 4000);
-    d.height = std::clamp(d.height, 150, 4000);
+    ctx.places.place_item("share-dialog/height");
+    d.width = std::clamp(d.width, kShareMinWidth, kShareMaxSize);
+    d.height = std::clamp(d.height, kShareMinHeight, kShareMaxSize);
     ImGui::SetNextItemWidth(160);
     char id_buf[41];
     std::snprintf(id_buf, sizeof id_buf, "%s", d.embed_id.c_str());
@@ -194,7 +208,9 @@ void draw_share(ViewContext& ctx, ShareState& d) {
                                  ImGuiInputTextFlags_CallbackCharFilter, id_filter)) {
         d.embed_id = id_buf;
     }
+    ctx.places.place_item("share-dialog/id");
     ImGui::Checkbox("Strict sandbox", &d.strict_sandbox);
+    ctx.places.place_item("share-dialog/sandbox");
     if (ImGui::IsItemHovered()) {
         ImGui::SetTooltip("Leaves out allow-same-origin: the explorer's server must then send\n"
                           "Access-Control-Allow-Origin for its files (docs/embedding.md)");
@@ -237,17 +253,22 @@ void draw_share(ViewContext& ctx, ShareState& d) {
 namespace wwe::ui {
 
 void share_semantics(SemanticTree& tree, int root, const ShareState& d) {
-    auto add = [&](int parent, const char* id, SemanticRole role, std::string name, SemanticCommand command = SemanticCommand::None) {
+    auto add = [&](int parent, std::string id, SemanticRole role, std::string name, SemanticCommand command = SemanticCommand::None,
+                   std::uint16_t flags = 0) {
         SemanticNode n;
-        n.id = id;
+        n.id = std::move(id);
         n.role = role;
         n.name = std::move(name);
         n.parent = parent;
         n.command = command;
-        if (command != SemanticCommand::None) n.flags |= Semantic_Focusable;
+        n.flags = flags;
+        if (command != SemanticCommand::None || role == SemanticRole::Slider || role == SemanticRole::SpinButton ||
+            role == SemanticRole::TextBox)
+            n.flags |= Semantic_Focusable;
         tree.nodes.push_back(std::move(n));
         return static_cast<int>(tree.nodes.size()) - 1;
     };
+    auto at = [&](int i) -> SemanticNode& { return tree.nodes[static_cast<std::size_t>(i)]; };
     const int dialog = add(root, "share-dialog", SemanticRole::Dialog, "Share this view");
     add(dialog, "share-dialog/link-heading", SemanticRole::Heading, "Link to this view");
     tree.nodes.back().level = 2;
@@ -255,10 +276,114 @@ void share_semantics(SemanticTree& tree, int root, const ShareState& d) {
     add(dialog, "share-dialog/copy-link", SemanticRole::Button, "Copy link", SemanticCommand::CopyLink);
     add(dialog, "share-dialog/embed-heading", SemanticRole::Heading, "Embed in a course page");
     tree.nodes.back().level = 2;
+    // The options, as the dialog draws them (each activation does what the canvas control does:
+    // App's share_option).
+    const int views = add(dialog, "share-dialog/views", SemanticRole::Group, "Views offered");
+    int offered = 0;
+    for (int v = 0; v < kViewCount; ++v) offered += (d.views >> v) & 1u;
+    for (int v = 0; v < kViewCount; ++v) {
+        const bool on = (d.views >> v) & 1u;
+        const int box = add(views, std::string("share-dialog/view/") + to_string(static_cast<View>(v)), SemanticRole::Checkbox,
+                            view_label(static_cast<View>(v)), SemanticCommand::ShareOption, on ? Semantic_Checked : 0);
+        if (on && offered == 1) at(box).description = "the one view offered: it stays";
+    }
+    const int chrome = add(dialog, "share-dialog/chrome", SemanticRole::RadioGroup, "Around the view");
+    const std::pair<EmbedOptions::Chrome, const char*> chromes[] = {{EmbedOptions::Chrome::Full, "Everything"},
+                                                                    {EmbedOptions::Chrome::Compact, "Filters folded"},
+                                                                    {EmbedOptions::Chrome::None, "The view only"}};
+    for (const auto& [c, label] : chromes)
+        add(chrome, std::string("share-dialog/chrome/") + to_string(c), SemanticRole::Radio, label, SemanticCommand::ShareOption,
+            d.chrome == static_cast<int>(c) ? Semantic_Checked : 0);
+    if (d.chrome == static_cast<int>(EmbedOptions::Chrome::None) && offered > 1)
+        add(dialog, "share-dialog/chrome-warning", SemanticRole::Paragraph,
+            "\"The view only\" has no tabs: readers stay on the starting view. Offer one view, or choose \"Filters folded\" "
+            "to keep the tabs.");
+    const int theme = add(dialog, "share-dialog/theme", SemanticRole::RadioGroup, "Theme");
+    const std::pair<EmbedOptions::Theme, const char*> themes[] = {{EmbedOptions::Theme::Light, "Light"},
+                                                                  {EmbedOptions::Theme::Dark, "Dark"},
+                                                                  {EmbedOptions::Theme::Auto, "The reader's system setting"}};
+    for (const auto& [t, label] : themes)
+        add(theme, std::string("share-dialog/theme/") + to_string(t), SemanticRole::Radio, label, SemanticCommand::ShareOption,
+            d.theme == static_cast<int>(t) ? Semantic_Checked : 0);
+    const int lock = add(dialog, "share-dialog/lock", SemanticRole::Checkbox, "Lock the chosen filters", SemanticCommand::ShareOption,
+                         (d.lock_filters ? Semantic_Checked : 0) | (d.can_lock ? 0 : Semantic_Disabled));
+    at(lock).description = d.can_lock ? "readers of the embed cannot untick them" : "tick filter values first: they can then be locked";
+    const int scale = add(dialog, "share-dialog/scale", SemanticRole::Slider, "Text size");
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", static_cast<double>(d.scale));
+    at(scale).value = text;
+    at(scale).min = kMinEmbedScale;
+    at(scale).max = kMaxEmbedScale;
+    at(scale).step = 0.05;
+    at(scale).description = "times the normal size";
+    const int width = add(dialog, "share-dialog/width", SemanticRole::SpinButton, "Width of the frame, in pixels");
+    at(width).value = std::to_string(d.width);
+    at(width).min = kShareMinWidth;
+    at(width).max = kShareMaxSize;
+    at(width).step = 10;
+    const int height = add(dialog, "share-dialog/height", SemanticRole::SpinButton, "Height of the frame, in pixels");
+    at(height).value = std::to_string(d.height);
+    at(height).min = kShareMinHeight;
+    at(height).max = kShareMaxSize;
+    at(height).step = 10;
+    const int id = add(dialog, "share-dialog/id", SemanticRole::TextBox, "Name for the page's script");
+    at(id).value = d.embed_id;
+    at(id).description = "optional: letters a to z, digits, - and _";
+    const int sandbox = add(dialog, "share-dialog/sandbox", SemanticRole::Checkbox, "Strict sandbox", SemanticCommand::ShareOption,
+                            d.strict_sandbox ? Semantic_Checked : 0);
+    at(sandbox).description = "leaves out allow-same-origin: the explorer's server must then send Access-Control-Allow-Origin";
     add(dialog, "share-dialog/embed", SemanticRole::Paragraph, d.snippet);
     add(dialog, "share-dialog/copy-embed", SemanticRole::Button, "Copy embed code", SemanticCommand::CopyEmbed);
     add(dialog, "share-dialog/preview", SemanticRole::Button, "Preview the embed", SemanticCommand::Preview);
     add(dialog, "share-dialog/close", SemanticRole::Button, "Close", SemanticCommand::CloseDialog);
+}
+
+std::string share_option(ShareState& d, std::string_view id, std::string_view value) {
+    constexpr std::string_view prefix = "share-dialog/";
+    if (id.substr(0, prefix.size()) != prefix) return "";
+    const std::string_view what = id.substr(prefix.size());
+    auto starts = [&](std::string_view p) { return what.substr(0, p.size()) == p; };
+    auto to_int = [&](int fallback) {
+        int out = 0;
+        const std::string text(value);
+        return std::sscanf(text.c_str(), "%d", &out) == 1 ? out : fallback;
+    };
+    if (starts("view/")) {
+        for (int v = 0; v < kViewCount; ++v) {
+            if (what.substr(5) != to_string(static_cast<View>(v))) continue;
+            const unsigned next = d.views ^ (1u << v);
+            if (next == 0) return std::string(view_label(static_cast<View>(v))) + " stays: at least one view is offered.";
+            d.views = next;
+            return std::string(view_label(static_cast<View>(v))) + (next & (1u << v) ? " offered." : " not offered.");
+        }
+    } else if (starts("chrome/")) {
+        for (const auto c : {EmbedOptions::Chrome::Full, EmbedOptions::Chrome::Compact, EmbedOptions::Chrome::None})
+            if (what.substr(7) == to_string(c)) d.chrome = static_cast<int>(c);
+    } else if (starts("theme/")) {
+        for (const auto t : {EmbedOptions::Theme::Light, EmbedOptions::Theme::Dark, EmbedOptions::Theme::Auto})
+            if (what.substr(6) == to_string(t)) d.theme = static_cast<int>(t);
+    } else if (what == "lock") {
+        if (d.can_lock) d.lock_filters = !d.lock_filters;
+    } else if (what == "sandbox") {
+        d.strict_sandbox = !d.strict_sandbox;
+    } else if (what == "scale") {
+        float scale = d.scale;
+        const std::string text(value);
+        if (std::sscanf(text.c_str(), "%f", &scale) == 1) d.scale = std::clamp(scale, kMinEmbedScale, kMaxEmbedScale);
+    } else if (what == "width") {
+        d.width = std::clamp(to_int(d.width), kShareMinWidth, kShareMaxSize);
+    } else if (what == "height") {
+        d.height = std::clamp(to_int(d.height), kShareMinHeight, kShareMaxSize);
+    } else if (what == "id") {
+        std::string out;
+        for (char c : value) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') out += c;
+            if (out.size() >= 40) break;
+        }
+        d.embed_id = out;
+    }
+    return "";
 }
 
 }  // namespace wwe::ui

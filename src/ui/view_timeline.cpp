@@ -87,6 +87,8 @@ void draw_timeline(ViewContext& ctx) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme.surface, 6.0f);
+    dl->AddRect(ImVec2(origin.x + 0.5f, origin.y + 0.5f), ImVec2(origin.x + size.x - 0.5f, origin.y + size.y - 0.5f),
+                theme.outline, 6.0f, 0, 1.5f);  // its edge, seen in every theme
     ImFont* small = ctx.fonts.small;
     const float fs = small->FontSize * ImGui::GetIO().FontGlobalScale;  // CSS px
     const float axis_y = origin.y + size.y - 34;

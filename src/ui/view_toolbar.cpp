@@ -5,6 +5,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // the menu window's rectangle
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
 
@@ -59,28 +60,40 @@ void export_items(ViewContext& ctx) {
     if (ImGui::MenuItem("Concept map as PNG image", nullptr, false, map_drawn)) {
         ctx.shell.map_png = true;
     }
+    ctx.places.place_item("export/png");
     if (!map_drawn && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Open the map first (2)");
     if (ImGui::MenuItem("Concept map as SVG (vector)")) {
         ctx.shell.map_svg = true;
     }
+    ctx.places.place_item("export/svg");
     char label[64];
     std::snprintf(label, sizeof label, "Passages shown (%d) as Markdown", static_cast<int>(ctx.derived.shown.size()));
     if (ImGui::MenuItem(label)) {
         request_download(ctx, {"passages.md", "text/markdown",
                                passages_markdown_text(ctx.corpus, ctx.state, ctx.derived.shown)});
     }
+    ctx.places.place_item("export/markdown");
     if (ImGui::MenuItem("Entities table as CSV")) {
         request_download(ctx, {"entities.csv", "text/csv", entities_csv_text(ctx.corpus)});
     }
+    ctx.places.place_item("export/csv");
 }
 
 void export_menu(ViewContext& ctx) {
-    if (ImGui::Button("Export")) ImGui::OpenPopup("##export");
+    const bool asked = ctx.layout.menu_request == Layout::Menu::OpenExport;  // the mirror's Export
+    if (ImGui::Button("Export") || (asked && !ImGui::IsPopupOpen("##export"))) ImGui::OpenPopup("##export");
     ctx.places.place_item("export");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the map, the passages shown or the entities");
+    // Under the button, right-aligned (not at the mouse: the keyboard opens it too).
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + 2), ImGuiCond_Appearing, ImVec2(1, 0));
     if (!ImGui::BeginPopup("##export")) return;
+    ctx.shell.export_open = true;
     export_items(ctx);
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    ctx.places.place("export-menu", w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y));
+    if (ctx.layout.menu_request == Layout::Menu::Close || ctx.layout.menu_request == Layout::Menu::OpenTours)
+        ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

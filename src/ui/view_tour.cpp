@@ -5,6 +5,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // the menu window's rectangle
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
 
@@ -13,10 +14,14 @@ namespace wwe::ui {
 void draw_tours_menu(ViewContext& ctx) {
     const std::vector<ResolvedTour>& tours = ctx.core.tours();
     if (tours.empty()) return;
-    if (ImGui::Button("Tour")) ImGui::OpenPopup("##tours");
+    const bool asked = ctx.layout.menu_request == Layout::Menu::OpenTours;  // the mirror's Tour
+    if (ImGui::Button("Tour") || (asked && !ImGui::IsPopupOpen("##tours"))) ImGui::OpenPopup("##tours");
     ctx.places.place_item("tours");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A guided tour of the article, one view at a time");
+    // Under the button, right-aligned (not at the mouse: the keyboard opens it too).
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + 2), ImGuiCond_Appearing, ImVec2(1, 0));
     if (!ImGui::BeginPopup("##tours")) return;
+    ctx.shell.tours_open = true;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
     for (std::size_t i = 0; i < tours.size(); ++i) {
         const ResolvedTour& tour = tours[i];
@@ -25,6 +30,7 @@ void draw_tours_menu(ViewContext& ctx) {
         std::snprintf(label, sizeof label, "%zu stops", tour.steps.size());
         if (ImGui::Selectable(tour.label.c_str(), false, ImGuiSelectableFlags_None))
             ctx.emit(intent::StartTour{static_cast<int>(i)});
+        ctx.places.place_item("tour/" + tour.id);
         ImGui::PushFont(ctx.fonts.small);
         if (!tour.description.empty()) TextWrappedColored(ctx.theme.text_muted, tour.description.c_str());
         TextMuted(ctx.theme, "%s", label);
@@ -32,6 +38,10 @@ void draw_tours_menu(ViewContext& ctx) {
         ImGui::PopID();
     }
     ImGui::PopTextWrapPos();
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    ctx.places.place("tours-menu", w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y));
+    if (ctx.layout.menu_request == Layout::Menu::Close || ctx.layout.menu_request == Layout::Menu::OpenExport)
+        ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

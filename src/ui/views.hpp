@@ -49,6 +49,9 @@ struct Layout {
     bool show_details = false;  // small screens: the details panel instead of the view
     bool fullscreen_available = false;  // the page may go full screen (App::set_fullscreen)
     bool fullscreen = false;            // and is
+    // The toolbar's menus as the mirror asks this frame (the keyboard opens and closes them).
+    enum class Menu { Keep, OpenExport, OpenTours, Close };
+    Menu menu_request = Menu::Keep;
 };
 
 // Linked views: the passage under the pointer last frame (the map rings its nodes), and
@@ -75,6 +78,10 @@ struct SemanticPlaces {
     };
     std::unordered_map<std::string, ImRect> rects;  // element id -> where it was drawn
     std::unordered_map<int, Text> passages;         // passage index -> its text as drawn
+    // The element the page's focus is on while it is not (wholly) in view: the window that
+    // draws it scrolls it into view (place_item), as a browser scrolls a focused element.
+    std::string reveal;
+    bool revealed = false;  // the element was drawn this frame (scrolled to when needed)
 
     void place(const std::string& id, ImVec2 min, ImVec2 max) { rects[id] = ImRect(min, max); }
     // The last ImGui item, clipped to the window's visible part (nothing when clipped away).
@@ -89,6 +96,8 @@ struct ShellRequests {
     bool fullscreen = false;    // enter or leave full screen
     bool map_png = false;       // save the map as drawn, as a PNG (read from the canvas)
     bool map_svg = false;       // save the map as drawn, as SVG
+    bool export_open = false;   // the Export menu is open this frame
+    bool tours_open = false;    // the Tour menu is open this frame
     std::vector<Download> downloads;
     std::vector<PreviewRequest> previews;
 };
@@ -212,7 +221,9 @@ struct ShareState {
     bool showing = false;        // the dialog is open (set by draw_share each frame)
     bool close = false;          // close it this frame (the mirror's Close)
     std::string preview_url;     // what Preview shows (set by draw_share)
+    bool can_lock = false;       // filters are chosen: "Lock the chosen filters" can be ticked
 };
+inline constexpr int kShareMinWidth = 200, kShareMinHeight = 150, kShareMaxSize = 4000;  // CSS px of the frame
 
 // The keyboard help (? or the Keyboard shortcuts button): every shortcut in one place.
 struct HelpState {
@@ -226,6 +237,10 @@ void draw_share(ViewContext& ctx, ShareState& share);
 // The open Share dialog as semantic elements under `root` (index in `tree`): the link and
 // the embed code with their copy buttons, the preview, and closing.
 void share_semantics(SemanticTree& tree, int root, const ShareState& share);
+// The mirror changed the option `id` ("share-dialog/view/map", "share-dialog/width" ...) as
+// its canvas control would: a toggle, a choice, or `value` typed (clamped, filtered). Returns
+// what to announce ("" for nothing).
+std::string share_option(ShareState& share, std::string_view id, std::string_view value);
 
 void draw_tours_menu(ViewContext& ctx);    // "Tour" button and its list (nothing without tours)
 // The playing tour's caption with Back / Next / Close (manual tours) or "touch to explore"

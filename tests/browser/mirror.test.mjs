@@ -163,7 +163,8 @@ test('a keyboard-only walk: search, a filter, a mention, its details, the Share 
     assert.equal(find(await axTree(page), (n) => n.role === 'region' && n.name.startsWith('Details: ')), null);
 
     // Back to the Share button; Enter opens the dialog with the focus inside.
-    await pressUntil(page, 'Shift+Tab', (f) => f.id === 'share', 80, 'the Share button');
+    await pressUntil(page, 'Shift+Tab', (f) => f.landmark === 'toolbar', 80, 'the toolbar');
+    await pressUntil(page, 'ArrowRight', (f) => f.id === 'share', 20, 'the Share button');
     await shot(page, 'focus-share');
     await page.keyboard.press('Enter');
     await settle(page);
@@ -189,7 +190,9 @@ test('a keyboard-only walk: search, a filter, a mention, its details, the Share 
 test('the focus ring: 3 px, contrast of at least 3:1 on both themes, drawn over the control', async () => {
   for (const theme of ['light', 'dark']) {
     await withExplorer({ query: `?theme=${theme}` }, async (page) => {
-      await pressUntil(page, 'Tab', (f) => f.id === 'tab/reader', 20, 'the Reader tab');
+      // The toolbar is one tab stop; the arrow keys go along it.
+      await pressUntil(page, 'Tab', (f) => f.landmark === 'toolbar', 20, 'the toolbar');
+      await pressUntil(page, 'ArrowRight', (f) => f.id === 'tab/reader', 10, 'the Reader tab');
       const ring = await page.evaluate(() => {
         const el = document.activeElement;
         const s = getComputedStyle(el);

@@ -144,3 +144,12 @@ TEST_CASE("kiosk options") {
     CHECK(problems[3].pointer == "?tour_speed");
     CHECK(o == EmbedOptions{});
 }
+
+TEST_CASE("embed: the page's own parameters (plain, keys) are known, not reported") {
+    const Corpus corpus = test::mini_corpus();
+    std::vector<Diagnostic> problems;
+    embed_from_query("plain&keys=off", corpus, problems);
+    CHECK(problems.empty());
+    embed_from_query("keys=maybe", corpus, problems);
+    CHECK(problems.size() == 1);
+}

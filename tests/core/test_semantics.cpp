@@ -274,3 +274,64 @@ TEST_CASE("semantics: patches turn the mirror of any state into the mirror of an
         shown = next;
     }
 }
+
+TEST_CASE("semantics: the toolbar's menu buttons say collapsed; a menu's items exist only while it is open") {
+    Fixture f;
+    SemanticTree t = f.tree();
+    for (const char* id : {"share", "export", "help"}) {
+        REQUIRE(node(t, id));
+        CHECK((node(t, id)->flags & Semantic_Expandable) != 0);
+        CHECK((node(t, id)->flags & Semantic_Expanded) == 0);
+    }
+    CHECK((node(t, "export")->flags & Semantic_PopupMenu) != 0);
+    CHECK((node(t, "share")->flags & Semantic_PopupDialog) != 0);
+    CHECK(node(t, "export")->command == SemanticCommand::OpenExport);
+    CHECK_FALSE(node(t, "export-menu"));
+    CHECK_FALSE(node(t, "export/png"));
+    Presentation open;
+    open.export_open = true;
+    t = f.tree(open);
+    CHECK((node(t, "export")->flags & Semantic_Expanded) != 0);
+    REQUIRE(node(t, "export-menu"));
+    CHECK(node(t, "export-menu")->role == SemanticRole::Menu);
+    CHECK(node(t, "export-menu")->parent == 0);  // not in the toolbar: a composite of its own
+    int items = 0;
+    for (const SemanticNode& n : t.nodes) {
+        if (n.parent != t.find("export-menu")) continue;
+        CHECK(n.role == SemanticRole::MenuItem);
+        CHECK(n.activatable());
+        ++items;
+    }
+    CHECK(items == 4);
+    const nlohmann::json j = to_json(SemanticOp{SemanticOp::Kind::Add, *node(t, "export"), {}, {}, {}}, t);
+    CHECK(j["flags"].dump().find("popup-menu") != std::string::npos);
+    CHECK(j["flags"].dump().find("expandable") != std::string::npos);
+}
+
+TEST_CASE("semantics: the filter chips are a row of their own, after the toolbar") {
+    Fixture f;
+    f.c.apply(intent::ToggleFacetValue{"front", "security"}, Origin::User, 1);
+    const SemanticTree t = f.tree();
+    REQUIRE(node(t, "chips"));
+    CHECK(node(t, "chips")->parent == 0);
+    CHECK(t.find("chips") > t.find("toolbar"));
+}
+
+TEST_CASE("semantics: passage links are named with whole words and one ellipsis; opening one says what it is") {
+    CHECK(word_excerpt("short text", 100) == "short text");
+    CHECK(word_excerpt("the quick brown fox jumps", 12) == "the quick\xE2\x80\xA6");  // not "the quick br"
+    CHECK(word_excerpt("one, two three", 5) == "one\xE2\x80\xA6");                    // no dangling comma
+    CHECK(word_excerpt("wait\xE2\x80\xA6 and more words here", 8) == "wait\xE2\x80\xA6");   // never two ellipses
+    CHECK(word_excerpt("end of a sentence. Next one", 19) == "end of a sentence\xE2\x80\xA6");
+    CHECK(word_excerpt("unbreakablewordwithoutspaces", 10) == "unbreakabl\xE2\x80\xA6");
+    Fixture f;
+    const Corpus& c = f.c.corpus();
+    for (std::size_t p = 0; p < c.article.passages.size(); ++p) {
+        const std::string said = passage_opened_text(c, static_cast<int>(p));
+        CHECK(said.rfind("Passage " + std::to_string(p + 1), 0) == 0);
+        const int s = c.article.passages[p].section;
+        if (s >= 0) CHECK(said.find(c.article.sections[static_cast<std::size_t>(s)].heading) != std::string::npos);
+    }
+    const Update u = f.c.apply(intent::OpenPassage{c.article.passages.back().id, false}, Origin::User, 1);
+    CHECK(u.announcement.find(passage_opened_text(c, static_cast<int>(c.article.passages.size()) - 1)) != std::string::npos);
+}

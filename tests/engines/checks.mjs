@@ -2,7 +2,9 @@
 // explorer opens and draws; the accessible mirror holds the article, its headings and its
 // facets, and the page's text is the article's; "/" focuses the search field and typing
 // filters; "/" and "'" never leave the page (Firefox's Quick Find); Tab leaves the explorer
-// at the end of its focus order; a mouse drag over a passage selects exactly its words.
+// at the end of its focus order; a mouse drag over a passage selects exactly its words; the
+// plain page (?plain, as without WebGL 2) is the article and its filters work. engineSuite
+// registers them all for one engine.
 //
 // Each takes an engine of engines.mjs ({page, ...}) already showing the explorer. Waits are
 // the app's own (explorer.idle(), a state reached), never fixed sleeps.
@@ -267,6 +269,82 @@ export async function selectingText(engine) {
   assert.equal(state.selection, null, 'the drag selected text, it did not open a mention');
   await shot(engine, 'selection');
   await page.evaluate(() => window.getSelection().removeAllRanges());
+}
+
+// The plain page (as without WebGL 2; ?plain asks for it where WebGL 2 works): the mirror in
+// the page's flow, visible, with the note; the whole article as text; a facet value ticked
+// with the keyboard filters the passages.
+export async function plainPage(engine, url) {
+  const { page } = engine;
+  await page.goto(`${url}?plain`);
+  const problem = await page.evaluate(() => window.explorer.ready.then(() => null, (e) => `explorer.ready rejected: ${e.message}`));
+  assert.equal(problem, null);
+  await settle(page);
+  const look = await page.evaluate(() => {
+    const first = document.querySelector('.wwe-mirror [data-id="passage/p1/text"]');
+    const r = first.getBoundingClientRect();
+    const note = document.getElementById('wwe-nogl');
+    return { fallback: document.documentElement.classList.contains('wwe-fallback'),
+             canvasShown: document.getElementById('canvas').getClientRects().length > 0,
+             note: note && !note.hidden ? note.textContent : null, color: getComputedStyle(first).color,
+             size: [r.width, r.height], text: document.body.innerText };
+  });
+  assert.equal(look.fallback, true, 'class wwe-fallback on <html>');
+  assert.equal(look.canvasShown, false, 'no canvas');
+  assert.ok(look.note && /plain/.test(look.note), `the note: ${look.note}`);
+  assert.deepEqual((await page.evaluate(() => window.explorer.notice())).problems || [], [], 'no notice: plain is a known parameter');
+  assert.notEqual(look.color, 'rgba(0, 0, 0, 0)', 'the text is not transparent');
+  assert.ok(look.size[0] > 400 && look.size[1] > 40, `the passage takes room: ${look.size}`);
+  const text = squash(look.text);
+  assert.ok(text.includes(squash(article.meta.title)), 'the title');
+  for (const section of article.sections) assert.ok(text.includes(squash(section.heading)), `section ${section.heading}`);
+  for (const p of article.passages) assert.ok(text.includes(squash(p.text)), `passage ${p.id}`);
+  await shot(engine, 'plain');
+  // Space on a facet value's checkbox ticks it; the page shows only its passages.
+  const [facet] = article.facets.filter((f) => !f.built_in);
+  const value = facet.values[0];
+  await page.evaluate((id) => document.querySelector(`.wwe-mirror [data-id="${id}"]`).focus(), `facet/${facet.id}/${value.id}`);
+  await page.press('Space');
+  await waitState(page, (s) => JSON.stringify(s.facets) === JSON.stringify({ [facet.id]: [value.id] }), 'the value ticked');
+  await settle(page);
+  const expected = article.passages.filter((p) => (p.facets[facet.id] || []).includes(value.id)).map((p) => p.id);
+  const shown = await page.evaluate(() => [...document.querySelectorAll('.wwe-mirror [data-id^="passage/"][data-id$="/text"]')]
+    .map((el) => el.getAttribute('data-id').split('/')[1]));
+  assert.deepEqual(shown.sort(), [...expected].sort(), 'only the passages with the value');
+}
+
+// The tests of one engine, in order on one browser (firefox.test.mjs, webkit.test.mjs):
+// `label` names the engine in the tests' names; `launch` starts it; `extra(engine, url)`
+// runs after the shared ones (an engine's own checks).
+export function engineSuite({ test, before, after, label, name, launch, missing, serveDist, extra = [] }) {
+  let engine = null, server = null;
+  before(async () => {
+    const why = missing(name);
+    if (why) throw new Error(`${label} cannot run here: ${why}`);
+    server = await serveDist();
+    engine = await launch();
+    console.log(`engine: ${engine.version}`);
+  });
+  after(async () => {
+    await engine?.close();
+    await server?.close();
+  });
+  test(`${label}: the explorer opens and draws`, async () => {
+    await open(engine, server.url);
+    await drawsTheExplorer(engine);
+  });
+  test(`${label}: the accessible mirror holds the article, its headings and facets; innerText is the article`, () =>
+    mirrorHoldsTheArticle(engine));
+  test(`${label}: "/" focuses the search field and typing filters`, () => slashAndTyping(engine));
+  test(`${label}: "/" and "'" typed in the explorer keep the focus in the page (Firefox: Quick Find stays closed)`, () =>
+    keysStayInThePage(engine));
+  test(`${label}: a mouse drag over a passage selects exactly those words`, () => selectingText(engine));
+  test(`${label}: Tab leaves the explorer at the end of its focus order`, () => tabLeaves(engine));
+  test(`${label}: the plain page (?plain, as without WebGL 2) is the article, and its filters work`, async () => {
+    await plainPage(engine, server.url);
+    assert.deepEqual(engine.errors, [], 'no page errors');
+  });
+  for (const [title, fn] of extra) test(`${label}: ${title}`, () => fn(engine, server.url));
 }
 
 // The control of keysStayInThePage, for Firefox: on a page that does not prevent them, "'"
