@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/describe.hpp"
 #include "core/semantics.hpp"
 #include "fixture.hpp"
 
