@@ -2,6 +2,7 @@
 
 #include "export.hpp"
 #include "date.hpp"
+#include "text.hpp"
 
 namespace wwe {
 
@@ -44,6 +45,13 @@ std::string filters_description(const Corpus& corpus, const ViewState& state) {
         out += "search: " + quoted_query(state.query);
     }
     return out;
+}
+
+std::string suggested_bookmark_name(const Corpus& corpus, const ViewState& state) {
+    const std::string filters = filters_description(corpus, state);
+    std::string name = std::string(view_label(state.view)) + (filters.empty() ? "" : ": " + filters);
+    if (name.size() > 60) name = utf8_truncate(name, 57) + "\u2026";
+    return name;
 }
 
 std::string result_summary(const Corpus& corpus, const ViewState& state, int shown) {
