@@ -847,9 +847,11 @@ std::string Controller::query_json(std::string_view request_json, std::vector<st
     if (!read.ok) read.value = nlohmann::json::object();
     std::vector<Diagnostic> diagnostics;
     const QueryRequest request = query_request_from_json(read.value, diagnostics);
+    QueryResult result = run_query(*corpus_, request);
+    diagnostics.insert(diagnostics.end(), result.problems.begin(), result.problems.end());  // unknown facets, values
     bound_problems(diagnostics);
     for (const Diagnostic& d : diagnostics) problems.push_back(d.to_string());
-    return to_json(*corpus_, run_query(*corpus_, request)).dump();
+    return to_json(*corpus_, result).dump();
 }
 
 std::string Controller::font_text() const {

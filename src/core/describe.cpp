@@ -50,7 +50,7 @@ std::string filters_description(const Corpus& corpus, const ViewState& state) {
 std::string suggested_bookmark_name(const Corpus& corpus, const ViewState& state) {
     const std::string filters = filters_description(corpus, state);
     std::string name = std::string(view_label(state.view)) + (filters.empty() ? "" : ": " + filters);
-    if (name.size() > 60) name = utf8_truncate(name, 57) + "\u2026";
+    if (name.size() > 60) name = utf8_truncate(name, 57);  // + "…"
     return name;
 }
 

@@ -153,7 +153,7 @@ std::string clean_bookmark_name(std::string_view name) {
     const std::size_t first = out.find_first_not_of(' ');
     if (first == std::string::npos) return {};
     out = out.substr(first, out.find_last_not_of(' ') - first + 1);
-    return utf8_truncate(out, kMaxBookmarkNameBytes);
+    return out.size() <= kMaxBookmarkNameBytes ? out : utf8_truncate(out, kMaxBookmarkNameBytes - 3);  // + "…"
 }
 
 }  // namespace wwe

@@ -1,5 +1,6 @@
 #include "view_state.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -358,7 +359,9 @@ json to_json(const ViewState& s, const Corpus& corpus) {
 }
 
 std::string clean_query(std::string_view text, bool* cut, bool* replaced) {
-    std::string out = utf8_truncate(text, kMaxQueryBytes);
+    std::size_t keep = std::min(text.size(), kMaxQueryBytes);  // at a character boundary, no "…"
+    while (keep < text.size() && keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
+    std::string out(text.substr(0, keep));
     if (cut) *cut = out.size() < text.size();
     bool any = false;
     for (char& c : out)
