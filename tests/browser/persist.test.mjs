@@ -100,7 +100,7 @@ test('a corrupt or foreign stored value is ignored with a notice; "Forget everyt
 
 test('a sandboxed frame (no storage): saved views work for the visit, without an error', async () => {
   await withContext(async (context) => {
-    host.pages.set('/sandboxed.html', `<!doctype html><meta charset="utf-8"><title>host</title>
+    host.pages.set('/sandboxed.html', `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
 <iframe id="wwe" src="${shared.server.url}index.html?embed=s" width="900" height="600" sandbox="allow-scripts"></iframe>`);
     const page = await context.newPage();
     page.consoleLines = [];
@@ -114,7 +114,7 @@ test('a sandboxed frame (no storage): saved views work for the visit, without an
     await frame.evaluate(() => window.explorer.setState({ view: 'map' }));
     await activate(frame, 'saved/save');
     await frame.waitForSelector('[data-id="saved/0/open"]', { state: 'attached' });
-    const description = await frame.evaluate(() => document.querySelector('[data-id="saved/save"]').textContent);
+    const description = await frame.evaluate(() => document.querySelector('[data-id="saved/save"]').getAttribute('aria-description'));
     assert.match(description, /for this visit only/);
     await frame.evaluate(() => window.explorer.setState({ view: 'reader' }));
     await activate(frame, 'saved/0/open');
