@@ -7,7 +7,8 @@
 # What it installs:
 #   - Debian packages: compilers and CMake, nlohmann-json, doctest, GLFW (native runner),
 #     Emscripten, Chromium (browser tests), Firefox ESR, WebKitGTK's WebDriver and Xvfb
-#     (the browser tests in Firefox and WebKit), fontTools (font subsetting), the fonts.
+#     (the browser tests in Firefox and WebKit), fontTools (font subsetting), the fonts,
+#     clang 14 with libFuzzer and the sanitizer runtimes (the `fuzz` and `asan` presets).
 #   - Emscripten: an `emcc` already on PATH if it is 3.1.6 or newer, else Debian's
 #     `emscripten`, else the official emsdk at EMSDK_VERSION in .cache/emsdk.
 #   - Dear ImGui 1.86 sources into .cache/imgui-1.86 (gitignored): Debian's source package
@@ -55,6 +56,8 @@ needs=(
   "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf:fonts-droid-fallback"
   "dpkg-source:dpkg-dev"
   "gzip:gzip"
+  "clang++-14:clang-14"
+  "/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev"
 )
 missing=()
 for pair in "${needs[@]}"; do

@@ -40,7 +40,8 @@ add_library(wwe_platform OBJECT
   "${CMAKE_SOURCE_DIR}/src/platform/web_main.cpp"
   "${CMAKE_SOURCE_DIR}/src/platform/pointer.cpp"
   "${CMAKE_SOURCE_DIR}/src/platform/text_input.cpp"
-  "${CMAKE_SOURCE_DIR}/src/platform/url_state.cpp")
+  "${CMAKE_SOURCE_DIR}/src/platform/url_state.cpp"
+  "${CMAKE_SOURCE_DIR}/src/platform/storage.cpp")
 target_link_libraries(wwe_platform PUBLIC wwe_ui)
 target_link_libraries(wwe_platform PRIVATE wwe_warnings)
 target_compile_options(wwe_platform PRIVATE -fexceptions ${WWE_WEB_OPT_UI})
@@ -50,7 +51,7 @@ set(WWE_JS_LIBRARY "${CMAKE_SOURCE_DIR}/src/platform/library_wwe.js")
 set(WWE_JS_MIRROR "${CMAKE_SOURCE_DIR}/src/platform/library_mirror.js")
 
 set(WWE_WEB_EXPORTS
-  "_main,_malloc,_free,_wwe_load,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_display,_wwe_notice,_wwe_home,_wwe_memory,_wwe_text_scale,_wwe_host_message,_wwe_advance_clock,_wwe_is_idle,_wwe_announcements,_wwe_semantic_action,_wwe_semantic_focus,_wwe_semantic_key,_wwe_semantic_input,_wwe_semantic_value,_wwe_pointer,_wwe_citation,_wwe_fullscreen_changed")
+  "_main,_malloc,_free,_wwe_load,_wwe_load_bytes,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_display,_wwe_notice,_wwe_home,_wwe_memory,_wwe_text_scale,_wwe_host_message,_wwe_advance_clock,_wwe_is_idle,_wwe_announcements,_wwe_semantic_action,_wwe_semantic_focus,_wwe_semantic_key,_wwe_semantic_input,_wwe_semantic_value,_wwe_pointer,_wwe_citation,_wwe_fullscreen_changed")
 set(WWE_WEB_LINK_OPTIONS
   -fexceptions
   -sENVIRONMENT=web

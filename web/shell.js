@@ -112,7 +112,9 @@
     const url = canvas.dataset.article || 'assets/article.json';
     return fetch(url, { cache: 'no-cache' }).then((response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim());
-      return response.text();
+      // The bytes, not response.text(): decoding would replace invalid UTF-8 unseen; the
+      // core checks the bytes as the CLI does (wwe_load_bytes).
+      return response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
     }, (err) => {
       throw new Error(`${url}: ${err && err.message ? err.message : err} (network error)`);
     });
@@ -272,6 +274,19 @@
     }
   }
 
+  // Calls the export `name` with `bytes` (a Uint8Array) copied into the heap: (ptr, size).
+  function callBytes(name, bytes) {
+    const ptr = Module._malloc(bytes.length + 1);
+    if (!ptr) throw new Error(`Win-Win Explorer: no memory for ${bytes.length} bytes`);
+    try {
+      Module.HEAPU8.set(bytes, ptr);
+      Module.HEAPU8[ptr + bytes.length] = 0;
+      return Module.UTF8ToString(Module['_' + name](ptr, bytes.length));
+    } finally {
+      Module._free(ptr);
+    }
+  }
+
   function requireLoaded() {
     if (!loaded) throw new Error('Win-Win Explorer: no article is loaded (await explorer.ready)');
   }
@@ -280,7 +295,7 @@
     if (loadingText) loadingText.textContent = 'Loading the article\u2026';
     articleText.then((text) => {
       if (failed) return;
-      const report = JSON.parse(call('wwe_load', text));
+      const report = JSON.parse(typeof text === 'string' ? call('wwe_load', text) : callBytes('wwe_load_bytes', text));
       for (const w of report.warnings) console.warn(`Win-Win Explorer: ${w}`);
       if (!report.ok) {
         fail('The article could not be loaded', report.errors);

@@ -14,7 +14,6 @@
 namespace wwe {
 
 namespace {
-constexpr std::size_t kMaxQueryBytes = 1000;   // as ViewState's "query"
 constexpr std::size_t kMaxFilterUndo = 100;
 constexpr std::uint32_t kMaxSeed = 2147483647u;
 
@@ -29,13 +28,6 @@ Diagnostic problem(std::string pointer, std::string expected, std::string found)
 
 std::string quoted(const std::string& s) { return "\"" + utf8_truncate(s, 60) + "\""; }
 
-// Search text as typed: control characters (a pasted tab or newline, a NUL) become
-// spaces, so the box and the state always hold the same text.
-std::string clean_query(std::string text) {
-    for (char& c : text)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-    return text;
-}
 
 
 bool facet_value_exists(const Article& a, const std::string& facet, const std::string& value) {
@@ -105,7 +97,8 @@ const char* intent_name(const Intent& intent) {
         "SetDepth",     "SetColorBy",       "PinNode",        "UnpinAll",      "Relayout",      "SetMapViewport",
         "FitMap",       "SetMatrixAxes",    "SetTimelineRange", "Back",        "Forward",       "Undo",
         "StartTour",    "NextStop",         "PreviousStop",   "StopTour",      "Dismiss",       "DismissNotice",
-        "Activity",     "GoHome",           "ApplyState",     "OpenLink",      "Highlight"};
+        "Activity",     "GoHome",           "ApplyState",     "OpenLink",      "Highlight",     "SaveBookmark",
+        "OpenBookmark", "DeleteBookmark",   "ForgetStored"};
     static_assert(sizeof names / sizeof names[0] == std::variant_size_v<Intent>, "a name per intent");
     return names[intent.index()];
 }
@@ -190,8 +183,10 @@ Update Controller::open_location(std::string_view query, std::string_view fragme
     defaults_ = ViewState{};
     if (!embed_.views.empty()) defaults_.view = embed_.views.front();
     constrain(defaults_, embed_, nullptr);
+    opened_with_link_ = !fragment.empty() && fragment != "#";
     u = apply(intent::OpenLink{std::string(fragment)}, Origin::Link, now);
     problems.insert(problems.end(), u.problems.begin(), u.problems.end());
+    bound_problems(problems);
     u.problems = problems;
     if (embed_.kiosk) defaults_ = state_;  // a kiosk's home is the view it was opened on
     history_ = History(state_);
@@ -346,11 +341,13 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
     }
     now_ = now;
     const ViewState before = state_;
+    const ViewState committed_before = committed_;
     const std::uint64_t version = derived_.version;
     const Notice notice = notice_;
 
     // What each origin's changes do to the history and the notice (the table in the header).
     auto finish = [&](Update& r, const char* notice_title) {
+        bound_problems(r.problems);
         switch (origin) {
         case Origin::User:
         case Origin::Page:
@@ -432,11 +429,10 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
             },
             [&](const intent::SetQuery& i) {
                 Update r;
-                std::string text = clean_query(i.text);
-                if (text.size() > kMaxQueryBytes) {
-                    r.problems.push_back(problem("/query", "at most 1000 bytes", std::to_string(text.size()) + " bytes"));
-                    text = utf8_truncate(text, kMaxQueryBytes);
-                }
+                bool cut = false;  // control characters (a pasted tab, a NUL) become spaces: clean_query
+                std::string text = clean_query(i.text, &cut);
+                if (cut)
+                    r.problems.push_back(problem("/query", "at most 1000 bytes", std::to_string(i.text.size()) + " bytes"));
                 const bool typed = i.typing && origin == Origin::User;
                 if (typed) typing_ = true;
                 if (!typed || text != i.text) ++query_serial_;  // the box shows the text as kept
@@ -706,8 +702,18 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
                 next.selection = {Selection::Kind::Node, i.node};
                 return changed(std::move(next), kHighlightNotice);
             },
+            // Saved views: controller_persist.cpp.
+            [&](const intent::SaveBookmark&) { return apply_stored(intent, origin); },
+            [&](const intent::OpenBookmark&) {
+                Update r = apply_stored(intent, origin);
+                finish(r, nullptr);
+                return r;
+            },
+            [&](const intent::DeleteBookmark&) { return apply_stored(intent, origin); },
+            [&](const intent::ForgetStored&) { return apply_stored(intent, origin); },
         },
         intent);
+    if (committed_ != committed_before) remember_view();
 
     u.state = u.state || state_ != before;
     u.selection = before.selection != state_.selection;
@@ -733,7 +739,11 @@ Update Controller::tick(double now) {
         if (player_.playing()) show_stop(u);
         else autoplay_ = false;
     }
-    if (query_changed_at_ >= 0 && now >= query_changed_at_ + kQuerySettleSeconds) commit(u, true);
+    if (query_changed_at_ >= 0 && now >= query_changed_at_ + kQuerySettleSeconds) {
+        const ViewState committed_before = committed_;
+        commit(u, true);
+        if (committed_ != committed_before) remember_view();
+    }
     u.state = u.state || state_ != before;
     u.selection = before.selection != state_.selection;
     u.result = derived_.version != version;
@@ -837,8 +847,11 @@ std::string Controller::query_json(std::string_view request_json, std::vector<st
     if (!read.ok) read.value = nlohmann::json::object();
     std::vector<Diagnostic> diagnostics;
     const QueryRequest request = query_request_from_json(read.value, diagnostics);
+    QueryResult result = run_query(*corpus_, request);
+    diagnostics.insert(diagnostics.end(), result.problems.begin(), result.problems.end());  // unknown facets, values
+    bound_problems(diagnostics);
     for (const Diagnostic& d : diagnostics) problems.push_back(d.to_string());
-    return to_json(*corpus_, run_query(*corpus_, request)).dump();
+    return to_json(*corpus_, result).dump();
 }
 
 std::string Controller::font_text() const {

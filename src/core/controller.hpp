@@ -45,6 +45,7 @@
 #include "corpus.hpp"
 #include "embed.hpp"
 #include "history.hpp"
+#include "persist.hpp"
 #include "query.hpp"
 #include "tour.hpp"
 #include "view_state.hpp"
@@ -108,6 +109,11 @@ struct GoHome { std::string reason; };    // back to the home view; `reason` is 
 struct ApplyState { std::string json; };  // a partial view state (setState, a host message)
 struct OpenLink { std::string fragment; };
 struct Highlight { std::string node; };   // select a concept or entity by id
+// Saved views (persist.hpp; kept in browser storage by the platform).
+struct SaveBookmark { std::string name; };  // the current view under `name` (same name: replaced)
+struct OpenBookmark { int index; };         // into Controller::bookmarks()
+struct DeleteBookmark { int index; };
+struct ForgetStored {};                     // forget every bookmark and the last view, everywhere
 }  // namespace intent
 
 using Intent = std::variant<intent::ShowView, intent::ToggleFacetValue, intent::SetFacets, intent::ClearFacets,
@@ -118,7 +124,8 @@ using Intent = std::variant<intent::ShowView, intent::ToggleFacetValue, intent::
                             intent::SetTimelineRange, intent::Back, intent::Forward, intent::Undo,
                             intent::StartTour, intent::NextStop, intent::PreviousStop, intent::StopTour,
                             intent::Dismiss, intent::DismissNotice, intent::Activity, intent::GoHome,
-                            intent::ApplyState, intent::OpenLink, intent::Highlight>;
+                            intent::ApplyState, intent::OpenLink, intent::Highlight, intent::SaveBookmark,
+                            intent::OpenBookmark, intent::DeleteBookmark, intent::ForgetStored>;
 
 // The intent's name, e.g. "ToggleFacetValue" (logs, tests).
 const char* intent_name(const Intent& intent);
@@ -248,6 +255,26 @@ public:
     // Every string of the article, one per line: the glyphs a font atlas needs.
     std::string font_text() const;
 
+    // What is kept between visits (persist.hpp). At start, after open_location(), the
+    // platform gives what browser storage holds (`text`, "" for nothing) and whether storage
+    // works (`available`: false in a sandboxed frame or with storage blocked; everything is
+    // then kept in memory for the visit). The last view of this page's context comes back
+    // when the page was opened without a link and is not a kiosk (a link, an embed's fixed
+    // start and a kiosk's home win); a corrupt or foreign value is ignored with a notice.
+    Update restore_stored(std::string_view text, bool available, double now);
+    // The document to store, and a number that changes whenever it does (the platform
+    // writes stored_json() when stored_serial() moved; nothing before restore_stored()).
+    std::string stored_json() const;
+    std::uint64_t stored_serial() const { return stored_serial_; }
+    bool storage_available() const { return storage_available_; }
+    // The saved views of this article, in the order saved.
+    const std::vector<Bookmark>& bookmarks() const;
+    // The notebook's slot in the stored document (opaque here; persist.hpp). The check runs
+    // on what restore_stored() reads; set_stored_notebook() changes what is written.
+    void set_notebook_check(NotebookCheck check) { notebook_check_ = std::move(check); }
+    const nlohmann::json& stored_notebook() const { return stored_.notebook; }
+    void set_stored_notebook(nlohmann::json notebook);
+
 private:
     Update change(ViewState next, Origin origin);
     void recompute();
@@ -290,6 +317,17 @@ private:
     Reveal reveal_;
     std::uint64_t query_serial_ = 0;
     double now_ = 0;  // the time of the intent being applied
+
+    // Kept between visits (controller_persist.cpp).
+    Update apply_stored(const Intent& intent, Origin origin);
+    void remember_view();  // the committed view into the stored document
+    std::string stored_context() const;
+    StoredDocument stored_;
+    NotebookCheck notebook_check_;
+    std::uint64_t stored_serial_ = 0;
+    bool storage_restored_ = false;
+    bool storage_available_ = false;
+    bool opened_with_link_ = false;
 };
 
 }  // namespace wwe

@@ -164,8 +164,15 @@ ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::ve
     const ViewState& base = defaults;
     if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
     if (fragment.size() > kMaxFragmentBytes) {
-        problems.push_back({Severity::Error, "#", "a link of at most 8192 bytes", std::to_string(fragment.size()) + " bytes"});
-        return base;
+        // Part by part, as everywhere in a link: the whole parameters within the first 8192
+        // bytes apply, the rest is reported (and never read: a 10 MB link costs nothing).
+        const std::size_t cut = fragment.substr(0, kMaxFragmentBytes + 1).rfind('&');
+        const std::size_t kept = cut == std::string_view::npos ? 0 : cut;
+        problems.push_back({Severity::Error, "#",
+                            "a link of at most 8192 bytes (the parameters in its first " + std::to_string(kept) +
+                                " bytes are used)",
+                            std::to_string(fragment.size()) + " bytes"});
+        fragment = fragment.substr(0, kept);
     }
     auto bad = [&](const std::string& where, const char* expected, const std::string& value) {
         problems.push_back({Severity::Error, where, expected, "\"" + utf8_truncate(value, 60) + "\""});
@@ -179,6 +186,9 @@ ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::ve
         double n = 0;
         if (key == "ver") {
             if (parse_number(value, n) && n == std::floor(n) && n >= 1 && n <= 1e6) state["version"] = static_cast<int>(n);
+            else if (parse_number(value, n) && n == std::floor(n) && n > 1e6)  // checked before any conversion
+                problems.push_back({Severity::Error, where, "a version number (1 or 2)",
+                                    "unsupported version " + utf8_truncate(value, 40)});
             else bad(where, "a version number (1 or 2)", value);
         } else if (key == "v") {
             state["view"] = value;

@@ -47,6 +47,13 @@ std::string filters_description(const Corpus& corpus, const ViewState& state) {
     return out;
 }
 
+std::string suggested_bookmark_name(const Corpus& corpus, const ViewState& state) {
+    const std::string filters = filters_description(corpus, state);
+    std::string name = std::string(view_label(state.view)) + (filters.empty() ? "" : ": " + filters);
+    if (name.size() > 60) name = utf8_truncate(name, 57);  // + "…"
+    return name;
+}
+
 std::string result_summary(const Corpus& corpus, const ViewState& state, int shown) {
     const int total = static_cast<int>(corpus.article.passages.size());
     bool chosen = false;

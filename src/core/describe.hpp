@@ -29,6 +29,10 @@ std::string quoted_query(const std::string& query);
 // Economic; search: “x”" ("" for none).
 std::string filters_description(const Corpus& corpus, const ViewState& state);
 
+// A name for a saved view of `state`: the view and its filters, at most 60 bytes
+// ("Map: Front: Security, search “win-win”").
+std::string suggested_bookmark_name(const Corpus& corpus, const ViewState& state);
+
 // How much of the article the result shows: "All 15 passages" or "4 of 15 passages match
 // “x” and the filters". `shown`: passages in the result.
 std::string result_summary(const Corpus& corpus, const ViewState& state, int shown);

@@ -10,4 +10,12 @@ std::string Diagnostic::to_string() const {
     return s;
 }
 
+void bound_problems(std::vector<Diagnostic>& problems, std::size_t max) {
+    if (max == 0 || problems.size() <= max) return;
+    const std::size_t rest = problems.size() - (max - 1);
+    problems.resize(max - 1);
+    problems.push_back({Severity::Warning, "", "at most " + std::to_string(max) + " problems listed",
+                        std::to_string(rest) + " more not shown"});
+}
+
 }  // namespace wwe

@@ -3,12 +3,15 @@
 // Index
 //   - Severity ......... an error makes the input unusable; a warning is printed and ignored
 //   - Diagnostic ....... where (JSON pointer), what was expected, what was found
+//   - bound_problems ... a list of problems cut to a readable length (replies, notices)
 //
 // Kept apart from load.hpp so that the lowest layers (json_reader.hpp) can report problems
 // without depending on the article model.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 namespace wwe {
 
@@ -23,5 +26,14 @@ struct Diagnostic {
     // "error: /passages/3/facets/front/0: expected ..., found ..."
     std::string to_string() const;
 };
+
+// At most this many problems go back to a caller or into a notice (a state with 10,000 bad
+// values gets a readable reply, not a 10,000-item one).
+inline constexpr std::size_t kMaxReportedProblems = 50;
+
+// Keeps the first `max - 1` problems of a longer list and ends it with one that counts the
+// rest: "warning: (document): expected at most 50 problems listed, found 9951 more not
+// shown". A list of at most `max` is left as it is.
+void bound_problems(std::vector<Diagnostic>& problems, std::size_t max = kMaxReportedProblems);
 
 }  // namespace wwe

@@ -60,14 +60,23 @@ std::string number_text(double v) {
     return buf;
 }
 
-// Shortest decimal text of a scale (two decimals at most).
+// Shortest decimal text that reads back as the same float scale: a scale is written back as
+// it was given ("1.225" stays 1.225, not 1.23).
 std::string scale_text(float scale) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.2f", static_cast<double>(scale));
-    std::string s = buf;
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
+    char buf[32];
+    for (int digits = 1; digits <= 9; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(scale));
+        if (std::strtof(buf, nullptr) == scale) break;
+    }
+    return buf;
+}
+
+// A plain decimal number ("1.25", "2", ".5", "1e0"): no hex floats, inf or nan, which
+// strtod would also take.
+bool decimal_text(const std::string& s) {
+    return !s.empty() && s.size() <= 16 && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+';
+    });
 }
 
 }  // namespace
@@ -166,7 +175,7 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
             else bad("light, dark, auto or contrast");
         } else if (p.key == "scale") {
             char* end = nullptr;
-            const double v = p.value.empty() || p.value.size() > 16 ? NAN : std::strtod(p.value.c_str(), &end);
+            const double v = !decimal_text(p.value) ? NAN : std::strtod(p.value.c_str(), &end);
             if (std::isfinite(v) && end == p.value.c_str() + p.value.size() && v >= kMinEmbedScale && v <= kMaxEmbedScale) {
                 o.scale = static_cast<float>(v);
                 scale_given = true;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 #include "date.hpp"
 
@@ -21,8 +22,13 @@ std::string markdown_escape(const std::string& text) {
     return out;
 }
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+// One RFC 4180 field, safe to open in a spreadsheet: a field a spreadsheet would run as a
+// formula (starting with = + - @, a tab or a carriage return; OWASP's "CSV injection") gets
+// a leading apostrophe, which spreadsheets show as text and do not evaluate.
+std::string csv_field(const std::string& text) {
+    const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    const std::string s = formula ? "'" + text : text;
+    if (!formula && s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';

@@ -26,7 +26,9 @@ std::string citation(const Corpus& corpus, int passage);
 std::string passages_markdown(const Corpus& corpus, const std::vector<int>& passages, const std::string& description);
 
 // CSV with a header row: id,label,type,mentions,passages,description — one row per node in
-// `nodes` (passages as space-separated article numbers). Fields quoted per RFC 4180.
+// `nodes` (passages as space-separated article numbers). Fields quoted per RFC 4180; a
+// field starting with = + - @, a tab or a carriage return is written as text for
+// spreadsheets: quoted, with a leading apostrophe ("'=HYPERLINK(...)"), never as a formula.
 std::string entities_csv(const Corpus& corpus, const std::vector<int>& nodes);
 
 // A drawing of the concept map, in SVG user units (= CSS px at zoom 1).

@@ -1,6 +1,7 @@
 #include "load.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <initializer_list>
 #include <set>
@@ -34,6 +35,7 @@ constexpr std::size_t kMaxLabelBytes = 400;
 constexpr std::size_t kMaxDescriptionBytes = 8000;
 constexpr std::size_t kMaxTourSteps = 200;
 constexpr std::size_t kMaxTextBytes = 200000;
+constexpr std::size_t kMaxPassages = 100000;  // the benchmark's largest corpus (docs/benchmarks.md)
 
 const char* type_name(const json& j) {
     switch (j.type()) {
@@ -192,7 +194,12 @@ private:
         if (auto it = doc.find("format"); it != doc.end() && *it != kFormatName)
             v_.error("/format", std::string("\"") + kFormatName + "\"", describe(*it));
         if (auto it = doc.find("version"); it != doc.end()) {
-            if (!it->is_number_integer()) v_.error("/version", "an integer", describe(*it));
+            const bool whole = it->is_number_float() && std::isfinite(it->get<double>()) &&
+                               it->get<double>() == std::floor(it->get<double>());
+            if (whole)  // 99999999999999999999 is past every integer type: a version, but not one we read
+                v_.error("/version", "format version " + std::to_string(kFormatVersion) + " (this program reads only it)",
+                         "unsupported version " + describe(*it));
+            else if (!it->is_number_integer()) v_.error("/version", "an integer", describe(*it));
             else if (it->get<long long>() != kFormatVersion)
                 v_.error("/version", "format version " + std::to_string(kFormatVersion) + " (this program reads only it)",
                          describe(*it));
@@ -454,6 +461,10 @@ private:
     void read_passages(const json& doc) {
         if (auto it = doc.find("passages"); it != doc.end() && it->is_array() && it->empty())
             v_.error("/passages", "at least one passage", "an empty array");
+        if (auto it = doc.find("passages"); it != doc.end() && it->is_array() && it->size() > kMaxPassages) {
+            v_.error("/passages", "at most " + std::to_string(kMaxPassages) + " passages", std::to_string(it->size()));
+            return;  // not read: the limit keeps the index within what the browser holds
+        }
         const int section_facet = a_.find_facet(kSectionFacetId);
         int last_section = -1;
         each(doc, "passages", "", {"id", "section", "text"}, {"facets"}, "passage",
@@ -578,10 +589,12 @@ private:
                     if (!v_.object(s, sp, {"caption", "state"}, {"seconds"})) continue;
                     TourStep step;
                     step.caption = v_.string(s, "caption", sp, kMaxDescriptionBytes);
-                    const json& state = s["state"];
-                    if (!state.is_object())
-                        v_.error(pointer_append(sp, "state"), "an object (a view state)", describe(state));
-                    else step.state_json = state.dump();
+                    // find, not operator[]: a step without "state" (reported by object()) has none.
+                    if (const auto state = s.find("state"); state != s.end()) {
+                        if (!state->is_object())
+                            v_.error(pointer_append(sp, "state"), "an object (a view state)", describe(*state));
+                        else step.state_json = state->dump();
+                    }
                     if (auto it = s.find("seconds"); it != s.end()) {
                         if (!it->is_number() || it->get<double>() < 1 || it->get<double>() > 600)
                             v_.error(pointer_append(sp, "seconds"), "a number of seconds from 1 to 600", describe(*it));

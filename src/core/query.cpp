@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "json_reader.hpp"
+#include "text.hpp"
+#include "view_state.hpp"
 
 namespace wwe {
 
@@ -127,8 +129,19 @@ QueryRequest query_request_from_json(const json& j, std::vector<Diagnostic>& pro
     }
     for (auto it = j.begin(); it != j.end(); ++it) {
         if (it.key() == "text") {
-            if (it->is_string()) r.text = utf8_truncate(it->get<std::string>(), 1000);
-            else if (!it->is_null()) problems.push_back({Severity::Error, "/text", "a string", it->type_name()});
+            if (it->is_string()) {
+                const std::string& text = it->get_ref<const std::string&>();
+                bool cut = false, replaced = false;
+                r.text = clean_query(text, &cut, &replaced);
+                if (cut)
+                    problems.push_back({Severity::Warning, "/text",
+                                        "at most " + std::to_string(kMaxQueryBytes) + " bytes (the first " +
+                                            std::to_string(r.text.size()) + " are used)",
+                                        std::to_string(text.size()) + " bytes"});
+                if (replaced)
+                    problems.push_back({Severity::Warning, "/text", "text without control characters (they became spaces)",
+                                        utf8_truncate(it->dump(-1, ' ', false, json::error_handler_t::replace), 40)});
+            } else if (!it->is_null()) problems.push_back({Severity::Error, "/text", "a string", it->type_name()});
         } else if (it.key() == "facets") {
             if (it->is_null()) continue;
             if (!it->is_object()) {

@@ -154,6 +154,20 @@ void build_toolbar(Builder& b, const Controller& ctl, const Presentation& pr, in
         b.command(bar, "export", "Export", SemanticCommand::OpenExport,
                   Semantic_Expandable | Semantic_PopupMenu | (pr.export_open ? Semantic_Expanded : 0));
     }
+    if (!e.kiosk) {  // saved views (persist.hpp): save, open, delete, forget everything
+        const int saved = b.add(bar, "saved", SemanticRole::Group, "Saved views");
+        const std::string name = suggested_bookmark_name(ctl.corpus(), s);
+        const int save = b.button(saved, "saved/save", "Save this view", intent::SaveBookmark{name});
+        b.at(save).description = "as \"" + name + "\"" + (ctl.storage_available() ? "" : ", for this visit only");
+        for (std::size_t i = 0; i < ctl.bookmarks().size(); ++i) {
+            const std::string id = "saved/" + std::to_string(i);
+            b.button(saved, id + "/open", "Open saved view: " + ctl.bookmarks()[i].name,
+                     intent::OpenBookmark{static_cast<int>(i)});
+            b.button(saved, id + "/delete", "Delete saved view: " + ctl.bookmarks()[i].name,
+                     intent::DeleteBookmark{static_cast<int>(i)});
+        }
+        b.button(saved, "saved/forget", "Forget everything stored", intent::ForgetStored{});
+    }
     if (pr.fullscreen_available && !e.kiosk) {
         b.command(bar, "fullscreen", pr.fullscreen ? "Exit full screen" : "Full screen", SemanticCommand::Fullscreen,
                   pr.fullscreen ? Semantic_Pressed : 0);

@@ -1,17 +1,19 @@
 #include "view_state.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "json_reader.hpp"
+#include "text.hpp"
 
 namespace wwe {
 
 using nlohmann::json;
 
 namespace {
-constexpr std::size_t kMaxQueryBytes = 1000;
 constexpr std::uint32_t kMaxSeed = 2147483647u;
 
 const char* selection_kind_name(const Corpus& c, const Selection& s) {
@@ -189,6 +191,7 @@ struct Reader {
             return;
         }
         FacetSelection chosen;
+        bool any_valid = false;
         for (auto f = v.begin(); f != v.end(); ++f) {
             const int fi = a.find_facet(f.key());
             const std::string fp = pointer_append("/facets", f.key());
@@ -197,15 +200,23 @@ struct Reader {
                 continue;
             }
             const json values = f->is_array() ? *f : json::array({*f});
+            std::set<std::string> known;
             for (std::size_t k = 0; k < values.size(); ++k) {
                 const json& val = values[k];
                 if (!val.is_string() || a.facets[static_cast<std::size_t>(fi)].find_value(val.get<std::string>()) < 0) {
                     problem(pointer_append(fp, k), "a value of facet '" + f.key() + "'", found(val));
                     continue;
                 }
-                chosen[f.key()].insert(val.get<std::string>());
+                known.insert(val.get<std::string>());
             }
+            if (known.empty() && !values.empty()) {  // nothing usable here: the facet stays as it was
+                if (const auto kept = out.find(f.key()); kept != out.end()) chosen[f.key()] = kept->second;
+                continue;
+            }
+            any_valid = true;
+            if (!known.empty()) chosen[f.key()] = std::move(known);
         }
+        if (!any_valid && !v.empty()) return;  // every part was refused: the selection stays
         out = std::move(chosen);
     }
 
@@ -348,6 +359,21 @@ json to_json(const ViewState& s, const Corpus& corpus) {
             {"timeline", std::move(timeline)}};
 }
 
+std::string clean_query(std::string_view text, bool* cut, bool* replaced) {
+    std::size_t keep = std::min(text.size(), kMaxQueryBytes);  // at a character boundary, no "…"
+    while (keep < text.size() && keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
+    std::string out(text.substr(0, keep));
+    if (cut) *cut = out.size() < text.size();
+    bool any = false;
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+            c = ' ';
+            any = true;
+        }
+    if (replaced) *replaced = any;
+    return out;
+}
+
 ViewState view_state_from_json(const json& j, const Corpus& corpus, const ViewState& base,
                                std::vector<Diagnostic>& problems) {
     ViewState s = base;
@@ -359,7 +385,11 @@ ViewState view_state_from_json(const json& j, const Corpus& corpus, const ViewSt
     int version = kViewStateVersion;
     if (const auto it = j.find("version"); it != j.end()) {
         long long v = 0;
-        if (r.integer(*it, "/version", 1, kViewStateVersion, v)) version = static_cast<int>(v);
+        const bool past = (it->is_number_unsigned() || it->is_number_integer() || it->is_number_float()) &&
+                          std::isfinite(it->get<double>()) && it->get<double>() == std::floor(it->get<double>()) &&
+                          it->get<double>() > kViewStateVersion;
+        if (past) r.problem("/version", "a version from 1 to " + std::to_string(kViewStateVersion), "unsupported version " + Reader::found(*it));
+        else if (r.integer(*it, "/version", 1, kViewStateVersion, v)) version = static_cast<int>(v);
     }
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string& key = it.key();
@@ -381,9 +411,16 @@ ViewState view_state_from_json(const json& j, const Corpus& corpus, const ViewSt
         } else if (key == "query") {
             if (v.is_null()) s.query.clear();
             else if (!v.is_string()) r.problem("/query", "a string", Reader::found(v));
-            else if (v.get_ref<const std::string&>().size() > kMaxQueryBytes)
-                r.problem("/query", "at most 1000 bytes", std::to_string(v.get_ref<const std::string&>().size()) + " bytes");
-            else s.query = v.get<std::string>();
+            else {
+                const std::string& text = v.get_ref<const std::string&>();
+                bool cut = false, replaced = false;
+                s.query = clean_query(text, &cut, &replaced);
+                if (cut)
+                    r.problem("/query", "at most " + std::to_string(kMaxQueryBytes) + " bytes (the first " +
+                                            std::to_string(s.query.size()) + " are used)",
+                              std::to_string(text.size()) + " bytes");
+                if (replaced) r.problem("/query", "text without control characters (they became spaces)", Reader::found(v));
+            }
         } else if (key == "selection") {
             r.selection(v, s.selection);
         } else if (key == "passage") {

@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -129,11 +130,26 @@ struct ViewState {
 
 nlohmann::json to_json(const ViewState& state, const Corpus& corpus);
 
+// The search text's limits and normal form, wherever it comes from (typed, a link,
+// setState, a host message, a query request): at most kMaxQueryBytes bytes of UTF-8 (longer
+// text is cut at a character boundary), and no control characters (U+0000-U+001F, U+007F:
+// a pasted tab or newline, a NUL), which become spaces, so the box and the state always
+// hold the same text. Returns the text; `changed` (if given) says whether anything was cut
+// or replaced, for the caller's notice.
+inline constexpr std::size_t kMaxQueryBytes = 1000;
+std::string clean_query(std::string_view text, bool* cut = nullptr, bool* replaced = nullptr);
+
 // Reads a state; every unknown or invalid part (unknown view, facet, value, node, passage,
 // wrong type, over-long string, a part an older version had that cannot be carried over)
 // is reported in `problems` with its JSON pointer and left as in `base`, so a stale deep
 // link still opens. Members absent from `j` keep the value they have in `base` (a partial
 // update, as setState() does).
+//   "facets" replaces the filter selection with its valid parts: an unknown facet is
+//   ignored, a facet with some unknown values takes its known ones, a facet with only
+//   unknown values keeps its values from `base`; a member with no valid part at all leaves
+//   the selection as in `base` (one bad id never wipes the reader's filters).
+//   "query": clean_query() of the text; a cut or a replaced control character is reported
+//   (the text as kept still applies).
 ViewState view_state_from_json(const nlohmann::json& j, const Corpus& corpus,
                                const ViewState& base, std::vector<Diagnostic>& problems);
 

@@ -4,6 +4,7 @@
 //
 // Index
 //   - URL ............... read and write the location, listen for changes (url_state.cpp)
+//   - Browser storage ... localStorage, every access guarded (storage.cpp)
 //   - Text entry ........ the hidden text field, the clipboard (text_input.cpp)
 //   - Viewport .......... the canvas's CSS size and pixel ratio, watched (web_main.cpp)
 //   - Downloads ......... text as a Blob, a canvas rectangle as PNG (web_main.cpp)
@@ -48,6 +49,19 @@ int wwe_js_framed() noexcept;
 // Tells the page the view state changed (Module.wweOnStateChange); committed 1: a history
 // step, 0: only scrolling or panning.
 void wwe_js_state_changed(int committed) noexcept;
+
+//------------------------------------------------------------------------------------------
+// Browser storage (storage.cpp)
+//------------------------------------------------------------------------------------------
+
+// 1 when localStorage can be read and written; 0 in a sandboxed frame, with storage
+// blocked or full.
+int wwe_js_storage_available() noexcept;
+// The text stored under `key`, malloc'ed (the caller frees it); null when there is none or
+// storage fails.
+char* wwe_js_storage_read(const char* key) noexcept;
+// Stores `text` under `key`: 1 when done, 0 when storage refused it.
+int wwe_js_storage_write(const char* key, const char* text) noexcept;
 
 //------------------------------------------------------------------------------------------
 // Text entry and the clipboard

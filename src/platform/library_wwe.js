@@ -21,6 +21,13 @@
 //                                           of those media queries changes
 //     wwe_js_framed() -> int                the page is in a frame
 //     wwe_js_state_changed(committed)       -> Module.wweOnStateChange(bool)
+//   Browser storage (storage.cpp)
+//     wwe_js_storage_available() -> int     localStorage can be read and written (0 in a
+//                                           sandboxed frame, with storage blocked, ...)
+//     wwe_js_storage_read(key) -> char*     the stored text, malloc'ed (caller frees);
+//                                           0 when nothing is stored or storage fails
+//     wwe_js_storage_write(key, text) -> int  1 when written; 0 when storage refused it
+//                                           (quota, blocked): the app keeps it in memory
 //   Text entry and clipboard (text_input.cpp)
 //     wwe_js_install_text_input()           the hidden <input id="wwe-text-input"> beside
 //                                           the canvas; what it receives -> _wwe_text_input
@@ -516,6 +523,46 @@ mergeInto(LibraryManager.library, {
   wwe_js_report_error__sig: 'vi',
   wwe_js_report_error: function (message) {
     console.error('Win-Win Explorer: ' + UTF8ToString(message));
+  },
+
+  //----------------------------------------------------------------------------------------
+  // Browser storage (storage.cpp): every access guarded, since merely reading
+  // window.localStorage throws in a sandboxed frame without allow-same-origin.
+  //----------------------------------------------------------------------------------------
+
+  wwe_js_storage_available__sig: 'i',
+  wwe_js_storage_available: function () {
+    try {
+      const store = window.localStorage;
+      const probe = 'win-win-explorer.probe';
+      store.setItem(probe, '1');
+      store.removeItem(probe);
+      return 1;
+    } catch (err) {
+      return 0;
+    }
+  },
+
+  wwe_js_storage_read__deps: wweWithStrings(['$wweNewUTF8']),
+  wwe_js_storage_read__sig: 'ii',
+  wwe_js_storage_read: function (key) {
+    try {
+      const text = window.localStorage.getItem(UTF8ToString(key));
+      return text === null ? 0 : wweNewUTF8(text);
+    } catch (err) {
+      return 0;
+    }
+  },
+
+  wwe_js_storage_write__deps: wweWithStrings([]),
+  wwe_js_storage_write__sig: 'iii',
+  wwe_js_storage_write: function (key, text) {
+    try {
+      window.localStorage.setItem(UTF8ToString(key), UTF8ToString(text));
+      return 1;
+    } catch (err) {
+      return 0;
+    }
   },
 
   wwe_js_heap_size__sig: 'd',

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "platform/js_bridge.hpp"
+#include "platform/storage.hpp"
 #include "ui/app.hpp"
 
 namespace {
@@ -70,10 +71,15 @@ void install_url_state(ui::App& app) {
     app.set_page_url(read_location(WWE_LOCATION_ADDRESS));
     const std::string fragment = read_location(WWE_LOCATION_FRAGMENT);
     app.open_location(read_location(WWE_LOCATION_QUERY), fragment, preferences(wwe_js_preferences()), clock_now());
+    // The last view of an earlier visit (none over a link or in a kiosk): it replaces the
+    // entry the page was opened with, as the link does.
+    const std::string opened = app.fragment();
+    install_storage(app);
+    const bool restored = app.fragment() != opened;
     if (app.embed().kiosk) g_framed = true;  // a kiosk has no back button to feed either
     g_written = app.fragment();
     g_written_committed = app.committed_fragment();
-    if (!fragment.empty()) wwe_js_write_fragment(g_written.c_str(), 0);  // drop what could not be used
+    if (!fragment.empty() || restored) wwe_js_write_fragment(g_written.c_str(), 0);  // drop what could not be used
 }
 
 void update_url_state(ui::App& app) {

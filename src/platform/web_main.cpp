@@ -51,6 +51,7 @@
 #include "platform/js_bridge.hpp"
 #include "platform/pointer.hpp"
 #include "platform/text_input.hpp"
+#include "platform/storage.hpp"
 #include "platform/url_state.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
@@ -513,6 +514,7 @@ void frame() {
         wwe::platform::update_text_input(io.WantTextInput, r.scale);
     }
     wwe::platform::update_url_state(r.app);
+    wwe::platform::update_storage(r.app);
 
     // Releases of keys pressed since the last frame reach ImGui now, for the next frame.
     r.fresh_keys.clear();
@@ -560,20 +562,35 @@ namespace wwe::platform {
 double clock_now() { return now_seconds(); }
 }  // namespace wwe::platform
 
-extern "C" {
-
-// Loads the article JSON; returns {"ok": bool, "errors": [..], "warnings": [..]}.
-EMSCRIPTEN_KEEPALIVE const char* wwe_load(const char* json_text) {
-    const wwe::LoadReport report = g->app.load(json_text ? json_text : "");
+namespace {
+// wwe_load and wwe_load_bytes: the article, then the link and what storage kept.
+const char* load_article_text(std::string_view text) {
+    const wwe::LoadReport report = g->app.load(text);
     nlohmann::json out = {{"ok", report.ok}, {"errors", report.errors}, {"warnings", report.warnings}};
     if (report.ok) {
         g->font_ratio = 0;  // the atlas needs the article's glyphs
         mark_input();
-        wwe::platform::install_url_state(g->app);
+        wwe::platform::install_url_state(g->app);  // the link, then what storage kept (storage.hpp)
         g->app.set_dom_search(g->dom_search);
     }
     return give(out.dump());
 }
+}  // namespace
+
+extern "C" {
+
+// Loads the article JSON; returns {"ok": bool, "errors": [..], "warnings": [..]}.
+EMSCRIPTEN_KEEPALIVE const char* wwe_load(const char* json_text) {
+    return load_article_text(json_text ? json_text : "");
+}
+
+// The same for the file's bytes as fetched (`size` bytes at `bytes`, NUL bytes included):
+// the core checks them as the CLI does (invalid UTF-8 is refused with its position, where
+// a decoded text would have replaced it unseen).
+EMSCRIPTEN_KEEPALIVE const char* wwe_load_bytes(const char* bytes, int size) {
+    return load_article_text(bytes && size > 0 ? std::string_view(bytes, static_cast<std::size_t>(size)) : "");
+}
+
 
 // The ViewState as JSON ("null" before loading).
 EMSCRIPTEN_KEEPALIVE const char* wwe_get_state() { return give(g->app.state_json()); }

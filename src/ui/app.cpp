@@ -655,6 +655,14 @@ std::vector<std::string> App::open_location(std::string_view query, std::string_
     return strings(u.problems);
 }
 
+std::vector<std::string> App::restore_stored(std::string_view stored, bool available, double now) {
+    if (!loaded()) return {};
+    AppImpl& m = *impl_;
+    const Update u = m.core.restore_stored(stored, available, now);
+    m.react(u);
+    return strings(u.problems);
+}
+
 void App::set_preferences(const SystemPreferences& prefers) {
     AppImpl& m = *impl_;
     if (!m.core.set_preferences(prefers)) return;

@@ -131,6 +131,10 @@ public:
     // the theme follows from the next frame on (theme=auto, high contrast); the views read
     // Controller::reduced_motion().
     void set_preferences(const SystemPreferences& prefers);
+    // At start, after open_location: what browser storage holds ("" for nothing) and
+    // whether it works (Controller::restore_stored: the last view, saved views). Returns the
+    // problems, also shown in the notice.
+    std::vector<std::string> restore_stored(std::string_view stored, bool available, double now);
     // The embed options in effect (defaults before open_location).
     const EmbedOptions& embed() const;
     // The dismissible notice as shown: {"title": "...", "problems": [..]} (both empty when

@@ -1,9 +1,11 @@
 // Win-Win Explorer UI: the toolbar under the search box — back/forward through the
-// exploration history, one tab per view (keys 1-7), the export menu, and the current filter
-// as removable chips (facet values and the search text) with "Clear all".
+// exploration history, one tab per view (keys 1-7), saved views, the export menu, and the
+// current filter as removable chips (facet values and the search text) with "Clear all".
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
+#include "core/describe.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // the menu window's rectangle
 #include "ui/views.hpp"
@@ -80,6 +82,65 @@ void export_items(ViewContext& ctx) {
     ctx.places.place_item("export/csv");
 }
 
+// Saved views (core/persist.hpp): a name and Save, the list (open, delete), where they are
+// kept, and "Forget everything stored". Used by the popup and the compact "More" menu.
+void saved_items(ViewContext& ctx, bool menu) {
+    static char name[128] = "";  // the name being typed (one popup is open at a time)
+    const Controller& core = ctx.core;
+    const std::string suggested = suggested_bookmark_name(ctx.corpus, ctx.state);
+    if (menu) {
+        if (ImGui::MenuItem(("Save as \"" + suggested + "\"").c_str())) ctx.emit(intent::SaveBookmark{suggested});
+    } else {
+        if (ImGui::IsWindowAppearing()) {
+            std::snprintf(name, sizeof name, "%s", suggested.c_str());
+            ImGui::SetKeyboardFocusHere();
+        }
+        ImGui::SetNextItemWidth(260);
+        const bool enter = ImGui::InputTextWithHint("##saved-name", "a name for this view", name, sizeof name,
+                                                    ImGuiInputTextFlags_EnterReturnsTrue);
+        ctx.places.place_item("saved/name");
+        ImGui::SameLine();
+        if ((ImGui::Button("Save##saved") || enter) && name[0] != '\0') {
+            ctx.emit(intent::SaveBookmark{name});
+            name[0] = '\0';
+        }
+        ctx.places.place_item("saved/save");
+    }
+    const std::vector<Bookmark>& marks = core.bookmarks();
+    if (!marks.empty()) ImGui::Separator();
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (menu) {
+            if (ImGui::MenuItem(marks[i].name.c_str())) ctx.emit(intent::OpenBookmark{static_cast<int>(i)});
+        } else {
+            if (ImGui::Button("Delete")) ctx.emit(intent::DeleteBookmark{static_cast<int>(i)});
+            ctx.places.place_item("saved/" + std::to_string(i) + "/delete");
+            ImGui::SameLine();
+            if (ImGui::Selectable(marks[i].name.c_str(), false, ImGuiSelectableFlags_DontClosePopups))
+                ctx.emit(intent::OpenBookmark{static_cast<int>(i)});
+            ctx.places.place_item("saved/" + std::to_string(i) + "/open");
+        }
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
+    ImGui::TextUnformatted(core.storage_available() ? "Kept in this browser, on this device."
+                                                    : "This browser keeps nothing here: kept until the tab closes.");
+    ImGui::PopStyleColor();
+    if (menu ? ImGui::MenuItem("Forget everything stored") : ImGui::Button("Forget everything stored"))
+        ctx.emit(intent::ForgetStored{});
+    ctx.places.place_item("saved/forget");
+}
+
+void saved_menu(ViewContext& ctx) {
+    if (ImGui::Button("Saved")) ImGui::OpenPopup("##saved");
+    ctx.places.place_item("saved");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this view under a name, or open one saved before");
+    if (!ImGui::BeginPopup("##saved")) return;
+    saved_items(ctx, false);
+    ImGui::EndPopup();
+}
+
 void export_menu(ViewContext& ctx) {
     const bool asked = ctx.layout.menu_request == Layout::Menu::OpenExport;  // the mirror's Export
     if (ImGui::Button("Export") || (asked && !ImGui::IsPopupOpen("##export"))) ImGui::OpenPopup("##export");
@@ -131,6 +192,10 @@ void compact_toolbar(ViewContext& ctx) {
             ImGui::MenuItem(ctx.layout.fullscreen ? "Exit full screen" : "Full screen"))
             ctx.shell.fullscreen = true;
         if (ImGui::MenuItem("Share this view...")) ctx.shell.open_share = true;
+        if (ImGui::BeginMenu("Saved views")) {
+            saved_items(ctx, true);
+            ImGui::EndMenu();
+        }
         if (ImGui::BeginMenu("Export")) {
             export_items(ctx);
             ImGui::EndMenu();
@@ -222,6 +287,7 @@ void draw_toolbar(ViewContext& ctx) {
     const bool fullscreen = ctx.layout.fullscreen_available && !kiosk;
     const char* fullscreen_label = ctx.layout.fullscreen ? "Exit full screen" : "Full screen";
     if (!kiosk) {
+        reserve("Saved");
         reserve("Share");
         reserve("Export");
     }
@@ -248,6 +314,8 @@ void draw_toolbar(ViewContext& ctx) {
         ImGui::SameLine();
     }
     if (!kiosk) {
+        saved_menu(ctx);
+        ImGui::SameLine();
         if (ImGui::Button("Share")) ctx.shell.open_share = true;
         ctx.places.place_item("share");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link to this view, or the code to embed it in a course page");

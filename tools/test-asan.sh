@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The unit, UI, CLI golden and bad-input tests built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (clang-14; the `asan` preset, into build/asan). Leaks count.
+# A second full build of the core, the UI library and the tests (several minutes on two
+# cores), so ./test.sh leaves it out; run it before merging changes to the core.
+#   tools/test-asan.sh [ctest arguments, e.g. -R unit/]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --preset asan "$@"
