@@ -17,7 +17,7 @@ const char* const kRows[][2] = {
         {"Enter, Space", "Activate: tick a value, open a view, select a concept, go to a passage"},
         {"Esc", "Close a dialog; leave a tour; clear the selection; then clear the search"},
         {"/ or Ctrl+F", "Search the article"},
-        {"1 to 7", "Reader, Map, Matrix, Timeline, Entities, Glossary, Contrasts"},
+        {"1 to 9", "Reader, Map, Matrix, Timeline, Entities, Glossary, Contrasts, Contexts, Terms"},
         {"Alt+Left, Alt+Right", "Back and forward through what you looked at"},
         {"Ctrl+Z", "Undo the last change of the filters"},
         {"PageUp, PageDown, Home, End", "Scroll the text"},

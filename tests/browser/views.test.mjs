@@ -14,7 +14,7 @@ import {
 } from './browser.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 90_000 }, fn);
-const VIEWS = ['reader', 'map', 'matrix', 'timeline', 'entities', 'glossary', 'contrasts'];
+const VIEWS = ['reader', 'map', 'matrix', 'timeline', 'entities', 'glossary', 'contrasts', 'contexts', 'terms'];
 const SHOTS = process.env.WWE_SCREENSHOT_DIR; // optional: keep the screenshots for a look
 
 let browser;
@@ -56,7 +56,7 @@ async function settledMapNodes(page) {
   return nodes;
 }
 
-test('each view draws on the canvas (tabs by state and by keys 1-7)', async () => {
+test('each view draws on the canvas (tabs by state and by keys 1-9)', async () => {
   await withExplorer(async (page) => {
     for (const view of VIEWS) {
       assert.deepEqual(await setState(page, { view }), []);
