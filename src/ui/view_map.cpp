@@ -764,8 +764,9 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
         ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 10.0f);  // slider values stay readable
     }
     // Narrow maps (small embeds, phones) keep one row: the options go into a pop-up.
-    const float steady = ctx.layout.steady_width > 0 ? std::min(ImGui::GetContentRegionAvail().x, ctx.layout.steady_width)
-                                                     : ImGui::GetContentRegionAvail().x;
+    const float content = ImGui::GetContentRegionAvail().x;
+    const float frame = std::max(0.0f, ImGui::GetWindowWidth() - content);  // padding (no scroll bar here)
+    const float steady = ctx.layout.steady_width > 0 ? std::min(content, ctx.layout.steady_width - frame) : content;
     g_flow_right = ImGui::GetCursorScreenPos().x + steady;
     const bool compact = steady < 620.0f;
     auto options = [&](bool first) {

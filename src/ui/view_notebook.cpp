@@ -80,8 +80,8 @@ void draw_notebook(ViewContext& ctx, NotebookState& st, Notebook& nb) {
     if (!st.open) return;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float w = std::min(560.0f, display.x - 24.0f);
-    ImGui::SetNextWindowSize(ImVec2(w, std::min(620.0f, display.y - 80.0f)), ImGuiCond_Appearing);
-    ImGui::SetNextWindowPos(ImVec2(display.x - w - 12, 70), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(w, std::min(620.0f, display.y - 144.0f)), ImGuiCond_Appearing);
+    ImGui::SetNextWindowPos(ImVec2(display.x - w - 12, 132), ImGuiCond_Appearing);  // under the toolbar
     if (st.focus) {
         ImGui::SetNextWindowFocus();
         st.focus = false;

@@ -79,11 +79,14 @@ void draw_best_matches(ViewContext& ctx, ReaderState& ui, float left, float widt
     const float right = left + width;
     for (std::size_t i = 0; i < ui.best.size(); ++i) {
         const QueryParagraph& b = ui.best[i];
+        const bool words = ctx.derived.result.query.clauses.size() > 1;
         const char* how = b.match == SearchMatch::Phrase ? "exact phrase"
                           : b.match == SearchMatch::Near ? "words together"
-                                                         : "all words";
+                          : words                        ? "all words"
+                          : b.exact > 0                  ? "as typed"
+                                                         : "a variant";
         char label[64];
-        std::snprintf(label, sizeof label, "Â¶%d Â· %s##best%d", b.passage + 1, how, static_cast<int>(i));
+        std::snprintf(label, sizeof label, "\xC2\xB6%d \xC2\xB7 %s##best%d", b.passage + 1, how, static_cast<int>(i));
         const float w = ChipWidth(label);
         ImGui::SameLine();
         if (ImGui::GetCursorPosX() + w > right) {
@@ -97,7 +100,8 @@ void draw_best_matches(ViewContext& ctx, ReaderState& ui, float left, float widt
         if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip("%s", b.match == SearchMatch::Phrase ? "Has the words as you typed them, in that order: go there"
                                     : b.match == SearchMatch::Near ? "Has all the words close together: go there"
-                                                                   : "Has all the words: go there");
+                                    : words                        ? "Has all the words: go there"
+                                                                   : "Has the word: go there");
             hover_passage(ctx, b.passage);
         }
     }
@@ -261,7 +265,9 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
     const float start_y = ImGui::GetCursorPosY();
     const float avail = ImGui::GetContentRegionAvail().x;
     // The text column as it is with the details panel open (see Layout::steady_width).
-    const float room = ctx.layout.steady_width > 0 ? std::min(avail, ctx.layout.steady_width) : avail;
+    // (steady_width is the panel's outer width: less its padding and scroll bar.)
+    const float frame = std::max(0.0f, ImGui::GetWindowWidth() - avail);
+    const float room = ctx.layout.steady_width > 0 ? std::min(avail, ctx.layout.steady_width - frame) : avail;
     const float measure = std::min(room - 8.0f, kMaxMeasure);
     const float left = ImGui::GetCursorPosX() + std::max(0.0f, (room - measure) * 0.5f);
     ReaderRows& rows = ui.rows;
