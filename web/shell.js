@@ -16,6 +16,8 @@
 //       query(obj)       {text, facets} -> the same JSON as `explorer query --json`
 //       exportSvg()      the concept map as SVG text (what the map shows; vector, <text> labels)
 //       exportMarkdown() the passages shown as Markdown, each with its citation
+//       notebook(), addToNotebook(passageId, note), exportNotebook("markdown"|"html"|"csl-json")
+//                        the passages collected with notes (kept in the browser)
 //       exportCsv()      the entities table as CSV (header row, one row per entity)
 //       mapNodes()       the map's nodes as last drawn: [{id, label, x, y, r, visible,
 //                        dimmed, labelled}], x/y in CSS px of the page (for clicking them)
@@ -260,17 +262,17 @@
   }
 
   // --- calling the program --------------------------------------------------------------
-  function call(name, text) {
-    let ptr = 0;
-    if (text !== undefined) {
+  function call(name, ...texts) {
+    const ptrs = texts.map((text) => {
       const size = Module.lengthBytesUTF8(text) + 1;
-      ptr = Module._malloc(size);
+      const ptr = Module._malloc(size);
       Module.stringToUTF8(text, ptr, size);
-    }
+      return ptr;
+    });
     try {
-      return Module.UTF8ToString(Module['_' + name](ptr));
+      return Module.UTF8ToString(Module['_' + name](...(ptrs.length ? ptrs : [0])));
     } finally {
-      if (ptr) Module._free(ptr);
+      for (const ptr of ptrs) Module._free(ptr);
     }
   }
 
@@ -568,6 +570,21 @@
     exportCsv() {
       requireLoaded();
       return call('wwe_export', 'csv');
+    },
+    // The notebook: {format, version, article, entries: [{passage, note, query, from}]}.
+    notebook() {
+      requireLoaded();
+      return JSON.parse(call('wwe_export', 'notebook'));
+    },
+    // Adds a passage (its id) with a note; returns the problems ([] when added).
+    addToNotebook(passageId, note) {
+      requireLoaded();
+      return JSON.parse(call('wwe_notebook_add', String(passageId), String(note === undefined ? '' : note)));
+    },
+    // "markdown" (cited), "html" or "csl-json" (for Zotero).
+    exportNotebook(format) {
+      requireLoaded();
+      return call('wwe_export', 'notebook-' + String(format || 'markdown'));
     },
     highlight(nodeId) {
       requireLoaded();

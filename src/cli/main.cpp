@@ -4,6 +4,8 @@
 //   explorer stats [--data FILE] [--json]
 //   explorer query [--data FILE] [--text T] [--facet ID=VALUE]... [--json]
 //   explorer list facets|concepts|entities|events|relations [--data FILE] [--json]
+//   explorer contexts --text T [--facet ID=VALUE]... [--sort article|left|right] [--data FILE]
+//   explorer terms [--facet ID=VALUE]... [--stop-words] [--limit N] [--data FILE]
 //
 // Exit status: 0 success (an empty result is a success), 1 invalid data (messages on
 // standard error), 2 bad usage.
@@ -17,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/concordance.hpp"
 #include "core/corpus.hpp"
 #include "core/load.hpp"
 #include "core/query.hpp"
@@ -33,6 +36,8 @@ const char* kUsageText = R"(usage:
   explorer stats [--data FILE] [--json]
   explorer query [--data FILE] [--text T] [--facet ID=VALUE]... [--json]
   explorer list facets|concepts|entities|events|relations [--data FILE] [--json]
+  explorer contexts --text T [--facet ID=VALUE]... [--sort article|left|right] [--data FILE]
+  explorer terms [--facet ID=VALUE]... [--stop-words] [--limit N] [--data FILE]
 
 FILE and --data default to assets/article.json.
 query: --facet may repeat; values of one facet are ORed, facets are ANDed.
@@ -56,6 +61,9 @@ struct Args {
     std::optional<std::string> text;
     std::vector<std::string> facets;
     bool json = false;
+    std::string sort = "article";  // contexts
+    bool stop_words = false;       // terms
+    int limit = 40;                // terms
 };
 
 // Parses argv; returns an error message on bad usage.
@@ -71,6 +79,22 @@ std::optional<std::string> parse_args(int argc, char** argv, Args& args) {
         };
         if (a == "--json") {
             args.json = true;
+        } else if (a == "--stop-words") {
+            args.stop_words = true;
+        } else if (a == "--sort" || a == "--limit") {
+            auto v = value(a.c_str());
+            if (!v) return a + " needs a value";
+            if (a == "--sort") {
+                if (*v != "article" && *v != "left" && *v != "right") return "--sort takes article, left or right";
+                args.sort = *v;
+            } else {
+                try {
+                    args.limit = std::stoi(*v);
+                } catch (...) {
+                    return "--limit takes a number";
+                }
+                if (args.limit < 1 || args.limit > 10000) return "--limit takes a number from 1 to 10000";
+            }
         } else if (a == "--data" || a == "--text" || a == "--facet") {
             auto v = value(a.c_str());
             if (!v) return a + " needs a value";
@@ -201,6 +225,7 @@ int cmd_query(const Args& args, const wwe::Corpus& c) {
         return kOk;
     }
     std::cout << count(result.paragraphs.size(), "passage", "passages") << "\n";
+    if (const std::string note = wwe::search_note(result.query); !note.empty()) std::cout << note << ".\n";
     wwe::SnippetOptions plain;
     plain.open = "[";
     plain.close = "]";
@@ -208,7 +233,7 @@ int cmd_query(const Args& args, const wwe::Corpus& c) {
     for (const wwe::QueryParagraph& p : result.paragraphs) {
         const wwe::Passage& passage = c.article.passages[p.passage];
         std::printf("\n¶%d  %s", p.passage + 1, passage.id.c_str());
-        if (!request.text.empty()) std::printf("  (score %.3f)", p.score);
+        if (!request.text.empty()) std::printf("  (score %.3f, %s)", p.score, p.match == wwe::SearchMatch::Phrase ? "exact phrase" : p.match == wwe::SearchMatch::Near ? "words near each other" : "words");
         std::printf("\n  %s\n", wwe::make_snippet(passage.text, p.hits, plain).c_str());
     }
     return kOk;
@@ -294,6 +319,74 @@ int cmd_list(const Args& args, const wwe::Corpus& c) {
     return kOk;
 }
 
+// The facets of --facet into `facets`; an error message on bad usage.
+std::optional<std::string> facet_args(const Args& args, wwe::FacetSelection& facets) {
+    for (const std::string& f : args.facets) {
+        auto eq = f.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == f.size()) return "--facet takes ID=VALUE, got '" + f + "'";
+        facets[f.substr(0, eq)].insert(f.substr(eq + 1));
+    }
+    return std::nullopt;
+}
+
+// The concordance (KWIC): each occurrence with its left context right-aligned on the keyword.
+int cmd_contexts(const Args& args, const wwe::Corpus& c) {
+    wwe::QueryRequest request;
+    request.text = args.text.value_or("");
+    if (request.text.empty()) return usage("contexts needs --text");
+    if (auto e = facet_args(args, request.facets)) return usage(*e);
+    request.details = false;
+    const wwe::QueryResult result = wwe::run_query(c, request);
+    if (!result.problems.empty()) {
+        for (const wwe::Diagnostic& d : result.problems) std::cerr << "explorer: --facet " << d.to_string() << "\n";
+        return kUsage;
+    }
+    wwe::ConcordanceOptions o;
+    o.context_chars = 40;
+    o.sort = args.sort == "left" ? wwe::ConcordanceSort::Left : args.sort == "right" ? wwe::ConcordanceSort::Right
+                                                                                       : wwe::ConcordanceSort::Article;
+    const auto rows = wwe::concordance(c, result.query, result.passages, o);
+    std::cout << count(rows.size(), "occurrence", "occurrences") << " of " << request.text << "\n";
+    auto width = [](const std::string& s) {  // code points
+        std::size_t n = 0;
+        for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+        return n;
+    };
+    for (const wwe::ConcordanceRow& r : rows) {
+        const std::string left = (r.cut_left ? "\u2026" : "") + r.left;
+        const std::size_t w = width(left);
+        std::printf("\u00b6%-3d %s%s [%s] %s%s\n", r.passage + 1, std::string(w < 42 ? 42 - w : 0, ' ').c_str(),
+                    left.c_str(), r.keyword_text.c_str(), r.right.c_str(), r.cut_right ? "\u2026" : "");
+    }
+    return kOk;
+}
+
+// The term list: words and names by frequency, with their counts per section.
+int cmd_terms(const Args& args, const wwe::Corpus& c) {
+    wwe::QueryRequest request;
+    if (auto e = facet_args(args, request.facets)) return usage(*e);
+    request.details = false;
+    const wwe::QueryResult result = wwe::run_query(c, request);
+    if (!result.problems.empty()) {
+        for (const wwe::Diagnostic& d : result.problems) std::cerr << "explorer: --facet " << d.to_string() << "\n";
+        return kUsage;
+    }
+    wwe::TermListOptions o;
+    o.stop_words = args.stop_words;
+    o.max_rows = static_cast<std::size_t>(args.limit);
+    const auto rows = wwe::term_list(c, result.passages, o);
+    std::cout << "term                                      count  lead";
+    for (std::size_t s = 0; s < c.article.sections.size(); ++s) std::printf(" %4zu", s + 1);
+    std::cout << "\n";
+    for (const wwe::TermRow& r : rows) {
+        std::string label = r.text + (r.node >= 0 ? " (name)" : r.stop ? " (stop word)" : "");
+        std::printf("%-42s %5d ", wwe::utf8_truncate(label, 42).c_str(), r.count);
+        for (const int n : r.per_section) std::printf(" %4d", n);
+        std::cout << "\n";
+    }
+    return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -308,14 +401,18 @@ int main(int argc, char** argv) {
     }
     if (auto error = parse_args(argc, argv, args)) return usage(*error);
     if (args.command == "validate") return cmd_validate(args);
-    if (args.command != "stats" && args.command != "query" && args.command != "list")
+    if (args.command != "stats" && args.command != "query" && args.command != "list" && args.command != "contexts" &&
+        args.command != "terms")
         return usage("unknown command '" + args.command + "'");
     if (args.command != "list" && !args.positional.empty()) return usage("unexpected argument '" + args.positional[0] + "'");
-    if (args.command != "query" && (args.text || !args.facets.empty()))
-        return usage("--text and --facet go with query");
+    const bool filters = args.command == "query" || args.command == "contexts" || args.command == "terms";
+    if (!filters && (args.text || !args.facets.empty())) return usage("--text and --facet go with query");
+    if (args.command == "terms" && args.text) return usage("terms takes no --text (it counts the passages the facets leave)");
     std::optional<wwe::Corpus> corpus = load(args.data.value_or(default_data_path()), false);
     if (!corpus) return kInvalidData;
     if (args.command == "stats") return cmd_stats(args, *corpus);
     if (args.command == "query") return cmd_query(args, *corpus);
+    if (args.command == "contexts") return cmd_contexts(args, *corpus);
+    if (args.command == "terms") return cmd_terms(args, *corpus);
     return cmd_list(args, *corpus);
 }

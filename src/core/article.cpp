@@ -34,4 +34,25 @@ int Article::find_passage(const std::string& id) const { return find_by_id(passa
 int Article::find_node(const std::string& id) const { return find_by_id(nodes, id); }
 int Article::find_section(const std::string& id) const { return find_by_id(sections, id); }
 
+const char* to_string(NodeShape shape) {
+    switch (shape) {
+    case NodeShape::Circle: return "circle";
+    case NodeShape::Square: return "square";
+    case NodeShape::Diamond: return "diamond";
+    case NodeShape::Triangle: return "triangle";
+    case NodeShape::Hexagon: return "hexagon";
+    }
+    return "circle";
+}
+
+bool node_shape_from_string(const std::string& name, NodeShape& shape) {
+    for (NodeShape s : {NodeShape::Circle, NodeShape::Square, NodeShape::Diamond, NodeShape::Triangle, NodeShape::Hexagon}) {
+        if (name == to_string(s)) {
+            shape = s;
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace wwe

@@ -108,11 +108,27 @@ struct Facet {
 // Concept map: nodes (concepts and entities) and typed relations
 //------------------------------------------------------------------------------------------
 
+// The shape a map draws a node group with.
+enum class NodeShape { Circle, Square, Diamond, Triangle, Hexagon };
+const char* to_string(NodeShape shape);
+// The shape named `name` ("circle", "square", "diamond", "triangle", "hexagon"); false if none.
+bool node_shape_from_string(const std::string& name, NodeShape& shape);
+
+// A group of node types the map's legend shows as one entry (a colour and a shape), e.g.
+// "Ideas" for visions, principles and theories (optional: without groups, each type is one).
+struct NodeGroup {
+    std::string id;
+    std::string label;
+    NodeShape shape = NodeShape::Circle;
+    std::string description;
+};
+
 struct NodeType {
     std::string id;
     std::string label;
     NodeKind kind = NodeKind::Concept;
     std::string description;
+    int group = -1;  // index into Article::node_groups; -1 = none
 };
 
 struct Node {
@@ -199,6 +215,7 @@ struct Article {
     std::vector<Section> sections;
     std::vector<Passage> passages;
     std::vector<Facet> facets;  // declared facets, then the built-in section facet
+    std::vector<NodeGroup> node_groups;  // optional; the map's legend groups
     std::vector<NodeType> node_types;
     std::vector<Node> nodes;  // concepts first, then entities, each in file order
     std::vector<RelationType> relation_types;
@@ -207,6 +224,10 @@ struct Article {
     std::vector<Quantity> quantities;
     std::vector<Tour> tours;    // optional; the first is the kiosk's attract tour
     std::vector<Topic> topics;  // optional suggested searches
+    // Optional: the words searches, the concordance and the term list leave out, replacing
+    // the built-in list for meta.language (stopwords.hpp); given = the file had the member.
+    std::vector<std::string> stop_words;
+    bool stop_words_given = false;
 
     // Look-ups by id; each returns -1 when there is no such id.
     int find_facet(const std::string& id) const;

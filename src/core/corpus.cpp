@@ -6,11 +6,18 @@
 #include <set>
 #include <tuple>
 
+#include "inflect.hpp"
+#include "stopwords.hpp"
+
 namespace wwe {
 
 std::int64_t Corpus::find_term(const std::string& term) const {
     const auto it = term_ids.find(term);
     return it == term_ids.end() ? -1 : static_cast<std::int64_t>(it->second);
+}
+
+bool Corpus::is_stop_word(std::string_view word) const {
+    return !stop_words.empty() && stop_words.count(stop_word_key(word)) > 0;
 }
 
 int Corpus::mention_count(int node, int passage) const {
@@ -174,6 +181,11 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
         }
         std::set<std::tuple<int, std::uint32_t, std::uint32_t>> seen_spans;  // one mention per place
         for (const Form& form : forms) {
+            // The form's words as written (inflection keys): a mention has the name's own
+            // word forms, never derived words sharing their stems (inflect.hpp).
+            std::vector<std::string> keys;
+            for (const Token& t : tokenize(form.text))
+                if (!t.joined) keys.push_back(inflection_key(std::string_view(form.text).substr(t.begin, t.end - t.begin)));
             std::vector<std::uint32_t> ids;
             for (const std::string& term : terms_of(form.text)) {
                 const std::int64_t id = c.find_term(term);
@@ -185,9 +197,25 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
             }
             bool occurred = false;
             find_sequence(c, ids, [&](int p, std::uint32_t first, std::uint32_t last) {
-                occurred = true;
                 const auto& words = c.words[static_cast<std::size_t>(p)];
-                const Mention m{static_cast<int>(n), p, words[first].begin, words[last].end};
+                const std::string& text = a.passages[static_cast<std::size_t>(p)].text;
+                if (keys.size() == last - first + 1) {
+                    for (std::uint32_t k = first; k <= last; ++k) {
+                        const Word& w = words[k];
+                        if (inflection_key(std::string_view(text).substr(w.begin, w.end - w.begin)) != keys[k - first])
+                            return;  // a derived form ("connected" is no "connectivity")
+                    }
+                }
+                occurred = true;
+                Mention m{static_cast<int>(n), p, words[first].begin, words[last].end};
+                // A mention inside a hyphenated compound covers the whole compound
+                // ("counter-terrorism" for "terrorism").
+                for (const JoinedWord& j : c.joined[static_cast<std::size_t>(p)]) {
+                    if (j.begin >= m.end) break;
+                    if (j.end <= m.begin) continue;
+                    m.begin = std::min(m.begin, j.begin);
+                    m.end = std::max(m.end, j.end);
+                }
                 if (!seen_spans.emplace(m.passage, m.begin, m.end).second) return;
                 c.node_mentions[n].push_back(m);
                 candidates[static_cast<std::size_t>(p)].push_back({m, last - first + 1});
@@ -282,6 +310,10 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
     std::stable_sort(c.name_forms.begin(), c.name_forms.end(), [](const auto& x, const auto& y) {
         return std::max(x.terms.size(), x.folded.size()) > std::max(y.terms.size(), y.folded.size());
     });
+
+    // Stop words: the article's, else the built-in list of its language.
+    for (const std::string& w : a.stop_words_given ? a.stop_words : default_stop_words(a.meta.language))
+        c.stop_words.insert(stop_word_key(w));
 
     // Facet values no passage has.
     for (std::size_t f = 0; f < a.facets.size(); ++f) {

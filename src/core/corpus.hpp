@@ -14,6 +14,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "article.hpp"
@@ -93,6 +94,12 @@ struct Corpus {
         std::string folded;              // case-folded text, for CJK forms
     };
     std::vector<NameForm> name_forms;
+
+    // Stop words (stopwords.hpp keys): the article's own list, else the built-in one for its
+    // language. Unquoted searches leave them out; the concordance and term list too.
+    std::unordered_set<std::string> stop_words;
+    // True when the word as written (any case) is a stop word.
+    bool is_stop_word(std::string_view word) const;
 
     // Number of mentions of `node` in `passage` (see node_mentions).
     int mention_count(int node, int passage) const;

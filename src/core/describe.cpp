@@ -12,8 +12,8 @@ std::string plural(int n, const char* one, const char* many) { return std::to_st
 }  // namespace
 
 const char* view_label(View view) {
-    static const char* const labels[kViewCount] = {"Reader",   "Map",      "Matrix",   "Timeline",
-                                                   "Entities", "Glossary", "Contrasts"};
+    static const char* const labels[kViewCount] = {"Reader",   "Map",       "Matrix",   "Timeline", "Entities",
+                                                   "Glossary", "Contrasts", "Contexts", "Terms"};
     const int i = static_cast<int>(view);
     return i >= 0 && i < kViewCount ? labels[i] : "";
 }

@@ -138,18 +138,31 @@ std::string map_svg(const SvgMap& map) {
     out += "</g>\n<g class=\"nodes\">\n";
     for (const SvgMap::Node& n : map.nodes) {
         std::string opacity = n.opacity < 1 ? " fill-opacity=\"" + num(n.opacity) + "\"" : "";
-        if (n.square)
+        const NodeShape shape = n.square ? NodeShape::Square : n.shape;
+        if (shape == NodeShape::Square) {
             out += "<rect x=\"" + num(n.x - n.radius) + "\" y=\"" + num(n.y - n.radius) + "\" width=\"" +
                    num(2 * n.radius) + "\" height=\"" + num(2 * n.radius) + "\" fill=\"" + colour(n.fill) + "\"" +
                    opacity + "/>\n";
-        else
+        } else if (shape != NodeShape::Circle) {
+            const int sides = shape == NodeShape::Diamond ? 4 : shape == NodeShape::Triangle ? 3 : 6;
+            const float r = n.radius * (sides == 3 ? 1.2f : 1.1f);
+            std::string points;
+            for (int k = 0; k < sides; ++k) {
+                const float a = -1.5707963f + 6.2831853f * static_cast<float>(k) / static_cast<float>(sides);
+                points += (k ? " " : "") + num(n.x + r * std::cos(a)) + "," +
+                          num(n.y + r * std::sin(a) + (sides == 3 ? r * 0.15f : 0.0f));
+            }
+            out += "<polygon points=\"" + points + "\" fill=\"" + colour(n.fill) + "\"" + opacity + "/>\n";
+        } else
             out += "<circle cx=\"" + num(n.x) + "\" cy=\"" + num(n.y) + "\" r=\"" + num(n.radius) + "\" fill=\"" +
                    colour(n.fill) + "\"" + opacity + "/>\n";
     }
     out += "</g>\n<g class=\"labels\" fill=\"#222222\">\n";
     for (const SvgMap::Node& n : map.nodes) {
         if (n.label.empty()) continue;
-        out += "<text x=\"" + num(n.x + n.radius + 3) + "\" y=\"" + num(n.y + 4) + "\"" +
+        const float lx = n.label_placed ? n.label_x : n.x + n.radius + 3;
+        const float ly = n.label_placed ? n.label_y + n.label_size * 0.8f : n.y + 4;
+        out += "<text x=\"" + num(lx) + "\" y=\"" + num(ly) + "\"" +
                (n.opacity < 1 ? " fill-opacity=\"" + num(n.opacity) + "\"" : std::string()) + ">" + xml_escape(n.label) +
                "</text>\n";
     }

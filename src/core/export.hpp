@@ -37,9 +37,13 @@ struct SvgMap {
         float x = 0, y = 0;      // centre
         float radius = 6;
         unsigned fill = 0x4477AA;  // 0xRRGGBB
-        bool square = false;     // shape: circle (false) or square (true)
+        bool square = false;     // shape: circle (false) or square (true), unless `shape` says more
         float opacity = 1;       // 0..1 (dimmed nodes < 1)
-        std::string label;       // drawn to the right of the node; "" for none
+        std::string label;       // "" for none; drawn to the right of the node unless placed:
+        NodeShape shape = NodeShape::Circle;  // used when not a circle (square is Square too)
+        bool label_placed = false;        // the label's box is at (label_x, label_y), its top left,
+        float label_x = 0, label_y = 0;   // as the screen placed it (label_size px high)
+        float label_size = 12;
     };
     struct Edge {
         int source = -1, target = -1;  // indices into `nodes`

@@ -189,7 +189,7 @@ private:
         if (!v_.object(doc, "",
                        {"format", "version", "meta", "sections", "passages", "facets", "node_types", "concepts",
                         "entities", "relation_types", "relations"},
-                       {"$schema", "events", "quantities", "tours", "topics"}))
+                       {"$schema", "events", "quantities", "tours", "topics", "node_groups", "stop_words"}))
             return;
         if (auto it = doc.find("format"); it != doc.end() && *it != kFormatName)
             v_.error("/format", std::string("\"") + kFormatName + "\"", describe(*it));
@@ -207,7 +207,8 @@ private:
         if (auto it = doc.find("meta"); it != doc.end()) read_meta(*it);
         read_facets(doc);
         read_sections(doc);
-        read_node_types(doc);
+        read_node_groups(doc);
+        read_node_types(doc);     // needs node groups
         read_relation_types(doc);
         read_nodes(doc);          // needs node types
         add_section_facet();      // needs sections
@@ -217,6 +218,7 @@ private:
         read_quantities(doc);
         read_tours(doc);
         read_topics(doc);
+        read_stop_words(doc);
     }
 
     // Reads the array member `list` of `parent` (at pointer `base`): for each item that is an
@@ -323,10 +325,52 @@ private:
         a_.facets.push_back(std::move(facet));
     }
 
+    void read_node_groups(const json& doc) {
+        if (!doc.contains("node_groups")) return;
+        each(doc, "node_groups", "", {"id", "label", "shape"}, {"description"}, "node group",
+             [&](const json& g, const std::string& p, std::string id) {
+            NodeGroup group;
+            group.id = std::move(id);
+            group.label = v_.string(g, "label", p, kMaxLabelBytes);
+            group.description = v_.string(g, "description", p, kMaxDescriptionBytes, false);
+            const std::string shape = v_.string(g, "shape", p, 16);
+            if (g.contains("shape") && g["shape"].is_string() && !node_shape_from_string(shape, group.shape))
+                v_.error(pointer_append(p, "shape"), "\"circle\", \"square\", \"diamond\", \"triangle\" or \"hexagon\"",
+                         describe(g["shape"]));
+            a_.node_groups.push_back(std::move(group));
+        });
+    }
+
+    void read_stop_words(const json& doc) {
+        auto it = doc.find("stop_words");
+        if (it == doc.end()) return;
+        if (!it->is_array()) {
+            v_.error("/stop_words", "an array of words", describe(*it));
+            return;
+        }
+        a_.stop_words_given = true;
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const json& w = (*it)[i];
+            if (!w.is_string() || w.get_ref<const std::string&>().empty() || w.get_ref<const std::string&>().size() > 64)
+                v_.error(pointer_append("/stop_words", i), "a word (a string of 1 to 64 bytes)", describe(w));
+            else
+                a_.stop_words.push_back(w.get<std::string>());
+        }
+    }
+
     void read_node_types(const json& doc) {
-        each(doc, "node_types", "", {"id", "label", "kind", "description"}, {}, "node type",
+        each(doc, "node_types", "", {"id", "label", "kind", "description"}, {"group"}, "node type",
              [&](const json& t, const std::string& p, std::string id) {
             NodeType type;
+            if (auto g = t.find("group"); g != t.end()) {
+                const std::string gid = g->is_string() ? g->get<std::string>() : std::string();
+                const auto at = std::find_if(a_.node_groups.begin(), a_.node_groups.end(),
+                                             [&](const NodeGroup& x) { return x.id == gid; });
+                if (at == a_.node_groups.end())
+                    v_.error(pointer_append(p, "group"), "the id of a node group (\"node_groups\")", describe(*g));
+                else
+                    type.group = static_cast<int>(at - a_.node_groups.begin());
+            }
             type.id = std::move(id);
             type.label = v_.string(t, "label", p, kMaxLabelBytes);
             type.description = v_.string(t, "description", p, kMaxDescriptionBytes);

@@ -23,13 +23,16 @@ QueryResult run_query(const Corpus& corpus, const QueryRequest& request) {
     result.query = parse_query(corpus, request.text);
     // Every match in article order, then the best `limit` of them ranked, with snippets.
     std::vector<double> scores;
-    match(corpus, result.query, filter.empty() ? nullptr : &allowed, result.passages, scores);
+    std::vector<int> ranks;
+    match(corpus, result.query, filter.empty() ? nullptr : &allowed, result.passages, scores,
+          request.details ? &ranks : nullptr);
     result.counts = facet_counts(corpus, result.passages);
     if (!request.details) return result;
 
-    // The best `limit` (score descending, ties in article order) through a heap of that
-    // size whose top is the worst kept: one comparison for most matches.
+    // The best `limit` (rank, then score descending, ties in article order) through a heap
+    // of that size whose top is the worst kept: one comparison for most matches.
     const auto better = [&](std::size_t x, std::size_t y) {
+        if (ranks[x] != ranks[y]) return ranks[x] > ranks[y];
         return scores[x] != scores[y] ? scores[x] > scores[y] : x < y;
     };
     const std::size_t shown = std::min(request.limit, result.passages.size());
@@ -51,6 +54,8 @@ QueryResult run_query(const Corpus& corpus, const QueryRequest& request) {
         QueryParagraph para;
         para.passage = result.passages[i];
         para.score = scores[i];
+        para.match = static_cast<SearchMatch>(ranks[i] / 64);
+        para.exact = ranks[i] % 64;
         para.hits = hit_spans(corpus, result.query, para.passage);
         para.snippet = make_snippet(a.passages[static_cast<std::size_t>(para.passage)].text, para.hits);
         result.paragraphs.push_back(std::move(para));
@@ -95,6 +100,7 @@ nlohmann::ordered_json to_json(const Corpus& corpus, const QueryResult& result) 
                               {"id", a.passages[p.passage].id},
                               {"score", score},
                               {"snippet", p.snippet}});
+        if (!result.query.empty()) paragraphs.back()["match"] = to_string(p.match);
     }
     ojson counts = ojson::object();
     for (std::size_t f = 0; f < a.facets.size(); ++f) {
@@ -115,6 +121,8 @@ nlohmann::ordered_json to_json(const Corpus& corpus, const QueryResult& result) 
     }
     ojson out = {{"paragraphs", std::move(paragraphs)}};
     if (result.limited) out["total"] = result.passages.size();
+    if (!result.query.ignored.empty()) out["ignored"] = result.query.ignored;
+    if (result.query.truncated) out["truncated"] = true;
     out["counts"] = std::move(counts);
     out["concepts"] = std::move(concepts);
     out["entities"] = std::move(entities);

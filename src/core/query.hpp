@@ -8,10 +8,14 @@
 //   - to_json ........... the documented JSON shape (README, docs/architecture.md)
 //
 // JSON shape (a request with a "limit" also gets "total", the number of passages matching):
-//   {"paragraphs": [{"index": 1-based position, "id", "score", "snippet"}],
+//   {"paragraphs": [{"index": 1-based position, "id", "score", "snippet",
+//                    "match": "phrase"|"near"|"words" (with text only)}],
+//    "ignored": [stop words left out of the text, as typed] (when some were),
+//    "truncated": true (when the text was cut to kMaxSearchBytes),
 //    "counts": {facet id: {value id: n}},
 //    "concepts": [{"id", "label"}], "entities": [{"id", "label", "type"}]}
-// With text, paragraphs are ranked (best first); without, in article order with score 0.
+// With text, paragraphs are ranked (best first: the tiers of search.hpp, then BM25);
+// without, in article order with score 0.
 // Concepts/entities: those named by the query text plus those mentioned in the result,
 // most mentioned first.
 #pragma once
@@ -37,6 +41,8 @@ struct QueryRequest {
 struct QueryParagraph {
     int passage = -1;
     double score = 0;
+    SearchMatch match = SearchMatch::Words;  // exact phrase, words near each other, or words
+    int exact = 0;                           // word clauses met in the typed form
     std::vector<Span> hits;
     std::string snippet;  // hits marked with <mark>…</mark>, text HTML-escaped
 };

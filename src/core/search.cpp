@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "stopwords.hpp"
+
 namespace wwe {
 
 namespace {
@@ -191,8 +193,40 @@ void merge_spans(std::vector<Span>& spans) {
 
 }  // namespace
 
+const char* to_string(SearchMatch match) {
+    switch (match) {
+    case SearchMatch::Words: return "words";
+    case SearchMatch::Near: return "near";
+    case SearchMatch::Phrase: return "phrase";
+    }
+    return "words";
+}
+
+std::string search_note(const SearchQuery& q) {
+    std::string out;
+    if (!q.ignored.empty()) {
+        out = "Common words left out:";
+        for (std::size_t i = 0; i < q.ignored.size() && i < 6; ++i) out += (i ? ", \u201c" : " \u201c") + q.ignored[i] + "\u201d";
+        if (q.ignored.size() > 6) out += ", \u2026";
+        out += " (put the words in quotes to find them too)";
+    }
+    if (q.truncated) {
+        if (!out.empty()) out += ". ";
+        out += "Only the first " + std::to_string(kMaxSearchBytes) + " characters are searched";
+    }
+    return out;
+}
+
+int search_rank(SearchMatch match, int exact) { return static_cast<int>(match) * 64 + std::clamp(exact, 0, 63); }
+
 SearchQuery parse_query(const Corpus& corpus, std::string_view text) {
     SearchQuery q;
+    if (text.size() > kMaxSearchBytes) {  // cut at a code point's start
+        std::size_t cut = kMaxSearchBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text = text.substr(0, cut);
+        q.truncated = true;
+    }
     std::vector<std::string> phrases;
     std::string free_text;
     split_quotes(text, phrases, free_text);
@@ -261,6 +295,10 @@ SearchQuery parse_query(const Corpus& corpus, std::string_view text) {
     std::vector<Token> words;
     for (Token& t : tokenize(folded))
         if (!t.joined) words.push_back(std::move(t));
+    if (words.size() >= 2)
+        for (const Token& w : words) q.sequence.push_back(w.term);
+    std::vector<char> stop_clause;  // per clause: an unquoted stop word
+    stop_clause.assign(q.clauses.size(), 0);
     for (std::size_t i = 0; i < words.size();) {
         const Corpus::NameForm* best = nullptr;
         for (const auto& form : corpus.name_forms) {
@@ -287,17 +325,119 @@ SearchQuery parse_query(const Corpus& corpus, std::string_view text) {
         }
         std::size_t begin = words[start].begin;
         clause.text = folded.substr(begin, words[i - 1].end - begin);
+        const bool stop = clause.kind == SearchClause::Kind::Word && corpus.is_stop_word(clause.text);
+        if (clause.kind == SearchClause::Kind::Word) clause.form = stop_word_key(clause.text);
         bool duplicate = std::any_of(q.clauses.begin(), q.clauses.end(), [&](const SearchClause& cl) {
             return cl.kind == clause.kind && cl.nodes == clause.nodes && cl.terms == clause.terms;
         });
-        if (!duplicate) q.clauses.push_back(std::move(clause));
+        if (!duplicate) {
+            q.clauses.push_back(std::move(clause));
+            stop_clause.push_back(stop ? 1 : 0);
+        }
     }
+    // Unquoted stop words go, unless nothing else is left to search for.
+    if (std::find(stop_clause.begin(), stop_clause.end(), 0) != stop_clause.end()) {
+        std::vector<SearchClause> kept;
+        for (std::size_t k = 0; k < q.clauses.size(); ++k) {
+            if (!stop_clause[k]) {
+                kept.push_back(std::move(q.clauses[k]));
+            } else if (std::find(q.ignored.begin(), q.ignored.end(), q.clauses[k].text) == q.ignored.end()) {
+                q.ignored.push_back(q.clauses[k].text);
+            }
+        }
+        q.clauses = std::move(kept);
+    }
+    if (q.clauses.size() < 2 && q.ignored.empty()) q.sequence.clear();  // one word: no phrase to look for
     return q;
+}
+
+namespace {
+
+// Word positions in passage p where the terms `ids` start as consecutive words.
+std::vector<std::uint32_t> sequence_starts(const Corpus& c, int p, const std::vector<std::uint32_t>& ids) {
+    std::vector<std::uint32_t> out;
+    const auto& words = c.words[static_cast<std::size_t>(p)];
+    if (ids.empty() || words.size() < ids.size()) return out;
+    for (std::uint32_t k = 0; k + ids.size() <= words.size(); ++k) {
+        std::size_t m = 0;
+        while (m < ids.size() && words[k + m].term == ids[m]) ++m;
+        if (m == ids.size()) out.push_back(k);
+    }
+    return out;
+}
+
+// The word positions where `clause` matches in passage p (a phrase: where it starts).
+std::vector<std::uint32_t> clause_positions(const Corpus& c, const SearchClause& clause, int p) {
+    std::vector<std::uint32_t> out;
+    std::vector<std::uint32_t> ids;
+    if (!clause.terms.empty() && term_ids(c, clause.terms, ids)) out = sequence_starts(c, p, ids);
+    if (clause.kind == SearchClause::Kind::Node) {
+        const auto& words = c.words[static_cast<std::size_t>(p)];
+        for (const Mention& m : c.mentions[static_cast<std::size_t>(p)]) {
+            if (std::find(clause.nodes.begin(), clause.nodes.end(), m.node) == clause.nodes.end()) continue;
+            const auto it = std::lower_bound(words.begin(), words.end(), m.begin,
+                                             [](const Word& w, std::uint32_t b) { return w.end <= b; });
+            if (it != words.end()) out.push_back(static_cast<std::uint32_t>(it - words.begin()));
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+    }
+    return out;
+}
+
+}  // namespace
+
+SearchMatch classify(const Corpus& corpus, const SearchQuery& query, int passage, int* exact) {
+    if (exact) *exact = 0;
+    if (passage < 0 || passage >= static_cast<int>(corpus.words.size())) return SearchMatch::Words;
+    const auto& words = corpus.words[static_cast<std::size_t>(passage)];
+    const std::string_view text = corpus.article.passages[static_cast<std::size_t>(passage)].text;
+    if (exact) {
+        for (const SearchClause& clause : query.clauses) {
+            if (clause.kind != SearchClause::Kind::Word || clause.form.empty()) continue;
+            const std::int64_t id = corpus.find_term(clause.terms.front());
+            if (id < 0) continue;
+            for (const Word& w : words) {
+                if (w.term == static_cast<std::uint32_t>(id) &&
+                    stop_word_key(text.substr(w.begin, w.end - w.begin)) == clause.form) {
+                    ++*exact;
+                    break;
+                }
+            }
+        }
+    }
+    if (query.sequence.size() >= 2) {
+        std::vector<std::uint32_t> ids;
+        if (term_ids(corpus, query.sequence, ids) && !sequence_starts(corpus, passage, ids).empty())
+            return SearchMatch::Phrase;
+    }
+    if (query.clauses.size() < 2) return SearchMatch::Words;
+    // The smallest window of words holding every clause (a sweep over their positions).
+    std::vector<std::pair<std::uint32_t, std::size_t>> at;  // (position, clause)
+    for (std::size_t k = 0; k < query.clauses.size(); ++k) {
+        const std::vector<std::uint32_t> pos = clause_positions(corpus, query.clauses[k], passage);
+        if (pos.empty()) return SearchMatch::Words;
+        for (const std::uint32_t x : pos) at.emplace_back(x, k);
+    }
+    std::sort(at.begin(), at.end());
+    std::vector<int> have(query.clauses.size(), 0);
+    std::size_t covered = 0, left = 0;
+    std::uint32_t best = UINT32_MAX;
+    for (std::size_t right = 0; right < at.size(); ++right) {
+        if (have[at[right].second]++ == 0) ++covered;
+        while (covered == query.clauses.size()) {
+            best = std::min(best, at[right].first - at[left].first + 1);
+            if (--have[at[left].second] == 0) --covered;
+            ++left;
+        }
+    }
+    return best <= query.clauses.size() + kNearWindow ? SearchMatch::Near : SearchMatch::Words;
 }
 
 std::vector<Span> hit_spans(const Corpus& corpus, const SearchQuery& query, int passage) {
     std::vector<Span> spans;
     if (passage < 0 || passage >= static_cast<int>(corpus.words.size())) return spans;
+    if (query.sequence.size() >= 2) literal_spans(corpus, query.sequence, passage, spans);  // the exact phrase
     for (const SearchClause& clause : query.clauses) {
         if (!clause.terms.empty()) literal_spans(corpus, clause.terms, passage, spans);
         if (clause.kind != SearchClause::Kind::Node) continue;
@@ -310,10 +450,11 @@ std::vector<Span> hit_spans(const Corpus& corpus, const SearchQuery& query, int 
 }
 
 void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,
-           std::vector<int>& passages, std::vector<double>& scores) {
+           std::vector<int>& passages, std::vector<double>& scores, std::vector<int>* ranks) {
     const int n_docs = static_cast<int>(corpus.article.passages.size());
     passages.clear();
     scores.clear();
+    if (ranks) ranks->clear();
     if (query.empty()) {
         if (candidates) {
             passages = *candidates;
@@ -322,6 +463,7 @@ void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int
             for (int p = 0; p < n_docs; ++p) passages[static_cast<std::size_t>(p)] = p;
         }
         scores.assign(passages.size(), 0.0);
+        if (ranks) ranks->assign(passages.size(), 0);
         return;
     }
     // Where each clause matches in the whole article (idf must not depend on the facet
@@ -391,18 +533,27 @@ void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int
         if (!all) continue;
         passages.push_back(static_cast<int>(p));
         scores.push_back(score);
+        if (ranks) {
+            int exact = 0;
+            const SearchMatch m = classify(corpus, query, static_cast<int>(p), &exact);
+            ranks->push_back(search_rank(m, exact));
+        }
     }
 }
 
 std::vector<SearchHit> search(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,
                               SearchOrder order, bool spans) {
-    std::vector<int> passages;
+    std::vector<int> passages, ranks;
     std::vector<double> scores;
-    match(corpus, query, candidates, passages, scores);
+    match(corpus, query, candidates, passages, scores, &ranks);
     std::vector<SearchHit> hits(passages.size());
-    for (std::size_t i = 0; i < passages.size(); ++i) hits[i] = {passages[i], scores[i], {}};
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+        hits[i] = {passages[i], scores[i], {}, static_cast<SearchMatch>(ranks[i] / 64), ranks[i] % 64};
+    }
     if (order == SearchOrder::Ranked && !query.empty()) {
         std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& x, const SearchHit& y) {
+            const int rx = search_rank(x.match, x.exact), ry = search_rank(y.match, y.exact);
+            if (rx != ry) return rx > ry;
             return x.score != y.score ? x.score > y.score : x.passage < y.passage;
         });
     }

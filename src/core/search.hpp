@@ -15,12 +15,23 @@
 // characters that is only part of such a name ("命运共同体") matches every node whose name
 // contains it. Matching is case-, hyphen- and inflection-insensitive (see text.hpp).
 //
-// Ranking: Okapi BM25 with k1 = 1.2, b = 0.75 (S. Robertson, H. Zaragoza, "The Probabilistic
-// Relevance Framework: BM25 and Beyond", Foundations and Trends in IR 3(4), 2009), summed
-// over clauses; a phrase counts as one term with its occurrence count; a node clause uses
-// the node's mention count in the passage and the number of passages mentioning it.
+// Stop words (stopwords.hpp; the article's language or its own list): in unquoted text they
+// are left out of matching and highlighting ("trend of the times" needs "trend" and "times"),
+// unless the text has nothing else; inside quotes and names they count.
+//
+// Ranking, in tiers (SearchMatch): first the passages holding the unquoted text as an exact
+// phrase (stop words included, "trend of the times"), then those where every clause occurs
+// near the others (within kNearWindow words), then the rest; within a tier, passages with
+// more words in exactly the typed form ("times", not only "time") come first, then by Okapi
+// BM25 with k1 = 1.2, b = 0.75 (S. Robertson, H. Zaragoza, "The Probabilistic Relevance
+// Framework: BM25 and Beyond", Foundations and Trends in IR 3(4), 2009), summed over
+// clauses; a phrase counts as one term with its occurrence count; a node clause uses the
+// node's mention count in the passage and the number of passages mentioning it.
+//
+// Queries are cut to kMaxSearchBytes (SearchQuery::truncated says so).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,17 +40,35 @@
 
 namespace wwe {
 
+inline constexpr std::size_t kMaxSearchBytes = 300;  // longer search text is cut (a notice says so)
+inline constexpr std::uint32_t kNearWindow = 8;      // words: clauses "near" each other span at most
+                                                     // this many more words than there are clauses
+
 struct SearchClause {
     enum class Kind { Word, Phrase, Node } kind = Kind::Word;
     std::vector<std::string> terms;  // normalised terms (Word: one; Phrase: several)
     std::vector<int> nodes;          // Node clauses: any of these nodes (usually one)
     std::string text;                // as typed, for messages
+    std::string form;                // Word clauses: the typed word, folded (exact-form ranking)
 };
 
 struct SearchQuery {
     std::vector<SearchClause> clauses;
+    // The unquoted text's words in order, stop words included (normalised terms), when it
+    // has two or more: passages holding them as a phrase rank first.
+    std::vector<std::string> sequence;
+    std::vector<std::string> ignored;  // stop words left out, as typed (each once)
+    bool truncated = false;            // the text was longer than kMaxSearchBytes
     bool empty() const { return clauses.empty(); }
 };
+
+// What the search did with the text, in plain words for the result line ("" = nothing to
+// say): the stop words left out, the text cut.
+std::string search_note(const SearchQuery& query);
+
+// How a passage matches a query (the ranking's tiers, best last).
+enum class SearchMatch : std::uint8_t { Words, Near, Phrase };
+const char* to_string(SearchMatch match);  // "words", "near", "phrase"
 
 // Parses free text. Unbalanced quotes close at the end; empty phrases are dropped.
 SearchQuery parse_query(const Corpus& corpus, std::string_view text);
@@ -53,7 +82,16 @@ struct SearchHit {
     int passage = -1;
     double score = 0;
     std::vector<Span> hits;  // in the passage text, ascending, non-overlapping
+    SearchMatch match = SearchMatch::Words;
+    int exact = 0;           // word clauses met in exactly the typed form
 };
+
+// A passage's place in the ranking: tier first, then exact forms (higher is better; compare
+// scores within equal ranks).
+int search_rank(SearchMatch match, int exact);
+// The tier of `passage` for `query` and the number of its word clauses met in the typed
+// form (cheap: only that passage's words are read).
+SearchMatch classify(const Corpus& corpus, const SearchQuery& query, int passage, int* exact = nullptr);
 
 enum class SearchOrder { Ranked, Article };
 
@@ -72,11 +110,12 @@ std::vector<SearchHit> search(const Corpus& corpus, const SearchQuery& query,
 
 // The passages `search` finds, in article order, with their scores, as two parallel arrays
 // (cleared first): what run_query ranks the top of, without a SearchHit per match.
+// With `ranks`, each passage's search_rank too (classify; costs a pass over its words).
 void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,
-           std::vector<int>& passages, std::vector<double>& scores);
+           std::vector<int>& passages, std::vector<double>& scores, std::vector<int>* ranks = nullptr);
 
 // The spans of every clause's matches in `passage` (ascending, merged): what the reader
-// marks.
+// marks; the unquoted text's exact phrase is one span (its stop words marked with it).
 std::vector<Span> hit_spans(const Corpus& corpus, const SearchQuery& query, int passage);
 
 struct SnippetOptions {

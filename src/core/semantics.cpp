@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "concordance.hpp"
 #include "date.hpp"
 #include "describe.hpp"
 #include "graph.hpp"
@@ -485,6 +486,73 @@ void build_matrix(Builder& b, const Controller& ctl, int main) {
           std::to_string(d.shown.size()));
 }
 
+// The Contexts view: the concordance of the search text as a table (left, keyword, right),
+// each row a link to its passage.
+void build_contexts(Builder& b, const Controller& ctl, int main) {
+    const Corpus& c = ctl.corpus();
+    const Derived& d = ctl.derived();
+    if (d.result.query.empty()) {
+        b.add(main, "contexts/empty", SemanticRole::Paragraph,
+              "Search for a word or a name: every occurrence shows here with the words around it.");
+        return;
+    }
+    const std::vector<ConcordanceRow> rows = concordance(c, d.result.query, d.shown);
+    const int table = b.add(main, "contexts", SemanticRole::Table,
+                            "Contexts of " + quoted_query(ctl.state().query) + ": " +
+                                plural(static_cast<int>(rows.size()), "occurrence", "occurrences"));
+    const int head = b.add(table, "contexts/head", SemanticRole::Row);
+    b.add(head, "contexts/head/passage", SemanticRole::ColumnHeader, "Passage");
+    b.add(head, "contexts/head/left", SemanticRole::ColumnHeader, "Before");
+    b.add(head, "contexts/head/keyword", SemanticRole::ColumnHeader, "Keyword");
+    b.add(head, "contexts/head/right", SemanticRole::ColumnHeader, "After");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const ConcordanceRow& r = rows[i];
+        const std::string id = "contexts/row/" + std::to_string(i);
+        const int row = b.add(table, id, SemanticRole::Row);
+        const std::string& pid = c.article.passages[static_cast<std::size_t>(r.passage)].id;
+        const int cell = b.add(row, id + "/passage", SemanticRole::Cell);
+        const int link = b.button(cell, id + "/open", "\u00b6" + std::to_string(r.passage + 1), intent::OpenPassage{pid}, 0,
+                                  SemanticRole::Link);
+        b.at(link).description = "Opens the passage in the reader";
+        b.add(b.add(row, id + "/left", SemanticRole::Cell), id + "/left/text", SemanticRole::Text,
+              (r.cut_left ? "\u2026" : "") + r.left);
+        b.add(b.add(row, id + "/keyword", SemanticRole::Cell), id + "/keyword/text", SemanticRole::Text, r.keyword_text);
+        b.add(b.add(row, id + "/right", SemanticRole::Cell), id + "/right/text", SemanticRole::Text,
+              r.right + (r.cut_right ? "\u2026" : ""));
+    }
+}
+
+// The Terms view: the words and names of the passages shown, with counts; a term searches.
+void build_terms(Builder& b, const Controller& ctl, int main) {
+    const Corpus& c = ctl.corpus();
+    const Derived& d = ctl.derived();
+    TermListOptions o;
+    o.max_rows = 200;
+    const std::vector<TermRow> rows = term_list(c, d.shown, o);
+    const int table = b.add(main, "terms", SemanticRole::Table,
+                            "Terms of the passages shown, most frequent first (stop words left out)");
+    const int head = b.add(table, "terms/head", SemanticRole::Row);
+    b.add(head, "terms/head/term", SemanticRole::ColumnHeader, "Term");
+    b.add(head, "terms/head/count", SemanticRole::ColumnHeader, "Count");
+    b.add(head, "terms/head/sections", SemanticRole::ColumnHeader, "By section");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const TermRow& r = rows[i];
+        const std::string id = "terms/row/" + std::to_string(i);
+        const int row = b.add(table, id, SemanticRole::Row);
+        const int cell = b.add(row, id + "/term", SemanticRole::Cell);
+        const int button = b.button(cell, id + "/search", r.text, intent::SetQuery{r.query, false});
+        b.at(button).description = r.node >= 0 ? "A name; searches its mentions" : "Searches this word";
+        b.add(b.add(row, id + "/count", SemanticRole::Cell), id + "/count/text", SemanticRole::Text, std::to_string(r.count));
+        std::string by;
+        for (std::size_t s = 0; s < r.per_section.size(); ++s) {
+            if (r.per_section[s] == 0) continue;
+            if (!by.empty()) by += ", ";
+            by += (s == 0 ? std::string("lead") : c.article.sections[s - 1].label) + ": " + std::to_string(r.per_section[s]);
+        }
+        b.add(b.add(row, id + "/sections", SemanticRole::Cell), id + "/sections/text", SemanticRole::Text, by);
+    }
+}
+
 void build_timeline(Builder& b, const Controller& ctl, int main) {
     const Corpus& c = ctl.corpus();
     const Article& a = c.article;
@@ -776,6 +844,8 @@ SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
     case View::Entities: build_node_table(b, ctl, main, NodeKind::Entity); break;
     case View::Glossary: build_node_table(b, ctl, main, NodeKind::Concept); break;
     case View::Contrasts: build_contrasts(b, ctl, main); break;
+    case View::Contexts: build_contexts(b, ctl, main); break;
+    case View::Terms: build_terms(b, ctl, main); break;
     }
     if (pr.details) build_details(b, ctl, root);
     build_tour(b, ctl, root);

@@ -289,6 +289,8 @@ const char* to_string(View view) {
         case View::Entities: return "entities";
         case View::Glossary: return "glossary";
         case View::Contrasts: return "contrasts";
+        case View::Contexts: return "contexts";
+        case View::Terms: return "terms";
     }
     return "reader";
 }

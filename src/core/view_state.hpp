@@ -13,7 +13,7 @@
 // all carry this value, so a link or an export reproduces the screen. JSON shape (every
 // member optional on input; output always has all of them):
 //   {"version": 2,
-//    "view": "reader"|"map"|"matrix"|"timeline"|"entities"|"glossary"|"contrasts",
+//    "view": "reader"|"map"|"matrix"|"timeline"|"entities"|"glossary"|"contrasts"|"contexts"|"terms",
 //    "facets": {facet: [values]}, "query": "…",
 //    "selection": {"kind": "concept"|"entity"|"passage"|"event"|"relation"|"cooccurrence",
 //                  "id": "…"} | null,       (cooccurrence: "<node id>,<node id>")
@@ -45,8 +45,8 @@ namespace wwe {
 
 inline constexpr int kViewStateVersion = 2;
 
-enum class View { Reader, Map, Matrix, Timeline, Entities, Glossary, Contrasts };
-inline constexpr int kViewCount = 7;
+enum class View { Reader, Map, Matrix, Timeline, Entities, Glossary, Contrasts, Contexts, Terms };
+inline constexpr int kViewCount = 9;
 const char* to_string(View view);
 // The view named `name`; false when there is none.
 bool view_from_string(const std::string& name, View& view);

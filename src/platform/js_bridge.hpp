@@ -93,6 +93,12 @@ void wwe_js_watch_viewport() noexcept;
 // Downloads
 //------------------------------------------------------------------------------------------
 
+// localStorage: "0" + the text stored under `key` ("0": none) or "1" + why storage is
+// refused; "" when it failed with no reason. malloc'ed: the caller frees it.
+char* wwe_js_storage_read(const char* key) noexcept;
+// Stores `text` under `key`: "" when stored, else why not. malloc'ed: the caller frees it.
+char* wwe_js_storage_write(const char* key, const char* text) noexcept;
+
 // Saves a text file as a download (a Blob of type "<mime>;charset=utf-8").
 void wwe_js_save_text(const char* filename, const char* mime, const char* text) noexcept;
 // Saves the canvas rectangle x, y, w, h (backing px, from the top left) as a PNG download.

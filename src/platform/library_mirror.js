@@ -968,7 +968,7 @@ mergeInto(LibraryManager.library, {
           semanticKey('help');
           return;
         }
-        if (key >= '1' && key <= '7' && key.length === 1) {
+        if (key >= '1' && key <= '9' && key.length === 1) {
           e.preventDefault();
           semanticKey('view-' + key);
           return;

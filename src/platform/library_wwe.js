@@ -63,6 +63,10 @@
 //                                           replacing the last one; ms < 0: none
 //     wwe_js_report_error(message)          console.error("Win-Win Explorer: " + message)
 //     wwe_js_heap_size() -> double          the WebAssembly memory's size, bytes
+//   Storage (web_main.cpp: the notebook; small on purpose, to merge with a persist module)
+//     wwe_js_storage_read(key) -> char*     "0" + the stored text ("0" alone: none), or "1" +
+//                                           why the browser refuses storage; malloc'ed
+//     wwe_js_storage_write(key, text) -> char*  "" when stored, else why not; malloc'ed
 //   The semantic layer (web_main.cpp; defined in src/platform/library_mirror.js)
 //     wwe_js_mirror_install() -> int        first thing in main, before glfwInit: the
 //                                           accessible mirror over the canvas, its live
@@ -436,6 +440,30 @@ mergeInto(LibraryManager.library, {
     const done = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
     if (done && done.catch) {
       done.catch((e) => console.error('Win-Win Explorer: full screen refused (' + (e && e.message) + ')'));
+    }
+  },
+
+  // localStorage, which a private window, a sandboxed frame or a full disk may refuse:
+  // the caller then keeps things in memory and says so.
+  wwe_js_storage_read__deps: wweWithStrings(['$wweNewUTF8']),
+  wwe_js_storage_read__sig: 'ii',
+  wwe_js_storage_read: function (key) {
+    try {
+      const text = window.localStorage.getItem(UTF8ToString(key));
+      return wweNewUTF8('0' + (text === null ? '' : text));
+    } catch (e) {
+      return wweNewUTF8('1' + ((e && e.name) || 'storage refused'));
+    }
+  },
+
+  wwe_js_storage_write__deps: wweWithStrings(['$wweNewUTF8']),
+  wwe_js_storage_write__sig: 'iii',
+  wwe_js_storage_write: function (key, text) {
+    try {
+      window.localStorage.setItem(UTF8ToString(key), UTF8ToString(text));
+      return wweNewUTF8('');
+    } catch (e) {
+      return wweNewUTF8((e && e.name) || 'storage refused');
     }
   },
 

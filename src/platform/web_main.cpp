@@ -38,6 +38,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <string>
 #include <vector>
@@ -392,6 +393,40 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 // Frame loop
 //------------------------------------------------------------------------------------------
 
+// The notebook in the browser's storage, under one key per article (its title).
+std::string notebook_key(const wwe::ui::App& app) {
+    return "wwe-notebook:" + app.controller().corpus().article.meta.title;
+}
+
+std::string take_js_string(char* p) {
+    std::string out = p ? p : "";
+    std::free(p);
+    return out;
+}
+
+// Once an article is loaded: the notebook kept for it, or the reason it cannot be kept.
+void restore_notebook(Runner& r) {
+    const std::string stored = take_js_string(wwe_js_storage_read(notebook_key(r.app).c_str()));
+    const bool refused = stored.empty() || stored[0] != '0';
+    const std::string problem =
+        refused ? "This browser does not let the page keep data (" + (stored.size() > 1 ? stored.substr(1) : std::string("refused")) +
+                      "): the notebook lasts until the page is closed. Export it to keep it."
+                : "";
+    if (refused) wwe_js_report_error(problem.c_str());
+    for (const std::string& p : r.app.restore_notebook(refused ? "" : std::string_view(stored).substr(1), problem))
+        wwe_js_report_error(("the stored notebook: " + p).c_str());
+}
+
+// After each frame: the notebook, when it changed, into the browser's storage.
+void save_notebook(Runner& r) {
+    const std::string text = r.app.take_notebook_save();
+    if (text.empty()) return;
+    const std::string why = take_js_string(wwe_js_storage_write(notebook_key(r.app).c_str(), text.c_str()));
+    if (!why.empty())
+        r.app.restore_notebook("", "The notebook could not be saved in this browser (" + why +
+                                       "): it lasts until the page is closed. Export it to keep it.");
+}
+
 // Saves the files the app asked for this frame; PNGs wait until the menu has gone.
 void save_downloads(Runner& r) {
     for (wwe::ui::Download& d : r.app.take_downloads()) {
@@ -528,6 +563,7 @@ void frame() {
     if (!semantics.empty()) wwe_js_mirror_apply(semantics.c_str());
 
     save_downloads(r);
+    save_notebook(r);
     if (r.app.take_fullscreen_request()) wwe_js_toggle_fullscreen();
     for (const wwe::ui::App::Preview& preview : r.app.take_previews()) {
         wwe_js_show_preview(preview.url.c_str(), preview.width, preview.height);
@@ -572,6 +608,7 @@ const char* load_article_text(std::string_view text) {
         mark_input();
         wwe::platform::install_url_state(g->app);  // the link, then what storage kept (storage.hpp)
         g->app.set_dom_search(g->dom_search);
+        restore_notebook(*g);
     }
     return give(out.dump());
 }
@@ -628,6 +665,10 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_export(const char* what) {
     if (name == "markdown") return give(g->app.export_markdown());
     if (name == "csv") return give(g->app.export_csv());
     if (name == "map-nodes") return give(g->app.map_nodes_json());
+    if (name == "notebook") return give(g->app.notebook_json());
+    if (name == "notebook-markdown") return give(g->app.export_notebook("markdown"));
+    if (name == "notebook-html") return give(g->app.export_notebook("html"));
+    if (name == "notebook-csl-json") return give(g->app.export_notebook("csl-json"));
     return give("");
 }
 
@@ -635,6 +676,13 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_export(const char* what) {
 EMSCRIPTEN_KEEPALIVE void wwe_fullscreen_changed(int available, int on) {
     g->app.set_fullscreen(available != 0, on != 0);
     mark_input();
+}
+
+// Adds the passage `passage_id` to the notebook with `note`; the problems as a JSON array.
+EMSCRIPTEN_KEEPALIVE const char* wwe_notebook_add(const char* passage_id, const char* note) {
+    const std::vector<std::string> problems = g->app.add_to_notebook(passage_id ? passage_id : "", note ? note : "");
+    mark_input();
+    return give(nlohmann::json(problems).dump());
 }
 
 // The citation of the passage at `index` (0-based), as the exports write it ("Wang Yi,

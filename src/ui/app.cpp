@@ -12,6 +12,8 @@
 #include "core/deep_link.hpp"
 #include "core/export.hpp"
 #include "core/host_protocol.hpp"
+#include "core/json_reader.hpp"
+#include "core/notebook.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // ClosePopupsOverWindow
 #include "ui/fonts.hpp"
@@ -25,6 +27,7 @@ constexpr float kMinViewShare = 0.45f;  // of the width, for the view between pa
 constexpr double kPinchGuardSeconds = 0.3;
 constexpr std::size_t kMaxAnnouncements = 16;  // kept until taken: the newest ones
 constexpr std::size_t kMaxPendingOps = 20000;  // semantic ops nobody took: start the mirror over
+constexpr double kToastSeconds = 2.5;
 
 // "#rrggbb" of a theme colour (ImU32 is 0xAABBGGRR).
 std::string css_color(ImU32 c) {
@@ -56,6 +59,14 @@ struct AppImpl {
     ReaderState reader;
     MapViewState map;
     TableFilterState entities, glossary;
+    ContextsState contexts;
+    TermsState terms;
+    NotebookState notebook_ui;
+    Notebook notebook;                  // the passages collected (saved by the platform)
+    std::string notebook_saved;         // its JSON as last handed to the platform
+    bool notebook_restored = false;     // the platform gave the stored notebook (or had none)
+    std::string toast;                  // a short confirmation ("Saved notebook.md"), drawn over the view
+    double toast_at = -1;
     ShareState share;
     GalleryState gallery;
     HelpState help;
@@ -84,6 +95,12 @@ struct AppImpl {
     std::vector<Download> downloads;
     std::vector<PreviewRequest> previews;
     std::vector<std::string> announcements;
+
+    void show_toast(std::string text, double now) {
+        to_announce.emplace_back(text, false);
+        toast = std::move(text);
+        toast_at = now;
+    }
 
     // The shell's reactions to what the controller did.
     void react(const Update& u) {
@@ -399,6 +416,8 @@ struct AppImpl {
         glossary = {};
         share = {};
         share.page_url = std::move(page_url);
+        contexts = {};
+        terms = {};
         gallery.cache.clear();
         theme = theme_for(core.theme());
         theme_applied = false;
@@ -408,7 +427,7 @@ struct AppImpl {
                         SemanticPlaces& places) {
         return ViewContext{core,  core.corpus(), core.state(), core.derived(), core.embed(), theme,  fonts,
                            layout, input,        now,          pinch_until,    brush,        shell, intents,
-                           places};
+                           places, share.page_url, notebook};
     }
 };
 
@@ -445,6 +464,7 @@ double App::next_wakeup() const {
     double at = m.core.next_wakeup();
     // "Copied" in the Share dialog goes away by itself.
     if (m.share.copied_at > 0) at = std::min(at, m.share.copied_at + 2.05);
+    if (m.toast_at >= 0) at = std::min(at, m.toast_at + kToastSeconds + 0.05);
     return at;
 }
 
@@ -565,7 +585,7 @@ void App::semantic_key(std::string_view key, double now) {
         m.apply(intent::Forward{}, Origin::User, now);
     } else if (key == "undo") {
         m.apply(intent::Undo{}, Origin::User, now);
-    } else if (key.size() == 6 && key.rfind("view-", 0) == 0 && key[5] >= '1' && key[5] <= '7') {
+    } else if (key.size() == 6 && key.rfind("view-", 0) == 0 && key[5] >= '1' && key[5] <= '9') {
         const View v = static_cast<View>(key[5] - '1');
         if (view_offered(m.core.embed(), v)) m.apply(intent::ShowView{v}, Origin::User, now);
     } else if (key == "page-down") {
@@ -608,6 +628,67 @@ std::string App::export_markdown() const {
 std::string App::citation(int index) const {
     if (!loaded() || index < 0 || index >= static_cast<int>(impl_->core.corpus().article.passages.size())) return "";
     return wwe::citation(impl_->core.corpus(), index);
+}
+
+std::string App::notebook_json() const {
+    return loaded() ? to_json(impl_->notebook, impl_->core.corpus()).dump() : "null";
+}
+
+std::string App::take_notebook_save() {
+    AppImpl& m = *impl_;
+    if (!loaded() || !m.notebook_restored) return "";
+    std::string now = to_json(m.notebook, m.core.corpus()).dump();
+    if (now == m.notebook_saved) return "";
+    m.notebook_saved = now;
+    return now;
+}
+
+std::vector<std::string> App::restore_notebook(std::string_view json_text, std::string storage_problem) {
+    AppImpl& m = *impl_;
+    std::vector<std::string> out;
+    m.notebook_ui.storage_problem = std::move(storage_problem);
+    m.notebook_restored = true;
+    if (!loaded()) return out;
+    if (json_text.empty()) {
+        m.notebook_saved = to_json(m.notebook, m.core.corpus()).dump();
+        return out;
+    }
+    std::vector<Diagnostic> problems;
+    const JsonRead read = read_json(json_text, kNotebookJsonLimits);
+    if (!read.ok) {
+        out.push_back("The notebook kept in this browser could not be read; it starts empty.");
+        return out;
+    }
+    Notebook nb = notebook_from_json(read.value, m.core.corpus(), problems);
+    for (const Diagnostic& d : problems) out.push_back(d.to_string());
+    // What was collected before this page loaded comes first; anything added meanwhile follows.
+    for (NotebookEntry& e : m.notebook.entries) nb.add(std::move(e));
+    m.notebook = std::move(nb);
+    m.notebook_saved = to_json(m.notebook, m.core.corpus()).dump();
+    return out;
+}
+
+std::string App::export_notebook(std::string_view format) const {
+    if (!loaded()) return "";
+    const AppImpl& m = *impl_;
+    if (format == "markdown") return notebook_markdown(m.core.corpus(), m.notebook, m.share.page_url);
+    if (format == "html") return notebook_html(m.core.corpus(), m.notebook, m.share.page_url);
+    if (format == "csl-json") return notebook_csl_json(m.core.corpus(), m.notebook, m.share.page_url);
+    return "";
+}
+
+std::vector<std::string> App::add_to_notebook(std::string_view passage_id, std::string_view note) {
+    AppImpl& m = *impl_;
+    if (!loaded()) return {"no article is loaded"};
+    if (m.core.corpus().article.find_passage(std::string(passage_id)) < 0)
+        return {"error: /passage: expected the id of a passage, found \"" + std::string(passage_id) + "\""};
+    NotebookEntry e;
+    e.passage = std::string(passage_id);
+    e.note = std::string(note);
+    e.query = m.core.state().query;
+    e.from = "page";
+    if (!m.notebook.add(std::move(e))) return {"the passage is in the notebook already (or it is full)"};
+    return {};
 }
 
 std::string App::export_csv() const { return loaded() ? entities_csv_text(impl_->core.corpus()) : ""; }
@@ -753,10 +834,14 @@ FrameReport App::frame(double now, const FrameInput& input) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const bool has_details = selected_node(m.core.corpus(), state) >= 0 || state.selection.is_edge();
     const float facets_w = std::clamp(width * 0.2f, 220.0f, 280.0f);
-    const float details_w = has_details ? std::clamp(width * 0.28f, 300.0f, 420.0f) : 0.0f;
+    // The details column's width is counted whether or not something is selected: opening
+    // the details never folds the filters, and the reader keeps the measure it has with them
+    // (a steady page: nothing re-wraps under the pointer that just picked a node).
+    const float details_room = std::clamp(width * 0.28f, 300.0f, 420.0f);
+    const float details_w = has_details ? details_room : 0.0f;
     m.layout.small = width < kSmallWidth;
     m.layout.narrow = m.layout.small || embed.chrome == EmbedOptions::Chrome::Compact ||
-                      width - facets_w - details_w < width * kMinViewShare;
+                      width - facets_w - details_room < width * kMinViewShare;
     if (!has_details) m.layout.show_details = false;
     if (!m.layout.narrow) m.layout.show_filters = false;
     if (chrome) {
@@ -797,6 +882,14 @@ FrameReport App::frame(double now, const FrameInput& input) {
     case View::Entities: center_id = "##entities"; break;
     case View::Glossary: center_id = "##glossary"; break;
     case View::Contrasts: center_id = "##contrasts"; break;
+    case View::Contexts:
+        center_id = "##contexts";
+        center_flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;  // the table scrolls
+        break;
+    case View::Terms:
+        center_id = "##terms";
+        center_flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+        break;
     }
     auto center = [&] {
         switch (state.view) {
@@ -807,10 +900,13 @@ FrameReport App::frame(double now, const FrameInput& input) {
         case View::Entities: draw_entities(ctx, m.entities); break;
         case View::Glossary: draw_glossary(ctx, m.glossary); break;
         case View::Contrasts: draw_contrasts(ctx); break;
+        case View::Contexts: draw_contexts(ctx, m.contexts); break;
+        case View::Terms: draw_terms(ctx, m.terms); break;
         }
     };
     auto facets = [&] { draw_facets(ctx); };
     auto details = [&] { draw_details(ctx); };
+    m.layout.steady_width = 0;
     if (m.layout.small) {
         // One panel: the filters or the details when asked for, else the view.
         if (m.layout.show_filters) panel("##facets", avail.x, facets, true);
@@ -825,6 +921,10 @@ FrameReport App::frame(double now, const FrameInput& input) {
         const float right = show_details ? details_w : 0.0f;
         const float center_w =
             avail.x - left - right - spacing * ((show_facets ? 1 : 0) + (show_details ? 1 : 0));
+        // The centre's width with the details beside it (the reader's measure follows it).
+        const bool details_fit = !(m.layout.narrow && m.layout.show_filters);
+        m.layout.steady_width = details_fit ? avail.x - left - details_room - spacing * ((show_facets ? 1 : 0) + 1)
+                                            : center_w;
         if (show_facets) {
             panel("##facets", left, facets, true);
             ImGui::SameLine();
@@ -846,6 +946,20 @@ FrameReport App::frame(double now, const FrameInput& input) {
     draw_tour_caption(ctx);
     if (m.gallery.open) draw_gallery(ctx, m.gallery, m.reader);
     if (m.help.open) draw_help(ctx, m.help);
+    if (shell.open_notebook) {  // the toolbar's button: open (to the front) or close
+        m.notebook_ui.open = !m.notebook_ui.open;
+        m.notebook_ui.focus = m.notebook_ui.open;
+    }
+    draw_notebook(ctx, m.notebook_ui, m.notebook);
+    // A short confirmation over the bottom of the view (it covers nothing one would click).
+    if (!m.toast.empty() && now - m.toast_at < kToastSeconds) {
+        const ImVec2 ts = ImGui::CalcTextSize(m.toast.c_str());
+        const ImVec2 pad(14, 8);
+        const ImVec2 at((io.DisplaySize.x - ts.x) * 0.5f - pad.x, io.DisplaySize.y - ts.y - 2 * pad.y - 16);
+        ImDrawList* fg = ImGui::GetForegroundDrawList();
+        fg->AddRectFilled(at, ImVec2(at.x + ts.x + 2 * pad.x, at.y + ts.y + 2 * pad.y), m.theme.text, 8.0f);
+        fg->AddText(ImVec2(at.x + pad.x, at.y + pad.y), m.theme.background, m.toast.c_str());
+    }
     ImGui::PopFont();
 
     // Esc: first a manual tour or the selection, then the filter panel, then the search.
@@ -882,7 +996,24 @@ FrameReport App::frame(double now, const FrameInput& input) {
         if (d.w > 0) m.downloads.push_back(std::move(d));
     }
     if (shell.map_svg) m.downloads.push_back({"concept-map.svg", "image/svg+xml", map_svg_text(ctx, m.map)});
-    for (Download& d : shell.downloads) m.downloads.push_back(std::move(d));
+    for (Download& d : shell.downloads) {
+        m.show_toast("Saved " + d.filename, now);
+        m.downloads.push_back(std::move(d));
+    }
+    for (NotebookEntry& e : shell.notebook_add) {
+        const std::string pid = e.passage;
+        const int p = m.core.corpus().article.find_passage(pid);
+        if (m.notebook.add(std::move(e))) {
+            m.show_toast("Passage " + std::to_string(p + 1) + " added to the notebook (" +
+                             std::to_string(m.notebook.entries.size()) + ")",
+                         now);
+        } else {
+            m.show_toast(m.notebook.entries.size() >= kMaxNotebookEntries ? "The notebook is full (500 passages)"
+                                                                         : "Already in the notebook",
+                         now);
+        }
+    }
+    if (!shell.copied.empty()) m.show_toast(shell.copied, now);
     for (PreviewRequest& p : shell.previews) m.previews.push_back(std::move(p));
     {
         float x, y, w, h;

@@ -38,7 +38,7 @@ struct FrameInput {
     bool find_key = false;     // Ctrl+F / Cmd+F: focus the search box
     bool slash_key = false;    // '/': focus the search box unless typing
     bool gallery_key = false;  // F2: toggle the hidden gallery window
-    int view_key = 0;          // '1'..'7' without modifiers: that view (ignored while typing)
+    int view_key = 0;          // '1'..'9' without modifiers: that view (ignored while typing)
     bool back_key = false;     // Alt+Left: back in the exploration history
     bool forward_key = false;  // Alt+Right: forward
     bool undo_key = false;     // Ctrl+Z / Cmd+Z: undo the last filter change (not while typing)
@@ -208,6 +208,18 @@ public:
     std::string export_svg();
     std::string export_markdown() const;
     std::string export_csv() const;
+
+    // The notebook (core notebook.hpp). The platform restores it once after load (the text
+    // it kept, "" for none; `storage_problem` says why it cannot be kept, "" when it can:
+    // the notebook window shows it) and then saves what take_notebook_save() gives after
+    // each frame ("" = unchanged). Problems of the stored text come back in words.
+    std::string notebook_json() const;
+    std::string take_notebook_save();
+    std::vector<std::string> restore_notebook(std::string_view json_text, std::string storage_problem);
+    // "markdown", "html" or "csl-json" ("" for others).
+    std::string export_notebook(std::string_view format) const;
+    // Adds a passage (the page API); the problems, none when added.
+    std::vector<std::string> add_to_notebook(std::string_view passage_id, std::string_view note);
     // The citation of the passage at `index` (0-based) as the exports write it
     // (core/export.hpp citation()); "" before loading or for an index out of range.
     std::string citation(int index) const;

@@ -91,8 +91,14 @@ void draw_passage_list(const ViewContext& ctx, const std::vector<int>& passages,
             open_passage(ctx, p);
         ctx.places.place_item("details/passage/" + passage.id + "/open");
         if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip(hidden ? "Clear the filters and go to passage %d" : "Go to passage %d", p + 1);
+            ImGui::SetTooltip(hidden ? "Clear the filters and go to passage %d\nRight-click: copy, cite, link, collect"
+                                     : "Go to passage %d\nRight-click: copy, cite, link, collect",
+                              p + 1);
             hover_passage(ctx, p);
+        }
+        if (ImGui::BeginPopupContextItem("##passage-menu")) {  // the map's evidence, collected
+            passage_menu_items(ctx, p, ctx.state.selection.is_edge() ? "map" : "reader");
+            ImGui::EndPopup();
         }
         ImGui::PopID();
     };

@@ -22,7 +22,7 @@ const char* const kRows[][2] = {
         {"Esc", "Close a menu or dialog; leave a tour; clear the selection; then clear the search"},
         {"/ or Ctrl+F", "Search the article"},
         {"Enter in the search box", "Search now (and keep the search in the history)"},
-        {"1 to 7", "Reader, Map, Matrix, Timeline, Entities, Glossary, Contrasts"},
+        {"1 to 9", "Reader, Map, Matrix, Timeline, Entities, Glossary, Contrasts, Contexts, Terms"},
         {"Alt+Left, Alt+Right", "Back and forward through what you looked at"},
         {"Ctrl+Z", "Undo the last change of the filters"},
         {"Up, Down, PageUp, PageDown, Home, End", "In the text (outside a group): scroll it"},

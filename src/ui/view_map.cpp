@@ -65,9 +65,17 @@ struct MapCache {
     ImVec2 origin{0, 0}, size{0, 0};  // canvas rectangle
     float cx = 0, cy = 0, zoom = 1;   // effective viewport (fit resolved)
     Viewport reference;               // the fitted view the state's viewport is relative to
-    float fit_zoom = 1;               // the zoom Fit gives now (the zoom readout's 100%)
     std::vector<int> focus;           // hops from the selection (large = far), per node
     ImVec4 legend{0, 0, 0, 0};        // the legend's screen box (x0, y0, x1, y1); empty: none
+
+    // The camera eases to a new target (a selection, Fit) instead of jumping; direct
+    // manipulation (drag, wheel, pinch, slider) moves it at once.
+    float cam_from_x = 0, cam_from_y = 0, cam_from_zoom = 0;
+    float cam_to_x = 0, cam_to_y = 0, cam_to_zoom = 0;
+    double cam_start = -1;     // seconds; -1: not easing
+    bool cam_known = false;    // a picture was shown (there is something to ease from)
+    int direct_frames = 0;     // frames left in which viewport changes come from the user's hand
+    Selection last_selection;  // the selection last drawn (a new one is brought into view)
 
     Fling fling;  // panning coasting after a touch drag
     // Interaction.
@@ -94,6 +102,9 @@ constexpr float kHintWidth = 430.0f;  // CSS px kept free for the hint line
 constexpr float kFitPad = 40.0f;      // CSS px around the nodes of a fitted view
 
 constexpr double kTweenSeconds = 0.4;
+constexpr double kCameraSeconds = 0.45;
+constexpr float kMaxFocusRelative = 2.0f;  // fitting a selection: at most this many times the whole map's fit
+constexpr int kAlwaysLabelled = 12;        // the most important nodes keep their labels over other nodes
 
 MapCache& cache_for(MapViewState& map, const Corpus& corpus) {
     if (!map.cache) map.cache = std::make_shared<MapCache>(corpus);
@@ -193,12 +204,27 @@ ImU32 node_color(const Corpus& corpus, int n, int facet, const Theme& theme) {
         if (it == node.facets.end() || it->second.empty()) return theme.no_value;
         return palette_color(theme, it->second.front());
     }
+    // Groups declared in the data: one colour per group.
+    if (!a.node_groups.empty() && node.type >= 0) {
+        const int g = a.node_types[static_cast<std::size_t>(node.type)].group;
+        return g >= 0 ? palette_color(theme, g) : theme.no_value;
+    }
     // Concepts and entities each get the palette from its start (their shapes tell them apart).
     int index = 0;
     for (int t = 0; t < node.type; ++t) {
         if (a.node_types[static_cast<std::size_t>(t)].kind == node.kind) ++index;
     }
     return palette_color(theme, index);
+}
+
+// The shape of node `n`: its group's, else a circle for concepts and a square for entities.
+NodeShape node_shape(const Article& a, int n) {
+    const Node& node = a.nodes[static_cast<std::size_t>(n)];
+    if (!a.node_groups.empty() && node.type >= 0) {
+        const int g = a.node_types[static_cast<std::size_t>(node.type)].group;
+        if (g >= 0) return a.node_groups[static_cast<std::size_t>(g)].shape;
+    }
+    return node.kind == NodeKind::Entity ? NodeShape::Square : NodeShape::Circle;
 }
 
 // The facet the state colours by (index), or -1 for the node types.
@@ -225,8 +251,11 @@ bool overlaps(const ImVec4& a, const ImVec4& b) {
     return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
 }
 
-// Computes the drawing (screen positions, colours, dimming, label places) for `rect`.
-void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 size, int hovered_node) {
+bool edge_selected(const Article& article, const Selection& sel, const Edge& e);
+
+// Computes the drawing (screen positions, colours, dimming, label places) for `rect`;
+// `animate`: the camera eases to its target (on screen; an export shows the target).
+void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 size, int hovered_node, bool animate) {
     const Corpus& corpus = ctx.corpus;
     const ViewState& state = ctx.state;
     const Derived& derived = ctx.derived;
@@ -240,12 +269,22 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
     m.origin = origin;
     m.size = size;
 
-    // Neighbourhood of the selection.
+    // Neighbourhood of the selection: a node's, or both ends of a selected edge.
     const int selected = selected_node(corpus, state);
-    m.focus.assign(static_cast<std::size_t>(n), selected >= 0 ? 1 << 20 : 0);
-    if (selected >= 0) {
-        std::deque<int> queue{selected};
-        m.focus[static_cast<std::size_t>(selected)] = 0;
+    std::vector<int> sources;
+    if (selected >= 0) sources.push_back(selected);
+    if (state.selection.kind == Selection::Kind::Relation) {
+        for (const Relation& r : article.relations)
+            if (r.id == state.selection.id) sources = {r.source, r.target};
+    } else if (state.selection.kind == Selection::Kind::Pair) {
+        int a = -1, b = -1;
+        if (pair_nodes(article, state.selection.id, a, b)) sources = {a, b};
+    }
+    const bool focused = !sources.empty();
+    m.focus.assign(static_cast<std::size_t>(n), focused ? 1 << 20 : 0);
+    if (focused) {
+        std::deque<int> queue(sources.begin(), sources.end());
+        for (const int src : sources) m.focus[static_cast<std::size_t>(src)] = 0;
         while (!queue.empty()) {
             const int u = queue.front();
             queue.pop_front();
@@ -264,11 +303,17 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
     // fresh tab with the same state); the state's viewport is relative to it.
     const Box reference = m.layout.reference().empty() ? bounding_box(X, Y) : m.layout.reference();
     m.reference = fit_box(reference, size.x, size.y, kFitPad, kMaxZoom);
-    {
+    float tcx = 0, tcy = 0, tzoom = 1;  // where the camera should be
+    if (state.map.zoom > 0) {
+        const Viewport v = resolve_viewport(state.map, m.reference);
+        tcx = v.cx;
+        tcy = v.cy;
+        tzoom = std::clamp(v.zoom, kMinZoom, kMaxZoom);
+    } else {
         // A selection is fitted with its bright neighbourhood (the map is "focused" on it);
         // otherwise the whole map.
         std::vector<char> include;
-        if (selected >= 0) {
+        if (focused) {
             include.assign(static_cast<std::size_t>(n), 0);
             for (int i = 0; i < n; ++i) include[static_cast<std::size_t>(i)] = m.focus[static_cast<std::size_t>(i)] <= state.map.depth;
         }
@@ -276,21 +321,50 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
         if (box.empty()) box = {0, 0, 0, 0};
         const float legend_w = m.legend.z > m.legend.x ? m.legend.z - m.legend.x + 8 : 0.0f;
         const float usable_w = std::max(100.0f, size.x - legend_w);
-        const float max_fit = selected >= 0 ? kMaxFocusZoom : kMaxZoom;  // a lone node stays node-sized
+        // A lone node stays node-sized; a neighbourhood is not blown up far past the whole
+        // map's scale, so going from a node to its relation does not jump in and out.
+        const float max_fit =
+            focused ? std::min(kMaxFocusZoom, std::max(m.reference.zoom, 1e-6f) * kMaxFocusRelative) : kMaxZoom;
         const Viewport fit = fit_box(box, usable_w - 80, size.y, kFitPad, max_fit);
-        m.fit_zoom = std::clamp(fit.zoom, kMinZoom, max_fit);
-        if (state.map.zoom > 0) {
-            const Viewport v = resolve_viewport(state.map, m.reference);
-            m.cx = v.cx;
-            m.cy = v.cy;
-            m.zoom = std::clamp(v.zoom, kMinZoom, kMaxZoom);
+        tzoom = std::clamp(fit.zoom, kMinZoom, max_fit);
+        // Centre the nodes in the part of the canvas left of the legend (labels go right).
+        tcx = fit.cx + (legend_w * 0.5f + 40.0f) / tzoom;
+        tcy = fit.cy;
+    }
+    // The camera: eased to a new target unless the hand moves it (or motion is reduced).
+    const bool ease = animate && m.cam_known && m.direct_frames == 0 && !ctx.core.reduced_motion();
+    const bool new_target = std::fabs(tcx - m.cam_to_x) * tzoom > 0.5f || std::fabs(tcy - m.cam_to_y) * tzoom > 0.5f ||
+                            std::fabs(tzoom - m.cam_to_zoom) > 1e-4f * tzoom;
+    if (!ease) {
+        m.cam_start = -1;
+        m.cx = tcx;
+        m.cy = tcy;
+        m.zoom = tzoom;
+    } else {
+        if (new_target) {
+            m.cam_from_x = m.cx;
+            m.cam_from_y = m.cy;
+            m.cam_from_zoom = m.zoom;
+            m.cam_start = ctx.time;
+        }
+        const double t = m.cam_start < 0 ? 1.0 : (ctx.time - m.cam_start) / kCameraSeconds;
+        if (t >= 1.0) {
+            m.cam_start = -1;
+            m.cx = tcx;
+            m.cy = tcy;
+            m.zoom = tzoom;
         } else {
-            m.zoom = m.fit_zoom;
-            // Centre the nodes in the part of the canvas left of the legend (labels go right).
-            m.cx = fit.cx + (legend_w * 0.5f + 40.0f) / m.zoom;
-            m.cy = fit.cy;
+            const float e = static_cast<float>(1.0 - std::pow(1.0 - std::max(0.0, t), 3.0));
+            // Zoom eases in log space; the centre follows so the picture does not swing.
+            m.zoom = m.cam_from_zoom * std::pow(tzoom / std::max(m.cam_from_zoom, 1e-6f), e);
+            m.cx = m.cam_from_x + (tcx - m.cam_from_x) * e;
+            m.cy = m.cam_from_y + (tcy - m.cam_from_y) * e;
         }
     }
+    m.cam_to_x = tcx;
+    m.cam_to_y = tcy;
+    m.cam_to_zoom = tzoom;
+    if (animate) m.cam_known = true;
 
     m.drawn.resize(static_cast<std::size_t>(n));
     const float mid_x = origin.x + size.x * 0.5f, mid_y = origin.y + size.y * 0.5f;
@@ -310,14 +384,18 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
 
     // Labels: greedy by priority; a label is shown only where it overlaps no other label
     // and no other node.
+    // Priority: the selection, the hovered node, the selection's neighbourhood, bright nodes;
+    // among equals, mentions then links (the hubs first).
     std::vector<int> order;
     std::vector<double> priority(static_cast<std::size_t>(n), 0);
     for (int i = 0; i < n; ++i) {
         const MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
         if (!d.visible) continue;
-        double p = static_cast<double>(corpus.node_mentions[static_cast<std::size_t>(i)].size());
+        double p = static_cast<double>(corpus.node_mentions[static_cast<std::size_t>(i)].size()) +
+                   0.5 * static_cast<double>(m.adjacency()[static_cast<std::size_t>(i)].size());
         if (!d.dimmed) p += 1e4;
-        if (selected >= 0 && m.focus[static_cast<std::size_t>(i)] <= state.map.depth) p += 1e5;
+        if (focused && m.focus[static_cast<std::size_t>(i)] <= state.map.depth) p += 1e5;
+        if (focused && m.focus[static_cast<std::size_t>(i)] == 0) p += 1e6;
         if (i == hovered_node) p += 1e7;
         if (i == selected) p += 1e8;
         priority[static_cast<std::size_t>(i)] = p;
@@ -338,7 +416,7 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
     // labels of bright nodes may cover them, never the other way round.
     auto faded = [&](int i) {
         return m.drawn[static_cast<std::size_t>(i)].dimmed ||
-               (selected >= 0 && m.focus[static_cast<std::size_t>(i)] > state.map.depth);
+               (focused && m.focus[static_cast<std::size_t>(i)] > state.map.depth);
     };
     for (const int i : order) {
         const MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
@@ -350,37 +428,51 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
         const bool bright = !faded(i);
         MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
         const ImVec2 ts = label_size(fonts, article.nodes[static_cast<std::size_t>(i)].label);
+        const float diag = d.r * 0.7f;
         const ImVec2 candidates[] = {
-            ImVec2(d.x + d.r + 4, d.y - ts.y * 0.5f),         // right
-            ImVec2(d.x - d.r - 4 - ts.x, d.y - ts.y * 0.5f),  // left
-            ImVec2(d.x - ts.x * 0.5f, d.y - d.r - 2 - ts.y),  // above
-            ImVec2(d.x - ts.x * 0.5f, d.y + d.r + 2),         // below
+            ImVec2(d.x + d.r + 4, d.y - ts.y * 0.5f),                  // right
+            ImVec2(d.x - d.r - 4 - ts.x, d.y - ts.y * 0.5f),           // left
+            ImVec2(d.x - ts.x * 0.5f, d.y - d.r - 2 - ts.y),           // above
+            ImVec2(d.x - ts.x * 0.5f, d.y + d.r + 2),                  // below
+            ImVec2(d.x + diag + 2, d.y - diag - ts.y),                 // above right
+            ImVec2(d.x + diag + 2, d.y + diag),                        // below right
+            ImVec2(d.x - diag - 2 - ts.x, d.y - diag - ts.y),          // above left
+            ImVec2(d.x - diag - 2 - ts.x, d.y + diag),                 // below left
         };
-        for (const ImVec2& c : candidates) {
-            const ImVec4 box(c.x - 2, c.y, c.x + ts.x + 2, c.y + ts.y);
-            if (box.x < origin.x || box.z > origin.x + size.x || box.y < origin.y || box.w > origin.y + size.y)
-                continue;
-            bool free = true;
-            for (std::size_t j = 0; j < placed.size() && free; ++j) {
-                if (j == own) continue;  // its own node
-                const bool node_box = j >= base && j < base + order.size();
-                if (bright && node_box && faded(order[j - base])) continue;
-                if (overlaps(box, placed[j])) free = false;
+        // The most important nodes (the hubs, the selection) are always labelled: their
+        // labels may cover lesser nodes (never other labels), and as a last resort any place.
+        const bool must = k < static_cast<std::size_t>(kAlwaysLabelled) || i == selected || i == hovered_node ||
+                          (focused && m.focus[static_cast<std::size_t>(i)] == 0);
+        for (int pass = 0; pass < (must ? 3 : 1) && !d.label; ++pass) {
+            for (const ImVec2& c : candidates) {
+                const ImVec4 box(c.x - 2, c.y, c.x + ts.x + 2, c.y + ts.y);
+                if (box.x < origin.x || box.z > origin.x + size.x || box.y < origin.y || box.w > origin.y + size.y)
+                    continue;
+                bool free = true;
+                for (std::size_t j = 0; j < placed.size() && free && pass < 2; ++j) {
+                    if (j == own) continue;  // its own node
+                    const bool node_box = j >= base && j < base + order.size();
+                    if (node_box && (pass == 1 || (bright && faded(order[j - base])))) continue;
+                    if (overlaps(box, placed[j])) free = false;
+                }
+                if (!free) continue;
+                d.label = true;
+                d.label_pos = c;
+                placed.push_back(box);
+                break;
             }
-            if (!free) continue;
-            d.label = true;
-            d.label_pos = c;
-            placed.push_back(box);
-            break;
         }
     }
 
-    // Relation labels on the edges of the selection (and the hovered edge), where free.
+    // Relation labels on the edges of the selection (and the selected edge), where free.
     m.edge_labels.clear();
-    if (selected >= 0) {
+    if (focused) {
         for (std::size_t e = 0; e < m.edges().size(); ++e) {
             const Edge& edge = m.edges()[e];
-            if (edge.kind != Edge::Kind::Relation || (edge.source != selected && edge.target != selected)) continue;
+            const bool picked = edge_selected(article, state.selection, edge);
+            if (edge.kind != Edge::Kind::Relation ||
+                (!picked && (selected < 0 || (edge.source != selected && edge.target != selected))))
+                continue;
             const MapCache::Drawn& a = m.drawn[static_cast<std::size_t>(edge.source)];
             const MapCache::Drawn& b = m.drawn[static_cast<std::size_t>(edge.target)];
             const std::string& text = article
@@ -514,9 +606,22 @@ void draw_edges(ImDrawList* dl, const MapCache& m, const Theme& theme, int hover
     }
 }
 
-void draw_node_shape(ImDrawList* dl, const MapCache::Drawn& d, bool square, ImU32 fill, ImU32 outline,
+void draw_node_shape(ImDrawList* dl, const MapCache::Drawn& d, NodeShape shape, ImU32 fill, ImU32 outline,
                      float thickness) {
-    if (square) {
+    if (shape == NodeShape::Diamond || shape == NodeShape::Triangle || shape == NodeShape::Hexagon) {
+        ImVec2 pts[6];
+        int count = 0;
+        const float r = d.r * (shape == NodeShape::Triangle ? 1.2f : 1.1f);
+        const int sides = shape == NodeShape::Diamond ? 4 : shape == NodeShape::Triangle ? 3 : 6;
+        for (int k = 0; k < sides; ++k) {
+            const float a = -1.5707963f + 6.2831853f * static_cast<float>(k) / static_cast<float>(sides);
+            pts[count++] = ImVec2(d.x + r * std::cos(a), d.y + r * std::sin(a) + (sides == 3 ? r * 0.15f : 0.0f));
+        }
+        dl->AddConvexPolyFilled(pts, count, fill);
+        if (thickness > 0) dl->AddPolyline(pts, count, outline, ImDrawFlags_Closed, thickness);
+        return;
+    }
+    if (shape == NodeShape::Square) {
         const float s = d.r * 0.9f;
         dl->AddRectFilled(ImVec2(d.x - s, d.y - s), ImVec2(d.x + s, d.y + s), fill, 2.0f);
         if (thickness > 0) dl->AddRect(ImVec2(d.x - s, d.y - s), ImVec2(d.x + s, d.y + s), outline, 2.0f, 0, thickness);
@@ -536,13 +641,21 @@ void draw_legend(ViewContext& ctx, MapCache& m, bool draw) {
     const float line = fs + 4;
     // Rows: shapes, edges, then colours.
     struct Row {
-        int kind;  // 0 circle, 1 square, 2 arrow, 3 co-occurrence line, 4 colour swatch
+        int kind;  // 0 node shape, 2 arrow, 3 co-occurrence line, 4 colour swatch
         ImU32 color;
         std::string text;
+        NodeShape shape = NodeShape::Circle;
     };
     std::vector<Row> rows;
-    rows.push_back({0, theme.text_muted, "concept"});
-    rows.push_back({1, theme.text_muted, "entity (size: mentions)"});
+    const bool groups = !article.node_groups.empty() && color_facet(ctx.corpus, ctx.state.map) < 0;
+    if (groups) {  // one row per group: its shape in its colour (size: mentions)
+        for (std::size_t g = 0; g < article.node_groups.size(); ++g)
+            rows.push_back({0, palette_color(theme, static_cast<int>(g)), article.node_groups[g].label,
+                            article.node_groups[g].shape});
+    } else {
+        rows.push_back({0, theme.text_muted, "concept", NodeShape::Circle});
+        rows.push_back({0, theme.text_muted, "entity (size: mentions)", NodeShape::Square});
+    }
     if (ctx.state.map.edges != MapEdges::Cooccurrence) rows.push_back({2, ctx.theme.relation_edge, "relation"});
     if (ctx.state.map.edges != MapEdges::Relations)
         rows.push_back({3, ctx.theme.shared_edge, "shared passages"});
@@ -551,12 +664,12 @@ void draw_legend(ViewContext& ctx, MapCache& m, bool draw) {
         for (std::size_t v = 0; v < facet.values.size(); ++v)
             rows.push_back({4, palette_color(theme, static_cast<int>(v)), facet.values[v].label});
         rows.push_back({4, ctx.theme.no_value, "no " + facet.label});
-    } else {
+    } else if (!groups) {
         for (int kind = 0; kind < 2; ++kind) {
             int index = 0;
             for (const NodeType& t : article.node_types) {
                 if (static_cast<int>(t.kind) != kind) continue;
-                rows.push_back({kind, palette_color(theme, index++), t.label});
+                rows.push_back({0, palette_color(theme, index++), t.label, kind == 0 ? NodeShape::Circle : NodeShape::Square});
             }
         }
     }
@@ -585,10 +698,7 @@ void draw_legend(ViewContext& ctx, MapCache& m, bool draw) {
         d.r = 5;
         switch (r.kind) {
             case 0:
-                draw_node_shape(dl, d, false, r.color, 0, 0);
-                break;
-            case 1:
-                draw_node_shape(dl, d, true, r.color, 0, 0);
+                draw_node_shape(dl, d, r.shape, r.color, 0, 0);
                 break;
             case 2:
                 dl->AddLine(ImVec2(x, cy), ImVec2(x + 10, cy), r.color, 1.3f);
@@ -619,10 +729,14 @@ const char* edges_label(MapEdges e) {
 
 // Starts a group of controls on the current line when `width` (CSS px) still fits there,
 // else on the next line (narrow screens); EndGroup() closes it.
+// The right edge the groups wrap at (screen x): the canvas's width as it is with the details
+// panel open (Layout::steady_width), so a selection never re-wraps the controls.
+float g_flow_right = 0;
+
 void begin_flow_group(float width, bool first) {
     if (!first) {
         const float x = ImGui::GetItemRectMax().x + 14;
-        if (x + width <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(0, 14);
+        if (x + width <= g_flow_right) ImGui::SameLine(0, 14);
     }
     ImGui::BeginGroup();
 }
@@ -632,6 +746,12 @@ intent::SetMapViewport viewport_intent(const MapCache& m, const Viewport& v) {
     MapState rel;
     set_relative_viewport(rel, v, m.reference);
     return {rel.x, rel.y, rel.zoom};
+}
+
+// A viewport the user's hand set (drag, wheel, pinch, slider): shown at once, not eased.
+void emit_direct(ViewContext& ctx, MapCache& m, const Viewport& v) {
+    m.direct_frames = 3;
+    ctx.emit(viewport_intent(m, v));
 }
 
 void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
@@ -644,7 +764,11 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
         ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 10.0f);  // slider values stay readable
     }
     // Narrow maps (small embeds, phones) keep one row: the options go into a pop-up.
-    const bool compact = ImGui::GetContentRegionAvail().x < 620.0f;
+    const float content = ImGui::GetContentRegionAvail().x;
+    const float frame = std::max(0.0f, ImGui::GetWindowWidth() - content);  // padding (no scroll bar here)
+    const float steady = ctx.layout.steady_width > 0 ? std::min(content, ctx.layout.steady_width - frame) : content;
+    g_flow_right = ImGui::GetCursorScreenPos().x + steady;
+    const bool compact = steady < 620.0f;
     auto options = [&](bool first) {
         const bool weights = map.edges != MapEdges::Relations;
         begin_flow_group(weights ? 300.0f : 180.0f, first);
@@ -736,15 +860,15 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
         ImGui::TextUnformatted("Zoom");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(120);
-        // In percent of what Fit shows (100%: the whole map, or the selection's neighbourhood);
-        // the value beside the slider, where its grab never covers it.
-        const float fit = m.fit_zoom > 0 ? m.fit_zoom : 1.0f;
-        float percent = m.zoom / fit * 100.0f;
+        // In percent of the fitted whole map (100%: the whole map), the value beside the
+        // slider, where its grab never covers it.
+        const float reference = m.reference.zoom > 0 ? m.reference.zoom : 1.0f;
+        float percent = m.zoom / reference * 100.0f;
         if (ImGui::SliderFloat("##zoom", &percent, 20.0f, 800.0f, "", ImGuiSliderFlags_Logarithmic))
-            ctx.emit(viewport_intent(m, {m.cx, m.cy, std::clamp(percent / 100.0f * fit, kMinZoom, kMaxZoom)}));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("100%%: what Fit shows; or the mouse wheel over the map");
+            emit_direct(ctx, m, {m.cx, m.cy, std::clamp(percent / 100.0f, kMinMapZoom, kMaxMapZoom) * reference});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("100%%: the whole map; or the mouse wheel over the map");
         ImGui::SameLine(0, 6);
-        ImGui::Text("%.0f%%", static_cast<double>(m.zoom / fit * 100.0f));
+        ImGui::Text("%.0f%%", static_cast<double>(m.zoom / reference * 100.0f));
         ImGui::EndGroup();
     };
     if (compact) {
@@ -810,7 +934,8 @@ void edge_tooltip(ViewContext& ctx, const Edge& e) {
 bool map_animating(const MapViewState& map) {
     if (!map.cache) return false;
     const MapCache& m = *map.cache;
-    return m.fling.coasting || !m.layout.ready() || m.tween_start >= 0 || m.live != nullptr || m.drag_node >= 0;
+    return m.fling.coasting || !m.layout.ready() || m.tween_start >= 0 || m.live != nullptr || m.drag_node >= 0 ||
+           m.cam_start >= 0;
 }
 
 void map_rect(const MapViewState& map, float& x, float& y, float& w, float& h) {
@@ -852,7 +977,7 @@ std::string map_svg_text(const ViewContext& ctx, MapViewState& map) {
     }
     const ImVec2 origin = fresh ? ImVec2(0, 0) : m.origin;
     const ImVec2 size = fresh ? ImVec2(1000, 700) : m.size;
-    compute_frame(m, ctx, origin, size, -1);
+    compute_frame(m, ctx, origin, size, -1, false);
     if (fresh) m.size = ImVec2(0, 0);  // not drawn on screen yet
 
     const Article& article = corpus.article;
@@ -869,9 +994,16 @@ std::string map_svg_text(const ViewContext& ctx, MapViewState& map) {
         node.y = d.y - origin.y;
         node.radius = d.r;
         node.fill = rgb(d.color);
-        node.square = article.nodes[i].kind == NodeKind::Entity;
+        node.shape = node_shape(article, static_cast<int>(i));
+        node.square = node.shape == NodeShape::Square;
         node.opacity = d.alpha;
-        if (d.label) node.label = article.nodes[i].label;
+        if (d.label) {  // where the screen has it
+            node.label = article.nodes[i].label;
+            node.label_placed = true;
+            node.label_x = d.label_pos.x - origin.x;
+            node.label_y = d.label_pos.y - origin.y;
+            node.label_size = ctx.fonts.small ? font_px(ctx.fonts.small) : 12.0f;
+        }
         svg.nodes.push_back(std::move(node));
     }
     for (std::size_t k = 0; k < m.edges().size(); ++k) {
@@ -947,7 +1079,7 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
         if (m.drag_node >= 0) {
             if (!was_moved) {
                 start_live_drag(m, ctx.corpus, map, m.drag_node);
-                if (map.zoom <= 0) ctx.emit(viewport_intent(m, {m.cx, m.cy, m.zoom}));  // freeze the fit
+                if (map.zoom <= 0) emit_direct(ctx, m, {m.cx, m.cy, m.zoom});  // freeze the fit
             }
             const ImVec2 at = to_layout(io.MousePos);
             if (m.live) {
@@ -957,12 +1089,12 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
         } else if (m.panning) {
             m.fling.track(io.MouseDelta, io.DeltaTime);
             if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)
-                ctx.emit(viewport_intent(m, {m.cx - io.MouseDelta.x / m.zoom, m.cy - io.MouseDelta.y / m.zoom, m.zoom}));
+                emit_direct(ctx, m, {m.cx - io.MouseDelta.x / m.zoom, m.cy - io.MouseDelta.y / m.zoom, m.zoom});
         }
     }
     if (m.fling.coasting && !active) {
         const ImVec2 d = m.fling.step(io.DeltaTime);
-        ctx.emit(viewport_intent(m, {m.cx - d.x / m.zoom, m.cy - d.y / m.zoom, m.zoom}));
+        emit_direct(ctx, m, {m.cx - d.x / m.zoom, m.cy - d.y / m.zoom, m.zoom});
     }
     if (ImGui::IsItemDeactivated()) {
         if (m.panning && m.moved && !pinch_guard && !still) m.fling.release();
@@ -1000,16 +1132,30 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
         const ImVec2 at = pinched ? pc : io.MousePos;
         const float zoom = std::clamp(m.zoom * factor, kMinZoom, kMaxZoom);
         const ImVec2 l = to_layout(at);
-        ctx.emit(viewport_intent(m, {l.x - (at.x - mid_x) / zoom, l.y - (at.y - mid_y) / zoom, zoom}));
+        emit_direct(ctx, m, {l.x - (at.x - mid_x) / zoom, l.y - (at.y - mid_y) / zoom, zoom});
     }
 
+    // A new selection outside the picture (the map was zoomed or panned by hand): the
+    // camera goes to it and its neighbourhood (eased).
+    if (!(ctx.state.selection == m.last_selection)) {
+        m.last_selection = ctx.state.selection;
+        const int sel = selected_node(ctx.corpus, ctx.state);
+        if (map.zoom > 0 && sel >= 0 && static_cast<std::size_t>(sel) < m.drawn.size()) {
+            const MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(sel)];
+            const float margin = 60.0f;
+            if (d.x < origin.x + margin || d.x > origin.x + size.x - margin || d.y < origin.y + margin ||
+                d.y > origin.y + size.y - margin)
+                ctx.emit(intent::FitMap{});
+        }
+    }
     m.origin = origin;
     m.size = size;
     m.legend = ImVec4(0, 0, 0, 0);
     // The legend only where it leaves room for the map (hidden on small canvases).
     const bool legend = view.show_legend && size.x >= kLegendMinW && size.y >= kLegendMinH;
     if (legend) draw_legend(ctx, m, false);
-    compute_frame(m, ctx, origin, size, hovered_node);
+    compute_frame(m, ctx, origin, size, hovered_node, true);
+    if (m.direct_frames > 0) --m.direct_frames;
     if (m.drawn.size() != article.nodes.size()) {  // nothing laid out yet (reduced motion: still running)
         if (!article.nodes.empty() && ctx.fonts.small)
             dl->AddText(ctx.fonts.small, font_px(ctx.fonts.small), ImVec2(origin.x + 12, origin.y + 10), theme.text_muted,
@@ -1032,7 +1178,7 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
         for (std::size_t i = 0; i < m.drawn.size(); ++i) {
             const MapCache::Drawn& d = m.drawn[i];
             if (!d.visible || d.dimmed != (pass == 0)) continue;
-            const bool square = article.nodes[i].kind == NodeKind::Entity;
+            const NodeShape shape = node_shape(article, static_cast<int>(i));
             // A faded node keeps a visible outline (3:1): it is still there and clickable.
             float ring = 1.0f;
             ImU32 outline = d.dimmed ? theme.outline : theme.surface;
@@ -1048,7 +1194,7 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
                 ring = 3.0f;
                 outline = theme.text;
             }
-            draw_node_shape(dl, d, square, with_alpha(d.color, d.alpha), outline, ring);
+            draw_node_shape(dl, d, shape, with_alpha(d.color, d.alpha), outline, ring);
             ctx.places.place("map/node/" + article.nodes[i].id + "/select", ImVec2(d.x - d.r, d.y - d.r),
                              ImVec2(d.x + d.r, d.y + d.r));
             if (map.pins.count(article.nodes[i].id)) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/query.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
@@ -52,6 +53,69 @@ void draw_header(ViewContext& ctx, float left, float width) {
     const float x0 = ImGui::GetWindowPos().x + left - ImGui::GetScrollX();
     ImGui::GetWindowDrawList()->AddLine(ImVec2(x0, p.y), ImVec2(x0 + width, p.y), ctx.theme.border, 1.0f);
     ImGui::Dummy(ImVec2(0, 8));
+}
+
+// With a search: its best passages first, each marked with how it matches (the exact
+// phrase, the words near each other, or the words), one click from each. One line of chips
+// (what does not fit is left out), so the text below does not move as the results change.
+void draw_best_matches(ViewContext& ctx, ReaderState& ui, float left, float width) {
+    if (ctx.state.query.empty()) return;
+    if (ui.best_version != ctx.derived.version) {
+        QueryRequest r;
+        r.text = ctx.state.query;
+        r.facets = ctx.state.facets;
+        r.limit = 6;
+        QueryResult res = run_query(ctx.corpus, r);
+        ui.best = std::move(res.paragraphs);
+        ui.best_version = ctx.derived.version;
+    }
+    if (ui.best.empty()) return;
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::SetCursorPosX(left);
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
+    ImGui::TextUnformatted("Best matches:");
+    ImGui::PopStyleColor();
+    const float right = left + width;
+    for (std::size_t i = 0; i < ui.best.size(); ++i) {
+        const QueryParagraph& b = ui.best[i];
+        const bool words = ctx.derived.result.query.clauses.size() > 1;
+        const char* how = b.match == SearchMatch::Phrase ? "exact phrase"
+                          : b.match == SearchMatch::Near ? "words together"
+                          : words                        ? "all words"
+                          : b.exact > 0                  ? "as typed"
+                                                         : "a variant";
+        char label[64];
+        std::snprintf(label, sizeof label, "\xC2\xB6%d \xC2\xB7 %s##best%d", b.passage + 1, how, static_cast<int>(i));
+        const float w = ChipWidth(label);
+        ImGui::SameLine();
+        if (ImGui::GetCursorPosX() + w > right) {
+            ImGui::NewLine();
+            break;
+        }
+        const Passage& passage = ctx.corpus.article.passages[static_cast<std::size_t>(b.passage)];
+        if (Chip(label, ctx.theme, b.match == SearchMatch::Phrase ? ChipFlags_Active : ChipFlags_None))
+            ctx.emit(intent::OpenPassage{passage.id});
+        ctx.places.place_item("reader/best/" + passage.id);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", b.match == SearchMatch::Phrase ? "Has the words as you typed them, in that order: go there"
+                                    : b.match == SearchMatch::Near ? "Has all the words close together: go there"
+                                    : words                        ? "Has all the words: go there"
+                                                                   : "Has the word: go there");
+            hover_passage(ctx, b.passage);
+        }
+    }
+    const std::string note = search_note(ctx.derived.result.query);
+    if (!note.empty()) {
+        ImGui::SetCursorPosX(left);
+        ImGui::PushTextWrapPos(left + width);
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
+        ImGui::TextUnformatted((note + ".").c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 4));
 }
 
 void draw_empty_state(ViewContext& ctx, float left, float width) {
@@ -141,7 +205,13 @@ float flow_chips(const Article& article, const Passage& passage, float width, Ea
         if (facet.built_in) continue;
         for (const int v : values) {
             const FacetValue& value = facet.values[static_cast<std::size_t>(v)];
-            label = value.label + "##" + facet.id + "/" + value.id;
+            // A label another facet has too ("Security" of Dimension and of Front) is
+            // qualified by its facet, as the filter chips are.
+            bool shared = false;
+            for (const Facet& other : article.facets)
+                if (&other != &facet && !other.built_in)
+                    for (const FacetValue& ov : other.values) shared = shared || ov.label == value.label;
+            label = (shared ? facet.label + ": " + value.label : value.label) + "##" + facet.id + "/" + value.id;
             const float w = ChipWidth(label.c_str());
             if (any && x + w > width) {
                 x = 0;
@@ -194,8 +264,12 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const float start_y = ImGui::GetCursorPosY();
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float measure = std::min(avail - 8.0f, kMaxMeasure);
-    const float left = ImGui::GetCursorPosX() + std::max(0.0f, (avail - measure) * 0.5f);
+    // The text column as it is with the details panel open (see Layout::steady_width).
+    // (steady_width is the panel's outer width: less its padding and scroll bar.)
+    const float frame = std::max(0.0f, ImGui::GetWindowWidth() - avail);
+    const float room = ctx.layout.steady_width > 0 ? std::min(avail, ctx.layout.steady_width - frame) : avail;
+    const float measure = std::min(room - 8.0f, kMaxMeasure);
+    const float left = ImGui::GetCursorPosX() + std::max(0.0f, (room - measure) * 0.5f);
     ReaderRows& rows = ui.rows;
 
     // The controller asks for a passage (a jump, a link, new filters): scroll there.
@@ -452,6 +526,7 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
     const float scroll_y = y;
 
     draw_header(ctx, left, measure);
+    draw_best_matches(ctx, ui, left, measure);
     const float header_end = ImGui::GetCursorPosY();
     if (std::fabs(header_end - body_y) > 0.5f) {  // first frame, a new width: once more
         rows.body_y = header_end;
@@ -563,7 +638,25 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         if (selected >= 0 && ctx.corpus.mention_count(selected, p) > 0) {
             dl->AddRectFilled(ImVec2(x0 + 2, screen.y), ImVec2(x0 + 5, screen.y + layout.size.y), ctx.theme.accent, 1.5f);
         }
-        if (ImGui::IsWindowHovered() && io.MousePos.y >= screen.y && io.MousePos.y < bottom) hover_passage(ctx, p);
+        const bool row_hovered = ImGui::IsWindowHovered() && io.MousePos.y >= screen.y && io.MousePos.y < bottom;
+        if (row_hovered) hover_passage(ctx, p);
+        // The passage's actions (copy, cite, link, collect): a "…" under its number while the
+        // pointer is over it (or its menu is open), and a right-click anywhere on it.
+        {
+            ImGui::PushID(p);
+            const std::string menu_id = "##passage-actions";
+            const bool menu_open = ImGui::IsPopupOpen((menu_id + "-menu").c_str());
+            if (row_hovered || menu_open || ctx.input.touch) {
+                ImGui::SetCursorScreenPos(ImVec2(x0 + m.gutter - 12 - ImGui::GetFrameHeight(), screen.y + layout.line_height + 2));
+                passage_menu_button(ctx, p, ctx.state.query.empty() ? "reader" : "search", menu_id.c_str());
+            }
+            if (row_hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) ImGui::OpenPopup("##passage-context");
+            if (ImGui::BeginPopup("##passage-context")) {
+                passage_menu_items(ctx, p, ctx.state.query.empty() ? "reader" : "search");
+                ImGui::EndPopup();
+            }
+            ImGui::PopID();
+        }
     }
     // The whole length, so that the scroll bar is right; half a view more at the end.
     ImGui::SetCursorPos(ImVec2(left, body_y + rows.top[static_cast<std::size_t>(n)]));

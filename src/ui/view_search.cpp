@@ -68,7 +68,8 @@ static void draw_search_box(ViewContext& ctx, SearchBoxState& search) {
         ImGui::SetKeyboardFocusHere();
         search.focus = false;
     }
-    const char* hint = ctx.layout.narrow ? "Search the article" : "Search the article   ( / or Ctrl+F )";
+    // Keys only where there is a keyboard to press them (a finger gets the plain hint).
+    const char* hint = ctx.layout.narrow || ctx.input.touch ? "Search the article" : "Search the article   ( / or Ctrl+F )";
     if (search.dom) {
         // The page's text field sits over this frame (the mirror's search box): it edits the
         // query itself, with the browser's text handling, input methods and caret.

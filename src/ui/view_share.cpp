@@ -32,11 +32,14 @@ void copy_button(const ViewContext& ctx, ShareState& d, const char* label, const
         d.copied_what = what;
     }
     ctx.places.place_item(semantic_id);
+    // The word's room is kept when it is not shown: the buttons after it stay put.
+    ImGui::SameLine();
     if (d.copied_what == what && ctx.time - d.copied_at < kCopiedSeconds) {
-        ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.accent);
         ImGui::TextUnformatted("Copied");
         ImGui::PopStyleColor();
+    } else {
+        ImGui::Dummy(ImGui::CalcTextSize("Copied"));
     }
 }
 

@@ -3,7 +3,9 @@
 // current filter as removable chips (facet values and the search text) with "Clear all".
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "core/describe.hpp"
 #include "imgui.h"
@@ -191,6 +193,7 @@ void compact_toolbar(ViewContext& ctx) {
         if (ctx.layout.fullscreen_available &&
             ImGui::MenuItem(ctx.layout.fullscreen ? "Exit full screen" : "Full screen"))
             ctx.shell.fullscreen = true;
+        if (ImGui::MenuItem("Notebook...")) ctx.shell.open_notebook = true;
         if (ImGui::MenuItem("Share this view...")) ctx.shell.open_share = true;
         if (ImGui::BeginMenu("Saved views")) {
             saved_items(ctx, true);
@@ -204,21 +207,21 @@ void compact_toolbar(ViewContext& ctx) {
     ImGui::EndPopup();
 }
 
+// The current filters as chips on one row whose room is always kept (reserved while there
+// are no filters), so ticking a facet value never moves what is under the pointer. Chips
+// that do not fit go into a "+n more" chip with a menu of them.
 void filter_chips(ViewContext& ctx) {
     const Article& article = ctx.corpus.article;
-    if (ctx.state.facets.empty() && ctx.state.query.empty()) {
-        // A kiosk keeps the row's room: the screen must not move under a finger that just
-        // ticked a filter.
-        if (ctx.embed.kiosk) {
-            ImGui::PushFont(ctx.fonts.small);
-            ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight() + 2 * (2 + 2 * ImGui::GetStyle().TouchExtraPadding.y)));
-            ImGui::PopFont();
-        }
-        return;
-    }
     ImGui::PushFont(ctx.fonts.small);
-    FlowRow row;
-    row.begin(ImGui::GetContentRegionAvail().x);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float row_h = ChipHeight();
+    struct Item {
+        std::string label;  // with its "##" id
+        std::string semantic;
+        const char* tooltip;
+        std::function<void()> act;  // nullptr: locked
+    };
+    std::vector<Item> items;
     bool removable = !ctx.state.query.empty();
     for (const auto& [facet_id, values] : ctx.state.facets) {
         const int f = article.find_facet(facet_id);
@@ -227,31 +230,72 @@ void filter_chips(ViewContext& ctx) {
         for (const std::string& v : values) {
             const int vi = facet.find_value(v);
             const bool locked = facet_value_locked(ctx.embed, facet_id, v);
-            const std::string label = facet.label + ": " +
-                                      (vi >= 0 ? facet.values[static_cast<std::size_t>(vi)].label : v) +
-                                      (locked ? "" : "  \xC3\x97") + "##chip/" + facet_id + "/" + v;
-            row.next(ChipWidth(label.c_str()));
-            if (Chip(label.c_str(), ctx.theme, ChipFlags_Active) && !locked)
-                ctx.emit(intent::ToggleFacetValue{facet_id, v});
-            ctx.places.place_item("chip/" + facet_id + "/" + v + "/remove");
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip(locked ? "Set by the page this explorer is embedded in" : "Remove this filter");
+            Item it;
+            it.label = facet.label + ": " + (vi >= 0 ? facet.values[static_cast<std::size_t>(vi)].label : v) +
+                       (locked ? "" : "  \xC3\x97") + "##chip/" + facet_id + "/" + v;
+            it.semantic = "chip/" + facet_id + "/" + v + "/remove";
+            it.tooltip = locked ? "Set by the page this explorer is embedded in" : "Remove this filter";
+            const std::string fid = facet_id, value = v;
+            if (!locked) it.act = [&ctx, fid, value] { ctx.emit(intent::ToggleFacetValue{fid, value}); };
+            items.push_back(std::move(it));
             removable = removable || !locked;
         }
     }
     if (!ctx.state.query.empty()) {
-        const std::string label = "Search: " + quoted_query(ctx.state.query) + "  \xC3\x97##chip-query";
-        row.next(ChipWidth(label.c_str()));
-        if (Chip(label.c_str(), ctx.theme, ChipFlags_Active)) ctx.emit(intent::SetQuery{std::string(), false});
-        ctx.places.place_item("chip/query/remove");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove the search");
+        items.push_back({"Search: " + quoted_query(ctx.state.query) + "  \xC3\x97##chip-query", "chip/query/remove",
+                         "Remove the search", [&ctx] { ctx.emit(intent::SetQuery{std::string(), false}); }});
     }
     const char* clear = "Clear all##chips";
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float clear_w = removable ? ChipWidth(clear) + gap : 0.0f;
+    // How many fit on the row, with room for "+n more" when not all do.
+    std::size_t fit = 0;
+    {
+        float x = 0;
+        for (; fit < items.size(); ++fit) {
+            const float w = ChipWidth(items[fit].label.c_str()) + gap;
+            const std::size_t rest = items.size() - fit - 1;
+            const float more_w = rest > 0 ? ChipWidth("+99 more") + gap : 0.0f;
+            if (x + w + more_w + clear_w > avail && fit > 0) break;
+            x += w;
+        }
+    }
+    bool any = false;
+    auto next = [&] {
+        if (any) ImGui::SameLine(0, gap);
+        any = true;
+    };
+    for (std::size_t i = 0; i < fit; ++i) {
+        next();
+        if (Chip(items[i].label.c_str(), ctx.theme, ChipFlags_Active) && items[i].act) items[i].act();
+        ctx.places.place_item(items[i].semantic);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", items[i].tooltip);
+    }
+    if (fit < items.size()) {
+        next();
+        const std::string more = "+" + std::to_string(items.size() - fit) + " more##chips-more";
+        if (Chip(more.c_str(), ctx.theme)) ImGui::OpenPopup("##chips-more-menu");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The other filters");
+        if (ImGui::BeginPopup("##chips-more-menu")) {
+            for (std::size_t i = fit; i < items.size(); ++i) {
+                const std::string& l = items[i].label;
+                const std::string shown = l.substr(0, l.find("##")) + "##more" + std::to_string(i);
+                if (ImGui::MenuItem(shown.c_str(), nullptr, false, items[i].act != nullptr)) items[i].act();
+                ctx.places.place_item(items[i].semantic);
+            }
+            ImGui::EndPopup();
+        }
+    }
     if (removable) {
-        row.next(ChipWidth(clear));
+        next();
         if (Chip(clear, ctx.theme)) ctx.emit(intent::ClearFilters{});
         ctx.places.place_item("chip/clear/all");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove every filter and the search (Ctrl+Z undoes)");
     }
+    // The row's room, whether or not anything is in it.
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(1, row_h));
     ImGui::PopFont();
 }
 
@@ -288,6 +332,7 @@ void draw_toolbar(ViewContext& ctx) {
     const char* fullscreen_label = ctx.layout.fullscreen ? "Exit full screen" : "Full screen";
     if (!kiosk) {
         reserve("Saved");
+        reserve("Notebook");
         reserve("Share");
         reserve("Export");
     }
@@ -315,6 +360,13 @@ void draw_toolbar(ViewContext& ctx) {
     }
     if (!kiosk) {
         saved_menu(ctx);
+        ImGui::SameLine();
+        // A fixed label (the count is in the window's title): the buttons never shift.
+        if (ImGui::Button("Notebook")) ctx.shell.open_notebook = true;
+        ctx.places.place_item("notebook-button");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The passages you collected (%d), with your notes; export them cited",
+                              static_cast<int>(ctx.notebook.entries.size()));
         ImGui::SameLine();
         if (ImGui::Button("Share")) ctx.shell.open_share = true;
         ctx.places.place_item("share");

@@ -25,8 +25,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/concordance.hpp"
 #include "core/controller.hpp"
 #include "core/describe.hpp"
+#include "core/notebook.hpp"
 #include "core/semantics.hpp"
 #include "imgui_internal.h"  // ImRect
 #include "ui/app.hpp"
@@ -52,6 +54,9 @@ struct Layout {
     // The toolbar's menus as the mirror asks this frame (the keyboard opens and closes them).
     enum class Menu { Keep, OpenExport, OpenTours, Close };
     Menu menu_request = Menu::Keep;
+    // The centre's width (CSS px) as it is with the details panel beside it, 0 = its own:
+    // the reader lays its text out for it, so opening the details never re-wraps the text.
+    float steady_width = 0;
 };
 
 // Linked views: the passage under the pointer last frame (the map rings its nodes), and
@@ -100,6 +105,9 @@ struct ShellRequests {
     bool tours_open = false;    // the Tour menu is open this frame
     std::vector<Download> downloads;
     std::vector<PreviewRequest> previews;
+    std::vector<NotebookEntry> notebook_add;  // passages to collect into the notebook
+    bool open_notebook = false;               // show the notebook
+    std::string copied;                       // what a copy button copied (a short confirmation)
 };
 
 struct ViewContext {
@@ -118,6 +126,8 @@ struct ViewContext {
     ShellRequests& shell;
     std::vector<Intent>& intents;
     SemanticPlaces& places;
+    const std::string& page_url;  // the explorer's address without fragment (links to passages)
+    const Notebook& notebook;     // the passages collected (the shell keeps them)
 
     void emit(Intent intent) const { intents.push_back(std::move(intent)); }
 };
@@ -174,6 +184,9 @@ struct ReaderState {
     float text_zoom = 1;              // pinch: the reader's text size x this
     enum class Key { None, LineDown, LineUp, PageDown, PageUp, Home, End } key = Key::None;  // keyboard scrolling
     int rows_drawn = 0;               // rows drawn by the last frame (tests, the gallery)
+    // The search's best passages (ranked: exact phrase, near, words), shown above the text.
+    std::uint64_t best_version = ~std::uint64_t{0};
+    std::vector<QueryParagraph> best;
     static constexpr int kScrollTop = -2;
 };
 void draw_reader(ViewContext& ctx, ReaderState& reader);  // the article's header and passages
@@ -199,6 +212,38 @@ struct TableFilterState {
 void draw_entities(ViewContext& ctx, TableFilterState& filter);  // sortable entities table
 void draw_glossary(ViewContext& ctx, TableFilterState& filter);  // concepts, descriptions, terms
 void draw_contrasts(ViewContext& ctx);  // "A instead of B" relations side by side
+
+// Contexts (KWIC concordance of the search text) and Terms (words and names by frequency).
+struct ContextsState {
+    ConcordanceSort sort = ConcordanceSort::Article;
+    std::uint64_t version = ~std::uint64_t{0};  // Derived::version the rows are of
+    ConcordanceSort rows_sort = ConcordanceSort::Article;
+    std::vector<ConcordanceRow> rows;
+};
+void draw_contexts(ViewContext& ctx, ContextsState& contexts);
+struct TermsState {
+    bool stop_words = false;  // show stop words too
+    bool names = true;        // show concept and entity names
+    std::string filter;
+    std::uint64_t version = ~std::uint64_t{0};
+    bool rows_stop = false, rows_names = true;
+    std::vector<TermRow> rows;
+};
+void draw_terms(ViewContext& ctx, TermsState& terms);
+
+// The notebook: passages collected with the reader's notes, kept in the browser.
+struct NotebookState {
+    bool open = false;        // the notebook window shows
+    bool focus = false;       // bring it to the front this frame
+    std::string storage_problem;  // why it is kept in memory only ("" = saved in the browser)
+};
+// Draws the notebook window; edits come back through `notebook` (the shell saves it).
+void draw_notebook(ViewContext& ctx, NotebookState& state, Notebook& notebook);
+// The actions on a passage (copy, copy with citation, copy link, add to the notebook), as
+// menu items of the current pop-up. `from`: "reader", "search", "map", "contexts".
+void passage_menu_items(const ViewContext& ctx, int passage, const char* from, std::uint32_t begin = 0, std::uint32_t end = 0);
+// A small "…" button opening that menu; returns true when it was hovered.
+bool passage_menu_button(const ViewContext& ctx, int passage, const char* from, const char* id);
 
 // The Share dialog: the link to this view and the embed-code builder.
 struct ShareState {

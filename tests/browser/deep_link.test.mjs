@@ -34,7 +34,7 @@ test('a link opens exactly its view', async () => {
 
 test('random states round-trip through the URL', async () => {
   await withPage('', async (page) => {
-    const views = ['reader', 'map', 'matrix', 'timeline', 'entities', 'glossary', 'contrasts'];
+    const views = ['reader', 'map', 'matrix', 'timeline', 'entities', 'glossary', 'contrasts', 'contexts', 'terms'];
     let seed = 7;
     const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
     for (let round = 0; round < 12; round++) {

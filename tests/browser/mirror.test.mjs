@@ -58,7 +58,7 @@ test('the accessibility tree: title, section headings, every passage with its te
     }
     const tablist = find(tree, (n) => n.role === 'tablist');
     const tabs = findAll(tablist, (n) => n.role === 'tab');
-    assert.equal(tabs.length, 7);
+    assert.equal(tabs.length, 9);  // Reader … Contrasts, Contexts, Terms
     assert.deepEqual(tabs.filter((t) => t.props.selected === true).map((t) => t.name), ['Reader']);
     assert.ok(find(tree, (n) => n.role === 'searchbox' && n.name === 'Search the article'), 'the search field');
     assert.ok(find(tree, (n) => n.role === 'main'), 'the view is the main landmark');

@@ -14,7 +14,7 @@ import {
 } from './browser.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 90_000 }, fn);
-const VIEWS = ['reader', 'map', 'matrix', 'timeline', 'entities', 'glossary', 'contrasts'];
+const VIEWS = ['reader', 'map', 'matrix', 'timeline', 'entities', 'glossary', 'contrasts', 'contexts', 'terms'];
 const SHOTS = process.env.WWE_SCREENSHOT_DIR; // optional: keep the screenshots for a look
 
 let browser;
@@ -56,7 +56,7 @@ async function settledMapNodes(page) {
   return nodes;
 }
 
-test('each view draws on the canvas (tabs by state and by keys 1-7)', async () => {
+test('each view draws on the canvas (tabs by state and by keys 1-9)', async () => {
   await withExplorer(async (page) => {
     for (const view of VIEWS) {
       assert.deepEqual(await setState(page, { view }), []);
@@ -75,6 +75,18 @@ test('each view draws on the canvas (tabs by state and by keys 1-7)', async () =
     }
   });
 });
+
+// True when (x, y) is more than 10 px from every relation drawn between visible nodes.
+function clearOfEdges(drawn, x, y) {
+  const at = Object.fromEntries(drawn.map((n) => [n.id, n]));
+  return article.relations.every((r) => {
+    const a = at[r.source], b = at[r.target];
+    if (!a || !b || !a.visible || !b.visible) return true;
+    const dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy || 1;
+    const t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / len2));
+    return Math.hypot(a.x + t * dx - x, a.y + t * dy - y) > 10;
+  });
+}
 
 test('map: clicking a node selects it; the reader then marks its passages', async () => {
   await withExplorer(async (page) => {
@@ -106,7 +118,9 @@ test('map: clicking a node selects it; the reader then marks its passages', asyn
         if (Math.abs(rgba[i] - 0x1f) < 6 && Math.abs(rgba[i + 1] - 0x6f) < 6 && Math.abs(rgba[i + 2] - 0x9f) < 6) marked++;
       }
     }
-    assert.ok(marked > 100, `the selected node's passages are marked in the reader (${marked} px)`);
+    // (The filter-chip row keeps its room even when empty, so less of passage 2 shows than
+    // before: a bar of 20-odd lines of 3 px is enough.)
+    assert.ok(marked > 40, `the selected node's passages are marked in the reader (${marked} px)`);
     // Clicking the map background clears the selection.
     await page.keyboard.press('2');
     const again = await settledMapNodes(page);
@@ -114,7 +128,7 @@ test('map: clicking a node selects it; the reader then marks its passages', asyn
     let empty = null;
     for (let y = box.y + 250; y < box.y + box.height - 60 && !empty; y += 17) {
       for (let x = box.x + 320; x < box.x + 700 && !empty; x += 17) {
-        if (again.every((n) => Math.hypot(n.x - x, n.y - y) > n.r + 30)) empty = { x, y };
+        if (again.every((n) => Math.hypot(n.x - x, n.y - y) > n.r + 30) && clearOfEdges(again, x, y)) empty = { x, y };
       }
     }
     assert.ok(empty, 'an empty spot on the map');
@@ -194,7 +208,7 @@ test('exports: SVG with <text> labels, Markdown with a citation per passage, CSV
         error: doc.getElementsByTagName('parsererror').length > 0,
         root: doc.documentElement.localName,
         texts: [...doc.getElementsByTagName('text')].map((t) => t.textContent),
-        shapes: doc.querySelectorAll('circle, rect').length,
+        shapes: doc.querySelectorAll('circle, rect, polygon').length,
       };
     }, svg);
     assert.equal(parsed.error, false, 'the SVG parses as XML');

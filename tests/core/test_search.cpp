@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <cmath>
+#include <map>
 #include <random>
 
 #include <nlohmann/json.hpp>
@@ -239,9 +240,20 @@ TEST_CASE("search on the index answers exactly what comparing every token would 
         const auto got = search(c, q, nullptr, SearchOrder::Ranked, /*spans=*/false);
         INFO(text);
         REQUIRE(got.size() == want.size());
+        // The same passages with the same BM25 scores; ranked by tier (exact phrase, near,
+        // words) and exact forms first, then by score (search.hpp).
+        std::map<int, double> score_of;
+        for (const auto& [p, sc] : want) score_of[p] = sc;
         for (std::size_t i = 0; i < got.size(); ++i) {
-            CHECK(got[i].passage == want[i].first);
-            CHECK(got[i].score == doctest::Approx(want[i].second));
+            REQUIRE(score_of.count(got[i].passage));
+            CHECK(got[i].score == doctest::Approx(score_of[got[i].passage]));
+            int exact = 0;
+            CHECK(classify(c, q, got[i].passage, &exact) == got[i].match);
+            CHECK(exact == got[i].exact);
+            if (i == 0) continue;
+            const int r0 = search_rank(got[i - 1].match, got[i - 1].exact), r1 = search_rank(got[i].match, got[i].exact);
+            CHECK(r0 >= r1);
+            if (r0 == r1) CHECK(got[i - 1].score >= got[i].score - 1e-12);
         }
         // Article order gives the same passages, ascending.
         const auto unordered = search(c, q, nullptr, SearchOrder::Article, false);

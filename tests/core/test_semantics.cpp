@@ -336,3 +336,27 @@ TEST_CASE("semantics: passage links are named with whole words and one ellipsis;
     const Update u = f.c.apply(intent::OpenPassage{c.article.passages.back().id, false}, Origin::User, 1);
     CHECK(u.announcement.find(passage_opened_text(c, static_cast<int>(c.article.passages.size()) - 1)) != std::string::npos);
 }
+
+TEST_CASE("semantics: Contexts and Terms are tables; a concordance row opens its passage, a term searches") {
+    Fixture f;
+    f.c.apply(intent::ShowView{View::Contexts}, Origin::User, 1);
+    CHECK(node(f.tree(), "contexts/empty"));  // no search yet: what to do
+    f.c.apply(intent::SetQuery{"security", false}, Origin::User, 2);
+    SemanticTree t = f.tree();
+    REQUIRE(node(t, "contexts"));
+    CHECK(node(t, "contexts")->role == SemanticRole::Table);
+    const SemanticNode* open = node(t, "contexts/row/0/open");
+    REQUIRE(open);
+    REQUIRE(open->action);
+    CHECK(std::holds_alternative<intent::OpenPassage>(*open->action));
+    CHECK(node(t, "contexts/row/0/keyword/text")->name.find("ecurity") != std::string::npos);
+    f.c.apply(intent::SetQuery{"", false}, Origin::User, 3);
+    f.c.apply(intent::ShowView{View::Terms}, Origin::User, 4);
+    t = f.tree();
+    REQUIRE(node(t, "terms"));
+    CHECK(node(t, "terms")->role == SemanticRole::Table);
+    const SemanticNode* search = node(t, "terms/row/0/search");
+    REQUIRE(search);
+    REQUIRE(search->action);
+    CHECK(std::holds_alternative<intent::SetQuery>(*search->action));
+}

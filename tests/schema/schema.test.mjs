@@ -29,6 +29,9 @@ test("broken variants are rejected, at the right place", () => {
     ["/concepts/0/aliases/0", (d) => { delete d.concepts[0].aliases[0].lang; }],
     ["/relations/0/evidence", (d) => { d.relations[0].evidence = []; }],
     ["/passages/1/id", (d) => { d.passages[1].id = "Bad Id"; }],
+    ["/node_groups/0/shape", (d) => { d.node_groups = [{ id: "ideas", label: "Ideas", shape: "star" }]; }],
+    ["/node_types/0/group", (d) => { d.node_types[0].group = 7; }],
+    ["/stop_words/0", (d) => { d.stop_words = [""]; }],
   ];
   for (const [where, edit] of cases) {
     const doc = read("tests/data/mini.json");

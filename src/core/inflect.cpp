@@ -1,0 +1,68 @@
+#include "inflect.hpp"
+
+#include "text.hpp"
+
+namespace wwe {
+
+namespace {
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool ascii_word(const std::string& w) {
+    for (char c : w)
+        if (c < 'a' || c > 'z') return false;
+    return !w.empty();
+}
+bool ends_with(const std::string& w, std::string_view s) { return w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0; }
+bool has_vowel(std::string_view w) {
+    for (char c : w)
+        if (is_vowel(c) || c == 'y') return true;
+    return false;
+}
+
+// After -ed or -ing came off: "plann" -> "plan" (but "fall", "pass", "buzz" keep theirs).
+void undouble(std::string& w) {
+    const std::size_t n = w.size();
+    if (n >= 3 && w[n - 1] == w[n - 2] && !is_vowel(w[n - 1]) && w[n - 1] != 'l' && w[n - 1] != 's' && w[n - 1] != 'z')
+        w.pop_back();
+}
+
+}  // namespace
+
+std::string inflection_key(std::string_view word) {
+    std::string w;
+    // Folded, apostrophes out: a possessive 's goes with its apostrophe.
+    const std::string folded = fold_text(word);
+    for (std::size_t i = 0; i < folded.size();) {
+        const std::size_t at = i;
+        const char32_t cp = utf8_next(folded, i);
+        const bool apostrophe = cp == '\'' || cp == 0x2019;
+        if (apostrophe) {
+            if (i < folded.size() && folded[i] == 's' && i + 1 == folded.size()) break;  // 's
+            continue;
+        }
+        w.append(folded, at, i - at);
+    }
+    if (!ascii_word(w) || w.size() <= 3) return w;
+    // Plural / third person.
+    if (ends_with(w, "ies") && w.size() > 4) w.replace(w.size() - 3, 3, "y");
+    else if (ends_with(w, "sses") || ends_with(w, "shes") || ends_with(w, "ches") || ends_with(w, "xes") ||
+             ends_with(w, "zzes"))
+        w.erase(w.size() - 2);
+    else if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is"))
+        w.pop_back();
+    // Past and participle (a vowel must stay before the ending: "red", "bring" keep theirs).
+    if (ends_with(w, "ied") && w.size() > 4) {
+        w.replace(w.size() - 3, 3, "y");
+    } else if (ends_with(w, "ed") && w.size() > 4 && has_vowel(std::string_view(w).substr(0, w.size() - 2))) {
+        w.erase(w.size() - 2);
+        undouble(w);
+    } else if (ends_with(w, "ing") && w.size() > 5 && has_vowel(std::string_view(w).substr(0, w.size() - 3))) {
+        w.erase(w.size() - 3);
+        undouble(w);
+    }
+    // A silent final e ("cooperate" = "cooperat" of "cooperating").
+    if (w.size() > 3 && w.back() == 'e' && !is_vowel(w[w.size() - 2])) w.pop_back();
+    return w;
+}
+
+}  // namespace wwe

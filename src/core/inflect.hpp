@@ -1,0 +1,28 @@
+// Win-Win Explorer core: inflectional word forms, for matching the names of concepts and
+// entities in the text.
+//
+// Index
+//   - inflection_key .... a word's key: equal for its inflections, distinct for derivations
+//
+// Search matches stems (Porter 1980, text.hpp), which joins derived words too: "connectivity"
+// and "connected", "separation" and "separate", "naturalization" and "nature" share a stem.
+// A name is more particular: its mentions are the name's own word forms only. The key strips
+// what English inflection adds to a word — the possessive ('s, s'), the plural and third
+// person (-s, -es, -ies), the past (-ed, -ied) and the participle (-ing), with a doubled final
+// consonant undone ("planned" -> "plan") and a silent final e dropped so that "cooperate",
+// "cooperates", "cooperated" and "cooperating" meet — and nothing else: "-ion", "-ity",
+// "-al", "-ization", "-ive", "-ly" stay, so derivations never meet their base. It is a
+// matching key, not a lemma (irregular forms such as "children" are not joined; give them as
+// variants). Words that are not lower-case ASCII letters (other scripts, digits) are their
+// own key, after folding.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace wwe {
+
+// The inflection key of one word as written (any case; apostrophes allowed, UTF-8).
+std::string inflection_key(std::string_view word);
+
+}  // namespace wwe

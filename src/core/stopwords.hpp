@@ -1,0 +1,28 @@
+// Win-Win Explorer core: stop words — the function words that unquoted searches, the
+// concordance and the term list leave out.
+//
+// Index
+//   - default_stop_words ... the built-in list for a language (BCP 47 tag; "en", "en-GB" ...)
+//
+// The list for English is the common function words (articles, pronouns, prepositions,
+// conjunctions, auxiliary verbs, a few adverbs), in the spirit of the SMART list (G. Salton,
+// The SMART Retrieval System, 1971) and of the lists Voyant Tools applies by default, kept
+// short so that content words ("new", "world", "development") are never dropped. Other
+// languages have no built-in list (nothing is dropped) until an article gives its own:
+// an article's top-level "stop_words" replaces the built-in list (docs/data-format.md).
+// Words are compared case-folded, apostrophes removed ("don't" = "dont").
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wwe {
+
+// The built-in stop words for `language` (its primary subtag decides), folded.
+const std::vector<std::string>& default_stop_words(std::string_view language);
+
+// `word` as stop lists compare it: case-folded, apostrophes removed.
+std::string stop_word_key(std::string_view word);
+
+}  // namespace wwe

@@ -1,0 +1,250 @@
+// Win-Win Explorer UI: Contexts — every occurrence of the search text with the words around
+// it, aligned on the keyword (a KWIC concordance, as Voyant's Contexts), sortable by the word
+// before or after; a row opens its passage. Terms — the words and names of the passages
+// shown with their counts and their spread over the sections (a spark bar per section);
+// clicking a term searches it. Both follow the facets like every view; the rows come from
+// core concordance.hpp and only the rows in view are drawn.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "imgui.h"
+#include "ui/views.hpp"
+#include "ui/widgets.hpp"
+
+namespace wwe::ui {
+
+namespace {
+
+// Text cut from the left to fit `width` (the end kept, "…" in front).
+std::string fit_left(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::size_t b = 0;
+    while (b < text.size()) {
+        ++b;
+        while (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
+        const std::string t = "\xE2\x80\xA6" + text.substr(b);
+        if (ImGui::CalcTextSize(t.c_str()).x <= width) return t;
+    }
+    return "";
+}
+
+std::string fit_right(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::size_t e = text.size();
+    while (e > 0) {
+        --e;
+        while (e > 0 && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
+        const std::string t = text.substr(0, e) + "\xE2\x80\xA6";
+        if (ImGui::CalcTextSize(t.c_str()).x <= width) return t;
+    }
+    return "";
+}
+
+void sort_button(ViewContext& ctx, ContextsState& st, const char* label, ConcordanceSort sort, const char* tip) {
+    const bool on = st.sort == sort;
+    if (Chip(label, ctx.theme, on ? ChipFlags_Active : ChipFlags_None)) st.sort = sort;
+    ctx.places.place_item(std::string("contexts/sort/") + to_string(sort));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+}
+
+}  // namespace
+
+void draw_contexts(ViewContext& ctx, ContextsState& st) {
+    const Article& article = ctx.corpus.article;
+    const Theme& theme = ctx.theme;
+    ImGui::Dummy(ImVec2(0, 2));
+    const SearchQuery& query = ctx.derived.result.query;
+    if (query.empty()) {
+        ImGui::PushFont(ctx.fonts.heading);
+        ImGui::TextUnformatted("Contexts");
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+        TextMuted(theme, "%s", "Search for a word, a phrase or a name: every occurrence shows here with the words "
+                               "before and after it, lined up on the word you searched.");
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, 6));
+        ImGui::TextUnformatted("Try:");
+        for (const char* word : {"cooperation", "win-win", "security", "development"}) {
+            ImGui::SameLine();
+            const std::string label = std::string(word) + "##try-" + word;
+            if (Chip(label.c_str(), theme)) ctx.emit(intent::SetQuery{word, false});
+        }
+        return;
+    }
+    if (st.version != ctx.derived.version || st.rows_sort != st.sort) {
+        ConcordanceOptions o;
+        o.sort = st.sort;
+        o.context_chars = 90;
+        st.rows = concordance(ctx.corpus, query, ctx.derived.shown, o);
+        st.version = ctx.derived.version;
+        st.rows_sort = st.sort;
+    }
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::AlignTextToFramePadding();
+    char line[160];
+    std::snprintf(line, sizeof line, "%d occurrence%s in %d passage%s \xC2\xB7 sort by", static_cast<int>(st.rows.size()),
+                  st.rows.size() == 1 ? "" : "s", static_cast<int>(ctx.derived.shown.size()),
+                  ctx.derived.shown.size() == 1 ? "" : "s");
+    TextMuted(theme, "%s", line);
+    ImGui::SameLine();
+    sort_button(ctx, st, "article order##sort-article", ConcordanceSort::Article, "As the occurrences come in the article");
+    ImGui::SameLine();
+    sort_button(ctx, st, "word before##sort-left", ConcordanceSort::Left, "By the words before the keyword, nearest first");
+    ImGui::SameLine();
+    sort_button(ctx, st, "word after##sort-right", ConcordanceSort::Right, "By the words after the keyword");
+    ImGui::PopFont();
+
+    // Rows: passage number | left context (right-aligned) | keyword | right context.
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const float num_w = 46.0f, act_w = ImGui::GetFrameHeight() + 4;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("##contexts", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 4))) return;
+    const float rest = std::max(200.0f, avail_w - num_w - act_w - 24);
+    float kw_w = 0;
+    for (const ConcordanceRow& r : st.rows) kw_w = std::max(kw_w, ImGui::CalcTextSize(r.keyword_text.c_str()).x);
+    kw_w = std::min(kw_w + 12, rest * 0.34f);
+    const float side_w = (rest - kw_w) * 0.5f;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("\xC2\xB6", ImGuiTableColumnFlags_WidthFixed, num_w);
+    ImGui::TableSetupColumn("Before", ImGuiTableColumnFlags_WidthFixed, side_w);
+    ImGui::TableSetupColumn("Keyword", ImGuiTableColumnFlags_WidthFixed, kw_w);
+    ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthFixed, side_w);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, act_w);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(st.rows.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const ConcordanceRow& r = st.rows[static_cast<std::size_t>(i)];
+            const Passage& passage = article.passages[static_cast<std::size_t>(r.passage)];
+            ImGui::PushID(i);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            char num[16];
+            std::snprintf(num, sizeof num, "%d", r.passage + 1);
+            // The whole row opens the passage in the reader.
+            if (ImGui::Selectable(num, false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+                ctx.emit(intent::OpenPassage{passage.id});
+            ctx.places.place_item("contexts/row/" + std::to_string(i) + "/open");
+            if (ImGui::IsItemHovered()) {
+                hover_passage(ctx, r.passage);
+                ImGui::SetTooltip("Open passage %d in the reader", r.passage + 1);
+            }
+            ImGui::TableNextColumn();
+            const std::string left = fit_left((r.cut_left ? "\xE2\x80\xA6" : "") + r.left, side_w - 4);
+            const float lw = ImGui::CalcTextSize(left.c_str()).x;
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, side_w - 4 - lw));
+            ImGui::TextUnformatted(left.c_str());
+            ImGui::TableNextColumn();
+            ImGui::PushFont(ctx.fonts.bold);
+            ImGui::PushStyleColor(ImGuiCol_Text, theme.accent);
+            ImGui::TextUnformatted(fit_right(r.keyword_text, kw_w).c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(fit_right(r.right + (r.cut_right ? "\xE2\x80\xA6" : ""), side_w - 4).c_str());
+            ImGui::TableNextColumn();
+            passage_menu_button(ctx, r.passage, "contexts", "##more");
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+void draw_terms(ViewContext& ctx, TermsState& st) {
+    const Article& article = ctx.corpus.article;
+    const Theme& theme = ctx.theme;
+    ImGui::Dummy(ImVec2(0, 2));
+    if (st.version != ctx.derived.version || st.rows_stop != st.stop_words || st.rows_names != st.names) {
+        TermListOptions o;
+        o.stop_words = st.stop_words;
+        o.names = st.names;
+        o.max_rows = 2000;
+        st.rows = term_list(ctx.corpus, ctx.derived.shown, o);
+        st.version = ctx.derived.version;
+        st.rows_stop = st.stop_words;
+        st.rows_names = st.names;
+    }
+    if (!ctx.embed.kiosk) {
+        FilterBox("##terms-filter", "Filter the terms", st.filter, 240);
+        ImGui::SameLine();
+    }
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::Checkbox("Names##terms-names", &st.names);
+    ctx.places.place_item("terms/names");
+    ImGui::SameLine();
+    ImGui::Checkbox("Common words##terms-stop", &st.stop_words);
+    ctx.places.place_item("terms/stop-words");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the common words (of, the, and...) too");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    TextMuted(theme, "%s", "Click a term to search it.");
+    ImGui::PopFont();
+
+    std::vector<int> shown;
+    for (std::size_t i = 0; i < st.rows.size(); ++i)
+        if (matches_filter(st.filter, {&st.rows[i].text})) shown.push_back(static_cast<int>(i));
+    const std::size_t sections = article.sections.size() + 1;
+    int peak = 1;
+    for (const int i : shown)
+        for (const int c : st.rows[static_cast<std::size_t>(i)].per_section) peak = std::max(peak, c);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##terms", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 4))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Term", ImGuiTableColumnFlags_None, 2.6f);
+    ImGui::TableSetupColumn("Count", ImGuiTableColumnFlags_None, 0.7f);
+    ImGui::TableSetupColumn("By section (lead, I, II, ...)", ImGuiTableColumnFlags_None, 2.0f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(shown.size()));
+    while (clipper.Step()) {
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const TermRow& r = st.rows[static_cast<std::size_t>(shown[static_cast<std::size_t>(k)])];
+            ImGui::PushID(k);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            std::string label = r.text + (r.node >= 0 ? "  \xC2\xB7 name" : "");
+            if (ImGui::Selectable(label.c_str(), ctx.state.query == r.query, ImGuiSelectableFlags_SpanAllColumns))
+                ctx.emit(intent::SetQuery{ctx.state.query == r.query ? std::string() : r.query, false});
+            ctx.places.place_item("terms/row/" + std::to_string(shown[static_cast<std::size_t>(k)]) + "/search");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search \"%s\" (then see it in context: Contexts)", r.query.c_str());
+            ImGui::TableNextColumn();
+            // Counts right-aligned so that the digits line up.
+            char count[16];
+            std::snprintf(count, sizeof count, "%d", r.count);
+            const float cw = ImGui::CalcTextSize(count).x;
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - cw - 8));
+            ImGui::TextUnformatted(count);
+            ImGui::TableNextColumn();
+            // The distribution: one bar per section, heights relative to the peak.
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetTextLineHeight();
+            const float bw = std::max(3.0f, std::min(14.0f, (ImGui::GetContentRegionAvail().x - 4) / static_cast<float>(sections)));
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            for (std::size_t s = 0; s < r.per_section.size(); ++s) {
+                const float x = p.x + bw * static_cast<float>(s);
+                dl->AddRectFilled(ImVec2(x, p.y + h - 1), ImVec2(x + bw - 1, p.y + h), theme.border);
+                if (r.per_section[s] == 0) continue;
+                const float bh = std::max(2.0f, h * static_cast<float>(r.per_section[s]) / static_cast<float>(peak));
+                dl->AddRectFilled(ImVec2(x, p.y + h - bh), ImVec2(x + bw - 1, p.y + h), theme.accent);
+            }
+            ImGui::Dummy(ImVec2(bw * static_cast<float>(sections), h));
+            if (ImGui::IsItemHovered()) {
+                std::string tip;
+                for (std::size_t s = 0; s < r.per_section.size(); ++s) {
+                    if (r.per_section[s] == 0) continue;
+                    tip += (s == 0 ? std::string("Lead") : article.sections[s - 1].label) + ": " +
+                           std::to_string(r.per_section[s]) + "\n";
+                }
+                ImGui::SetTooltip("%s", tip.c_str());
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace wwe::ui
