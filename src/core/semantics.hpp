@@ -100,6 +100,7 @@ struct SemanticNode {
     std::string description;   // more about it (counts, tags, the shortcut)
     std::string value;         // the search box's text
     int level = 0;             // headings: 1-6
+    std::string lang;          // BCP 47 of its text when another language than the article's
     int parent = -1;           // index of the parent in SemanticTree::nodes (-1: the root)
     std::uint16_t flags = Semantic_None;
     std::optional<Intent> action;                      // the intent activating it sends
