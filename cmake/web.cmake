@@ -86,7 +86,8 @@ set(WWE_DIST_FILES
   "${CMAKE_SOURCE_DIR}/web/embed-example.css=embed-example.css"
   "${WWE_ARTICLE_JSON}=assets/article.json"
   "${CMAKE_SOURCE_DIR}/assets/fonts/OFL-1.1.txt=licenses/OFL-1.1.txt"
-  "${CMAKE_SOURCE_DIR}/assets/fonts/LICENSE-Apache-2.0.txt=licenses/LICENSE-Apache-2.0.txt"
+  "${WWE_UTF8PROC_DIR}/LICENSE.md=licenses/utf8proc-LICENSE.md"
+  "${WWE_SNOWBALL_DIR}/COPYING=licenses/snowball-COPYING.txt"
   "${CMAKE_SOURCE_DIR}/assets/fonts/README.md=licenses/README.md")
 # The fonts fetched when an article needs them (fonts.cmake, tools/make_fonts.py).
 foreach(f IN LISTS WWE_FETCHED_FONTS)

@@ -275,11 +275,17 @@ const TextRules& english_rules() {
 std::string normalise_word(std::string_view word, const TextRules& rules) {
     std::string folded = fold_text(word);
     if (rules.strip_conjunctions) {
-        // و (U+0648) or ف (U+0641), then ا ل (U+0627 U+0644), then at least two letters.
-        static const std::string wa = "\xd9\x88", fa = "\xd9\x81", al = "\xd8\xa7\xd9\x84";
-        if ((folded.starts_with(wa) || folded.starts_with(fa)) && folded.compare(2, al.size(), al) == 0 &&
-            folded.size() >= 2 + al.size() + 4)
-            folded.erase(0, 2);
+        // The longest prefix that leaves at least two letters (two bytes each).
+        static const char* const kPrefixes[] = {
+            "\xd9\x88\xd8\xa7\xd9\x84", "\xd9\x81\xd8\xa7\xd9\x84", "\xd8\xa8\xd8\xa7\xd9\x84",
+            "\xd9\x83\xd8\xa7\xd9\x84", "\xd8\xa7\xd9\x84", "\xd9\x84\xd9\x84"};  // وال فال بال كال ال لل
+        for (const char* prefix : kPrefixes) {
+            const std::string_view p(prefix);
+            if (folded.starts_with(p) && folded.size() >= p.size() + 4) {
+                folded.erase(0, p.size());
+                break;
+            }
+        }
     }
     return strip_accents(rules.stemmer.stem(folded));
 }

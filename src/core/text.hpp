@@ -121,10 +121,11 @@ struct TextRules {
     std::string language;    // the BCP 47 tag it was made for (e.g. "fr-CA"), or ""
     Stemmer stemmer;         // the language's Snowball stemmer, or none
     bool split_elisions = false;  // an apostrophe inside a word splits it (fr, it, ca)
-    // Arabic: a conjunction و or ف before the article ال goes before stemming ("والأمن" ->
-    // "الأمن"), which Snowball's Arabic stemmer leaves on; as in the light stemmers of
-    // Larkey, Ballesteros & Connell, "Improving stemming for Arabic information retrieval",
-    // SIGIR 2002.
+    // Arabic: the definite article and the particles joined to it (ال, وال, فال, بال, كال,
+    // لل) go before stemming (the "light10" prefixes of Larkey, Ballesteros & Connell,
+    // "Improving stemming for Arabic information retrieval", SIGIR 2002): Snowball's Arabic
+    // stemmer leaves وال on and strips suffixes by the length with the article, so التعاون
+    // and تعاون would differ. (Named for the و/ف it began with.)
     bool strip_conjunctions = false;
 
     // The rules for a BCP 47 tag, by its primary language subtag: the Snowball stemmer of

@@ -175,12 +175,15 @@ std::vector<wwe::ui::GlyphBitmap> rasterise_glyphs(const std::vector<char32_t>& 
         where.push_back(i);
     }
     if (asked.empty()) return out;
+    // Room around the pen and the line for ink beyond them (CJK rises above Noto's ascent):
+    // without it a glyph's top would land in the cell above.
     const int pen = static_cast<int>(std::lround(0.25 * size));
+    const int top = static_cast<int>(std::ceil(size * 0.4f));
     const int cell_w = static_cast<int>(std::ceil(size * 1.6f)) + pen;
-    const int cell_h = static_cast<int>(std::ceil(size * 1.35f));
+    const int cell_h = static_cast<int>(std::ceil(size * 1.5f)) + top;
     std::vector<unsigned char> alpha(asked.size() * static_cast<std::size_t>(cell_w * cell_h));
     std::vector<float> advance(asked.size());
-    wwe_js_rasterise_glyphs(asked.data(), static_cast<int>(asked.size()), size, ascent, bold ? 1 : 0, cell_w, cell_h,
+    wwe_js_rasterise_glyphs(asked.data(), static_cast<int>(asked.size()), size, ascent + top, bold ? 1 : 0, cell_w, cell_h,
                             alpha.data(), advance.data());
     for (std::size_t k = 0; k < asked.size(); ++k) {
         if (advance[k] < 0) continue;  // the browser has no glyph either
@@ -200,7 +203,7 @@ std::vector<wwe::ui::GlyphBitmap> rasterise_glyphs(const std::vector<char32_t>& 
         b.width = x1 - x0 + 1;
         b.height = y1 - y0 + 1;
         b.offset_x = static_cast<float>(x0 - pen);
-        b.offset_y = static_cast<float>(y0);
+        b.offset_y = static_cast<float>(y0 - top);
         b.alpha.resize(static_cast<std::size_t>(b.width * b.height));
         for (int y = 0; y < b.height; ++y)
             for (int x = 0; x < b.width; ++x)

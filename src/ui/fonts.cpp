@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <set>
 
 #include "core/script.hpp"
@@ -69,6 +70,29 @@ float ascent_fraction(const fonts::FontBlob& blob) {
     return 0.8f;
 }
 
+// (ascender - descender) / unitsPerEm of a TrueType blob: ImGui's pixel size spans that
+// height, so faces merged into another are sized by the ratio of theirs to its (else Noto
+// Sans Arabic, whose ascender and descender leave room for stacked marks, draws small).
+float line_height_em(const fonts::FontBlob& blob) {
+    const unsigned char* d = blob.data;
+    auto u16 = [&](std::size_t at) { return static_cast<unsigned>(d[at] << 8 | d[at + 1]); };
+    auto u32 = [&](std::size_t at) { return static_cast<unsigned>(u16(at) << 16 | u16(at + 2)); };
+    if (blob.size < 12) return 1.0f;
+    int upem = 0, asc = 0, desc = 0;
+    const unsigned tables = u16(4);
+    for (unsigned t = 0; t < tables && 12 + 16 * (t + 1) <= blob.size; ++t) {
+        const std::size_t rec = 12 + 16 * t;
+        const std::size_t at = u32(rec + 8);
+        if (std::memcmp(d + rec, "head", 4) == 0 && at + 20 <= blob.size) upem = static_cast<int>(u16(at + 18));
+        if (std::memcmp(d + rec, "hhea", 4) == 0 && at + 8 <= blob.size) {
+            asc = static_cast<short>(u16(at + 4));
+            desc = static_cast<short>(u16(at + 6));
+        }
+    }
+    if (upem <= 0 || asc - desc <= 0) return 1.0f;
+    return static_cast<float>(asc - desc) / static_cast<float>(upem);
+}
+
 struct Sources {
     const fonts::FontBlob* main;
     std::vector<const fonts::FontBlob*> merged;
@@ -91,11 +115,13 @@ ImFont* add_face(ImFontAtlas& atlas, const Sources& src, float size_px, const Im
     config.PixelSnapH = false;
     ImFont* font = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(src.main->data),
                                               static_cast<int>(src.main->size), size_px, &config, ranges);
+    const float main_em = line_height_em(*src.main);
     for (const fonts::FontBlob* blob : src.merged) {
         ImFontConfig merge = config;
         merge.MergeMode = true;
-        atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(blob->data), static_cast<int>(blob->size), size_px,
-                                   &merge, ranges);
+        const float size = size_px * line_height_em(*blob) / main_em;  // the same em size
+        atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(blob->data), static_cast<int>(blob->size), size, &merge,
+                                   ranges);
     }
     return font;
 }

@@ -127,7 +127,10 @@ TEST_CASE("Arabic is tokenised, folded and stemmed") {
     // The definite article and the conjunction go: أمن (security) and الأمن meet, تعاون too.
     CHECK(terms_of("Ø£ÙÙ", ar) == std::vector<std::string>{tokens[0].term});
     CHECK(terms_of("ØªØ¹Ø§ÙÙ", ar) == std::vector<std::string>{tokens[1].term});
-    // The conjunctions و and ف before the article: والأمن and فالأمن are الأمن.
+    // With or without the article and the particles joined to it, one term: تعاون,
+    // والتعاون; والأمن and فالأمن are الأمن.
+    CHECK(terms_of("\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86", ar) == terms_of("\xd8\xa7\xd9\x84\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86", ar));
+    CHECK(terms_of("\xd9\x88\xd8\xa7\xd9\x84\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86", ar) == terms_of("\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86", ar));
     CHECK(terms_of("\xd9\x88\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd9\x86", ar) == std::vector<std::string>{tokens[0].term});
     CHECK(terms_of("\xd9\x81\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd9\x86", ar) == std::vector<std::string>{tokens[0].term});
     // Short vowels (harakat) and the tatweel do not matter: الأَمْن, الأمـــن.
