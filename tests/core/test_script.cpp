@@ -60,13 +60,17 @@ TEST_CASE("RTL runs are reversed, LTR runs and numbers keep their order") {
         CHECK(visual_line("a \xd7\x90\xd7\x91 b") == "a \xd7\x91\xd7\x90 b");
     }
     SUBCASE("an RTL paragraph with a Latin word and a number") {
-        // "אב UN 2016 גד" -> drawn "דג 2016 UN בא"
+        // "אב UN 2016 גד" -> drawn "דג UN 2016 בא": a number after Latin is Latin (W7), so
+        // "UN 2016" is one left-to-right run.
         const std::string line = "\xd7\x90\xd7\x91 UN 2016 \xd7\x92\xd7\x93";
-        CHECK(visual_line(line) == "\xd7\x93\xd7\x92 2016 UN \xd7\x91\xd7\x90");
+        CHECK(visual_line(line) == "\xd7\x93\xd7\x92 UN 2016 \xd7\x91\xd7\x90");
+        // ... and after Hebrew it keeps its digits' order inside the RTL text.
+        CHECK(visual_line("\xd7\x90 2016 \xd7\x91") == "\xd7\x91 2016 \xd7\x90");
         const auto runs = visual_runs(line, true);
         REQUIRE(runs.size() >= 3);
         CHECK(runs.front().rtl);
-        CHECK(line.substr(runs.front().begin, runs.front().end - runs.front().begin) == "\xd7\x92\xd7\x93");
+        // The space between the Latin run and גד takes the paragraph's direction.
+        CHECK(line.substr(runs.front().begin, runs.front().end - runs.front().begin) == " \xd7\x92\xd7\x93");
         std::size_t covered = 0;
         for (const auto& r : runs) covered += r.end - r.begin;
         CHECK(covered == line.size());
