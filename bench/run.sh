@@ -17,9 +17,14 @@ mkdir -p build
 
 # The core sources the search path needs (loading, the corpus, search, query).
 SEARCH_SRC=""
-for s in article diagnostic json_reader date load text porter corpus facets search query; do
+for s in article diagnostic json_reader date load text script corpus facets search query; do
   SEARCH_SRC="$SEARCH_SRC ../src/core/$s.cpp"
 done
+# utf8proc and Snowball's libstemmer (C, fetched by emsdk-setup.sh), compiled as C.
+TEXT_LIBS="-x c ../.cache/utf8proc-2.8.0/utf8proc.c ../.cache/snowball-2.2.0/libstemmer/libstemmer_utf8.c \
+  ../.cache/snowball-2.2.0/runtime/api.c ../.cache/snowball-2.2.0/runtime/utilities.c \
+  $(ls ../.cache/snowball-2.2.0/src_c/stem_UTF_8_*.c | tr '\n' ' ') -x none"
+TEXT_INC="-DUTF8PROC_STATIC -isystem ../.cache/utf8proc-2.8.0 -isystem ../.cache/snowball-2.2.0/include"
 # Only these builds lift the 16 MiB article limit (the 100k corpus is ~60 MB).
 LIMIT='-DWWE_ARTICLE_MAX_BYTES=(512u<<20)'
 stale() {  # stale OUTPUT INPUTS...: OUTPUT is missing or older than an input
@@ -31,11 +36,11 @@ stale() {  # stale OUTPUT INPUTS...: OUTPUT is missing or older than an input
 DEPS="search_bench.cpp $SEARCH_SRC $(ls ../src/core/*.hpp)"
 if stale build/search_native $DEPS; then
   echo "building build/search_native (g++ -O3)" >&2
-  ${CXX:-g++} -std=c++20 -O3 -DNDEBUG "$LIMIT" -I../src search_bench.cpp $SEARCH_SRC -o build/search_native
+  ${CXX:-g++} -std=c++20 -O3 -DNDEBUG "$LIMIT" -I../src $TEXT_INC search_bench.cpp $SEARCH_SRC $TEXT_LIBS -o build/search_native
 fi
 if stale build/search.cjs $DEPS; then
   echo "building build/search.cjs (emcc -O3)" >&2
-  emcc -std=c++20 -O3 -DNDEBUG -fexceptions "$LIMIT" -I../src -isystem ../.cache/include search_bench.cpp $SEARCH_SRC \
+  emcc -std=c++20 -O3 -DNDEBUG -fexceptions "$LIMIT" -I../src $TEXT_INC -isystem ../.cache/include search_bench.cpp $SEARCH_SRC $TEXT_LIBS \
     -o build/search.cjs -fexceptions -sENVIRONMENT=node -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB \
     -sEXPORTED_RUNTIME_METHODS=[] \
     -sEXPORTED_FUNCTIONS=_malloc,_free,_wwe_bench_load,_wwe_bench_load_ms,_wwe_bench_index_ms,_wwe_bench_corpus_bytes,_wwe_bench_text_bytes,_wwe_bench_query,_wwe_bench_checksum,_wwe_bench_free

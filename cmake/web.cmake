@@ -51,7 +51,7 @@ set(WWE_JS_LIBRARY "${CMAKE_SOURCE_DIR}/src/platform/library_wwe.js")
 set(WWE_JS_MIRROR "${CMAKE_SOURCE_DIR}/src/platform/library_mirror.js")
 
 set(WWE_WEB_EXPORTS
-  "_main,_malloc,_free,_wwe_load,_wwe_load_bytes,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_display,_wwe_notice,_wwe_home,_wwe_memory,_wwe_text_scale,_wwe_host_message,_wwe_advance_clock,_wwe_is_idle,_wwe_announcements,_wwe_semantic_action,_wwe_semantic_focus,_wwe_semantic_key,_wwe_semantic_input,_wwe_semantic_value,_wwe_pointer,_wwe_citation,_wwe_fullscreen_changed,_wwe_notebook_add")
+  "_main,_malloc,_free,_wwe_load,_wwe_load_bytes,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_display,_wwe_notice,_wwe_home,_wwe_memory,_wwe_text_scale,_wwe_host_message,_wwe_advance_clock,_wwe_is_idle,_wwe_announcements,_wwe_semantic_action,_wwe_semantic_focus,_wwe_semantic_key,_wwe_semantic_input,_wwe_semantic_value,_wwe_pointer,_wwe_citation,_wwe_fullscreen_changed,_wwe_notebook_add,_wwe_font_arrived")
 set(WWE_WEB_LINK_OPTIONS
   -fexceptions
   -sENVIRONMENT=web
@@ -87,8 +87,13 @@ set(WWE_DIST_FILES
   "${CMAKE_SOURCE_DIR}/web/embed-example.css=embed-example.css"
   "${WWE_ARTICLE_JSON}=assets/article.json"
   "${CMAKE_SOURCE_DIR}/assets/fonts/OFL-1.1.txt=licenses/OFL-1.1.txt"
-  "${CMAKE_SOURCE_DIR}/assets/fonts/LICENSE-Apache-2.0.txt=licenses/LICENSE-Apache-2.0.txt"
+  "${WWE_UTF8PROC_DIR}/LICENSE.md=licenses/utf8proc-LICENSE.md"
+  "${WWE_SNOWBALL_DIR}/COPYING=licenses/snowball-COPYING.txt"
   "${CMAKE_SOURCE_DIR}/assets/fonts/README.md=licenses/README.md")
+# The fonts fetched when an article needs them (fonts.cmake, tools/make_fonts.py).
+foreach(f IN LISTS WWE_FETCHED_FONTS)
+  list(APPEND WWE_DIST_FILES "${WWE_GENERATED_DIR}/fonts/${f}=fonts/${f}")
+endforeach()
 set(WWE_DIST_OUTPUTS)
 foreach(pair IN LISTS WWE_DIST_FILES)
   string(REPLACE "=" ";" parts "${pair}")

@@ -1,47 +1,53 @@
 #!/usr/bin/python3
-"""Subsets the app's fonts to the glyphs one article needs and writes them as C++ arrays.
+"""Subsets the app's fonts for every article (no article is read) and writes them out.
 
-    make_fonts.py --article assets/article.json --regular NotoSans-Regular.ttf
-                  --bold NotoSans-Bold.ttf --cjk DroidSansFallbackFull.ttf
-                  --out-dir build/web/generated/fonts --cpp build/web/generated/fonts_data.cpp
+    make_fonts.py --fonts-dir /usr/share/fonts/truetype
+                  --cpp build/web/generated/fonts_data.cpp --out-dir dist/fonts
 
-Kept glyphs:
-  - Noto Sans (regular, bold): Basic Latin, Latin-1 Supplement, General Punctuation
-    (typographic quotes, dashes, ellipsis, bullets), and every
-    other character of the article's strings that Noto Sans has;
-  - Droid Sans Fallback: exactly the characters of the article that Noto Sans lacks
-    (in practice the CJK of the translation aliases).
+Two kinds of faces:
+  - compiled in (--cpp, wwe::fonts::kRegular/kBold of src/ui/fonts.hpp): Noto Sans Regular
+    and Bold with Basic Latin, Latin-1, Latin Extended-A, General Punctuation, currency
+    symbols and a few others: what the UI's own strings and most Western European text
+    need, small enough for every page load;
+  - fetched when an article needs them (--out-dir, a TTF each, with the table
+    wwe::fonts::kFetched of file names, weights and code point ranges in --cpp): Noto Sans
+    for the rest of Latin, IPA, Greek and Cyrillic (regular, bold), Noto Sans Arabic (with
+    the presentation forms the shaper draws with) and Noto Sans Hebrew.
 
-The C++ file defines wwe::fonts::kRegular/kBold/kCjk (see src/ui/fonts.hpp). The subset TTFs
-are also written to --out-dir for inspection. Exit status 1 with a message on bad input.
+Characters none of them has (CJK, Thai, Devanagari, ...) are drawn from the browser's own
+fonts through a canvas at load time (src/platform). Exit status 1 with a message when a
+font is missing.
 """
 import argparse
 import io
-import json
 import os
 import sys
 
 from fontTools import subset
-from fontTools.ttLib import TTFont
-
-LATIN = (
-    list(range(0x20, 0x7F))        # Basic Latin
-    + list(range(0xA0, 0x100))     # Latin-1 Supplement (incl. ¶ · × «»)
-    + list(range(0x2000, 0x2070))  # General Punctuation: ‘ ’ “ ” – — … • ‹ ›
-)
 
 
-def strings_of(value):
-    """Yields every string (keys and values) of a parsed JSON document."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield k
-            yield from strings_of(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from strings_of(v)
+def r(a, b):
+    return list(range(a, b + 1))
+
+
+COMPILED = (r(0x20, 0x7E) + r(0xA0, 0x17F) + r(0x2000, 0x206F) + r(0x20A0, 0x20C0)
+            + [0x2116, 0x2122, 0x2190, 0x2192, 0x2212, 0x25B2, 0x25BC, 0x25CF, 0xFFFD])
+
+# name, source file (under --fonts-dir), bold?, code point ranges [(first, last), ...]
+FETCHED = [
+    ("noto-sans-extra-regular.ttf", "noto/NotoSans-Regular.ttf", False,
+     [(0x180, 0x24F), (0x250, 0x2FF), (0x300, 0x36F), (0x370, 0x3FF), (0x400, 0x52F),
+      (0x1E00, 0x1FFF), (0x2100, 0x214F), (0x2150, 0x218F), (0x2190, 0x21FF), (0x2200, 0x22FF),
+      (0x25A0, 0x25FF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF)]),
+    ("noto-sans-extra-bold.ttf", "noto/NotoSans-Bold.ttf", True,
+     [(0x180, 0x24F), (0x250, 0x2FF), (0x300, 0x36F), (0x370, 0x3FF), (0x400, 0x52F),
+      (0x1E00, 0x1FFF), (0x2100, 0x214F), (0x2150, 0x218F), (0x2190, 0x21FF), (0x2200, 0x22FF),
+      (0x25A0, 0x25FF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF)]),
+    ("noto-sans-arabic.ttf", "noto/NotoSansArabic-Regular.ttf", False,
+     [(0x600, 0x6FF), (0x750, 0x77F), (0x8A0, 0x8FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]),
+    ("noto-sans-hebrew.ttf", "noto/NotoSansHebrew-Regular.ttf", False,
+     [(0x590, 0x5FF), (0xFB1D, 0xFB4F)]),
+]
 
 
 def subset_font(path, codepoints):
@@ -72,51 +78,44 @@ def cpp_array(name, data):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--article", required=True)
-    ap.add_argument("--regular", required=True)
-    ap.add_argument("--bold", required=True)
-    ap.add_argument("--cjk", required=True)
+    ap.add_argument("--fonts-dir", required=True)
     ap.add_argument("--out-dir", required=True)
     ap.add_argument("--cpp", required=True)
     args = ap.parse_args()
 
-    try:
-        with open(args.article, encoding="utf-8") as f:
-            article = json.load(f)
-    except (OSError, ValueError) as e:
-        # A broken article still gets Latin fonts: the app reports the data problem itself.
-        print(f"make_fonts: warning: {args.article}: {e}; subsetting Latin only", file=sys.stderr)
-        article = {}
-
-    used = {ord(c) for s in strings_of(article) for c in s if ord(c) >= 0x80}
-    noto_cmap = TTFont(args.regular, lazy=True).getBestCmap()
-    cjk_cmap = TTFont(args.cjk, lazy=True).getBestCmap()
-
-    latin = set(LATIN) | {c for c in used if c in noto_cmap}
-    cjk = {c for c in used if c not in noto_cmap and c in cjk_cmap}
-    missing = sorted(c for c in used if c not in noto_cmap and c not in cjk_cmap)
-    if missing:
-        print("make_fonts: warning: no glyph for " + " ".join(f"U+{c:04X}" for c in missing),
-              file=sys.stderr)
+    def source(rel):
+        path = os.path.join(args.fonts_dir, rel)
+        if not os.path.exists(path):
+            sys.exit(f"make_fonts: {path}: no such font (emsdk-setup.sh installs fonts-noto-core)")
+        return path
 
     blobs = {
-        "kRegular": subset_font(args.regular, latin),
-        "kBold": subset_font(args.bold, latin),
-        "kCjk": subset_font(args.cjk, cjk or {0x4E00}),
+        "kRegular": subset_font(source("noto/NotoSans-Regular.ttf"), COMPILED),
+        "kBold": subset_font(source("noto/NotoSans-Bold.ttf"), COMPILED),
     }
     os.makedirs(args.out_dir, exist_ok=True)
-    for name, data in blobs.items():
-        with open(os.path.join(args.out_dir, name[1:].lower() + ".ttf"), "wb") as f:
+    fetched_sizes = []
+    for name, rel, _bold, ranges in FETCHED:
+        cps = [c for a, b in ranges for c in r(a, b)]
+        data = subset_font(source(rel), cps)
+        with open(os.path.join(args.out_dir, name), "wb") as f:
             f.write(data)
-    with open(os.path.join(args.out_dir, "cjk-chars.txt"), "w", encoding="utf-8") as f:
-        f.write("".join(chr(c) for c in sorted(cjk)) + "\n")
+        fetched_sizes.append(f"{name} {len(data) // 1024} KiB")
 
     parts = [
-        "// Generated by tools/make_fonts.py from " + os.path.basename(args.article) + ": do not edit.",
+        "// Generated by tools/make_fonts.py: do not edit.",
         '#include "ui/fonts.hpp"',
         "namespace wwe::fonts {",
     ]
     parts += [cpp_array(name, data) for name, data in blobs.items()]
+    for i, (_name, _rel, _bold, ranges) in enumerate(FETCHED):
+        parts.append(f"static const FontRange kFetchedRanges{i}[] = {{"
+                     + ", ".join(f"{{0x{a:X}, 0x{b:X}}}" for a, b in ranges) + "};")
+    parts.append("extern const FetchedFont kFetched[] = {")
+    for i, (name, _rel, bold, ranges) in enumerate(FETCHED):
+        parts.append(f'    {{"{name}", {"true" if bold else "false"}, kFetchedRanges{i}, {len(ranges)}}},')
+    parts.append("};")
+    parts.append(f"extern const std::size_t kFetchedCount = {len(FETCHED)};")
     parts.append("}  // namespace wwe::fonts\n")
     tmp = args.cpp + ".tmp"
     os.makedirs(os.path.dirname(os.path.abspath(args.cpp)), exist_ok=True)
@@ -124,7 +123,7 @@ def main():
         f.write("\n".join(parts))
     os.replace(tmp, args.cpp)
     sizes = ", ".join(f"{n[1:].lower()} {len(d) // 1024} KiB" for n, d in blobs.items())
-    print(f"make_fonts: {len(latin)} Latin + {len(cjk)} CJK code points; {sizes}")
+    print(f"make_fonts: compiled in: {sizes}; fetched when needed: {', '.join(fetched_sizes)}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@
 Inlines into the page shell: the stylesheet, the article JSON (as a
 <script type="application/json" id="wwe-article"> element, which shell.js prefers over a
 fetch), the glue and the program linked with -sSINGLE_FILE=1 (its wasm is base64 inside the
-JS; fonts are compiled in). The page's Content-Security-Policy then allows exactly these
+JS; the Latin fonts are compiled in, and the faces dist/fonts/ holds for other scripts
+cannot be fetched from a file: the browser's own fonts draw those characters instead). The page's Content-Security-Policy then allows exactly these
 inline scripts and style (by SHA-256 hash) instead of 'self', and fetches of data: URLs
 (the inline WebAssembly). Exit status 1 when the shell
 lacks a marker it replaces.

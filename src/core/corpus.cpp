@@ -65,6 +65,7 @@ void find_sequence(const Corpus& c, const std::vector<std::uint32_t>& ids,
 Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
     Corpus c;
     c.article = std::move(article);
+    c.rules = TextRules::for_language(c.article.meta.language);
     const Article& a = c.article;
     const std::size_t np = a.passages.size();
     const std::size_t nn = a.nodes.size();
@@ -89,7 +90,7 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
     StemMemo stems;
     std::vector<Token> tokens;
     for (std::size_t p = 0; p < np; ++p) {
-        tokenize(a.passages[p].text, tokens, stems);
+        tokenize(a.passages[p].text, tokens, stems, c.rules);
         const auto joined = static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.joined; }));
         c.words[p].reserve(tokens.size() - joined);  // exactly: no slack in the largest per-passage array
         c.joined[p].reserve(joined);
@@ -187,7 +188,7 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
             for (const Token& t : tokenize(form.text))
                 if (!t.joined) keys.push_back(inflection_key(std::string_view(form.text).substr(t.begin, t.end - t.begin)));
             std::vector<std::uint32_t> ids;
-            for (const std::string& term : terms_of(form.text)) {
+            for (const std::string& term : terms_of(form.text, c.rules)) {
                 const std::int64_t id = c.find_term(term);
                 if (id < 0) {  // a word no passage has: the form occurs nowhere
                     ids.clear();
@@ -300,7 +301,7 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
             Corpus::NameForm f;
             f.node = static_cast<int>(n);
             if (has_cjk(text)) f.folded = fold_text(text);
-            else f.terms = terms_of(text);
+            else f.terms = terms_of(text, c.rules);
             if (!f.terms.empty() || !f.folded.empty()) c.name_forms.push_back(std::move(f));
         };
         add(node.label);

@@ -60,6 +60,9 @@ struct InvertedIndex {
 
 struct Corpus {
     Article article;
+    // How the article's text becomes terms: TextRules::for_language(article.meta.language).
+    // Queries use the same rules, so they meet the index.
+    TextRules rules;
 
     // Terms, interned: each normalised term once.
     std::vector<std::string> terms;                       // id -> term

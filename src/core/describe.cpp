@@ -1,5 +1,7 @@
 #include "describe.hpp"
 
+#include <algorithm>
+
 #include "export.hpp"
 #include "date.hpp"
 #include "text.hpp"
@@ -167,6 +169,59 @@ std::string passage_opened_text(const Corpus& corpus, int p) {
     if (passage.section >= 0 && passage.section < static_cast<int>(a.sections.size()))
         out += ", in \xE2\x80\x9C" + a.sections[static_cast<std::size_t>(passage.section)].heading + "\xE2\x80\x9D";
     return out + ": " + word_excerpt(passage.text, 80);
+}
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>>& supplied_language_names() {
+    static std::vector<std::pair<std::string, std::string>> names;
+    return names;
+}
+
+std::string lower_primary(const std::string& tag) {
+    std::string out;
+    for (char ch : tag) {
+        if (ch == '-' || ch == '_') break;
+        out += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    }
+    return out;
+}
+
+}  // namespace
+
+void set_language_names(std::vector<std::pair<std::string, std::string>> names) {
+    supplied_language_names() = std::move(names);
+}
+
+std::string language_name(const std::string& tag) {
+    for (const auto& [t, name] : supplied_language_names())
+        if (t == tag && !name.empty()) return name;
+    static const std::pair<const char*, const char*> kNames[] = {
+        {"ar", "Arabic"},    {"de", "German"},  {"el", "Greek"},    {"en", "English"},   {"es", "Spanish"},
+        {"fa", "Persian"},   {"fr", "French"},  {"he", "Hebrew"},   {"hi", "Hindi"},     {"it", "Italian"},
+        {"ja", "Japanese"},  {"ko", "Korean"},  {"nl", "Dutch"},    {"pl", "Polish"},    {"pt", "Portuguese"},
+        {"ru", "Russian"},   {"sv", "Swedish"}, {"th", "Thai"},     {"tr", "Turkish"},   {"uk", "Ukrainian"},
+        {"ur", "Urdu"},      {"vi", "Vietnamese"}, {"zh", "Chinese"},
+    };
+    const std::string primary = lower_primary(tag);
+    for (const auto& [code, name] : kNames)
+        if (primary == code) return name;
+    return tag;
+}
+
+std::vector<std::string> translation_languages(const Article& article) {
+    std::vector<std::string> out;
+    for (const Node& n : article.nodes)
+        for (const Alias& al : n.aliases)
+            if (al.kind == AliasKind::Translation && !al.lang.empty() &&
+                std::find(out.begin(), out.end(), al.lang) == out.end())
+                out.push_back(al.lang);
+    return out;
+}
+
+bool other_language(const std::string& tag, const std::string& base) {
+    if (tag.empty() || base.empty()) return false;
+    return lower_primary(tag) != lower_primary(base);
 }
 
 }  // namespace wwe

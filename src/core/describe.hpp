@@ -55,4 +55,16 @@ std::string passages_markdown_text(const Corpus& corpus, const ViewState& state,
 // CSV of the entities (all of them, article order).
 std::string entities_csv_text(const Corpus& corpus);
 
+// The English name of a BCP 47 language tag ("zh-Hans" -> "Simplified Chinese"): the names
+// the platform supplied (the browser's Intl.DisplayNames, set_language_names), else a small
+// table of common languages by primary subtag (natively: the CLI, the tests), else the tag.
+std::string language_name(const std::string& tag);
+// Supplies names for tags (process-wide; the web platform, after loading an article).
+void set_language_names(std::vector<std::pair<std::string, std::string>> names);
+// Every language tag of the article's translations, each once, in first-use order.
+std::vector<std::string> translation_languages(const Article& article);
+// True when `tag` names another language than `base` (their primary subtags differ,
+// case-insensitively); false when either is empty.
+bool other_language(const std::string& tag, const std::string& base);
+
 }  // namespace wwe

@@ -232,7 +232,7 @@ SearchQuery parse_query(const Corpus& corpus, std::string_view text) {
     split_quotes(text, phrases, free_text);
 
     for (const std::string& phrase : phrases) {
-        std::vector<std::string> terms = terms_of(phrase);
+        std::vector<std::string> terms = terms_of(phrase, corpus.rules);
         if (terms.empty()) continue;
         SearchClause clause;
         clause.kind = terms.size() == 1 ? SearchClause::Kind::Word : SearchClause::Kind::Phrase;
@@ -293,7 +293,7 @@ SearchQuery parse_query(const Corpus& corpus, std::string_view text) {
 
     // The rest: words, where a run of words that names a node becomes a node clause.
     std::vector<Token> words;
-    for (Token& t : tokenize(folded))
+    for (Token& t : tokenize(folded, corpus.rules))
         if (!t.joined) words.push_back(std::move(t));
     if (words.size() >= 2)
         for (const Token& w : words) q.sequence.push_back(w.term);

@@ -25,6 +25,9 @@ class Builder {
 public:
     explicit Builder(SemanticTree& tree) : t_(tree) {}
 
+    // Marks element `i` as text in language `lang` (the mirror's lang attribute).
+    void set_lang(int i, const std::string& lang) { t_.nodes[static_cast<std::size_t>(i)].lang = lang; }
+
     // Adds an element under `parent` (index); returns its index.
     int add(int parent, std::string id, SemanticRole role, std::string name = {}, std::uint16_t flags = 0) {
         SemanticNode n;
@@ -287,6 +290,8 @@ void build_passage(Builder& b, const Controller& ctl, int parent, int p, int sel
     const int group = b.add(parent, pid, SemanticRole::Group, "Passage " + std::to_string(p + 1),
                             s.passage == passage.id ? Semantic_Current : 0);
     const int para = b.add(group, pid + "/text", SemanticRole::Paragraph);
+    // The mirror's page is in English (the interface): text in another language says which.
+    if (other_language(a.meta.language, "en")) b.set_lang(para, a.meta.language);
     std::uint32_t at = 0;
     int k = 0;
     const auto run = [&](int i, std::uint32_t begin, std::uint32_t end) {
@@ -619,11 +624,15 @@ void build_node_table(Builder& b, const Controller& ctl, int main, NodeKind kind
                 passages += (passages.empty() ? "" : ", ") + std::to_string(p + 1);
             cell("passages", passages.empty() ? "none" : passages);
         } else {
-            std::string translations;
-            for (const Alias& al : node.aliases)
-                if (al.kind == AliasKind::Translation)
-                    translations += (translations.empty() ? "" : "; ") + al.text + " (" + al.lang + ")";
-            cell("terms", translations);
+            // Each translation its own text run, with its language named and as its lang.
+            const int terms = b.add(row, rid + "/terms", SemanticRole::Cell);
+            for (std::size_t k = 0; k < node.aliases.size(); ++k) {
+                const Alias& al = node.aliases[k];
+                if (al.kind != AliasKind::Translation) continue;
+                const int t = b.add(terms, rid + "/terms/" + std::to_string(k), SemanticRole::Text,
+                                    al.text + " (" + language_name(al.lang) + ")");
+                if (other_language(al.lang, a.meta.language)) b.set_lang(t, al.lang);
+            }
             cell("description", node.description);
         }
     }
@@ -668,9 +677,11 @@ void build_details(Builder& b, const Controller& ctl, int root) {
             for (std::size_t i = 0; i < node.aliases.size(); ++i) {
                 const Alias& al = node.aliases[i];
                 std::string note = al.kind == AliasKind::Variant ? "variant" : al.kind == AliasKind::Abbreviation ? "abbreviation"
-                                                                                                               : "translation, " + al.lang;
-                b.add(b.add(list, "details/alias/" + std::to_string(i), SemanticRole::ListItem),
-                      "details/alias/" + std::to_string(i) + "/text", SemanticRole::Text, al.text + " (" + note + ")");
+                                                                                                               : language_name(al.lang);
+                const int t = b.add(b.add(list, "details/alias/" + std::to_string(i), SemanticRole::ListItem),
+                                    "details/alias/" + std::to_string(i) + "/text", SemanticRole::Text, al.text + " (" + note + ")");
+                if (al.kind == AliasKind::Translation && other_language(al.lang, a.meta.language))
+                    b.set_lang(t, al.lang);
             }
         }
         int relations = -1;
@@ -809,7 +820,7 @@ const char* to_string(SemanticCommand command) {
 
 bool SemanticNode::same_as(const SemanticNode& o) const {
     return id == o.id && role == o.role && name == o.name && description == o.description && value == o.value &&
-           level == o.level && flags == o.flags && activatable() == o.activatable() && min == o.min && max == o.max &&
+           level == o.level && lang == o.lang && flags == o.flags && activatable() == o.activatable() && min == o.min && max == o.max &&
            step == o.step;
 }
 
@@ -978,6 +989,7 @@ json to_json(const SemanticOp& op, const SemanticTree& tree) {
         out["step"] = n.step;
     }
     if (n.level > 0) out["level"] = n.level;
+    if (!n.lang.empty()) out["lang"] = n.lang;
     return out;
 }
 

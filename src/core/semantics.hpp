@@ -114,6 +114,7 @@ struct SemanticNode {
     std::string value;         // the search box's text; a slider's, spin button's or text box's value
     double min = 0, max = 0, step = 0;  // Slider, SpinButton: the range and the step
     int level = 0;             // headings: 1-6
+    std::string lang;          // BCP 47 of its text when another language than the article's
     int parent = -1;           // index of the parent in SemanticTree::nodes (-1: the root)
     std::uint16_t flags = Semantic_None;
     std::optional<Intent> action;                      // the intent activating it sends

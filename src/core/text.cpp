@@ -1,5 +1,11 @@
 #include "text.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+
+#include <libstemmer.h>
+#include <utf8proc.h>
+
 namespace wwe {
 
 //------------------------------------------------------------------------------------------
@@ -95,31 +101,94 @@ std::string utf8_truncate(std::string_view s, std::size_t max_bytes) {
 // Characters
 //------------------------------------------------------------------------------------------
 
-char32_t fold_case(char32_t cp) {
-    if (cp >= 'A' && cp <= 'Z') return cp + 32;
-    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) return cp + 32;  // Latin-1
-    if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 &&
-        cp != 0x17F) {
-        // Latin Extended-A pairs: even upper/odd lower, except 0x139-0x148 and 0x179-0x17E.
-        bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-        if (odd_upper ? (cp % 2 == 1) : (cp % 2 == 0)) return cp + 1;
-        return cp;
+namespace {
+
+// utf8proc_map's result as a std::string ("" when it fails, which valid UTF-8 never does).
+std::string map_utf8(std::string_view s, int options) {
+    if (s.empty()) return {};
+    utf8proc_uint8_t* out = nullptr;
+    const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                            static_cast<utf8proc_ssize_t>(s.size()), &out,
+                                            static_cast<utf8proc_option_t>(options));
+    std::string result;
+    if (n >= 0 && out) result.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+    std::free(out);
+    return result;
+}
+
+constexpr int kFold = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
+
+// Letters whose combining marks are accents to strip: Latin, Greek, Cyrillic, Armenian,
+// Hebrew, Arabic, Syriac (up to U+074F), Arabic Supplement and Extended-A, Latin Extended
+// Additional, Greek Extended, Latin Extended-C/-D/-E, the Latin, Armenian, Hebrew and Arabic
+// presentation forms. Elsewhere (Devanagari, Thai, ...) marks are vowel signs and stay.
+bool marks_are_accents(char32_t base) {
+    return base < 0x0750 || (base >= 0x0750 && base <= 0x077F) || (base >= 0x08A0 && base <= 0x08FF) ||
+           (base >= 0x1E00 && base <= 0x1FFF) || (base >= 0x2C60 && base <= 0x2C7F) ||
+           (base >= 0xA720 && base <= 0xA7FF) || (base >= 0xAB30 && base <= 0xAB6F) ||
+           (base >= 0xFB00 && base <= 0xFDFF) || (base >= 0xFE70 && base <= 0xFEFF);
+}
+
+bool is_mark(char32_t cp) {
+    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME;
+}
+
+// Drops the accents of `s` (NFC in, NFC out) as the normalisation rules say; the tatweel
+// (U+0640, a stretching stroke) goes too.
+std::string strip_accents(std::string_view s) {
+    bool ascii = true;
+    for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) return std::string(s);
+    const std::string nfd = map_utf8(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+    std::string kept;
+    kept.reserve(nfd.size());
+    char32_t base = 0;
+    bool changed = false;
+    for (std::size_t i = 0; i < nfd.size();) {
+        const char32_t cp = utf8_next(nfd, i);
+        if ((is_mark(cp) && marks_are_accents(base)) || cp == 0x0640) {
+            changed = true;
+            continue;
+        }
+        if (!is_mark(cp)) base = cp;
+        utf8_append(kept, cp);
     }
-    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32;  // Greek
-    if (cp >= 0x410 && cp <= 0x42F) return cp + 32;                // Cyrillic
-    if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
-    if (cp >= 0xFF21 && cp <= 0xFF3A) return cp - 0xFF21 + 'a';    // fullwidth Latin
+    if (!changed) return std::string(s);
+    return map_utf8(kept, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+}  // namespace
+
+char32_t fold_case(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    if (cp >= 0xFF21 && cp <= 0xFF3A) return cp - 0xFF21 + 'a';  // fullwidth Latin
     if (cp >= 0xFF41 && cp <= 0xFF5A) return cp - 0xFF41 + 'a';
     if (cp >= 0xFF10 && cp <= 0xFF19) return cp - 0xFF10 + '0';
-    return cp;
+    if (cp > 0x10FFFF) return cp;
+    return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
 }
 
 std::string fold_text(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) utf8_append(out, fold_case(utf8_next(s, i)));
-    return out;
+    bool ascii = true;
+    for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+        std::string out(s);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
+    // Invalid bytes become U+FFFD first, as utf8_next decodes them (utf8proc refuses them).
+    std::string valid;
+    const std::string_view text = [&]() -> std::string_view {
+        if (utf8_invalid_at(s) == std::string_view::npos) return s;
+        for (std::size_t i = 0; i < s.size();) utf8_append(valid, utf8_next(s, i));
+        return valid;
+    }();
+    return map_utf8(text, kFold);
 }
+
+std::string fold_for_sorting(std::string_view s) { return strip_accents(fold_text(s)); }
 
 bool is_cjk(char32_t cp) {
     return (cp >= 0x3040 && cp <= 0x30FF) ||   // kana
@@ -130,22 +199,101 @@ bool is_cjk(char32_t cp) {
            (cp >= 0x20000 && cp <= 0x2FA1F);   // supplementary ideographs
 }
 
-namespace {
-
 bool is_word_char(char32_t cp) {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    if (cp >= 0xFF10 && cp <= 0xFF5A) return fold_case(cp) != cp;  // fullwidth alnum
-    if (is_cjk(cp)) return false;  // handled on its own
-    return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||  // Latin-1 .. Extended-B
-           (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x4FF);
+    if (cp > 0x10FFFF) return false;
+    switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+        case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+        case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+        case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+        case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+            return true;
+        default:
+            // Joiners and the soft hyphen sit inside words (Persian, Indic, hyphenated text);
+            // folding drops them from the term.
+            return cp == 0x200C || cp == 0x200D || cp == 0x00AD;
+    }
 }
+
+//------------------------------------------------------------------------------------------
+// Stemming
+//------------------------------------------------------------------------------------------
+
+Stemmer::Stemmer(std::string_view algorithm) {
+    const std::string name(algorithm);
+    if (sb_stemmer* h = sb_stemmer_new(name.c_str(), "UTF_8")) {
+        algorithm_ = name;
+        handle_ = std::shared_ptr<sb_stemmer>(h, sb_stemmer_delete);
+    }
+}
+
+std::string Stemmer::stem(std::string_view word) const {
+    if (!handle_ || word.empty()) return std::string(word);
+    const sb_symbol* out = sb_stemmer_stem(handle_.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                                           static_cast<int>(word.size()));
+    if (!out) return std::string(word);  // out of memory: the word as it is
+    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(handle_.get())));
+}
+
+std::vector<std::string> Stemmer::algorithms() {
+    std::vector<std::string> names;
+    for (const char** n = sb_stemmer_list(); *n; ++n) names.emplace_back(*n);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+TextRules TextRules::for_language(std::string_view bcp47) {
+    TextRules rules;
+    rules.language = std::string(bcp47);
+    std::string primary;
+    for (char c : bcp47) {
+        if (c == '-' || c == '_') break;
+        primary += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    static const std::pair<const char*, const char*> kAlgorithms[] = {
+        {"ar", "arabic"},     {"ca", "catalan"},  {"da", "danish"},     {"de", "german"},
+        {"el", "greek"},      {"en", "english"},  {"es", "spanish"},    {"eu", "basque"},
+        {"fi", "finnish"},    {"fr", "french"},   {"ga", "irish"},      {"hi", "hindi"},
+        {"hu", "hungarian"},  {"hy", "armenian"}, {"id", "indonesian"}, {"it", "italian"},
+        {"lt", "lithuanian"}, {"ne", "nepali"},   {"nl", "dutch"},      {"no", "norwegian"},
+        {"nb", "norwegian"},  {"nn", "norwegian"}, {"pt", "portuguese"}, {"ro", "romanian"},
+        {"ru", "russian"},    {"sr", "serbian"},  {"sv", "swedish"},    {"ta", "tamil"},
+        {"tr", "turkish"},    {"yi", "yiddish"},
+    };
+    for (const auto& [code, algorithm] : kAlgorithms)
+        if (primary == code) rules.stemmer = Stemmer(algorithm);
+    rules.split_elisions = primary == "fr" || primary == "it" || primary == "ca";
+    rules.strip_conjunctions = primary == "ar";
+    return rules;
+}
+
+const TextRules& english_rules() {
+    static const TextRules rules = TextRules::for_language("en");
+    return rules;
+}
+
+std::string normalise_word(std::string_view word, const TextRules& rules) {
+    std::string folded = fold_text(word);
+    if (rules.strip_conjunctions) {
+        // The longest prefix that leaves at least two letters (two bytes each).
+        static const char* const kPrefixes[] = {
+            "\xd9\x88\xd8\xa7\xd9\x84", "\xd9\x81\xd8\xa7\xd9\x84", "\xd8\xa8\xd8\xa7\xd9\x84",
+            "\xd9\x83\xd8\xa7\xd9\x84", "\xd8\xa7\xd9\x84", "\xd9\x84\xd9\x84"};  // وال فال بال كال ال لل
+        for (const char* prefix : kPrefixes) {
+            const std::string_view p(prefix);
+            if (folded.starts_with(p) && folded.size() >= p.size() + 4) {
+                folded.erase(0, p.size());
+                break;
+            }
+        }
+    }
+    return strip_accents(rules.stemmer.stem(folded));
+}
+
+namespace {
 
 bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
-
-std::string normalise_word(const std::string& folded) {
-    return porter_stem(folded);  // leaves non a-z words (digits, accents) unchanged
-}
 
 }  // namespace
 
@@ -153,18 +301,19 @@ std::string normalise_word(const std::string& folded) {
 // Tokens
 //------------------------------------------------------------------------------------------
 
-std::vector<Token> tokenize(std::string_view text) {
+std::vector<Token> tokenize(std::string_view text, const TextRules& rules) {
     std::vector<Token> out;
     StemMemo memo;
-    tokenize(text, out, memo);
+    tokenize(text, out, memo, rules);
     return out;
 }
 
-void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo) {
+void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo, const TextRules& rules) {
     out.clear();
-    auto normalise = [&](const std::string& folded) -> const std::string& {
-        auto it = memo.find(folded);
-        if (it == memo.end()) it = memo.emplace(folded, normalise_word(folded)).first;
+    // `raw` is the word's text without apostrophes, ASCII capitals lowered (the memo's key).
+    auto normalise = [&](const std::string& raw) -> const std::string& {
+        auto it = memo.find(raw);
+        if (it == memo.end()) it = memo.emplace(raw, normalise_word(raw, rules)).first;
         return it->second;
     };
     std::uint32_t position = 0;
@@ -176,16 +325,16 @@ void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo) {
     auto close_compound = [&] {
         if (compound.size() >= 2) {
             Token joined;
-            std::string folded;
-            // Rebuild the joined surface form from the parts' text, folded.
+            std::string raw;
+            // Rebuild the joined surface form from the parts' text.
             for (std::size_t k : compound) {
                 std::size_t j = out[k].begin;
                 while (j < out[k].end) {
                     char32_t cp = utf8_next(text, j);
-                    if (is_word_char(cp)) utf8_append(folded, fold_case(cp));
+                    if (is_word_char(cp)) utf8_append(raw, fold_case(cp));
                 }
             }
-            joined.term = normalise(folded);
+            joined.term = normalise(raw);
             joined.begin = out[compound.front()].begin;
             joined.end = out[compound.back()].end;
             joined.position = out[compound.front()].position;
@@ -201,7 +350,7 @@ void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo) {
         if (is_cjk(cp)) {
             close_compound();
             Token t;
-            utf8_append(t.term, cp);
+            t.term = fold_text(std::string_view(text.data() + start, i - start));
             t.begin = static_cast<std::uint32_t>(start);
             t.end = static_cast<std::uint32_t>(i);
             t.position = position++;
@@ -219,34 +368,35 @@ void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo) {
             }
             continue;
         }
-        // A word: letters and digits, apostrophes inside dropped, a possessive 's dropped.
-        std::string folded;
-        utf8_append(folded, fold_case(cp));
+        // A word: letters, marks and digits, apostrophes inside dropped (or splitting it,
+        // with elision), a possessive 's dropped.
+        std::string raw;
+        utf8_append(raw, fold_case(cp));
         std::size_t end = i;
         while (i < text.size()) {
             // ASCII letters and digits, the common case, without decoding.
             const unsigned char byte = static_cast<unsigned char>(text[i]);
             if (byte < 0x80 && ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9'))) {
-                folded += static_cast<char>(byte);
+                raw += static_cast<char>(byte);
                 i = end = i + 1;
                 continue;
             }
             if (byte >= 'A' && byte <= 'Z') {
-                folded += static_cast<char>(byte - 'A' + 'a');
+                raw += static_cast<char>(byte - 'A' + 'a');
                 i = end = i + 1;
                 continue;
             }
             std::size_t at = i;
             char32_t c = utf8_next(text, at);
-            if (is_word_char(c)) {
-                utf8_append(folded, fold_case(c));
+            if (is_word_char(c) && !is_cjk(c)) {
+                utf8_append(raw, c);
                 i = end = at;
                 continue;
             }
-            if (is_apostrophe(c) && at < text.size()) {
+            if (is_apostrophe(c) && at < text.size() && !rules.split_elisions) {
                 std::size_t after = at;
                 char32_t next = utf8_next(text, after);
-                if (is_word_char(next)) {
+                if (is_word_char(next) && !is_cjk(next)) {
                     std::size_t after2 = after;
                     bool possessive = (next == 's' || next == 'S') &&
                                       (after2 >= text.size() || !is_word_char(utf8_next(text, after2)));
@@ -264,7 +414,8 @@ void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo) {
         hyphen_end = std::string_view::npos;
         if (!continues_compound) close_compound();
         Token t;
-        t.term = normalise(folded);
+        t.term = normalise(raw);
+        if (t.term.empty()) continue;  // only joiners or soft hyphens
         t.begin = static_cast<std::uint32_t>(start);
         t.end = static_cast<std::uint32_t>(end);
         t.position = position++;
@@ -274,9 +425,9 @@ void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo) {
     close_compound();
 }
 
-std::vector<std::string> terms_of(std::string_view text) {
+std::vector<std::string> terms_of(std::string_view text, const TextRules& rules) {
     std::vector<std::string> terms;
-    for (Token& t : tokenize(text))
+    for (Token& t : tokenize(text, rules))
         if (!t.joined) terms.push_back(std::move(t.term));
     return terms;
 }

@@ -146,6 +146,25 @@ void wwe_js_report_error(const char* message) noexcept;
 double wwe_js_heap_size() noexcept;
 
 //------------------------------------------------------------------------------------------
+// Fonts (web_main.cpp): faces fetched when the article needs them, glyphs from the browser
+//------------------------------------------------------------------------------------------
+
+// Fetches fonts/<file> beside explorer.js; calls wwe_font_arrived(file, bytes, size) when
+// done (bytes malloc'ed for the program to keep or free; null and 0 when it failed).
+void wwe_js_fetch_font(const char* file) noexcept;
+// Draws `n` code points (`cps`) at `size` px (bold 1/0) with the browser's sans-serif fonts
+// into n cells of cell_w x cell_h alpha bytes (`alpha`), the baseline `ascent` px below
+// each cell's top and the pen at round(0.25 size); their advances into `advance` (-1: the
+// browser has no glyph for it).
+void wwe_js_rasterise_glyphs(const unsigned* cps, int n, double size, double ascent, int bold, int cell_w,
+                             int cell_h, unsigned char* alpha, float* advance) noexcept;
+void wwe_font_arrived(const char* file, unsigned char* bytes, int size);
+// The English names of the BCP 47 tags of a JSON array ("zh-Hans" -> "Simplified
+// Chinese"), as a JSON object tag -> name, from Intl.DisplayNames (tags it does not know
+// are left out). Malloc'ed UTF-8, the caller frees it; null without Intl.DisplayNames.
+char* wwe_js_language_names(const char* tags_json) noexcept;
+
+//------------------------------------------------------------------------------------------
 // The semantic layer (src/platform/library_mirror.js)
 //------------------------------------------------------------------------------------------
 

@@ -308,6 +308,12 @@ mergeInto(LibraryManager.library, {
         }
         if (entry.role === 'searchbox') updatePlaceholder(entry);
       }
+      const lang = op.lang || '';  // text in another language than the article's
+      if (lang !== (entry.lang || '')) {
+        entry.lang = lang;
+        if (lang) el.setAttribute('lang', lang);
+        else el.removeAttribute('lang');
+      }
       const description = op.description || '';
       if (description !== entry.description) {
         entry.description = description;

@@ -67,6 +67,20 @@
 //     wwe_js_storage_read(key) -> char*     "0" + the stored text ("0" alone: none), or "1" +
 //                                           why the browser refuses storage; malloc'ed
 //     wwe_js_storage_write(key, text) -> char*  "" when stored, else why not; malloc'ed
+//     wwe_js_language_names(tags) -> char*  {tag: English name} of a JSON array of BCP 47
+//                                           tags, from Intl.DisplayNames (null without it)
+//     wwe_js_fetch_font(file)               fetches fonts/<file> next to explorer.js ->
+//                                           _wwe_font_arrived(file, bytes, size) (bytes
+//                                           _malloc'ed, the program keeps them; 0, 0 when
+//                                           it failed: offline, file://, 404)
+//     wwe_js_rasterise_glyphs(cps, n, size, ascent, bold, cell_w, cell_h, alpha, advance)
+//                                           draws n code points (uint32 at cps) with the
+//                                           browser's own sans-serif fonts on a 2D canvas:
+//                                           cell_w x cell_h alpha bytes each into alpha,
+//                                           baseline `ascent` px below the cell's top, pen
+//                                           at x = round(0.25 size); advances (float32) into
+//                                           advance, -1 where the browser has no glyph (it
+//                                           drew the same box as for an unassigned code point)
 //   The semantic layer (web_main.cpp; defined in src/platform/library_mirror.js)
 //     wwe_js_mirror_install() -> int        first thing in main, before glfwInit: the
 //                                           accessible mirror over the canvas, its live
@@ -596,5 +610,109 @@ mergeInto(LibraryManager.library, {
   wwe_js_heap_size__sig: 'd',
   wwe_js_heap_size: function () {
     return HEAP8.length;
+  },
+
+  wwe_js_language_names__deps: wweWithStrings(['$wweNewUTF8']),
+  wwe_js_language_names__sig: 'ii',
+  wwe_js_language_names: function (tags) {
+    if (typeof Intl === 'undefined' || !Intl.DisplayNames) return 0;
+    var names = {};
+    try {
+      var display = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+      JSON.parse(UTF8ToString(tags)).forEach(function (tag) {
+        try {
+          var name = display.of(tag);
+          if (name) names[tag] = name;
+        } catch (e) { /* not a well-formed tag: the core's table or the tag itself */ }
+      });
+    } catch (e) {
+      return 0;
+    }
+    return wweNewUTF8(JSON.stringify(names));
+  },
+
+  wwe_js_fetch_font__deps: wweWithStrings(['wwe_font_arrived', 'malloc', 'free']),
+  wwe_js_fetch_font__sig: 'vi',
+  wwe_js_fetch_font: function (file) {
+    var name = UTF8ToString(file);
+    var base = typeof scriptDirectory === 'string' ? scriptDirectory : '';
+    var done = function (bytes) {
+      var n = lengthBytesUTF8(name) + 1;
+      var str = _malloc(n);
+      stringToUTF8(name, str, n);
+      var data = 0;
+      if (bytes && bytes.length) {
+        data = _malloc(bytes.length);
+        if (data) HEAPU8.set(bytes, data);
+      }
+      _wwe_font_arrived(str, data, data ? bytes.length : 0);
+      _free(str);
+    };
+    try {
+      fetch(base + 'fonts/' + name).then(function (r) {
+        if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
+        return r.arrayBuffer();
+      }).then(function (buffer) { done(new Uint8Array(buffer)); }, function (e) {
+        console.warn('Win-Win Explorer: the font ' + name + ' could not be fetched (' + e + '); the browser\'s fonts draw its characters');
+        done(null);
+      });
+    } catch (e) {
+      done(null);
+    }
+  },
+
+  wwe_js_rasterise_glyphs__sig: 'viiddiiiii',
+  wwe_js_rasterise_glyphs: function (cps, n, size, ascent, bold, cellW, cellH, alpha, advance) {
+    var canvas = document.createElement('canvas');
+    var cols = Math.max(1, Math.floor(2048 / cellW));
+    var rowsPerBatch = Math.max(1, Math.floor(1024 / cellH));
+    canvas.width = cols * cellW;
+    canvas.height = rowsPerBatch * cellH;
+    var ctx = canvas.getContext('2d', { willReadFrequently: true });
+    var font = (bold ? 'bold ' : '') + size + 'px sans-serif';
+    var pen = Math.round(0.25 * size);
+    var cellAlpha = function (data, col, row) {  // one cell's alpha bytes
+      var out = new Uint8Array(cellW * cellH);
+      for (var y = 0; y < cellH; ++y) {
+        var src = ((row * cellH + y) * canvas.width + col * cellW) * 4 + 3;
+        for (var x = 0; x < cellW; ++x) out[y * cellW + x] = data[src + 4 * x];
+      }
+      return out;
+    };
+    var same = function (a, b) {
+      if (!a || !b || a.length !== b.length) return false;
+      for (var i = 0; i < a.length; ++i) if (a[i] !== b[i]) return false;
+      return true;
+    };
+    var draw = function (list) {  // list of strings -> [{alpha, advance}]
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.font = font;
+      ctx.fillStyle = '#fff';
+      ctx.textBaseline = 'alphabetic';
+      for (var k = 0; k < list.length; ++k) {
+        ctx.fillText(list[k], (k % cols) * cellW + pen, Math.floor(k / cols) * cellH + ascent);
+      }
+      var data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      var out = [];
+      for (var k = 0; k < list.length; ++k) {
+        out.push({ alpha: cellAlpha(data, k % cols, Math.floor(k / cols)), advance: ctx.measureText(list[k]).width });
+      }
+      return out;
+    };
+    // The browser's box for a code point it cannot draw: unassigned U+0378 and U+E0080.
+    var none = draw([String.fromCodePoint(0x378), String.fromCodePoint(0xE0080)]);
+    var batch = cols * rowsPerBatch;
+    for (var first = 0; first < n; first += batch) {
+      var list = [];
+      for (var k = first; k < Math.min(n, first + batch); ++k) list.push(String.fromCodePoint(HEAPU32[(cps >> 2) + k]));
+      var got = draw(list);
+      for (var k = 0; k < got.length; ++k) {
+        var i = first + k;
+        var missing = none.some(function (b) { return same(b.alpha, got[k].alpha) && b.advance === got[k].advance; });
+        HEAPU8.set(got[k].alpha, alpha + i * cellW * cellH);
+        HEAPF32[(advance >> 2) + i] = missing ? -1 : got[k].advance;
+      }
+    }
   },
 });

@@ -36,6 +36,9 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <set>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -49,6 +52,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_internal.h"  // ErrorCheckEndFrameRecover
 #include "imgui_impl_opengl3.h"
+#include "core/describe.hpp"
 #include "platform/js_bridge.hpp"
 #include "platform/pointer.hpp"
 #include "platform/text_input.hpp"
@@ -103,6 +107,11 @@ struct Runner {
     bool mouse_down = false;           // the mouse's primary button is down (as far as we know)
     bool no_gl = false;                // no WebGL 2 context: frames run, nothing is rendered
     double last_frame = 0;             // the clock at the last frame (ImGui's DeltaTime, no GL)
+    // Fonts fetched when the article needs them (fonts::kFetched): their bytes by file name
+    // (empty: the fetch failed, the browser's fonts draw those characters), and those asked
+    // for and not yet here (no idle signal while any is on its way).
+    std::map<std::string, std::vector<unsigned char>> font_files;
+    std::set<std::string> fonts_pending;
 };
 
 // The display size the views lay out for without WebGL 2 (nothing is drawn: it only decides
@@ -153,11 +162,77 @@ void apply_viewport(float css_w, float css_h, float dpr) {
     mark_input();
 }
 
+// The browser's own fonts through a canvas (wwe_js_rasterise_glyphs), each glyph trimmed to
+// its ink. Code points a font still on its way will draw are left out (width 0).
+std::vector<wwe::ui::GlyphBitmap> rasterise_glyphs(const std::vector<char32_t>& cps, float size, float ascent, bool bold) {
+    std::vector<wwe::ui::GlyphBitmap> out(cps.size());
+    std::vector<unsigned> asked;
+    std::vector<std::size_t> where;
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+        bool pending = false;
+        for (std::size_t f = 0; f < wwe::fonts::kFetchedCount; ++f)
+            pending = pending || (g->fonts_pending.count(wwe::fonts::kFetched[f].file) && wwe::fonts::kFetched[f].covers(cps[i]));
+        if (pending) continue;
+        asked.push_back(static_cast<unsigned>(cps[i]));
+        where.push_back(i);
+    }
+    if (asked.empty()) return out;
+    // Room around the pen and the line for ink beyond them (CJK rises above Noto's ascent):
+    // without it a glyph's top would land in the cell above.
+    const int pen = static_cast<int>(std::lround(0.25 * size));
+    const int top = static_cast<int>(std::ceil(size * 0.4f));
+    const int cell_w = static_cast<int>(std::ceil(size * 1.6f)) + pen;
+    const int cell_h = static_cast<int>(std::ceil(size * 1.5f)) + top;
+    std::vector<unsigned char> alpha(asked.size() * static_cast<std::size_t>(cell_w * cell_h));
+    std::vector<float> advance(asked.size());
+    wwe_js_rasterise_glyphs(asked.data(), static_cast<int>(asked.size()), size, ascent + top, bold ? 1 : 0, cell_w, cell_h,
+                            alpha.data(), advance.data());
+    for (std::size_t k = 0; k < asked.size(); ++k) {
+        if (advance[k] < 0) continue;  // the browser has no glyph either
+        const unsigned char* cell = alpha.data() + k * static_cast<std::size_t>(cell_w * cell_h);
+        int x0 = cell_w, y0 = cell_h, x1 = -1, y1 = -1;
+        for (int y = 0; y < cell_h; ++y)
+            for (int x = 0; x < cell_w; ++x)
+                if (cell[y * cell_w + x]) {
+                    x0 = std::min(x0, x); y0 = std::min(y0, y);
+                    x1 = std::max(x1, x); y1 = std::max(y1, y);
+                }
+        wwe::ui::GlyphBitmap& b = out[where[k]];
+        b.advance = advance[k];
+        if (x1 < 0) {  // no ink (a space): one transparent texel
+            x0 = y0 = x1 = y1 = 0;
+        }
+        b.width = x1 - x0 + 1;
+        b.height = y1 - y0 + 1;
+        b.offset_x = static_cast<float>(x0 - pen);
+        b.offset_y = static_cast<float>(y0 - top);
+        b.alpha.resize(static_cast<std::size_t>(b.width * b.height));
+        for (int y = 0; y < b.height; ++y)
+            for (int x = 0; x < b.width; ++x)
+                b.alpha[static_cast<std::size_t>(y * b.width + x)] = x1 == 0 && y1 == 0 && x0 == 0 ? 0 : cell[(y0 + y) * cell_w + x0 + x];
+    }
+    return out;
+}
+
 void rebuild_fonts() {
     ImGuiIO& io = ImGui::GetIO();
-    const float used = wwe::ui::build_fonts(*io.Fonts, g->app.fonts(), g->dpr * g->scale, g->app.font_text());
+    const std::string text = g->app.font_text();
+    // Fetch the faces the article needs that are not here yet (once each).
+    for (const std::string& file : wwe::ui::fetched_fonts_for(text)) {
+        if (g->font_files.count(file) || g->fonts_pending.count(file)) continue;
+        g->fonts_pending.insert(file);
+        wwe_js_fetch_font(file.c_str());
+    }
+    std::vector<wwe::ui::LoadedFace> faces;
+    for (const auto& [file, bytes] : g->font_files)
+        if (!bytes.empty()) faces.push_back({file, {bytes.data(), bytes.size()}});
+    const wwe::ui::FontBuild built = wwe::ui::build_fonts(*io.Fonts, g->app.fonts(), g->dpr * g->scale, text, {}, faces,
+                                                          g->no_gl ? wwe::ui::GlyphRasteriser{} : wwe::ui::GlyphRasteriser(rasterise_glyphs));
+    const float used = built.ratio;
     io.FontGlobalScale = 1.0f / used;
     g->app.fonts_changed();
+    // What nothing draws is named in the app, once every font asked for is here.
+    if (g->fonts_pending.empty()) g->app.set_missing_glyphs(built.missing);
     if (g->no_gl) {
         // No texture to upload; ImGui only needs the atlas built (its glyph metrics).
         unsigned char* pixels = nullptr;
@@ -485,7 +560,7 @@ void frame() {
     const bool due = now >= r.app.next_wakeup();  // a tour step, a kiosk's idle timeout
     const bool input = r.input || r.pointer.pending() || due;
     if (!input && r.frames_to_draw <= 0 && !r.app.wants_frames()) {  // idle: nothing to draw
-        if (!r.idle && r.first_frame_done) {
+        if (!r.idle && r.first_frame_done && r.fonts_pending.empty()) {
             r.idle = true;
             wwe_js_idle(static_cast<double>(r.frames));
         }
@@ -605,6 +680,21 @@ const char* load_article_text(std::string_view text) {
     nlohmann::json out = {{"ok", report.ok}, {"errors", report.errors}, {"warnings", report.warnings}};
     if (report.ok) {
         g->font_ratio = 0;  // the atlas needs the article's glyphs
+        // The languages' names in the browser's words (Intl.DisplayNames), for the views.
+        {
+            const wwe::Article& article = g->app.controller().corpus().article;
+            nlohmann::json tags = wwe::translation_languages(article);
+            if (!article.meta.language.empty()) tags.push_back(article.meta.language);
+            std::vector<std::pair<std::string, std::string>> names;
+            if (char* got = wwe_js_language_names(tags.dump().c_str())) {
+                const nlohmann::json j = nlohmann::json::parse(got, nullptr, false);
+                std::free(got);
+                if (j.is_object())
+                    for (auto it = j.begin(); it != j.end(); ++it)
+                        if (it.value().is_string()) names.emplace_back(it.key(), it.value().get<std::string>());
+            }
+            wwe::set_language_names(std::move(names));
+        }
         mark_input();
         wwe::platform::install_url_state(g->app);  // the link, then what storage kept (storage.hpp)
         g->app.set_dom_search(g->dom_search);
@@ -764,6 +854,18 @@ EMSCRIPTEN_KEEPALIVE void wwe_advance_clock(double seconds) {
 
 // 1 while the app draws nothing (no input, nothing animating, nothing due).
 EMSCRIPTEN_KEEPALIVE int wwe_is_idle() { return g->idle ? 1 : 0; }
+
+// A font asked for with wwe_js_fetch_font arrived (bytes: malloc'ed, kept here) or failed
+// (null): the atlas is built again with it, or with the browser's glyphs instead.
+EMSCRIPTEN_KEEPALIVE void wwe_font_arrived(const char* file, unsigned char* bytes, int size) {
+    const std::string name = file ? file : "";
+    std::vector<unsigned char>& kept = g->font_files[name];
+    if (bytes && size > 0) kept.assign(bytes, bytes + size);
+    std::free(bytes);
+    g->fonts_pending.erase(name);
+    g->font_ratio = 0;
+    mark_input();
+}
 
 // The mirror (library_mirror.js): an element was activated, got the focus, a key the page
 // does not handle itself was pressed in it, the search field changed. Strings are UTF-8.

@@ -48,6 +48,7 @@ struct AppImpl {
     Controller core;
     Theme theme = default_theme();
     Fonts fonts;
+    std::vector<char32_t> missing_glyphs;  // what no font draws (set_missing_glyphs)
     bool theme_applied = false;
     bool close_popups = false;  // menus left open by the last visitor close (home)
     double pinch_until = -1;
@@ -452,6 +453,9 @@ void App::fonts_changed() {
 
 std::string App::font_text() const { return impl_->core.font_text(); }
 
+void App::set_missing_glyphs(std::vector<char32_t> missing) { impl_->missing_glyphs = std::move(missing); }
+const std::vector<char32_t>& App::missing_glyphs() const { return impl_->missing_glyphs; }
+
 bool App::wants_frames() const {
     const AppImpl& m = *impl_;
     if (!m.core.loaded()) return false;
@@ -851,6 +855,16 @@ FrameReport App::frame(double now, const FrameInput& input) {
         m.layout.show_filters = false;
     }
     draw_notice(ctx);
+    if (!m.missing_glyphs.empty()) {
+        // Characters no font has: said, not drawn as "?".
+        ImGui::PushFont(m.fonts.small);
+        ImGui::PushStyleColor(ImGuiCol_Text, m.theme.text_muted);
+        const std::string line = "Some characters of this article cannot be drawn here: " +
+                                 describe_code_points(m.missing_glyphs) + ".";
+        ImGui::TextWrapped("%s", line.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     auto panel = [&](const char* id, float w, auto&& draw, bool tinted, ImGuiWindowFlags flags = ImGuiWindowFlags_None) {

@@ -82,6 +82,10 @@ public:
     Fonts& fonts();
     // Call after the atlas was rebuilt: cached text layouts are measured again.
     void fonts_changed();
+    // The characters of the article no font could draw (after the atlas was built): named
+    // in a notice under the toolbar while there are some (never a silent "?").
+    void set_missing_glyphs(std::vector<char32_t> missing);
+    const std::vector<char32_t>& missing_glyphs() const;
     // Every string of the loaded article, concatenated: the glyphs the atlas needs.
     std::string font_text() const;
 

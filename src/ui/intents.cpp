@@ -96,9 +96,10 @@ int matrix_column_facet(const Article& article, const MatrixState& matrix) {
 
 bool matches_filter(const std::string& filter, std::initializer_list<const std::string*> fields) {
     if (filter.empty()) return true;
-    const std::string needle = fold_text(filter);
+    // Case and accents folded: "quebec" finds "Québec".
+    const std::string needle = fold_for_sorting(filter);
     for (const std::string* f : fields) {
-        if (fold_text(*f).find(needle) != std::string::npos) return true;
+        if (fold_for_sorting(*f).find(needle) != std::string::npos) return true;
     }
     return false;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/script.hpp"
 #include "core/text.hpp"
 
 namespace wwe::ui {
@@ -99,6 +100,72 @@ std::vector<Interval> style_intervals(std::uint32_t n, const std::vector<RichSpa
     return out;
 }
 
+// Puts each line's fragments in visual order (see layout_rich_text); returns the widest
+// line's width.
+template <class Measure>
+float reorder_lines(RichTextLayout& layout, std::string_view text, float wrap, const Measure& measure_bytes) {
+    const bool rtl_paragraph = wwe::paragraph_is_rtl(text);
+    auto measure_visual = [&](const std::string& s) {
+        if (s.empty()) return 0.0f;
+        return layout.font->CalcTextSizeA(layout.font_size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+    };
+    std::vector<RichFragment> out;
+    out.reserve(layout.fragments.size() + 8);
+    float widest = 0;
+    std::size_t k = 0;
+    while (k < layout.fragments.size()) {
+        std::size_t e = k;
+        while (e < layout.fragments.size() && layout.fragments[e].y == layout.fragments[k].y) ++e;
+        const std::uint32_t line_begin = layout.fragments[k].begin;
+        const std::uint32_t line_end = layout.fragments[e - 1].end;
+        const std::string_view line_text = text.substr(line_begin, line_end - line_begin);
+        const std::size_t first = out.size();
+        float x = 0;
+        for (const wwe::BidiRun& run : wwe::visual_runs(line_text, rtl_paragraph)) {
+            const std::uint32_t rb = line_begin + run.begin, re = line_begin + run.end;
+            std::vector<const RichFragment*> pieces;
+            for (std::size_t j = k; j < e; ++j)
+                if (layout.fragments[j].begin < re && rb < layout.fragments[j].end) pieces.push_back(&layout.fragments[j]);
+            if (run.rtl) std::reverse(pieces.begin(), pieces.end());
+            for (const RichFragment* p : pieces) {
+                RichFragment f = *p;
+                f.begin = std::max(p->begin, rb);
+                f.end = std::min(p->end, re);
+                f.x = x;
+                if (run.rtl || wwe::has_rtl(text.substr(f.begin, f.end - f.begin))) {
+                    f.visual = wwe::visual_text(text, f.begin, f.end, run.rtl);
+                    f.width = measure_visual(f.visual);
+                } else {
+                    f.width = measure_bytes(f.begin, f.end);
+                }
+                f.ink_width = f.width;
+                x += f.width;
+                out.push_back(std::move(f));
+            }
+        }
+        // Trailing spaces at the line's visual end take no room; an RTL paragraph's lines end
+        // at the right edge.
+        float line_width = x;
+        if (out.size() > first) {
+            const RichFragment& last = out.back();
+            std::uint32_t ink_end = last.end;
+            while (ink_end > last.begin && text[ink_end - 1] == ' ') --ink_end;
+            if (last.visual.empty() && ink_end < last.end)
+                line_width = last.x + measure_bytes(last.begin, ink_end);
+        }
+        if (rtl_paragraph && wrap < FLT_MAX / 2) {
+            const float shift = std::max(0.0f, wrap - line_width);
+            for (std::size_t j = first; j < out.size(); ++j) out[j].x += shift;
+            widest = std::max(widest, shift + line_width);
+        } else {
+            widest = std::max(widest, line_width);
+        }
+        k = e;
+    }
+    layout.fragments = std::move(out);
+    return widest;
+}
+
 }  // namespace
 
 RichTextLayout layout_rich_text(std::string_view text, const std::vector<RichSpan>& spans,
@@ -179,6 +246,7 @@ RichTextLayout layout_rich_text(std::string_view text, const std::vector<RichSpa
         }
     }
     layout.lines = layout.fragments.empty() && text.empty() ? 0 : line + 1;
+    if (wwe::has_rtl(text)) widest = reorder_lines(layout, text, params.wrap_width, measure);
     layout.size = ImVec2(widest, static_cast<float>(layout.lines) * layout.line_height);
     return layout;
 }
@@ -252,8 +320,11 @@ bool RichText(const char* str_id, std::string_view text, const RichTextLayout& l
     const char* base = text.data();
     for (const RichFragment& f : layout.fragments) {
         if (!visible(f)) continue;
-        dl->AddText(layout.font, layout.font_size, ImVec2(origin.x + f.x, origin.y + f.y + pad_top + 1.0f),
-                    colors.text, base + f.begin, base + f.end);
+        const ImVec2 at(origin.x + f.x, origin.y + f.y + pad_top + 1.0f);
+        if (!f.visual.empty())
+            dl->AddText(layout.font, layout.font_size, at, colors.text, f.visual.data(), f.visual.data() + f.visual.size());
+        else
+            dl->AddText(layout.font, layout.font_size, at, colors.text, base + f.begin, base + f.end);
     }
 
     if (hover >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

@@ -17,6 +17,7 @@
 
 #include <cfloat>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -53,6 +54,9 @@ struct RichFragment {
     float ink_width = 0;      // advance without trailing spaces (what backgrounds cover)
     RichStyle style = RichStyle_None;
     int tag = -1;
+    // What is drawn when not the bytes themselves: right-to-left text reversed and Arabic
+    // shaped (core/script.hpp); empty for left-to-right text.
+    std::string visual;
 };
 
 struct RichLayoutParams {
@@ -75,6 +79,10 @@ struct RichTextLayout {
 // span with tag >= 0 wins). Lines break at spaces, after hyphens/dashes/slashes followed by
 // a letter, around CJK ideographs, and at '\n'; a word wider than the line breaks between
 // characters. Must be called inside an ImGui frame (uses the font's metrics).
+// Right-to-left text (Arabic, Hebrew): lines are broken in logical order, then each line's
+// fragments are cut at direction changes and placed in visual order (core visual_runs),
+// RTL ones drawn reversed and shaped (`RichFragment::visual`); a paragraph whose first
+// strong character is RTL is aligned right (within wrap_width).
 RichTextLayout layout_rich_text(std::string_view text, const std::vector<RichSpan>& spans,
                                 const RichLayoutParams& params);
 

@@ -7,6 +7,8 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"  // RenderTextEllipsis
+#include "core/describe.hpp"
+#include "core/script.hpp"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
 
@@ -18,8 +20,7 @@ std::string alias_note(const Alias& alias) {
     case AliasKind::Variant: return "variant";
     case AliasKind::Abbreviation: return "abbreviation";
     case AliasKind::Translation:
-        if (alias.lang.rfind("zh", 0) == 0) return "Chinese (" + alias.lang + ")";
-        return "translation (" + alias.lang + ")";
+        return alias.lang.empty() ? "translation" : language_name(alias.lang);
     }
     return "";
 }
@@ -194,7 +195,7 @@ void draw_details(ViewContext& ctx) {
 
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(node.label.c_str());
+    ImGui::TextUnformatted(visual_line(node.label).c_str());
     ImGui::PopFont();
     ImGui::TextUnformatted(node.description.c_str());
 
@@ -202,7 +203,7 @@ void draw_details(ViewContext& ctx) {
         section_title(ctx, "Also written");
         for (const Alias& alias : node.aliases) {
             ImGui::Bullet();
-            ImGui::TextUnformatted(alias.text.c_str());
+            ImGui::TextUnformatted(visual_line(alias.text).c_str());
             // The note after the alias, or under it when the line is full (never squeezed
             // into a sliver, one letter a line).
             const std::string note = alias_note(alias);

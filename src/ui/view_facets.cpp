@@ -1,5 +1,6 @@
 // Win-Win Explorer UI: the facet panel — every facet (the built-in section facet too),
 // each value with its count over the current result; AND across facets, OR within one.
+#include "core/script.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
@@ -40,7 +41,7 @@ void draw_facets(ViewContext& ctx) {
         const Facet& facet = article.facets[f];
         ImGui::Spacing();
         ImGui::PushFont(ctx.fonts.bold);
-        ImGui::TextUnformatted(facet.label.c_str());
+        ImGui::TextUnformatted(visual_line(facet.label).c_str());
         ImGui::PopFont();
         if (ImGui::IsItemHovered() && !facet.description.empty()) {
             ImGui::BeginTooltip();
@@ -70,7 +71,7 @@ void draw_facets(ViewContext& ctx) {
             ImGui::PushClipRect(ImVec2(row_min.x - 2, row_min.y - 2),
                                 ImVec2(right - count_column, row_min.y + ImGui::GetFrameHeight() + 2), true);
             if (facet_locked) ImGui::BeginDisabled();
-            if (ImGui::Checkbox(value.label.c_str(), &checked)) ctx.emit(intent::ToggleFacetValue{facet.id, value.id});
+            if (ImGui::Checkbox(visual_line(value.label).c_str(), &checked)) ctx.emit(intent::ToggleFacetValue{facet.id, value.id});
             ctx.places.place_item("facet/" + facet.id + "/" + value.id);
             if (facet_locked) ImGui::EndDisabled();
             ImGui::PopClipRect();

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/query.hpp"
+#include "core/script.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
@@ -24,14 +25,14 @@ void draw_header(ViewContext& ctx, float left, float width) {
     ImGui::SetCursorPosX(left);
     ImGui::PushTextWrapPos(left + width);
     ImGui::PushFont(ctx.fonts.title);
-    ImGui::TextUnformatted(meta.title.c_str());
+    ImGui::TextUnformatted(visual_line(meta.title).c_str());
     ImGui::PopFont();
     ctx.places.place_item("reader/title");
     if (!meta.subtitle.empty()) {
         ImGui::SetCursorPosX(left);
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
         ImGui::PushFont(ctx.fonts.heading);
-        ImGui::TextUnformatted(meta.subtitle.c_str());
+        ImGui::TextUnformatted(visual_line(meta.subtitle).c_str());
         ImGui::PopFont();
         ImGui::PopStyleColor();
     }
@@ -40,12 +41,12 @@ void draw_header(ViewContext& ctx, float left, float width) {
     std::string byline = meta.author.name;
     if (!meta.author.role.empty()) byline += ", " + meta.author.role;
     ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(byline.c_str());
+    ImGui::TextUnformatted(visual_line(byline).c_str());
     ImGui::PopFont();
     ImGui::SetCursorPosX(left);
     std::string source = meta.outlet + " \xC2\xB7 " + format_date(meta.published);
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
-    ImGui::TextUnformatted(source.c_str());
+    ImGui::TextUnformatted(visual_line(source).c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 4));
@@ -562,7 +563,7 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
             ImGui::SetCursorPos(ImVec2(left, ly + kHeadingAbove + m.sp));
             ImGui::PushTextWrapPos(left + measure);
             ImGui::PushFont(ctx.fonts.heading);
-            ImGui::TextUnformatted(section.heading.c_str());
+            ImGui::TextUnformatted(visual_line(section.heading).c_str());
             ImGui::PopFont();
             ImGui::PopTextWrapPos();
             ctx.places.place_item("section/" + section.id);

@@ -6,6 +6,9 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <string>
+
+#include "core/script.hpp"
 
 namespace wwe::ui {
 namespace {
@@ -52,14 +55,23 @@ ImVec2 chip_padding() {
     return ImVec2(kChipPadX + 2 * touch.x, kChipPadY + 2 * touch.y);
 }
 
+namespace {
+// A chip's visible label as drawn: right-to-left text reordered and shaped (core/script.hpp).
+std::string chip_text(const char* label) {
+    const char* end = std::strstr(label, "##");  // ImGui's convention: "##" starts the hidden id
+    return wwe::visual_line(std::string_view(label, end ? static_cast<std::size_t>(end - label) : std::strlen(label)));
+}
+}  // namespace
+
 float ChipWidth(const char* label) {
-    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * chip_padding().x;
+    return ImGui::CalcTextSize(chip_text(label).c_str()).x + 2 * chip_padding().x;
 }
 
 float ChipHeight() { return ImGui::GetFontSize() + 2 * chip_padding().y; }
 
 bool Chip(const char* label, const Theme& theme, ChipFlags flags) {
-    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
+    const std::string shown = chip_text(label);
+    const ImVec2 text = ImGui::CalcTextSize(shown.c_str());
     const ImVec2 pad = chip_padding();
     const ImVec2 size(text.x + 2 * pad.x, text.y + 2 * pad.y);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -69,9 +81,7 @@ bool Chip(const char* label, const Theme& theme, ChipFlags flags) {
     if (hovered) bg = theme.hover_bg;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), bg, theme.chip_rounding);
-    const char* end = std::strstr(label, "##");  // ImGui's convention: "##" starts the hidden id
-    if (!end) end = label + std::strlen(label);
-    dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), theme.chip_text, label, end);
+    dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), theme.chip_text, shown.c_str(), shown.c_str() + shown.size());
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return clicked;
 }

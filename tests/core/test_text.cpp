@@ -1,43 +1,152 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/text.hpp"
 
 using namespace wwe;
 
-TEST_CASE("porter_stem follows Porter (1980)") {
-    // Examples given in the paper, step by step.
-    CHECK(porter_stem("caresses") == "caress");
-    CHECK(porter_stem("ponies") == "poni");
-    CHECK(porter_stem("cats") == "cat");
-    CHECK(porter_stem("feed") == "feed");
-    CHECK(porter_stem("agreed") == "agre");
-    CHECK(porter_stem("plastered") == "plaster");
-    CHECK(porter_stem("motoring") == "motor");
-    CHECK(porter_stem("sing") == "sing");
-    CHECK(porter_stem("hopping") == "hop");
-    CHECK(porter_stem("falling") == "fall");
-    CHECK(porter_stem("filing") == "file");
-    CHECK(porter_stem("happy") == "happi");
-    CHECK(porter_stem("relational") == "relat");
-    CHECK(porter_stem("conditional") == "condit");
-    CHECK(porter_stem("digitizer") == "digit");
-    CHECK(porter_stem("triplicate") == "triplic");
-    CHECK(porter_stem("hopefulness") == "hope");
-    CHECK(porter_stem("revival") == "reviv");
-    CHECK(porter_stem("adjustment") == "adjust");
-    CHECK(porter_stem("adoption") == "adopt");
-    CHECK(porter_stem("probate") == "probat");
-    CHECK(porter_stem("controll") == "control");
-    SUBCASE("inflections of one word meet") {
-        CHECK(porter_stem("partnerships") == porter_stem("partnership"));
-        CHECK(porter_stem("civilizations") == porter_stem("civilization"));
-        CHECK(porter_stem("cooperating") == porter_stem("cooperate"));
+TEST_CASE("Snowball's Porter stemmer follows Porter (1980)") {
+    const Stemmer porter("porter");
+    REQUIRE(porter.valid());
+    CHECK(porter.stem("caresses") == "caress");
+    CHECK(porter.stem("ponies") == "poni");
+    CHECK(porter.stem("cats") == "cat");
+    CHECK(porter.stem("feed") == "feed");
+    CHECK(porter.stem("agreed") == "agre");
+    CHECK(porter.stem("plastered") == "plaster");
+    CHECK(porter.stem("motoring") == "motor");
+    CHECK(porter.stem("sing") == "sing");
+    CHECK(porter.stem("hopping") == "hop");
+    CHECK(porter.stem("falling") == "fall");
+    CHECK(porter.stem("filing") == "file");
+    CHECK(porter.stem("happy") == "happi");
+    CHECK(porter.stem("relational") == "relat");
+    CHECK(porter.stem("conditional") == "condit");
+    CHECK(porter.stem("triplicate") == "triplic");
+    CHECK(porter.stem("hopefulness") == "hope");
+    CHECK(porter.stem("adjustment") == "adjust");
+    CHECK(porter.stem("adoption") == "adopt");
+}
+
+TEST_CASE("TextRules pick the article's language's stemmer") {
+    CHECK(TextRules::for_language("en").stemmer.algorithm() == "english");
+    CHECK(TextRules::for_language("en-GB").stemmer.algorithm() == "english");
+    CHECK(TextRules::for_language("FR-ca").stemmer.algorithm() == "french");
+    CHECK(TextRules::for_language("ru").stemmer.algorithm() == "russian");
+    CHECK(TextRules::for_language("ar").stemmer.algorithm() == "arabic");
+    CHECK(TextRules::for_language("nb").stemmer.algorithm() == "norwegian");
+    CHECK_FALSE(TextRules::for_language("zh-Hans").stems());
+    CHECK_FALSE(TextRules::for_language("").stems());
+    CHECK_FALSE(TextRules::for_language("x-unknown").stems());
+    CHECK(TextRules::for_language("fr").split_elisions);
+    CHECK_FALSE(TextRules::for_language("en").split_elisions);
+    const auto names = Stemmer::algorithms();
+    CHECK(names.size() >= 29);
+    CHECK(std::find(names.begin(), names.end(), "russian") != names.end());
+    SUBCASE("no stemmer: words are folded, not stemmed") {
+        const TextRules none = TextRules::for_language("x-unknown");
+        CHECK(terms_of("Partnerships GROW", none) == std::vector<std::string>{"partnerships", "grow"});
     }
-    SUBCASE("short and non-ASCII words are left alone") {
-        CHECK(porter_stem("is") == "is");
-        CHECK(porter_stem("2030") == "2030");
-        CHECK(porter_stem("caf\xc3\xa9s") == "caf\xc3\xa9s");
+    SUBCASE("English is Snowball's english (Porter2)") {
+        CHECK(terms_of("Partnerships generously") == std::vector<std::string>{"partnership", "generous"});
+        CHECK(terms_of("cooperating") == terms_of("cooperate"));
+        CHECK(terms_of("civilizations") == terms_of("civilization"));
     }
+}
+
+TEST_CASE("Russian words are stemmed in Russian") {
+    const TextRules ru = TextRules::for_language("ru");
+    // Inflections of one word meet: безопасность (security) in three cases.
+    const auto a = terms_of("\xd0\x91\xd0\xb5\xd0\xb7\xd0\xbe\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbd\xd0\xbe\xd1\x81\xd1\x82\xd1\x8c", ru);
+    const auto b = terms_of("\xd0\xb1\xd0\xb5\xd0\xb7\xd0\xbe\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbd\xd0\xbe\xd1\x81\xd1\x82\xd0\xb8", ru);
+    const auto c = terms_of("\xd0\x91\xd0\x95\xd0\x97\xd0\x9e\xd0\x9f\xd0\x90\xd0\xa1\xd0\x9d\xd0\x9e\xd0\xa1\xd0\xa2\xd0\xac\xd0\xae", ru);
+    REQUIRE(a.size() == 1);
+    CHECK(a == b);
+    CHECK(a == c);
+    // новый / новая / новое (new, three genders) share a stem; сотрудничество (cooperation)
+    // and сотрудничества too.
+    CHECK(terms_of("\xd0\xbd\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9", ru) == terms_of("\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x8f", ru));
+    CHECK(terms_of("\xd0\xbd\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9", ru) == terms_of("\xd0\x9d\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xb5", ru));
+    CHECK(terms_of("\xd1\x81\xd0\xbe\xd1\x82\xd1\x80\xd1\x83\xd0\xb4\xd0\xbd\xd0\xb8\xd1\x87\xd0\xb5\xd1\x81\xd1\x82\xd0\xb2\xd0\xbe", ru) ==
+          terms_of("\xd1\x81\xd0\xbe\xd1\x82\xd1\x80\xd1\x83\xd0\xb4\xd0\xbd\xd0\xb8\xd1\x87\xd0\xb5\xd1\x81\xd1\x82\xd0\xb2\xd0\xb0", ru));
+    // English rules would not have stemmed it at all.
+    CHECK(terms_of("\xd0\xb1\xd0\xb5\xd0\xb7\xd0\xbe\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbd\xd0\xbe\xd1\x81\xd1\x82\xd0\xb8") != b);
+}
+
+TEST_CASE("accents fold after stemming, in any language") {
+    SUBCASE("Quebec finds Qu\xc3\xa9" "bec, etats-unis finds \xc3\x89tats-Unis") {
+        CHECK(terms_of("Qu\xc3\xa9" "bec") == terms_of("Quebec"));
+        const TextRules fr = TextRules::for_language("fr");
+        CHECK(terms_of("\xc3\x89tats-Unis", fr) == terms_of("etats-unis", fr));
+        CHECK(terms_of("\xc3\x89TATS", fr) == terms_of("\xc3\xa9tat", fr));
+        // Decomposed input (e + combining acute) is the same word.
+        CHECK(terms_of("Que\xcc\x81" "bec") == terms_of("Quebec"));
+    }
+    SUBCASE("Greek tonos and Cyrillic \xd1\x91 fold") {
+        CHECK(terms_of("\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1", TextRules::for_language("x")) ==
+              terms_of("\xce\xb1\xce\xb8\xce\xb7\xce\xbd\xce\xb1", TextRules::for_language("x")));  // Αθήνα / αθηνα
+        CHECK(terms_of("\xd0\xb5\xd1\x91\xd0\xbb\xd0\xba\xd0\xb0", TextRules::for_language("x")) ==
+              terms_of("\xd0\xb5\xd0\xb5\xd0\xbb\xd0\xba\xd0\xb0", TextRules::for_language("x")));  // ёлка with е
+    }
+    SUBCASE("vowel signs of Devanagari stay: they are letters there") {
+        const TextRules none = TextRules::for_language("x");
+        // किताब (book) and कतब differ only by vowel signs.
+        CHECK(terms_of("\xe0\xa4\x95\xe0\xa4\xbf\xe0\xa4\xa4\xe0\xa4\xbe\xe0\xa4\xac", none) !=
+              terms_of("\xe0\xa4\x95\xe0\xa4\xa4\xe0\xa4\xac", none));
+        CHECK(terms_of("\xe0\xa4\x95\xe0\xa4\xbf\xe0\xa4\xa4\xe0\xa4\xbe\xe0\xa4\xac", none).size() == 1);
+    }
+    SUBCASE("fold_for_sorting strips accents; fold_text keeps them") {
+        CHECK(fold_for_sorting("\xc3\x89toile") == "etoile");
+        CHECK(fold_text("\xc3\x89toile") == "\xc3\xa9toile");
+        CHECK(fold_text("\xef\xac\x81n") == "fin");  // the ligature ﬁ
+    }
+}
+
+TEST_CASE("French elisions split words") {
+    const TextRules fr = TextRules::for_language("fr");
+    const auto terms = terms_of("l\xe2\x80\x99\xc3\x89tat et d'autres pays", fr);
+    REQUIRE(terms.size() == 6);
+    CHECK(terms[0] == "l");
+    CHECK(terms[1] == terms_of("\xc3\xa9tats", fr)[0]);
+    CHECK(terms[3] == "d");
+    // Plural and feminine forms meet (French Snowball).
+    CHECK(terms_of("coop\xc3\xa9rations", fr) == terms_of("coop\xc3\xa9ration", fr));
+    CHECK(terms_of("internationales", fr) == terms_of("international", fr));
+}
+
+TEST_CASE("Arabic is tokenised, folded and stemmed") {
+    const TextRules ar = TextRules::for_language("ar");
+    // "الأمن والتعاون" (security and cooperation): two words.
+    const std::string text = "\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd9\x86 \xd9\x88\xd8\xa7\xd9\x84\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86";
+    const auto tokens = tokenize(text, ar);
+    REQUIRE(tokens.size() == 2);
+    CHECK(tokens[0].begin == 0);
+    CHECK(tokens[0].end == 10);
+    CHECK_FALSE(tokens[0].term.empty());
+    // The definite article and the conjunction go: أمن (security) and الأمن meet, تعاون too.
+    CHECK(terms_of("\xd8\xa3\xd9\x85\xd9\x86", ar) == std::vector<std::string>{tokens[0].term});
+    CHECK(terms_of("\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86", ar) == std::vector<std::string>{tokens[1].term});
+    // With or without the article and the particles joined to it, one term: تعاون,
+    // والتعاون; والأمن and فالأمن are الأمن.
+    CHECK(terms_of("\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86", ar) == terms_of("\xd8\xa7\xd9\x84\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86", ar));
+    CHECK(terms_of("\xd9\x88\xd8\xa7\xd9\x84\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86", ar) == terms_of("\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86", ar));
+    CHECK(terms_of("\xd9\x88\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd9\x86", ar) == std::vector<std::string>{tokens[0].term});
+    CHECK(terms_of("\xd9\x81\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd9\x86", ar) == std::vector<std::string>{tokens[0].term});
+    // Short vowels (harakat) and the tatweel do not matter: الأَمْن, الأمـــن.
+    CHECK(terms_of("\xd8\xa7\xd9\x84\xd8\xa3\xd9\x8e\xd9\x85\xd9\x92\xd9\x86", ar) == std::vector<std::string>{tokens[0].term});
+    CHECK(terms_of("\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd9\x80\xd9\x80\xd9\x86", ar) == std::vector<std::string>{tokens[0].term});
+    // Presentation forms (as copied from some PDFs) are the same letters: ﻷﻣﻦ.
+    CHECK_FALSE(terms_of("\xef\xbb\xb7\xef\xbb\xa3\xef\xbb\xa6", ar).empty());
+    // Arabic punctuation separates words: the Arabic comma.
+    CHECK(terms_of("\xd8\xa3\xd9\x85\xd9\x86\xd8\x8c\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86", ar).size() == 2);
+}
+
+TEST_CASE("Thai without spaces is one word per run (a documented limit)") {
+    // ความร่วมมือ (cooperation), with a space then ดี: two runs, two words.
+    const auto terms = terms_of("\xe0\xb8\x84\xe0\xb8\xa7\xe0\xb8\xb2\xe0\xb8\xa1\xe0\xb8\xa3\xe0\xb9\x88\xe0\xb8\xa7\xe0\xb8\xa1\xe0\xb8\xa1\xe0\xb8\xb7\xe0\xb8\xad \xe0\xb8\x94\xe0\xb8\xb5",
+                                TextRules::for_language("th"));
+    CHECK(terms.size() == 2);
 }
 
 TEST_CASE("utf8 validity and decoding") {
@@ -106,7 +215,7 @@ TEST_CASE("tokenize normalises case, hyphens, possessives and CJK") {
     }
 }
 
-TEST_CASE("fold_case covers Latin, Greek and Cyrillic capitals") {
+TEST_CASE("fold_case covers every script's capitals") {
     CHECK(fold_case(U'A') == U'a');
     CHECK(fold_case(U'\u00c9') == U'\u00e9');
     CHECK(fold_case(U'\u0100') == U'\u0101');
@@ -114,5 +223,8 @@ TEST_CASE("fold_case covers Latin, Greek and Cyrillic capitals") {
     CHECK(fold_case(U'\u0394') == U'\u03b4');
     CHECK(fold_case(U'\u0416') == U'\u0436');
     CHECK(fold_case(U'\u4e00') == U'\u4e00');
+    CHECK(fold_case(U'\u0531') == U'\u0561');  // Armenian
+    CHECK(fold_case(U'\u10a0') == U'\u2d00');  // Georgian
+    CHECK(fold_case(U'\u1e9e') == U'\u00df');  // capital sharp s
     CHECK(fold_text("\xef\xbc\xa1IIB") == "aiib");  // fullwidth A
 }
