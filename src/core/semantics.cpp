@@ -158,6 +158,7 @@ void build_toolbar(Builder& b, const Controller& ctl, const Presentation& pr, in
         }
     }
     if (!e.kiosk) {
+        b.command(bar, "open", "Open a file (an article, or a text to explore)", SemanticCommand::OpenFile);
         b.command(bar, "share", "Share this view", SemanticCommand::OpenShare, pr.share_open ? Semantic_Expanded : 0);
         const int exports = b.add(bar, "export", SemanticRole::Group, "Export");
         b.command(exports, "export/png", "Concept map as PNG image", SemanticCommand::ExportPng,
@@ -686,6 +687,7 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::CopyLink: return "copy-link";
     case SemanticCommand::CopyEmbed: return "copy-embed";
     case SemanticCommand::Preview: return "preview";
+    case SemanticCommand::OpenFile: return "open-file";
     }
     return "";
 }
@@ -709,12 +711,23 @@ SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
     tree.title = std::string(view_label(s.view)) + " \xC2\xB7 " + a.meta.title + " \xE2\x80\x94 Win-Win Explorer";
     Builder b(tree);
     const int root = b.add(-1, "explorer", SemanticRole::Root, "Win-Win Explorer: " + a.meta.title);
-    if (pr.chrome) {
+    if (pr.chrome && !ctl.refused()) {
         build_search(b, ctl, pr, root);
         build_toolbar(b, ctl, pr, root);
     }
     build_notice(b, ctl, root);
-    if (pr.filters) build_filters(b, ctl, root);
+    if (ctl.refused()) return tree;  // a lock that cannot hold: nothing but the notice
+    if (pr.filters) {
+        build_filters(b, ctl, root);
+        // An imported text's suggested key terms: one click makes one a concept.
+        if (ctl.source_kind() != FileKind::Article && !ctl.embed().kiosk && !ctl.key_terms().empty()) {
+            const int terms = b.add(root, "terms", SemanticRole::Group, "Suggested key terms");
+            const std::vector<KeyTerm>& kt = ctl.key_terms();
+            for (std::size_t i = 0; i < kt.size() && i < 16; ++i)
+                b.button(terms, "term/" + std::to_string(i), "Make \u201C" + kt[i].label + "\u201D a concept",
+                         intent::AcceptTerm{kt[i].label});
+        }
+    }
     const int main = b.add(root, "view", SemanticRole::Main, std::string(view_label(s.view)) + " view");
     switch (s.view) {
     case View::Reader: build_reader(b, ctl, main); break;

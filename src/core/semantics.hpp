@@ -90,6 +90,7 @@ enum class SemanticCommand : std::uint8_t {
     CopyEmbed,     // the Share dialog: copy the embed code
     Preview,       // the Share dialog: preview the embed
     Fullscreen,    // enter or leave full screen (where the page allows it)
+    OpenFile,      // pick a file to open (an article, a text)
 };
 const char* to_string(SemanticCommand command);
 

@@ -98,6 +98,9 @@ void wwe_js_watch_fullscreen() noexcept;
 // Enters full screen (the whole document) or leaves it; the browser allows it only within
 // a user's gesture (a click or key a moment ago). A refusal is reported on the console.
 void wwe_js_toggle_fullscreen() noexcept;
+// Shows the page's file picker for an article or a text (Module.wweOpenFilePicker); the
+// file chosen comes back through _wwe_open. Within the user's gesture, as full screen.
+void wwe_js_open_file_picker() noexcept;
 // Asks the page to show an embed preview of url in a width x height (CSS px) frame
 // (Module.wwePreview).
 void wwe_js_show_preview(const char* url, int width, int height) noexcept;

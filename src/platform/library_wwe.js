@@ -41,6 +41,8 @@
 //     wwe_js_watch_fullscreen()             -> _wwe_fullscreen_changed(available, on) now
 //                                           and on each fullscreenchange
 //     wwe_js_toggle_fullscreen()            enters or leaves full screen (the document)
+//     wwe_js_open_file_picker()             -> Module.wweOpenFilePicker (Open...: the page's
+//                                           file picker; the file comes back via _wwe_open)
 //     wwe_js_show_preview(url, w, h)        -> Module.wwePreview (the Share dialog's embed
 //                                           preview; w, h in CSS px)
 //     wwe_js_platform_ready()               -> Module.wweOnPlatformReady
@@ -427,6 +429,11 @@ mergeInto(LibraryManager.library, {
     if (done && done.catch) {
       done.catch((e) => console.error('Win-Win Explorer: full screen refused (' + (e && e.message) + ')'));
     }
+  },
+
+  wwe_js_open_file_picker__sig: 'v',
+  wwe_js_open_file_picker: function () {
+    if (Module.wweOpenFilePicker) Module.wweOpenFilePicker();
   },
 
   wwe_js_save_text__deps: wweWithStrings(['$wweSaveBlob']),

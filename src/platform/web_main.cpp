@@ -100,6 +100,7 @@ struct Runner {
     bool dom_search = false;           // the mirror's search field edits the query (library_mirror.js)
     bool mouse_down = false;           // the mouse's primary button is down (as far as we know)
     bool no_gl = false;                // no WebGL 2 context: frames run, nothing is rendered
+    std::uint64_t article_serial = 0;  // the article the atlas was built for
     double last_frame = 0;             // the clock at the last frame (ImGui's DeltaTime, no GL)
 };
 
@@ -461,6 +462,10 @@ void frame() {
     r.input = false;
 
     r.scale = r.app.ui_scale();
+    if (r.app.controller().article_serial() != r.article_serial) {  // another article: its glyphs
+        r.article_serial = r.app.controller().article_serial();
+        r.font_ratio = 0;
+    }
     if (r.font_ratio != r.dpr * r.scale) rebuild_fonts();
     int fb_w = 1, fb_h = 1;
     ImGuiIO& io = ImGui::GetIO();
@@ -527,6 +532,7 @@ void frame() {
 
     save_downloads(r);
     if (r.app.take_fullscreen_request()) wwe_js_toggle_fullscreen();
+    if (r.app.take_open_request()) wwe_js_open_file_picker();
     for (const wwe::ui::App::Preview& preview : r.app.take_previews()) {
         wwe_js_show_preview(preview.url.c_str(), preview.width, preview.height);
     }
@@ -574,6 +580,20 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_load(const char* json_text) {
     }
     return give(out.dump());
 }
+
+// Opens another file at run time (core intent::OpenArticle): `text` its contents, `name` its
+// file name (the kind: .json, .txt, .md), `date` its date ("YYYY-MM-DD" or ""); `user` 1
+// when the reader chose it (picker, drop), 0 for the page's script, 2 for the host page.
+// Returns App::article_json(): {"opened", "summary", "problems": [...], "article": {...}}.
+EMSCRIPTEN_KEEPALIVE const char* wwe_open(const char* text, const char* name, const char* date, int user) {
+    const wwe::Origin origin = user == 1 ? wwe::Origin::User : user == 2 ? wwe::Origin::Host : wwe::Origin::Page;
+    g->app.open_article(text ? text : "", name ? name : "", date ? date : "", origin, now_seconds());
+    mark_input();
+    return give(g->app.article_json());
+}
+
+// The article and the last open (App::article_json).
+EMSCRIPTEN_KEEPALIVE const char* wwe_article() { return give(g->app.article_json()); }
 
 // The ViewState as JSON ("null" before loading).
 EMSCRIPTEN_KEEPALIVE const char* wwe_get_state() { return give(g->app.state_json()); }

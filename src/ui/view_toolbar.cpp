@@ -73,6 +73,11 @@ void export_items(ViewContext& ctx) {
     if (ImGui::MenuItem("Entities table as CSV")) {
         request_download(ctx, {"entities.csv", "text/csv", entities_csv_text(ctx.corpus)});
     }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Save as article (JSON)")) {
+        request_download(ctx, {ctx.corpus.article.id + ".json", "application/json", ctx.core.article_json()});
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The article as a file to edit and to open again later");
 }
 
 void export_menu(ViewContext& ctx) {
@@ -117,6 +122,7 @@ void compact_toolbar(ViewContext& ctx) {
         if (ctx.layout.fullscreen_available &&
             ImGui::MenuItem(ctx.layout.fullscreen ? "Exit full screen" : "Full screen"))
             ctx.shell.fullscreen = true;
+        if (ImGui::MenuItem("Open a file...")) ctx.shell.open_file = true;
         if (ImGui::MenuItem("Share this view...")) ctx.shell.open_share = true;
         if (ImGui::BeginMenu("Export")) {
             export_items(ctx);
@@ -209,6 +215,7 @@ void draw_toolbar(ViewContext& ctx) {
     const bool fullscreen = ctx.layout.fullscreen_available && !kiosk;
     const char* fullscreen_label = ctx.layout.fullscreen ? "Exit full screen" : "Full screen";
     if (!kiosk) {
+        reserve("Open...");
         reserve("Share");
         reserve("Export");
     }
@@ -235,6 +242,10 @@ void draw_toolbar(ViewContext& ctx) {
         ImGui::SameLine();
     }
     if (!kiosk) {
+        if (ImGui::Button("Open...")) ctx.shell.open_file = true;
+        ctx.places.place_item("open");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open another article, or a text (.txt, .md) to explore; or drop a file here");
+        ImGui::SameLine();
         if (ImGui::Button("Share")) ctx.shell.open_share = true;
         ctx.places.place_item("share");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link to this view, or the code to embed it in a course page");

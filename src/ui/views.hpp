@@ -89,6 +89,7 @@ struct ShellRequests {
     bool fullscreen = false;    // enter or leave full screen
     bool map_png = false;       // save the map as drawn, as a PNG (read from the canvas)
     bool map_svg = false;       // save the map as drawn, as SVG
+    bool open_file = false;     // let the reader pick a file to open (the platform's picker)
     std::vector<Download> downloads;
     std::vector<PreviewRequest> previews;
 };
@@ -128,6 +129,16 @@ struct SearchBoxState {
 void draw_search_bar(ViewContext& ctx, SearchBoxState& search);
 void draw_notice(ViewContext& ctx);  // the controller's dismissible notice (nothing when none)
 void draw_facets(ViewContext& ctx);  // facet panel: values with counts, toggles
+
+// The problems panel (view_problems.cpp): every problem of the last file opened, plain words
+// first, then its JSON pointer and line; shown until closed (per open attempt).
+struct ProblemsState {
+    std::uint64_t dismissed = 0;  // the OpenReport::serial the reader closed
+};
+bool problems_showing(const Controller& core, const ProblemsState& problems);
+void draw_problems(ViewContext& ctx, ProblemsState& problems);
+// An imported text's suggested key terms as chips; a click accepts one (intent::AcceptTerm).
+void draw_key_terms(ViewContext& ctx);
 
 inline constexpr float kMinTextZoom = 0.7f, kMaxTextZoom = 2.0f;  // ReaderState::text_zoom
 
