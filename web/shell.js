@@ -430,7 +430,7 @@
             fail('The explorer needs a web server, or its one-file version', [
               'This page was opened from a file (file://), and browsers do not let such a page load the explorer\u2019s program (explorer.wasm).',
               'Either start a small web server in this folder (for example: python3 -m http.server 8000) and open http://localhost:8000/,',
-              'or open the one-file version, win-win-explorer.html, which works offline from a file (or make one for your own article with: explorer bundle FILE -o my-explorer.html).',
+              'or open the one-file version, explorer-standalone.html, which works offline from a file (or make one for your own article with: explorer bundle FILE -o my-explorer.html).',
             ], false);
             return;
           }

@@ -168,6 +168,7 @@ void build_toolbar(Builder& b, const Controller& ctl, const Presentation& pr, in
                   "Passages shown (" + std::to_string(ctl.derived().shown.size()) + ") as Markdown with citations",
                   SemanticCommand::ExportMarkdown);
         b.command(exports, "export/csv", "Entities table as CSV", SemanticCommand::ExportCsv);
+        b.command(exports, "export/article", "Save as article (JSON)", SemanticCommand::ExportArticle);
     }
     if (pr.fullscreen_available && !e.kiosk) {
         b.command(bar, "fullscreen", pr.fullscreen ? "Exit full screen" : "Full screen", SemanticCommand::Fullscreen,
@@ -688,6 +689,7 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::CopyEmbed: return "copy-embed";
     case SemanticCommand::Preview: return "preview";
     case SemanticCommand::OpenFile: return "open-file";
+    case SemanticCommand::ExportArticle: return "export-article";
     }
     return "";
 }

@@ -91,6 +91,7 @@ enum class SemanticCommand : std::uint8_t {
     Preview,       // the Share dialog: preview the embed
     Fullscreen,    // enter or leave full screen (where the page allows it)
     OpenFile,      // pick a file to open (an article, a text)
+    ExportArticle, // Save as article: the article as a file of the format
 };
 const char* to_string(SemanticCommand command);
 

@@ -318,6 +318,9 @@ struct AppImpl {
             break;
         case SemanticCommand::Fullscreen: fullscreen_request = true; break;
         case SemanticCommand::OpenFile: open_request = true; break;
+        case SemanticCommand::ExportArticle:
+            downloads.push_back({core.corpus().article.id + ".json", "application/json", core.article_json()});
+            break;
         }
         semantics_dirty = true;
     }
