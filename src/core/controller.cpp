@@ -293,6 +293,11 @@ Update Controller::open_article(const intent::OpenArticle& i, Origin origin) {
         u.state = u.result = u.selection = u.committed = u.home = true;
         notice_ = {};
         u.notice = true;
+        // What the file could not say (an imported text's author, date...): in the notice.
+        if (show && open_report_.warnings() > 0) {
+            n.title = open_report_.summary;
+            for (const Problem& p : open_report_.problems) n.problems.push_back(p.message);
+        }
     }
     if (show || ok) set_notice(std::move(n), u);
     return u;

@@ -11,7 +11,8 @@ namespace wwe::ui {
 
 bool problems_showing(const Controller& core, const ProblemsState& problems) {
     const OpenReport& r = core.open_report();
-    return !r.name.empty() && !r.problems.empty() && r.serial != problems.dismissed;
+    // A file that could not be opened; the warnings of one that was are in the notice.
+    return !r.name.empty() && !r.opened && !r.problems.empty() && r.serial != problems.dismissed;
 }
 
 void draw_problems(ViewContext& ctx, ProblemsState& problems) {

@@ -130,8 +130,9 @@ void draw_search_bar(ViewContext& ctx, SearchBoxState& search);
 void draw_notice(ViewContext& ctx);  // the controller's dismissible notice (nothing when none)
 void draw_facets(ViewContext& ctx);  // facet panel: values with counts, toggles
 
-// The problems panel (view_problems.cpp): every problem of the last file opened, plain words
-// first, then its JSON pointer and line; shown until closed (per open attempt).
+// The problems panel (view_problems.cpp): every problem of the last file that could not be
+// opened, plain words first, then its JSON pointer and line; shown until closed (per open
+// attempt). The warnings of a file that was opened are in the notice.
 struct ProblemsState {
     std::uint64_t dismissed = 0;  // the OpenReport::serial the reader closed
 };

@@ -54,11 +54,17 @@ TEST_CASE("app: an imported text shows its key terms; a click makes one a concep
     CHECK(u.problems.empty());
     t.fonts();
     t.ui.frame(2);
-    // The problems panel lists the warnings (no author given) until closed.
+    // The warnings (no author given) are in the notice; the problems panel is for files
+    // that could not be opened, until closed.
+    CHECK(t.app.controller().notice().problems.size() == t.app.controller().open_report().problems.size());
+    CHECK(t.ui.try_find("Close", wwe::test::Find::in("##problems")) == nullptr);
+    t.app.open_article("{", "bad.json", "", wwe::Origin::User, 2);
+    t.ui.frame(2);
     CHECK(t.ui.try_find("Close", wwe::test::Find::in("##problems")) != nullptr);
     t.ui.click("Close", wwe::test::Find::in("##problems"));
     t.ui.frame();
     CHECK(t.ui.try_find("Close", wwe::test::Find::in("##problems")) == nullptr);
+    CHECK(t.app.controller().corpus().article.meta.title == "Opening the Harbour Library");
     const std::size_t nodes = t.app.controller().corpus().article.nodes.size();
     const std::string first = t.app.controller().key_terms().front().label;
     t.ui.click("+ " + first + " (" + std::to_string(t.app.controller().key_terms().front().count) + ")##term/0");
