@@ -268,7 +268,7 @@
   // `who`: 1 the reader (picker, drop), 0 the page's script.
   function openText(text, name, date, who) {
     const report = JSON.parse(callWith('wwe_open', [text, name, date], [who]));
-    showStatus(report.opened ? '' : report.summary, !report.opened);
+    showStatus('');  // the notice and the problems panel say how it went
     if (report.opened) {
       embed = JSON.parse(call('wwe_embed'));
       if (report.article) updateTitle(report.article.title);
