@@ -158,6 +158,8 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
                 }
             }
             if (!values.empty()) o.locked[facet] = std::move(values);
+        } else if (p.key == "data") {
+            // The file the page opens in place of the shipped article (web/shell.js).
         } else if (p.key == "theme") {
             if (p.value == "light") o.theme = EmbedOptions::Theme::Light;
             else if (p.value == "dark") o.theme = EmbedOptions::Theme::Dark;
@@ -202,7 +204,7 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
             else problems.push_back({Severity::Error, p.where, "the id of one of the article's tours", quoted(p.value)});
         } else {
             problems.push_back({Severity::Error, p.where,
-                                "one of the parameters embed, chrome, views, lock.<facet>, theme, scale, origins, kiosk, "
+                                "one of the parameters embed, chrome, views, lock.<facet>, data, theme, scale, origins, kiosk, "
                                 "idle, tour, tour_speed",
                                 "unknown parameter " + quoted(p.key)});
         }

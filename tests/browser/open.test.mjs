@@ -5,7 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, ROOT, distinctColours, nextFrame, openExplorer, settle, useBrowser, waitState } from './browser.mjs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { DIST, ROOT, blockNetwork, distinctColours, nextFrame, openExplorer, settle, useBrowser, waitState } from './browser.mjs';
 
 const shared = useBrowser(before, after);
 const data = (name) => fs.readFileSync(path.join(ROOT, 'tests', 'data', name), 'utf8');
@@ -108,8 +110,8 @@ test('an unusable file: the article and view stay; every problem with its pointe
     assert.equal((await info(page)).article.id, 'wang-yi-win-win-2016');
     const notice = await page.evaluate(() => window.explorer.notice());
     assert.equal(notice.title, report.summary);
-    // The status line says so too.
-    assert.equal(await page.locator('#wwe-status').isVisible(), true);
+    // The status line said "Opening..." only; the notice and the panel tell how it went.
+    assert.equal(await page.locator('#wwe-status').isHidden(), true);
     await settle(page);
     await shot(page, 'problems-panel');
   });
@@ -176,6 +178,8 @@ test('?data=URL opens a text of the same origin, with loading feedback; another 
     release();
     await page.waitForFunction(() => window.explorer.article().article.title === 'Opening the Harbour Library', null, { timeout: 15_000 });
     await page.waitForFunction(() => document.getElementById('wwe-status').hidden);
+    assert.deepEqual((await page.evaluate(() => window.explorer.notice())).problems.filter((p) => p.includes('?data')), [],
+      '?data= is no unknown parameter');
     const other = await openExplorer(context, shared.server.url + 'index.html?data=https://elsewhere.example/a.json');
     assert.equal(other.readyError, null, 'the shipped article is shown');
     assert.match(await other.locator('#wwe-status').textContent(), /another origin/);
@@ -205,6 +209,27 @@ test('opened from file://, the page says a server or the standalone file is need
     assert.match(text, /python3 -m http\.server/);
     assert.match(text, /explorer-standalone\.html|win-win-explorer\.html/);
     assert.equal(await page.locator('#wwe-error .wwe-hint').isHidden(), true, 'no hint about JSON pointers');
+  } finally {
+    await context.close();
+  }
+});
+
+test('explorer bundle: a standalone page of a text opens from file:// with the network off', async (t) => {
+  const cli = path.join(ROOT, 'build', 'native', 'explorer');
+  if (!fs.existsSync(cli)) {
+    t.skip('build/native/explorer not built');
+    return;
+  }
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wwe-bundle-')), 'harbour.html');
+  execFileSync(cli, ['bundle', path.join(ROOT, 'tests', 'data', 'speech.txt'), '-o', out,
+    '--template', path.join(DIST, 'explorer-standalone.html')], { stdio: 'ignore' });
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const requests = await blockNetwork(context);
+    const page = await openExplorer(context, 'file://' + out);
+    assert.equal(page.readyError, null);
+    assert.equal((await info(page)).article.title, 'Opening the Harbour Library');
+    assert.deepEqual(requests, []);
   } finally {
     await context.close();
   }
