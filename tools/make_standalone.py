@@ -66,9 +66,11 @@ def main():
     style = "\n" + read(args.css)
     page = replace_once(page, '<link rel="stylesheet" href="style.css">', "<style>" + style + "</style>")
     article = read(args.article)
+    # The article between two markers: `explorer bundle` (core/bundle.hpp) finds the slot by
+    # them, never by the first id="wwe-article" (the page's comments mention that id).
     page = replace_once(page, "<!-- wwe:data -->",
-                        '<script type="application/json" id="wwe-article">'
-                        + json_for_script(article) + "</script>")
+                        '<!-- wwe:article-begin --><script type="application/json" id="wwe-article">'
+                        + json_for_script(article) + "</script><!-- wwe:article-end -->")
     glue = "\n" + script_safe(read(args.glue), "shell.js")
     program = "\n" + script_safe(read(args.program), "the program")
     page = replace_once(page, '<script src="shell.js"></script>', "<script>" + glue + "</script>")

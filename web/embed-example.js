@@ -21,19 +21,42 @@
     return requestId;
   }
 
+  // The facets the buttons ask about come from each embed's article (its ready message),
+  // so the page works with any article: a button whose facet or value the article does not
+  // have is disabled and says why, instead of asking a question the article cannot answer.
+  const articles = { map: null, reader: null };
+  function facetValue(target, facetId, valueId) {
+    const article = articles[target];
+    const facet = article && article.facets.find((f) => f.id === facetId);
+    const value = facet && facet.values.find((v) => v.id === valueId);
+    return facet && value ? { facet, value } : null;
+  }
+  const showFacet = (target, facet, value, view) => () => {
+    const found = facetValue(target, facet, value);
+    if (found) send(target, 'setState', { state: { ...(view ? { view } : {}), facets: { [facet]: [value] } } });
+  };
   const actions = {
-    economic: () => send('map', 'setState', { state: { view: 'map', facets: { front: ['economic'] } } }),
-    'security-front': () => send('map', 'setState', { state: { view: 'map', facets: { front: ['security'] } } }),
+    economic: showFacet('map', 'front', 'economic', 'map'),
+    'security-front': showFacet('map', 'front', 'security', 'map'),
     'highlight-aiib': () => send('map', 'highlight', { node: 'aiib' }),
     'highlight-bri': () => send('map', 'highlight', { node: 'belt-and-road' }),
     'search-confrontation': () => send('reader', 'setState', { state: { query: 'confrontation' } }),
     'clear-search': () => send('reader', 'setState', { state: { query: '' } }),
-    'count-partnership': () => send('reader', 'query', { request: { facets: { dimension: ['partnership'] } } }),
+    'count-partnership': () => {
+      const found = facetValue('reader', 'dimension', 'partnership');
+      if (found) send('reader', 'query', { request: { facets: { dimension: ['partnership'] } } });
+    },
   };
 
   const buttons = document.querySelectorAll('button[data-action]');
   function enableButtons() {
-    for (const button of buttons) button.disabled = !ready[button.dataset.target];
+    for (const button of buttons) {
+      const target = button.dataset.target;
+      const { facet, value } = button.dataset;
+      const missing = ready[target] && facet && !facetValue(target, facet, value);
+      button.disabled = !ready[target] || !!missing;
+      button.title = missing ? `The article in this embed has no value \u201C${value}\u201D of a facet \u201C${facet}\u201D` : '';
+    }
   }
   for (const button of buttons) {
     button.addEventListener('click', () => actions[button.dataset.action]());
@@ -65,6 +88,7 @@
     switch (m.type) {
       case 'ready':
         ready[target] = true;
+        articles[target] = m.article || { facets: [] };
         enableButtons();
         status.textContent = `Ready: ${describe(m.state)}`;
         break;
@@ -72,9 +96,10 @@
         status.textContent = `Showing: ${describe(m.state)}`;
         break;
       case 'result':
-        if (m.request === 'query') {
+        if (m.request === 'query' && m.result && !(m.problems && m.problems.length)) {
+          const found = facetValue('reader', 'dimension', 'partnership');
           document.getElementById('reader-answer').textContent =
-            `Answer: ${m.result.paragraphs.length} passages of the whole article are on partnership.`;
+            `Answer: ${m.result.paragraphs.length} passages of the whole article are on ${found ? found.value.label.toLowerCase() : 'partnership'}.`;
         }
         if (m.problems && m.problems.length) status.textContent = `Problem: ${m.problems.join('; ')}`;
         break;

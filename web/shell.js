@@ -13,7 +13,12 @@
 //                        with an Error (its .problems lists each problem) on failure
 //       getState()       the view state (JSON shape of core/view_state.hpp)
 //       setState(obj)    partial update; returns the problems (also shown in the app)
-//       query(obj)       {text, facets} -> the same JSON as `explorer query --json`
+//       query(obj)       {text, facets} -> the same JSON as `explorer query --json`; an
+//                        unknown facet or value throws an Error (its .problems)
+//       load(text, {name, date})  opens another article (.json) or a text (.txt, .md);
+//                        Promise: {opened, summary, problems, article} (the article shown
+//                        stays when the file is unusable)
+//       article()        the article shown and the last open (id, title, facets, problems)
 //       exportSvg()      the concept map as SVG text (what the map shows; vector, <text> labels)
 //       exportMarkdown() the passages shown as Markdown, each with its citation
 //       notebook(), addToNotebook(passageId, note), exportNotebook("markdown"|"html"|"csl-json")
@@ -108,10 +113,7 @@
   ready.catch(() => {}); // a host that never awaits it should not see an unhandled rejection
 
   // --- the article text --------------------------------------------------------------------
-  function readArticle() {
-    const inline = document.getElementById('wwe-article');
-    if (inline) return Promise.resolve(inline.textContent);
-    const url = canvas.dataset.article || 'assets/article.json';
+  function fetchText(url) {
     return fetch(url, { cache: 'no-cache' }).then((response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim());
       // The bytes, not response.text(): decoding would replace invalid UTF-8 unseen; the
@@ -121,6 +123,35 @@
       throw new Error(`${url}: ${err && err.message ? err.message : err} (network error)`);
     });
   }
+  // ?data=URL: the article (.json) or text (.txt, .md) to open instead of the shipped one.
+  // Same origin only, unless the canvas's data-data-origins lists the other origin (and the
+  // page's Content-Security-Policy connect-src allows it; that server must send CORS headers:
+  // docs/embedding.md).
+  const dataRequest = (() => {
+    const raw = new URLSearchParams(location.search).get('data');
+    if (!raw) return null;
+    let url;
+    try {
+      url = new URL(raw, location.href);
+    } catch (err) {
+      return { error: `?data=${raw}: not a URL` };
+    }
+    const allowed = (canvas.dataset.dataOrigins || '').split(/[\s,]+/).filter(Boolean);
+    if (url.origin !== location.origin && !allowed.includes(url.origin)) {
+      return { error: `?data=${raw}: another origin (${url.origin}); only files of this site (${location.origin}) are opened, ` +
+        'unless the page lists the origin in data-data-origins (docs/embedding.md)' };
+    }
+    const name = decodeURIComponent(url.pathname.split('/').pop() || 'article.json');
+    return { url: url.href, name, text: /\.(txt|md|markdown)$/i.test(name) };
+  })();
+  function readArticle() {
+    const inline = document.getElementById('wwe-article');
+    // A JSON article in ?data= is the article itself; a text is opened over the shipped one.
+    if (dataRequest && !dataRequest.error && !dataRequest.text) return fetchText(dataRequest.url);
+    if (inline) return Promise.resolve(inline.textContent);
+    return fetchText(canvas.dataset.article || 'assets/article.json');
+  }
+  if (dataRequest && dataRequest.error) console.warn(`Win-Win Explorer: ${dataRequest.error}`);
   const articleText = readArticle();
   articleText.catch(() => {}); // reported once the program is up (or by fail() below)
 
@@ -237,8 +268,10 @@
   }
 
   // --- screens ------------------------------------------------------------------------------
-  function fail(title, problems) {
+  function fail(title, problems, hint = true) {
     if (failed) return;
+    const hintElement = document.querySelector('#wwe-error .wwe-hint');
+    if (hintElement) hintElement.hidden = !hint;
     failed = true;
     loaded = false;
     endEarly();
@@ -289,6 +322,109 @@
     }
   }
 
+  // A call with several string arguments and then numbers.
+  function callWith(name, texts, numbers = []) {
+    const ptrs = texts.map((text) => {
+      const size = Module.lengthBytesUTF8(text) + 1;
+      const ptr = Module._malloc(size);
+      Module.stringToUTF8(text, ptr, size);
+      return ptr;
+    });
+    try {
+      return Module.UTF8ToString(Module['_' + name](...ptrs, ...numbers));
+    } finally {
+      for (const ptr of ptrs) Module._free(ptr);
+    }
+  }
+
+  // --- opening a file at run time ---------------------------------------------------------
+  // The status line (loading feedback, problems reading a file) over the app.
+  const status = document.getElementById('wwe-status');
+  function showStatus(text, problem = false) {
+    if (!status) return;
+    status.textContent = text;
+    status.classList.toggle('wwe-status-problem', problem);
+    status.hidden = !text;
+  }
+  function isoDate(ms) {
+    const d = new Date(ms);
+    return Number.isFinite(d.getTime()) ? d.toISOString().slice(0, 10) : '';
+  }
+  // Opens `text` as the file `name` (core intent::OpenArticle); resolves with the report
+  // {opened, summary, problems: [{severity, message, pointer, line, column}], article}.
+  // `who`: 1 the reader (picker, drop), 0 the page's script.
+  function openText(text, name, date, who) {
+    const report = JSON.parse(callWith('wwe_open', [text, name, date], [who]));
+    showStatus('');  // the notice and the problems panel say how it went
+    if (report.opened) {
+      embed = JSON.parse(call('wwe_embed'));
+      if (report.article) updateTitle(report.article.title);
+    }
+    return new Promise((resolve) => {
+      frameWaiters.push(() => resolve(report));
+      Module._wwe_request_frame();
+    });
+  }
+  // A File (picker, drop): read, then opened; large files say so while they load.
+  function openFile(file, who = 1) {
+    if (!loaded) return Promise.reject(new Error('Win-Win Explorer: no article is loaded yet'));
+    showStatus(`Opening \u201C${file.name}\u201D (${megabytes(file.size)})\u2026`);
+    return file.text().then(
+      (text) => openText(text, file.name, isoDate(file.lastModified), who),
+      (err) => {
+        const message = `\u201C${file.name}\u201D could not be read: ${err && err.message ? err.message : err}`;
+        showStatus(message, true);
+        return { opened: false, summary: message, problems: [{ severity: 'error', message, pointer: '', line: 0, column: 0 }] };
+      });
+  }
+  function updateTitle(title) {
+    if (title && !framed) document.title = `${title} \u2014 Win-Win Explorer`;
+  }
+  // The file picker Open... asks for (Module.wweOpenFilePicker).
+  const picker = document.createElement('input');
+  picker.type = 'file';
+  picker.accept = '.json,.txt,.md,.markdown,application/json,text/plain,text/markdown';
+  picker.hidden = true;
+  picker.id = 'wwe-file-picker';
+  picker.setAttribute('aria-label', 'Open a file: an article (.json) or a text (.txt, .md)');
+  picker.addEventListener('change', () => {
+    const file = picker.files && picker.files[0];
+    picker.value = '';
+    if (file) openFile(file);
+  });
+  document.body.append(picker);
+
+  // Drag and drop of a file onto the page, with a visible hint while it is over it.
+  const dropHint = document.getElementById('wwe-drop');
+  const hasFiles = (event) => !!(event.dataTransfer && Array.from(event.dataTransfer.types || []).includes('Files'));
+  let dragDepth = 0;
+  if (!kioskRequested) {
+    document.addEventListener('dragenter', (event) => {
+      if (!hasFiles(event) || !loaded) return;
+      event.preventDefault();
+      dragDepth += 1;
+      if (dropHint) dropHint.hidden = false;
+    });
+    document.addEventListener('dragover', (event) => {
+      if (!hasFiles(event) || !loaded) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      if (dropHint) dropHint.hidden = false;
+    });
+    document.addEventListener('dragleave', () => {
+      dragDepth = Math.max(0, dragDepth - 1);
+      if (dragDepth === 0 && dropHint) dropHint.hidden = true;
+    });
+    document.addEventListener('drop', (event) => {
+      dragDepth = 0;
+      if (dropHint) dropHint.hidden = true;
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      const file = event.dataTransfer.files && event.dataTransfer.files[0];
+      if (file && loaded) openFile(file);
+    });
+  }
+
   function requireLoaded() {
     if (!loaded) throw new Error('Win-Win Explorer: no article is loaded (await explorer.ready)');
   }
@@ -305,6 +441,14 @@
       }
       loaded = true;
       embed = JSON.parse(call('wwe_embed'));
+      const info = JSON.parse(call('wwe_article'));
+      if (info.article) updateTitle(info.article.title);
+      if (dataRequest && dataRequest.error) showStatus(dataRequest.error, true);
+      if (dataRequest && dataRequest.text) {  // a text: opened over the shipped article
+        showStatus(`Opening \u201C${dataRequest.name}\u201D\u2026`);
+        fetchText(dataRequest.url).then((text) => openText(text, dataRequest.name, '', 1),
+          (err) => showStatus(String(err && err.message ? err.message : err), true));
+      }
       Module._wwe_request_frame();
     }, (err) => fail('The article could not be loaded', [String(err && err.message ? err.message : err)]));
   }
@@ -322,7 +466,8 @@
       const state = JSON.parse(call('wwe_get_state'));
       lastSelection = JSON.stringify(state.selection);
       const notice = JSON.parse(call('wwe_notice'));
-      post('ready', { state, fragment: call('wwe_fragment'), options: embed, problems: notice.problems });
+      post('ready', { state, fragment: call('wwe_fragment'), options: embed, problems: notice.problems,
+                      article: JSON.parse(call('wwe_article')).article });
       const queued = pendingMessages.splice(0);
       for (const event of queued) receive(event);
     },
@@ -343,6 +488,7 @@
       }
     },
     wwePreview: (url, width, height) => showPreview(url, width, height),
+    wweOpenFilePicker: () => picker.click(),
     wweOnFatal: (message) => fail(message, []),
     wweOnNoWebGL: () => {
       // The article, its filters and search as a plain page (the mirror, web/style.css).
@@ -374,7 +520,17 @@
           return WebAssembly.instantiate(bytes, imports);
         })
         .then((result) => receiveInstance(result.instance, result.module))
-        .catch((err) => fail('The explorer could not be started', [String(err && err.message ? err.message : err)]));
+        .catch((err) => {
+          if (location.protocol === 'file:') {
+            fail('The explorer needs a web server, or its one-file version', [
+              'This page was opened from a file (file://), and browsers do not let such a page load the explorer\u2019s program (explorer.wasm).',
+              'Either start a small web server in this folder (for example: python3 -m http.server 8000) and open http://localhost:8000/,',
+              'or open the one-file version, explorer-standalone.html, which works offline from a file (or make one for your own article with: explorer bundle FILE -o my-explorer.html).',
+            ], false);
+            return;
+          }
+          fail('The explorer could not be started', [String(err && err.message ? err.message : err)]);
+        });
       return {};  // exports arrive through receiveInstance
     };
   }
@@ -556,8 +712,26 @@
     query(request) {
       requireLoaded();
       const envelope = JSON.parse(call('wwe_query', JSON.stringify(request === undefined ? {} : request)));
-      for (const p of envelope.problems) console.warn(`Win-Win Explorer query: ${p}`);
+      if (envelope.problems.length) {  // an unknown facet or value is an error, not an empty filter
+        const error = new Error(`Win-Win Explorer query: ${envelope.problems.join('; ')}`);
+        error.problems = envelope.problems;
+        throw error;
+      }
       return envelope.result;
+    },
+    // Opens another article or a text: `text` the file's contents, options.name its file
+    // name (the kind: .json, .txt, .md; default "article.json"), options.date its date.
+    // Resolves after the next frame with {opened, summary, problems, article}; when the
+    // file is unusable, opened is false and the article shown stays.
+    load(text, options = {}) {
+      requireLoaded();
+      return openText(String(text), String(options.name || 'article.json'), String(options.date || ''), 0);
+    },
+    // The article shown and the last open: {name, kind, opened, summary, problems, article:
+    // {id, title, language, passages, facets: [{id, label, values: [{id, label}]}]}}.
+    article() {
+      requireLoaded();
+      return JSON.parse(call('wwe_article'));
     },
     exportSvg() {
       requireLoaded();

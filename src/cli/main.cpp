@@ -6,11 +6,15 @@
 //   explorer list facets|concepts|entities|events|relations [--data FILE] [--json]
 //   explorer contexts --text T [--facet ID=VALUE]... [--sort article|left|right] [--data FILE]
 //   explorer terms [--facet ID=VALUE]... [--stop-words] [--limit N] [--data FILE]
+//   explorer import FILE [-o OUT.json]
+//   explorer bundle FILE -o OUT.html [--template PAGE]
 //
 // Exit status: 0 success (an empty result is a success), 1 invalid data (messages on
 // standard error), 2 bad usage.
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -20,7 +24,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/concordance.hpp"
+#include "core/bundle.hpp"
 #include "core/corpus.hpp"
+#include "core/import_text.hpp"
 #include "core/load.hpp"
 #include "core/query.hpp"
 #include "core/tour.hpp"
@@ -38,8 +44,13 @@ const char* kUsageText = R"(usage:
   explorer list facets|concepts|entities|events|relations [--data FILE] [--json]
   explorer contexts --text T [--facet ID=VALUE]... [--sort article|left|right] [--data FILE]
   explorer terms [--facet ID=VALUE]... [--stop-words] [--limit N] [--data FILE]
+  explorer import FILE [-o OUT.json]
+  explorer bundle FILE -o OUT.html [--template PAGE]
 
+import: the article a text (.txt, .md) makes, as JSON (what Save as article saves).
 FILE and --data default to assets/article.json.
+bundle: a standalone offline explorer (one HTML file, works from file://) for FILE, an
+  article (.json) or a text (.txt, .md); PAGE defaults to dist/explorer-standalone.html.
 query: --facet may repeat; values of one facet are ORed, facets are ANDed.
 Exit status: 0 success, 1 invalid data, 2 bad usage.
 )";
@@ -60,6 +71,8 @@ struct Args {
     std::optional<std::string> data;
     std::optional<std::string> text;
     std::vector<std::string> facets;
+    std::optional<std::string> out;
+    std::optional<std::string> templ;
     bool json = false;
     std::string sort = "article";  // contexts
     bool stop_words = false;       // terms
@@ -95,11 +108,13 @@ std::optional<std::string> parse_args(int argc, char** argv, Args& args) {
                 }
                 if (args.limit < 1 || args.limit > 10000) return "--limit takes a number from 1 to 10000";
             }
-        } else if (a == "--data" || a == "--text" || a == "--facet") {
+                } else if (a == "--data" || a == "--text" || a == "--facet" || a == "-o" || a == "--out" || a == "--template") {
             auto v = value(a.c_str());
             if (!v) return a + " needs a value";
             if (a == "--data") args.data = *v;
             else if (a == "--text") args.text = *v;
+            else if (a == "-o" || a == "--out") args.out = *v;
+            else if (a == "--template") args.templ = *v;
             else args.facets.push_back(*v);
         } else if (a.rfind("--data=", 0) == 0) {
             args.data = a.substr(7);
@@ -387,6 +402,117 @@ int cmd_terms(const Args& args, const wwe::Corpus& c) {
     return kOk;
 }
 
+std::optional<std::string> read_text(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return std::nullopt;
+    std::string text;
+    char buf[65536];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+    std::fclose(f);
+    return text;
+}
+
+// The article of FILE as JSON text: the file itself, or the article import_text makes of
+// a text (.txt, .md); its problems printed; "" (exit status 1) when it cannot be used.
+std::string article_of(const std::string& path) {
+    const std::optional<std::string> text = read_text(path);
+    if (!text) {
+        std::cerr << path << ": cannot be read\n";
+        return "";
+    }
+    std::string article = *text;
+    std::vector<wwe::Diagnostic> diags;
+    const wwe::FileKind kind = wwe::file_kind(path, article);
+    if (kind != wwe::FileKind::Article) {
+        wwe::ImportOptions options;
+        options.name = std::filesystem::path(path).filename().string();
+        std::error_code ec;
+        const auto written = std::filesystem::last_write_time(path, ec);
+        if (!ec) {
+            // file_clock and system_clock differ by a constant: carry the offset over.
+            const auto sys = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
+                written - std::filesystem::file_time_type::clock::now() + std::chrono::system_clock::now());
+            const std::time_t t = std::chrono::system_clock::to_time_t(sys);
+            char date[16];
+            if (std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&t))) options.date = date;
+        }
+        wwe::ImportResult imported = wwe::import_text(article, kind, options);
+        diags = imported.problems;
+        article = imported.ok() ? imported.article.dump(2) + "\n" : "";
+    }
+    int errors = 0;
+    if (!article.empty()) {
+        wwe::LoadResult r = wwe::load_article(article);
+        diags.insert(diags.end(), r.diagnostics.begin(), r.diagnostics.end());
+        if (r.ok()) {
+            std::vector<wwe::Diagnostic> more;
+            wwe::Corpus corpus = wwe::build_corpus(std::move(*r.article), more);
+            wwe::resolve_tours(corpus, more);
+            diags.insert(diags.end(), more.begin(), more.end());
+        }
+    }
+    for (const wwe::Diagnostic& d : diags) {
+        std::cerr << path << ": " << d.to_string() << "\n";
+        if (d.severity == wwe::Severity::Error) ++errors;
+    }
+    if (article.empty() || errors > 0) {
+        std::cerr << path << ": " << count(static_cast<std::size_t>(std::max(errors, 1)), "error", "errors")
+                  << "; the file cannot be used\n";
+        return "";
+    }
+    return article;
+}
+
+bool write_file(const std::string& path, const std::string& text) {
+    const std::string tmp = path + ".tmp";
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f || std::fwrite(text.data(), 1, text.size(), f) != text.size() || std::fclose(f) != 0) {
+        std::cerr << path << ": cannot be written\n";
+        return false;
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) std::cerr << path << ": cannot be written (" << ec.message() << ")\n";
+    return !ec;
+}
+
+// explorer import FILE [-o OUT.json]: the article a text makes (what "Save as article" saves).
+int cmd_import(const Args& args) {
+    if (args.positional.size() != 1) return usage("import takes one FILE (a text .txt/.md, or an article .json)");
+    const std::string article = article_of(args.positional[0]);
+    if (article.empty()) return kInvalidData;
+    if (!args.out) {
+        std::cout << article;
+        return kOk;
+    }
+    return write_file(*args.out, article) ? kOk : kInvalidData;
+}
+
+// explorer bundle FILE -o OUT: the standalone page with FILE's article in its slot.
+int cmd_bundle(const Args& args) {
+    if (args.positional.size() != 1) return usage("bundle takes one FILE (an article .json, or a text .txt/.md)");
+    if (!args.out) return usage("bundle needs -o OUT.html");
+    const std::string path = args.positional[0];
+    const std::string templ = args.templ.value_or("dist/explorer-standalone.html");
+    const std::optional<std::string> page = read_text(templ);
+    if (!page) {
+        std::cerr << templ << ": cannot be read (build the web app first, or give --template "
+                     "PATH/explorer-standalone.html)\n";
+        return kInvalidData;
+    }
+    const std::string article = article_of(path);
+    if (article.empty()) return kInvalidData;
+    std::string error;
+    const std::optional<std::string> out = wwe::bundle_page(*page, article, error);
+    if (!out) {
+        std::cerr << templ << ": " << error << "\n";
+        return kInvalidData;
+    }
+    if (!write_file(*args.out, *out)) return kInvalidData;
+    std::cout << *args.out << ": a standalone explorer of " << path << " (" << out->size() / 1024 << " KiB)\n";
+    return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -401,6 +527,8 @@ int main(int argc, char** argv) {
     }
     if (auto error = parse_args(argc, argv, args)) return usage(*error);
     if (args.command == "validate") return cmd_validate(args);
+    if (args.command == "bundle") return cmd_bundle(args);
+    if (args.command == "import") return cmd_import(args);
     if (args.command != "stats" && args.command != "query" && args.command != "list" && args.command != "contexts" &&
         args.command != "terms")
         return usage("unknown command '" + args.command + "'");

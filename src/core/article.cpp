@@ -1,5 +1,7 @@
 #include "article.hpp"
 
+#include <cstdint>
+
 namespace wwe {
 
 const char* to_string(NodeKind kind) { return kind == NodeKind::Concept ? "concept" : "entity"; }
@@ -29,10 +31,38 @@ const Alias* Node::translation(const std::string& lang_prefix) const {
     return nullptr;
 }
 
-int Article::find_facet(const std::string& id) const { return find_by_id(facets, id); }
-int Article::find_passage(const std::string& id) const { return find_by_id(passages, id); }
-int Article::find_node(const std::string& id) const { return find_by_id(nodes, id); }
-int Article::find_section(const std::string& id) const { return find_by_id(sections, id); }
+int Article::find_facet(const std::string& key) const { return find_by_id(facets, key); }
+int Article::find_passage(const std::string& key) const { return find_by_id(passages, key); }
+int Article::find_node(const std::string& key) const { return find_by_id(nodes, key); }
+int Article::find_section(const std::string& key) const { return find_by_id(sections, key); }
+
+std::string default_article_id(const std::string& title) {
+    std::string out;
+    bool gap = false;
+    for (const char ch : title) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum) {
+            gap = true;
+            continue;
+        }
+        if (gap && !out.empty()) out += '-';
+        gap = false;
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (out.size() > 48) out.resize(48);
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    if (!out.empty()) return out;
+    std::uint32_t h = 2166136261u;  // FNV-1a, 32 bits
+    for (const char ch : title) {
+        h ^= static_cast<unsigned char>(ch);
+        h *= 16777619u;
+    }
+    static const char* digits = "0123456789abcdef";
+    out = "article-";
+    for (int shift = 28; shift >= 0; shift -= 4) out += digits[(h >> shift) & 15];
+    return out;
+}
 
 const char* to_string(NodeShape shape) {
     switch (shape) {

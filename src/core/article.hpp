@@ -211,6 +211,9 @@ struct Topic {
 
 struct Article {
     int version = kFormatVersion;
+    // The article's id: the file's `id`, else default_article_id(meta.title). Deep links and
+    // view states name it, so a link made for one article never applies to another.
+    std::string id;
     Meta meta;
     std::vector<Section> sections;
     std::vector<Passage> passages;
@@ -230,10 +233,16 @@ struct Article {
     bool stop_words_given = false;
 
     // Look-ups by id; each returns -1 when there is no such id.
-    int find_facet(const std::string& id) const;
-    int find_passage(const std::string& id) const;
-    int find_node(const std::string& id) const;
-    int find_section(const std::string& id) const;
+    int find_facet(const std::string& key) const;
+    int find_passage(const std::string& key) const;
+    int find_node(const std::string& key) const;
+    int find_section(const std::string& key) const;
 };
+
+// The id an article without `id` gets: its title's ASCII letters and digits, lower case,
+// runs of anything else as one '-', at most 48 bytes ("Build a New Type..." ->
+// "build-a-new-type-of-international-relations-feat"); a title with none of them gives
+// "article-" + 8 hex digits of its FNV-1a hash (a Chinese or Arabic title).
+std::string default_article_id(const std::string& title);
 
 }  // namespace wwe

@@ -20,6 +20,8 @@ constexpr std::uint32_t kMaxSeed = 2147483647u;
 const char* const kLinkNotice = "Part of this link could not be shown:";
 const char* const kStateNotice = "Part of the requested view could not be shown:";
 const char* const kHighlightNotice = "The page asked for something the explorer could not show:";
+const char* const kRefusedNotice =
+    "This embed locks filters the article does not have, so the explorer shows nothing:";
 const char* const kHomeNotice = "The explorer started again from its home view:";
 
 Diagnostic problem(std::string pointer, std::string expected, std::string found) {
@@ -98,7 +100,8 @@ const char* intent_name(const Intent& intent) {
         "FitMap",       "SetMatrixAxes",    "SetTimelineRange", "Back",        "Forward",       "Undo",
         "StartTour",    "NextStop",         "PreviousStop",   "StopTour",      "Dismiss",       "DismissNotice",
         "Activity",     "GoHome",           "ApplyState",     "OpenLink",      "Highlight",     "SaveBookmark",
-        "OpenBookmark", "DeleteBookmark",   "ForgetStored"};
+        "OpenBookmark", "DeleteBookmark",   "ForgetStored",
+        "OpenArticle",  "AcceptTerm"};
     static_assert(sizeof names / sizeof names[0] == std::variant_size_v<Intent>, "a name per intent");
     return names[intent.index()];
 }
@@ -122,48 +125,218 @@ Controller::~Controller() = default;
 // Loading and the page's location
 //------------------------------------------------------------------------------------------
 
+int OpenReport::errors() const {
+    return static_cast<int>(std::count_if(problems.begin(), problems.end(),
+                                          [](const Problem& p) { return p.severity == Severity::Error; }));
+}
+int OpenReport::warnings() const { return static_cast<int>(problems.size()) - errors(); }
+
+namespace {
+std::string count_of(int n, const char* one, const char* many) {
+    return n == 1 ? std::string("1 ") + one : std::to_string(n) + " " + many;
+}
+}  // namespace
+
+bool Controller::install(std::string_view text, const std::string& name, FileKind kind, const std::string& date,
+                         bool keep_view, std::vector<Diagnostic>& diagnostics) {
+    OpenReport report;
+    report.name = name;
+    report.kind = kind;
+    report.serial = open_report_.serial + 1;
+    std::string json_text;
+    std::string_view located;  // the text the problems' lines refer to (JSON files only)
+    bool ok = false;
+    std::unique_ptr<Corpus> corpus;
+    std::vector<ResolvedTour> tours;
+    try {
+        if (kind == FileKind::Article) {
+            json_text.assign(text);
+            located = json_text;
+        } else {
+            ImportOptions options;
+            options.name = name;
+            options.date = date;
+            ImportResult imported = import_text(text, kind, options);
+            for (Diagnostic& d : imported.problems) diagnostics.push_back(std::move(d));
+            if (imported.ok()) json_text = imported.article.dump(2);
+        }
+        if (!json_text.empty()) {
+            LoadResult result = load_article(json_text);
+            for (Diagnostic& d : result.diagnostics) diagnostics.push_back(std::move(d));
+            if (result.ok()) corpus = std::make_unique<Corpus>(build_corpus(std::move(*result.article), diagnostics));
+        }
+        if (corpus) {
+            tours = resolve_tours(*corpus, diagnostics);
+            for (Diagnostic& d : lock_problems(corpus->article)) diagnostics.push_back(std::move(d));
+        }
+        ok = corpus != nullptr && std::none_of(diagnostics.begin(), diagnostics.end(),
+                                               [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    } catch (const std::exception& e) {
+        ok = false;
+        diagnostics.push_back(problem("", "a file the explorer can read", std::string("an internal error: ") + e.what()));
+    }
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& x, const Diagnostic& y) {
+        return x.severity == Severity::Error && y.severity != Severity::Error;
+    });
+    report.problems = explain(diagnostics, located);
+    report.opened = ok;
+    const std::string what = name.empty() ? std::string("The article") : "\u201C" + name + "\u201D";
+    if (ok) {
+        const int warnings = report.warnings();
+        report.summary = what + " was opened: " + count_of(static_cast<int>(corpus->article.passages.size()), "passage", "passages") +
+                         (warnings ? ", " + count_of(warnings, "warning", "warnings") : std::string()) + ".";
+    } else {
+        report.summary = what + " could not be opened: " + count_of(report.errors(), "problem", "problems") +
+                         (corpus_ ? ". The article shown is unchanged." : ".");
+    }
+    open_report_ = std::move(report);
+    if (!ok) return false;
+
+    corpus_ = std::move(corpus);
+    tours_ = std::move(tours);
+    source_json_ = std::move(json_text);
+    source_name_ = name;
+    source_kind_ = kind;
+    key_terms_.clear();
+    key_terms_ready_ = false;
+    ++article_serial_;
+    if (keep_view) {
+        recompute();
+    } else {
+        reset_view();
+    }
+    return true;
+}
+
+// The new article's home view: the embed's first view, its locks; the map on shared
+// passages when the article has no relations (a text just imported).
+void Controller::reset_view() {
+    defaults_ = ViewState{};
+    if (corpus_->article.relations.empty()) defaults_.map.edges = MapEdges::Cooccurrence;
+    if (!embed_.views.empty()) defaults_.view = embed_.views.front();
+    constrain(defaults_, embed_, nullptr);
+    state_ = defaults_;
+    recompute();
+    history_ = History(state_);
+    committed_ = commit_key(state_);
+    query_changed_at_ = -1;
+    typing_ = false;
+    filter_undo_.clear();
+    undoing_ = false;
+    player_.stop();
+    autoplay_ = false;
+    reveal_ = {-1, false, now_, reveal_.serial + 1};
+    ++query_serial_;
+}
+
+// Locks of the embed that `article` cannot honour (a facet or value it does not have).
+std::vector<Diagnostic> Controller::lock_problems(const Article& article) const {
+    std::vector<Diagnostic> out;
+    for (const auto& [facet, values] : embed_.locked) {
+        const int f = article.find_facet(facet);
+        if (f < 0) {
+            out.push_back(problem("?lock." + facet, "a facet of the article (this embed locks it)", "none named " + quoted(facet)));
+            continue;
+        }
+        for (const std::string& v : values)
+            if (article.facets[static_cast<std::size_t>(f)].find_value(v) < 0)
+                out.push_back(problem("?lock." + facet, "a value of facet " + quoted(facet) + " (this embed locks it)",
+                                      "none named " + quoted(v)));
+    }
+    return out;
+}
+
 LoadReport Controller::load(std::string_view json_text) {
     LoadReport report;
-    try {
-        LoadResult result = load_article(json_text);
-        std::vector<Diagnostic> diagnostics = std::move(result.diagnostics);
-        std::unique_ptr<Corpus> corpus;
-        if (result.ok()) corpus = std::make_unique<Corpus>(build_corpus(std::move(*result.article), diagnostics));
-        for (const Diagnostic& d : diagnostics)
-            (d.severity == Severity::Error ? report.errors : report.warnings).push_back(d.to_string());
-        std::vector<ResolvedTour> tours;
-        if (corpus) {
-            std::vector<Diagnostic> tour_problems;
-            tours = resolve_tours(*corpus, tour_problems);
-            for (const Diagnostic& d : tour_problems) report.errors.push_back(d.to_string());
-        }
-        if (!corpus || !report.errors.empty()) return report;
-        corpus_ = std::move(corpus);
-        tours_ = std::move(tours);
+    std::vector<Diagnostic> diagnostics;
+    const EmbedOptions saved = embed_;
+    embed_ = EmbedOptions{};  // load() starts over: no embed options until open_location
+    report.ok = install(json_text, "", FileKind::Article, "", false, diagnostics);
+    if (!report.ok) embed_ = saved;
+    for (const Diagnostic& d : diagnostics)
+        (d.severity == Severity::Error ? report.errors : report.warnings).push_back(d.to_string());
+    if (report.ok) {
         embed_ = EmbedOptions{};
+        refused_ = false;
         theme_ = choose_theme(embed_.theme, prefers_);
-        defaults_ = ViewState{};
-        state_ = ViewState{};
-        recompute();
-        history_ = History(state_);
-        committed_ = commit_key(state_);
-        query_changed_at_ = -1;
-        typing_ = false;
-        filter_undo_.clear();
-        undoing_ = false;
-        player_.stop();
-        autoplay_ = false;
+        reset_view();
         last_input_ = -1;
         notice_ = {};
-        reveal_ = {-1, false, 0, reveal_.serial + 1};
-        ++query_serial_;
-        report.ok = true;
-    } catch (const std::exception& e) {
-        report.ok = false;
-        report.errors.push_back(std::string("error: internal error while loading: ") + e.what());
     }
     return report;
 }
+
+Update Controller::open_article(const intent::OpenArticle& i, Origin origin) {
+    Update u;
+    const FileKind kind = file_kind(i.name, i.text);
+    std::vector<Diagnostic> diagnostics;
+    const bool ok = install(i.text, i.name, kind, i.date, false, diagnostics);
+    for (const Diagnostic& d : diagnostics)
+        if (d.severity == Severity::Error) u.problems.push_back(d);
+    u.announcement = open_report_.summary;
+    // The reader who opened it sees the outcome; a page's script and a host get it back.
+    const bool show = origin == Origin::User || origin == Origin::Link || (origin == Origin::Page && !embed_.embed);
+    Notice n;
+    if (!ok && show) {
+        n.title = open_report_.summary;
+        for (const Problem& p : open_report_.problems)
+            if (p.severity == Severity::Error) n.problems.push_back(p.message);
+    }
+    if (ok) {
+        u.state = u.result = u.selection = u.committed = u.home = true;
+        notice_ = {};
+        u.notice = true;
+        // What the file could not say (an imported text's author, date...): in the notice.
+        if (show && open_report_.warnings() > 0) {
+            n.title = open_report_.summary;
+            for (const Problem& p : open_report_.problems) n.problems.push_back(p.message);
+        }
+    }
+    if (show || ok) set_notice(std::move(n), u);
+    return u;
+}
+
+Update Controller::accept_term(const intent::AcceptTerm& i, Origin) {
+    Update u;
+    const std::vector<KeyTerm>& terms = key_terms();
+    const auto it = std::find_if(terms.begin(), terms.end(), [&](const KeyTerm& t) { return t.label == i.label; });
+    if (it == terms.end()) {
+        u.problems.push_back(problem("/label", "a key term the explorer suggests", quoted(i.label)));
+        return u;
+    }
+    const KeyTerm term = *it;
+    JsonRead read = read_json(source_json_, kArticleJsonLimits);
+    if (!read.ok || !add_concept(read.value, term, u.problems)) {
+        for (Diagnostic& d : read.problems) u.problems.push_back(std::move(d));
+        return u;
+    }
+    const OpenReport before = open_report_;
+    std::vector<Diagnostic> diagnostics;
+    const FileKind kind = source_kind_;
+    if (!install(read.value.dump(2), source_name_, FileKind::Article, "", true, diagnostics)) {
+        open_report_ = before;
+        for (Diagnostic& d : diagnostics)
+            if (d.severity == Severity::Error) u.problems.push_back(std::move(d));
+        return u;
+    }
+    // The article's own source kind stays (still a text: more key terms are offered), and
+    // the report still describes the file as it was opened.
+    open_report_ = before;
+    source_kind_ = kind;
+    u.state = u.result = true;
+    u.announcement = "\u201C" + term.label + "\u201D is a concept now.";
+    return u;
+}
+
+const std::vector<KeyTerm>& Controller::key_terms() const {
+    if (!key_terms_ready_ && corpus_) {
+        key_terms_ = wwe::key_terms(*corpus_, 30);
+        key_terms_ready_ = true;
+    }
+    return key_terms_;
+}
+
+std::string Controller::article_json() const { return source_json_; }
 
 bool Controller::set_preferences(const SystemPreferences& prefers) {
     prefers_ = prefers;
@@ -178,6 +351,9 @@ Update Controller::open_location(std::string_view query, std::string_view fragme
     if (!corpus_) return u;
     std::vector<Diagnostic> problems;
     embed_ = embed_from_query(query, *corpus_, problems);
+    // A lock that cannot be honoured never opens the explorer unlocked.
+    refused_ = std::any_of(problems.begin(), problems.end(),
+                           [](const Diagnostic& d) { return d.pointer.rfind("?lock.", 0) == 0; });
     prefers_ = prefers;
     theme_ = choose_theme(embed_.theme, prefers_);
     defaults_ = ViewState{};
@@ -193,7 +369,7 @@ Update Controller::open_location(std::string_view query, std::string_view fragme
     filter_undo_.clear();
     Notice notice;
     for (const Diagnostic& d : problems) notice.problems.push_back(d.to_string());
-    if (!notice.problems.empty()) notice.title = kLinkNotice;
+    if (!notice.problems.empty()) notice.title = refused_ ? kRefusedNotice : kLinkNotice;
     set_notice(std::move(notice), u);
     return u;
 }
@@ -340,6 +516,9 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
         return u;
     }
     now_ = now;
+    // Intents that replace the article: nothing below may hold on to the old one.
+    if (const auto* open = std::get_if<intent::OpenArticle>(&intent)) return open_article(*open, origin);
+    if (const auto* accept = std::get_if<intent::AcceptTerm>(&intent)) return accept_term(*accept, origin);
     const ViewState before = state_;
     const ViewState committed_before = committed_;
     const std::uint64_t version = derived_.version;
@@ -694,6 +873,8 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
                 finish(r, kLinkNotice);
                 return r;
             },
+            [&](const intent::OpenArticle&) { return Update{}; },  // handled above
+            [&](const intent::AcceptTerm&) { return Update{}; },
             [&](const intent::Highlight& i) {
                 if (a.find_node(i.node) < 0)
                     return refuse(problem("/node", "a concept or entity id of the article", quoted(i.node)),

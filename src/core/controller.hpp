@@ -46,6 +46,8 @@
 #include "embed.hpp"
 #include "history.hpp"
 #include "persist.hpp"
+#include "import_text.hpp"
+#include "problems.hpp"
 #include "query.hpp"
 #include "tour.hpp"
 #include "view_state.hpp"
@@ -114,6 +116,14 @@ struct SaveBookmark { std::string name; };  // the current view under `name` (sa
 struct OpenBookmark { int index; };         // into Controller::bookmarks()
 struct DeleteBookmark { int index; };
 struct ForgetStored {};                     // forget every bookmark and the last view, everywhere
+// Another article. `text`: the file's contents (UTF-8); `name`: its file name ("speech.txt"),
+// whose extension says the kind (import_text.hpp file_kind); `date`: the file's date
+// ("2026-12-02", "" unknown), the publication date of an imported text. An article that
+// cannot be used changes nothing: the one shown stays, with its view.
+struct OpenArticle { std::string text; std::string name; std::string date; };
+// Accepts the key term with this label (Controller::key_terms()) as a concept: the article
+// gains it, the view stays.
+struct AcceptTerm { std::string label; };
 }  // namespace intent
 
 using Intent = std::variant<intent::ShowView, intent::ToggleFacetValue, intent::SetFacets, intent::ClearFacets,
@@ -125,7 +135,8 @@ using Intent = std::variant<intent::ShowView, intent::ToggleFacetValue, intent::
                             intent::StartTour, intent::NextStop, intent::PreviousStop, intent::StopTour,
                             intent::Dismiss, intent::DismissNotice, intent::Activity, intent::GoHome,
                             intent::ApplyState, intent::OpenLink, intent::Highlight, intent::SaveBookmark,
-                            intent::OpenBookmark, intent::DeleteBookmark, intent::ForgetStored>;
+                            intent::OpenBookmark, intent::DeleteBookmark, intent::ForgetStored, intent::OpenArticle,
+                            intent::AcceptTerm>;
 
 // The intent's name, e.g. "ToggleFacetValue" (logs, tests).
 const char* intent_name(const Intent& intent);
@@ -184,6 +195,21 @@ struct LoadReport {
     std::vector<std::string> warnings;  // same for warnings (the article is still used)
 };
 
+// The last article opened or refused (the problems panel): every problem of the file in
+// plain words, with its JSON pointer and line.
+struct OpenReport {
+    std::string name;            // the file's name ("speech.txt"; "" for the start-up article)
+    FileKind kind = FileKind::Article;
+    bool opened = false;         // the file is the article shown now
+    std::vector<Problem> problems;  // errors first, then warnings (lines: JSON files only)
+    std::uint64_t serial = 0;    // grows with each attempt
+    int errors() const;
+    int warnings() const;
+    // "speech.txt was opened as an article of 12 passages, with 3 warnings." / "... could
+    // not be opened: 2 problems. The article shown is unchanged."
+    std::string summary;
+};
+
 //------------------------------------------------------------------------------------------
 // Controller
 //------------------------------------------------------------------------------------------
@@ -202,6 +228,23 @@ public:
     // changes. Never throws.
     LoadReport load(std::string_view json_text);
     bool loaded() const { return corpus_ != nullptr; }
+    // Grows whenever the article changes (load, OpenArticle, AcceptTerm): views drop what
+    // they cached about the old one, the platform rebuilds the font atlas.
+    std::uint64_t article_serial() const { return article_serial_; }
+    // The last open (OpenArticle or load), with its problems.
+    const OpenReport& open_report() const { return open_report_; }
+    // The article as a document of the format (what "Save as article" downloads): the file
+    // as loaded, or for an imported text the article made of it, with accepted key terms.
+    std::string article_json() const;
+    // Where the article came from: an article file, or a text imported (key terms offered).
+    FileKind source_kind() const { return source_kind_; }
+    const std::string& source_name() const { return source_name_; }
+    // Key terms not yet concepts, best first (import_text.hpp key_terms; computed on the
+    // first call after each change of the article).
+    const std::vector<KeyTerm>& key_terms() const;
+    // The embed locks a facet or value the article does not have: nothing is shown but the
+    // problem (a lock never fails open). notice() says why.
+    bool refused() const { return refused_; }
 
     // At start-up: the page's options from the URL query (embed.hpp; "?" optional), then the
     // deep link `fragment`; the history starts there. `prefers`: the reader's system
@@ -289,7 +332,24 @@ private:
     void announce(const ViewState& before, bool result_changed, Update& u) const;
     static ViewState commit_key(ViewState s);
 
+    // Parses (or imports), validates and indexes a file; on success it becomes the article.
+    // `keep_view`: the view state stays (an accepted key term). Fills open_report_.
+    bool install(std::string_view text, const std::string& name, FileKind kind, const std::string& date,
+                 bool keep_view, std::vector<Diagnostic>& diagnostics);
+    void reset_view();
+    Update open_article(const intent::OpenArticle& i, Origin origin);
+    Update accept_term(const intent::AcceptTerm& i, Origin origin);
+    std::vector<Diagnostic> lock_problems(const Article& article) const;
+
     std::unique_ptr<Corpus> corpus_;
+    std::string source_json_;
+    std::string source_name_;
+    FileKind source_kind_ = FileKind::Article;
+    std::uint64_t article_serial_ = 0;
+    OpenReport open_report_;
+    mutable std::vector<KeyTerm> key_terms_;
+    mutable bool key_terms_ready_ = false;
+    bool refused_ = false;
     std::vector<ResolvedTour> tours_;
     ViewState state_;
     Derived derived_;

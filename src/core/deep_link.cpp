@@ -156,6 +156,7 @@ std::string to_fragment(const ViewState& s, const Corpus& corpus) {
     if (!s.matrix.rows.empty()) out += "&mr=" + percent_encode(s.matrix.rows);
     if (!s.matrix.columns.empty()) out += "&mc=" + percent_encode(s.matrix.columns);
     if (!s.timeline.fitted()) out += "&t=" + number(s.timeline.begin) + "," + number(s.timeline.end);
+    if (!corpus.article.id.empty()) out += "&art=" + percent_encode(corpus.article.id);
     return out;
 }
 
@@ -179,12 +180,24 @@ ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::ve
     };
     // A link without "ver" is from version 1 (before the parameter existed).
     json state = {{"version", 1}};
-    for (const UrlParameter& param : parse_url_parameters(fragment, "#", problems)) {
+    const std::vector<UrlParameter> params = parse_url_parameters(fragment, "#", problems);
+    // A link made for another article applies none of its facets or ids here.
+    for (const UrlParameter& param : params) {
+        if (param.key == "art" && param.value != corpus.article.id) {
+            problems.push_back({Severity::Error, "#art", "a link made for the article open (\"" + corpus.article.id +
+                                "\"); its default view is shown instead",
+                                "a link for another article, \"" + utf8_truncate(param.value, 60) + "\""});
+            return base;
+        }
+    }
+    for (const UrlParameter& param : params) {
         const std::string& key = param.key;
         const std::string& value = param.value;
         const std::string& where = param.where;
         double n = 0;
-        if (key == "ver") {
+        if (key == "art") {
+            continue;  // checked above
+        } else if (key == "ver") {
             if (parse_number(value, n) && n == std::floor(n) && n >= 1 && n <= 1e6) state["version"] = static_cast<int>(n);
             else if (parse_number(value, n) && n == std::floor(n) && n > 1e6)  // checked before any conversion
                 problems.push_back({Severity::Error, where, "a version number (1 or 2)",
@@ -253,7 +266,7 @@ ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::ve
             else bad(where, "t=<first year>,<last year>", value);
         } else {
             problems.push_back({Severity::Error, where,
-                                "one of the parameters ver, v, f.<facet>, q, sel, p, e, w, d, c, s, pin, mv, mr, mc, t",
+                                "one of the parameters ver, v, f.<facet>, q, sel, p, e, w, d, c, s, pin, mv, mr, mc, t, art",
                                 "unknown parameter '" + utf8_truncate(key, 40) + "'"});
         }
     }

@@ -24,6 +24,10 @@
 //   mv=<x>,<y>,<zoom>        map viewport relative to the fitted view (default: fit)
 //   mr=<facet>, mc=<facet>   matrix rows and columns (default: the first two facets)
 //   t=<begin>,<end>          timeline: the visible years (default: all events)
+//   art=<article id>         the article the link was made for (Article::id); a link for
+//                            another article is reported and its default view shown, so
+//                            its facets and ids never apply to the wrong article (a link
+//                            without it, from before it existed, applies as it is)
 // Ids are [a-z0-9_-] and appear as they are; everything else is percent-encoded. A leading
 // "#" is ignored. Unknown parameters, unknown ids, bad percent escapes, numbers out of
 // range and invalid UTF-8 are reported (pointer = the parameter) and skipped, so a stale

@@ -167,6 +167,8 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
                 }
             }
             if (!values.empty()) o.locked[facet] = std::move(values);
+        } else if (p.key == "data") {
+            // The file the page opens in place of the shipped article (web/shell.js).
         } else if (p.key == "theme") {
             if (p.value == "light") o.theme = EmbedOptions::Theme::Light;
             else if (p.value == "dark") o.theme = EmbedOptions::Theme::Dark;
@@ -215,7 +217,7 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
             if (p.value != "off" && p.value != "on") bad("off or on");
         } else {
             problems.push_back({Severity::Error, p.where,
-                                "one of the parameters embed, chrome, views, lock.<facet>, theme, scale, origins, kiosk, "
+                                "one of the parameters embed, chrome, views, lock.<facet>, data, theme, scale, origins, kiosk, "
                                 "idle, tour, tour_speed, plain, keys",
                                 "unknown parameter " + quoted(p.key)});
         }

@@ -35,6 +35,8 @@
 //                           (default 90)
 //   tour=<id>               kiosk: the attract tour (default: the article's first tour)
 //   tour_speed=<x>          tours play x times faster, 0.1..100 (default 1)
+//   data=<url>              the page's: the file web/shell.js opens instead of the
+//                           shipped article (accepted here, not used)
 // Unknown parameters and invalid values are reported (pointer "?name") and skipped.
 #pragma once
 

@@ -44,7 +44,9 @@ HostReply error(json request_id, const std::string& problem) {
 HostReply handle_host_message(const Controller& c, std::string_view text,
                               const std::function<Update(const Intent&)>& apply) {
     if (!c.loaded()) return error(nullptr, "no article is loaded");
-    JsonRead read = read_json(text, kHostMessageJsonLimits);
+    // Only a load message may be larger than a host message's limit (it carries a file).
+    const bool big = text.size() > kHostMessageJsonLimits.max_bytes;
+    JsonRead read = read_json(text, big ? kHostLoadJsonLimits : kHostMessageJsonLimits);
     if (!read.ok) return error(nullptr, read.problems.front().to_string());
     const json& m = read.value;
     if (!m.is_object()) return error(nullptr, std::string("message: expected an object, found ") + type_name(m));
@@ -67,6 +69,9 @@ HostReply handle_host_message(const Controller& c, std::string_view text,
         return error(request_id, "version: expected 1, found " + (version == m.end() ? "nothing" : shown(*version)));
     const auto type = m.find("type");
     const std::string kind = type != m.end() && type->is_string() ? type->get<std::string>() : "";
+    if (big && kind != "load")
+        return error(request_id, "message: expected at most " + std::to_string(kHostMessageJsonLimits.max_bytes) +
+                                     " bytes (only a load message may be larger), found " + std::to_string(text.size()));
 
     HostReply reply;
     json result = nullptr;
@@ -89,8 +94,29 @@ HostReply handle_host_message(const Controller& c, std::string_view text,
             return error(request_id, "node: expected the id of a concept or entity");
         reply.update = apply(intent::Highlight{node->get<std::string>()});
         for (const Diagnostic& d : reply.update.problems) problems.push_back(d.to_string());
+    } else if (kind == "load") {
+        const auto file = m.find("text");
+        if (file == m.end() || !file->is_string())
+            return error(request_id, "text: expected the file's contents as a string (an article's JSON, plain text or Markdown)");
+        std::string name = "article.json";
+        if (const auto n = m.find("name"); n != m.end()) {
+            if (!n->is_string() || n->get_ref<const std::string&>().size() > kMaxHostNodeIdBytes)
+                return error(request_id, "name: expected a file name of at most 200 bytes (\"speech.txt\")");
+            name = n->get<std::string>();
+        }
+        reply.update = apply(intent::OpenArticle{file->get<std::string>(), name, ""});
+        for (const Diagnostic& d : reply.update.problems) problems.push_back(d.to_string());
+        const OpenReport& report = c.open_report();
+        json all = json::array();
+        for (const Problem& p : report.problems)
+            all.push_back({{"severity", p.severity == Severity::Error ? "error" : "warning"},
+                           {"message", p.message},
+                           {"pointer", p.pointer},
+                           {"line", p.line}});
+        result = {{"opened", report.opened}, {"summary", report.summary}, {"problems", std::move(all)},
+                  {"article", {{"id", c.corpus().article.id}, {"title", c.corpus().article.meta.title}}}};
     } else if (kind != "getState") {
-        return error(request_id, "type: expected setState, query, highlight or getState, found " +
+        return error(request_id, "type: expected setState, query, highlight, load or getState, found " +
                                      (type == m.end() ? std::string("nothing") : shown(*type)));
     }
     reply.message = {{"type", "result"},
@@ -99,7 +125,7 @@ HostReply handle_host_message(const Controller& c, std::string_view text,
                      {"problems", problems},
                      {"state", to_json(c.state(), c.corpus())},
                      {"fragment", to_fragment(c.state(), c.corpus())}};
-    if (kind == "query") reply.message["result"] = std::move(result);
+    if (kind == "query" || kind == "load") reply.message["result"] = std::move(result);
     return reply;
 }
 

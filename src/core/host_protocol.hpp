@@ -12,10 +12,15 @@
 //   setState   "state": a partial view state       -> intent::ApplyState
 //   query      "request": {"text", "facets"}       -> Controller::query_json (no change)
 //   highlight  "node": a concept or entity id      -> intent::Highlight
+//   load       "text": a file's contents (article JSON, plain text, Markdown), "name": its
+//              file name (the kind; default "article.json") -> intent::OpenArticle; the
+//              message may be up to 8 MiB (kHostLoadJsonLimits), the others 256 KiB
 //   getState   -                                   -> nothing to apply
 // Replies:
 //   {"type": "result", "requestId", "request": the type, "state", "fragment", "problems",
-//    ["result": for query, the JSON of `explorer query --json`]}
+//    ["result": for query, the JSON of `explorer query --json`; for load {"opened",
+//    "summary", "problems": [{"severity", "message", "pointer", "line"}], "article": {"id",
+//    "title"}}]}
 //   {"type": "error", "requestId" (null when it was unusable), "message", "problems"}
 // The transport (the parent window only, the ?origins= allow-list, messages of other
 // protocols ignored) is the page's (web/shell.js); everything about the content is here.

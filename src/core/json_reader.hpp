@@ -60,6 +60,8 @@ inline constexpr JsonLimits kViewStateJsonLimits{64u << 10, 16};
 // one level, around one view state or query request. Four times a view state's size; the
 // same depth, which already has 12 levels to spare.
 inline constexpr JsonLimits kHostMessageJsonLimits{256u << 10, 16};
+// A host page's load message (its file as a string member): 8 MiB.
+inline constexpr JsonLimits kHostLoadJsonLimits{8u << 20, 16};
 
 //------------------------------------------------------------------------------------------
 // Reading

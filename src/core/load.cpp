@@ -189,8 +189,9 @@ private:
         if (!v_.object(doc, "",
                        {"format", "version", "meta", "sections", "passages", "facets", "node_types", "concepts",
                         "entities", "relation_types", "relations"},
-                       {"$schema", "events", "quantities", "tours", "topics", "node_groups", "stop_words"}))
+                       {"$schema", "id", "events", "quantities", "tours", "topics", "node_groups", "stop_words"}))
             return;
+        a_.id = v_.id(doc, "id", "");
         if (auto it = doc.find("format"); it != doc.end() && *it != kFormatName)
             v_.error("/format", std::string("\"") + kFormatName + "\"", describe(*it));
         if (auto it = doc.find("version"); it != doc.end()) {
@@ -219,6 +220,7 @@ private:
         read_tours(doc);
         read_topics(doc);
         read_stop_words(doc);
+        if (a_.id.empty()) a_.id = default_article_id(a_.meta.title);
     }
 
     // Reads the array member `list` of `parent` (at pointer `base`): for each item that is an

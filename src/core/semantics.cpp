@@ -153,6 +153,7 @@ void build_toolbar(Builder& b, const Controller& ctl, const Presentation& pr, in
         b.at(tours).description = "Guided tours of the article";
     }
     if (!e.kiosk) {
+        b.command(bar, "open", "Open a file (an article, or a text to explore)", SemanticCommand::OpenFile);
         b.command(bar, "share", "Share this view", SemanticCommand::OpenShare,
                   Semantic_Expandable | Semantic_PopupDialog | (pr.share_open ? Semantic_Expanded : 0));
         b.command(bar, "export", "Export", SemanticCommand::OpenExport,
@@ -209,6 +210,7 @@ void build_menus(Builder& b, const Controller& ctl, const Presentation& pr, int 
         item("export/markdown", "Passages shown (" + std::to_string(ctl.derived().shown.size()) + ") as Markdown with citations",
              SemanticCommand::ExportMarkdown);
         item("export/csv", "Entities table as CSV", SemanticCommand::ExportCsv);
+        item("export/article", "Save as article (JSON)", SemanticCommand::ExportArticle);
     }
 }
 
@@ -814,6 +816,8 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::OpenExport: return "open-export";
     case SemanticCommand::OpenTours: return "open-tours";
     case SemanticCommand::ShareOption: return "share-option";
+    case SemanticCommand::OpenFile: return "open-file";
+    case SemanticCommand::ExportArticle: return "export-article";
     }
     return "";
 }
@@ -838,14 +842,25 @@ SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
     tree.title = std::string(view_label(s.view)) + " \xC2\xB7 " + a.meta.title + " \xE2\x80\x94 Win-Win Explorer";
     Builder b(tree);
     const int root = b.add(-1, "explorer", SemanticRole::Root, "Win-Win Explorer: " + a.meta.title);
-    if (pr.chrome) {
+    if (pr.chrome && !ctl.refused()) {
         build_search(b, ctl, pr, root);
         build_toolbar(b, ctl, pr, root);
         build_menus(b, ctl, pr, root);
         build_chips(b, ctl, root);
     }
     build_notice(b, ctl, root);
-    if (pr.filters) build_filters(b, ctl, root);
+    if (ctl.refused()) return tree;  // a lock that cannot hold: nothing but the notice
+    if (pr.filters) {
+        build_filters(b, ctl, root);
+        // An imported text's suggested key terms: one click makes one a concept.
+        if (ctl.source_kind() != FileKind::Article && !ctl.embed().kiosk && !ctl.key_terms().empty()) {
+            const int terms = b.add(root, "terms", SemanticRole::Group, "Suggested key terms");
+            const std::vector<KeyTerm>& kt = ctl.key_terms();
+            for (std::size_t i = 0; i < kt.size() && i < 16; ++i)
+                b.button(terms, "term/" + std::to_string(i), "Make \u201C" + kt[i].label + "\u201D a concept",
+                         intent::AcceptTerm{kt[i].label});
+        }
+    }
     const int main = b.add(root, "view", SemanticRole::Main, std::string(view_label(s.view)) + " view");
     switch (s.view) {
     case View::Reader: build_reader(b, ctl, main); break;

@@ -103,6 +103,8 @@ enum class SemanticCommand : std::uint8_t {
     OpenExport,    // the Export menu (open or close it)
     OpenTours,     // the Tour menu
     ShareOption,   // the Share dialog: an option, named by the element's id ("share-dialog/view/map")
+    OpenFile,      // pick a file to open (an article, a text)
+    ExportArticle, // Save as article: the article as a file of the format
 };
 const char* to_string(SemanticCommand command);
 

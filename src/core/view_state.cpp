@@ -342,6 +342,7 @@ json to_json(const ViewState& s, const Corpus& corpus) {
     json timeline = nullptr;
     if (!s.timeline.fitted()) timeline = {{"begin", s.timeline.begin}, {"end", s.timeline.end}};
     return {{"version", kViewStateVersion},
+            {"article", corpus.article.id},
             {"view", to_string(s.view)},
             {"facets", std::move(facets)},
             {"query", s.query},
@@ -393,10 +394,18 @@ ViewState view_state_from_json(const json& j, const Corpus& corpus, const ViewSt
         if (past) r.problem("/version", "a version from 1 to " + std::to_string(kViewStateVersion), "unsupported version " + Reader::found(*it));
         else if (r.integer(*it, "/version", 1, kViewStateVersion, v)) version = static_cast<int>(v);
     }
+    // A state made for another article applies none of its facets or ids here.
+    if (const auto it = j.find("article"); it != j.end()) {
+        if (!it->is_string() || it->get_ref<const std::string&>() != corpus.article.id) {
+            r.problem("/article", "the id of the article open (\"" + corpus.article.id + "\"); nothing of this state was applied",
+                      Reader::found(*it));
+            return s;
+        }
+    }
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string& key = it.key();
         const json& v = *it;
-        if (key == "version") {
+        if (key == "version" || key == "article") {
             continue;
         } else if (key == "view") {
             View view;
@@ -431,7 +440,7 @@ ViewState view_state_from_json(const json& j, const Corpus& corpus, const ViewSt
                 r.problem("/passage", "null or the id of a passage", Reader::found(v));
             else s.passage = v.get<std::string>();
         } else {
-            r.problem(pointer_append("", key), "one of version, view, facets, query, selection, passage, map, matrix, timeline",
+            r.problem(pointer_append("", key), "one of version, article, view, facets, query, selection, passage, map, matrix, timeline",
                       "unknown member '" + utf8_truncate(key, 60) + "'");
         }
     }

@@ -95,9 +95,9 @@ void wwe_js_watch_viewport() noexcept;
 
 // localStorage: "0" + the text stored under `key` ("0": none) or "1" + why storage is
 // refused; "" when it failed with no reason. malloc'ed: the caller frees it.
-char* wwe_js_storage_read(const char* key) noexcept;
+char* wwe_js_notebook_read(const char* key) noexcept;
 // Stores `text` under `key`: "" when stored, else why not. malloc'ed: the caller frees it.
-char* wwe_js_storage_write(const char* key, const char* text) noexcept;
+char* wwe_js_notebook_write(const char* key, const char* text) noexcept;
 
 // Saves a text file as a download (a Blob of type "<mime>;charset=utf-8").
 void wwe_js_save_text(const char* filename, const char* mime, const char* text) noexcept;
@@ -118,6 +118,9 @@ void wwe_js_watch_fullscreen() noexcept;
 // Enters full screen (the whole document) or leaves it; the browser allows it only within
 // a user's gesture (a click or key a moment ago). A refusal is reported on the console.
 void wwe_js_toggle_fullscreen() noexcept;
+// Shows the page's file picker for an article or a text (Module.wweOpenFilePicker); the
+// file chosen comes back through _wwe_open. Within the user's gesture, as full screen.
+void wwe_js_open_file_picker() noexcept;
 // Asks the page to show an embed preview of url in a width x height (CSS px) frame
 // (Module.wwePreview).
 void wwe_js_show_preview(const char* url, int width, int height) noexcept;

@@ -48,6 +48,8 @@
 //     wwe_js_watch_fullscreen()             -> _wwe_fullscreen_changed(available, on) now
 //                                           and on each fullscreenchange
 //     wwe_js_toggle_fullscreen()            enters or leaves full screen (the document)
+//     wwe_js_open_file_picker()             -> Module.wweOpenFilePicker (Open...: the page's
+//                                           file picker; the file comes back via _wwe_open)
 //     wwe_js_show_preview(url, w, h)        -> Module.wwePreview (the Share dialog's embed
 //                                           preview; w, h in CSS px)
 //     wwe_js_platform_ready()               -> Module.wweOnPlatformReady
@@ -64,9 +66,9 @@
 //     wwe_js_report_error(message)          console.error("Win-Win Explorer: " + message)
 //     wwe_js_heap_size() -> double          the WebAssembly memory's size, bytes
 //   Storage (web_main.cpp: the notebook; small on purpose, to merge with a persist module)
-//     wwe_js_storage_read(key) -> char*     "0" + the stored text ("0" alone: none), or "1" +
+//     wwe_js_notebook_read(key) -> char*    "0" + the stored text ("0" alone: none), or "1" +
 //                                           why the browser refuses storage; malloc'ed
-//     wwe_js_storage_write(key, text) -> char*  "" when stored, else why not; malloc'ed
+//     wwe_js_notebook_write(key, text) -> char* "" when stored, else why not; malloc'ed
 //     wwe_js_language_names(tags) -> char*  {tag: English name} of a JSON array of BCP 47
 //                                           tags, from Intl.DisplayNames (null without it)
 //     wwe_js_fetch_font(file)               fetches fonts/<file> next to explorer.js ->
@@ -459,9 +461,9 @@ mergeInto(LibraryManager.library, {
 
   // localStorage, which a private window, a sandboxed frame or a full disk may refuse:
   // the caller then keeps things in memory and says so.
-  wwe_js_storage_read__deps: wweWithStrings(['$wweNewUTF8']),
-  wwe_js_storage_read__sig: 'ii',
-  wwe_js_storage_read: function (key) {
+  wwe_js_notebook_read__deps: wweWithStrings(['$wweNewUTF8']),
+  wwe_js_notebook_read__sig: 'ii',
+  wwe_js_notebook_read: function (key) {
     try {
       const text = window.localStorage.getItem(UTF8ToString(key));
       return wweNewUTF8('0' + (text === null ? '' : text));
@@ -470,15 +472,20 @@ mergeInto(LibraryManager.library, {
     }
   },
 
-  wwe_js_storage_write__deps: wweWithStrings(['$wweNewUTF8']),
-  wwe_js_storage_write__sig: 'iii',
-  wwe_js_storage_write: function (key, text) {
+  wwe_js_notebook_write__deps: wweWithStrings(['$wweNewUTF8']),
+  wwe_js_notebook_write__sig: 'iii',
+  wwe_js_notebook_write: function (key, text) {
     try {
       window.localStorage.setItem(UTF8ToString(key), UTF8ToString(text));
       return wweNewUTF8('');
     } catch (e) {
       return wweNewUTF8((e && e.name) || 'storage refused');
     }
+  },
+
+  wwe_js_open_file_picker__sig: 'v',
+  wwe_js_open_file_picker: function () {
+    if (Module.wweOpenFilePicker) Module.wweOpenFilePicker();
   },
 
   wwe_js_save_text__deps: wweWithStrings(['$wweSaveBlob']),

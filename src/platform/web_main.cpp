@@ -106,6 +106,7 @@ struct Runner {
     bool dom_search = false;           // the mirror's search field edits the query (library_mirror.js)
     bool mouse_down = false;           // the mouse's primary button is down (as far as we know)
     bool no_gl = false;                // no WebGL 2 context: frames run, nothing is rendered
+    std::uint64_t article_serial = 0;  // the article the atlas was built for
     double last_frame = 0;             // the clock at the last frame (ImGui's DeltaTime, no GL)
     // Fonts fetched when the article needs them (fonts::kFetched): their bytes by file name
     // (empty: the fetch failed, the browser's fonts draw those characters), and those asked
@@ -481,7 +482,7 @@ std::string take_js_string(char* p) {
 
 // Once an article is loaded: the notebook kept for it, or the reason it cannot be kept.
 void restore_notebook(Runner& r) {
-    const std::string stored = take_js_string(wwe_js_storage_read(notebook_key(r.app).c_str()));
+    const std::string stored = take_js_string(wwe_js_notebook_read(notebook_key(r.app).c_str()));
     const bool refused = stored.empty() || stored[0] != '0';
     const std::string problem =
         refused ? "This browser does not let the page keep data (" + (stored.size() > 1 ? stored.substr(1) : std::string("refused")) +
@@ -496,7 +497,7 @@ void restore_notebook(Runner& r) {
 void save_notebook(Runner& r) {
     const std::string text = r.app.take_notebook_save();
     if (text.empty()) return;
-    const std::string why = take_js_string(wwe_js_storage_write(notebook_key(r.app).c_str(), text.c_str()));
+    const std::string why = take_js_string(wwe_js_notebook_write(notebook_key(r.app).c_str(), text.c_str()));
     if (!why.empty())
         r.app.restore_notebook("", "The notebook could not be saved in this browser (" + why +
                                        "): it lasts until the page is closed. Export it to keep it.");
@@ -572,6 +573,10 @@ void frame() {
     r.input = false;
 
     r.scale = r.app.ui_scale();
+    if (r.app.controller().article_serial() != r.article_serial) {  // another article: its glyphs
+        r.article_serial = r.app.controller().article_serial();
+        r.font_ratio = 0;
+    }
     if (r.font_ratio != r.dpr * r.scale) rebuild_fonts();
     int fb_w = 1, fb_h = 1;
     ImGuiIO& io = ImGui::GetIO();
@@ -640,6 +645,7 @@ void frame() {
     save_downloads(r);
     save_notebook(r);
     if (r.app.take_fullscreen_request()) wwe_js_toggle_fullscreen();
+    if (r.app.take_open_request()) wwe_js_open_file_picker();
     for (const wwe::ui::App::Preview& preview : r.app.take_previews()) {
         wwe_js_show_preview(preview.url.c_str(), preview.width, preview.height);
     }
@@ -718,6 +724,19 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_load_bytes(const char* bytes, int size) {
     return load_article_text(bytes && size > 0 ? std::string_view(bytes, static_cast<std::size_t>(size)) : "");
 }
 
+// Opens another file at run time (core intent::OpenArticle): `text` its contents, `name` its
+// file name (the kind: .json, .txt, .md), `date` its date ("YYYY-MM-DD" or ""); `user` 1
+// when the reader chose it (picker, drop), 0 for the page's script, 2 for the host page.
+// Returns App::article_json(): {"opened", "summary", "problems": [...], "article": {...}}.
+EMSCRIPTEN_KEEPALIVE const char* wwe_open(const char* text, const char* name, const char* date, int user) {
+    const wwe::Origin origin = user == 1 ? wwe::Origin::User : user == 2 ? wwe::Origin::Host : wwe::Origin::Page;
+    g->app.open_article(text ? text : "", name ? name : "", date ? date : "", origin, now_seconds());
+    mark_input();
+    return give(g->app.article_json());
+}
+
+// The article and the last open (App::article_json).
+EMSCRIPTEN_KEEPALIVE const char* wwe_article() { return give(g->app.article_json()); }
 
 // The ViewState as JSON ("null" before loading).
 EMSCRIPTEN_KEEPALIVE const char* wwe_get_state() { return give(g->app.state_json()); }

@@ -71,7 +71,10 @@ struct AppImpl {
     ShareState share;
     GalleryState gallery;
     HelpState help;
+    ProblemsState problems;
     bool fullscreen_request = false;    // toggle asked for since take_fullscreen_request()
+    bool open_request = false;          // the reader asked to pick a file (take_open_request())
+    std::uint64_t article_serial = 0;   // the controller's article the views were reset for
 
     // The semantic layer: the tree the page's mirror shows and where its elements are.
     SemanticTree tree;
@@ -105,6 +108,13 @@ struct AppImpl {
 
     // The shell's reactions to what the controller did.
     void react(const Update& u) {
+        if (core.loaded() && core.article_serial() != article_serial) {  // another article: views start over
+            article_serial = core.article_serial();
+            const ProblemsState kept = problems;
+            reset_views(share.page_url);
+            problems = kept;
+            semantics_dirty = true;
+        }
         if (u.home) {
             close_popups = true;
             layout.show_filters = false;
@@ -393,6 +403,10 @@ struct AppImpl {
             if (!said.empty()) to_announce.emplace_back(std::move(said), false);
             break;
         }
+        case SemanticCommand::OpenFile: open_request = true; break;
+        case SemanticCommand::ExportArticle:
+            downloads.push_back({core.corpus().article.id + ".json", "application/json", core.article_json()});
+            break;
         }
         semantics_dirty = true;
     }
@@ -442,8 +456,48 @@ unsigned App::background_color() const { return impl_->theme.background; }
 
 LoadReport App::load(std::string_view json_text) {
     LoadReport report = impl_->core.load(json_text);
-    if (report.ok) impl_->reset_views(impl_->share.page_url);
+    if (report.ok) {
+        impl_->reset_views(impl_->share.page_url);
+        impl_->article_serial = impl_->core.article_serial();
+    }
     return report;
+}
+
+Update App::open_article(std::string_view text, std::string_view name, std::string_view date, Origin origin, double now) {
+    if (!loaded()) return {};
+    return impl_->apply(intent::OpenArticle{std::string(text), std::string(name), std::string(date)}, origin, now);
+}
+
+bool App::take_open_request() {
+    const bool asked = impl_->open_request;
+    impl_->open_request = false;
+    return asked;
+}
+
+std::string App::article_json() const {
+    const OpenReport& r = impl_->core.open_report();
+    nlohmann::json problems = nlohmann::json::array();
+    for (const Problem& p : r.problems)
+        problems.push_back({{"severity", p.severity == Severity::Error ? "error" : "warning"},
+                            {"message", p.message},
+                            {"pointer", p.pointer},
+                            {"line", p.line},
+                            {"column", p.column}});
+    nlohmann::json out = {{"name", r.name}, {"kind", to_string(r.kind)}, {"opened", r.opened},
+                          {"summary", r.summary}, {"problems", std::move(problems)}};
+    if (loaded()) {
+        const Article& a = impl_->core.corpus().article;
+        nlohmann::json facets = nlohmann::json::array();
+        for (const Facet& f : a.facets) {
+            if (f.built_in) continue;
+            nlohmann::json values = nlohmann::json::array();
+            for (const FacetValue& v : f.values) values.push_back({{"id", v.id}, {"label", v.label}});
+            facets.push_back({{"id", f.id}, {"label", f.label}, {"values", std::move(values)}});
+        }
+        out["article"] = {{"id", a.id}, {"title", a.meta.title}, {"language", a.meta.language},
+                          {"passages", a.passages.size()}, {"facets", std::move(facets)}};
+    }
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void App::fonts_changed() {
@@ -848,6 +902,13 @@ FrameReport App::frame(double now, const FrameInput& input) {
                       width - facets_w - details_room < width * kMinViewShare;
     if (!has_details) m.layout.show_details = false;
     if (!m.layout.narrow) m.layout.show_filters = false;
+    if (m.core.refused()) {  // a lock that cannot hold: nothing but the notice saying why
+        draw_notice(ctx);
+        ImGui::PopFont();
+        ImGui::End();
+        m.update_semantics(places);
+        return report;
+    }
     if (chrome) {
         draw_search_bar(ctx, m.search);
         draw_toolbar(ctx);
@@ -918,7 +979,10 @@ FrameReport App::frame(double now, const FrameInput& input) {
         case View::Terms: draw_terms(ctx, m.terms); break;
         }
     };
-    auto facets = [&] { draw_facets(ctx); };
+    auto facets = [&] {
+        draw_facets(ctx);
+        draw_key_terms(ctx);
+    };
     auto details = [&] { draw_details(ctx); };
     m.layout.steady_width = 0;
     if (m.layout.small) {
@@ -957,6 +1021,8 @@ FrameReport App::frame(double now, const FrameInput& input) {
     if (shell.open_share) m.share.open = true;
     if (shell.fullscreen) m.fullscreen_request = true;
     draw_share(ctx, m.share);
+    draw_problems(ctx, m.problems);
+    if (shell.open_file) m.open_request = true;
     draw_tour_caption(ctx);
     if (m.gallery.open) draw_gallery(ctx, m.gallery, m.reader);
     if (m.help.open) draw_help(ctx, m.help);

@@ -76,6 +76,17 @@ public:
     // frame on (state reset to the default). Never throws.
     LoadReport load(std::string_view json_text);
     bool loaded() const;
+    // Opens another file at run time (intent::OpenArticle of `origin`): an article (.json) or a
+    // text (.txt, .md) by its `name`; `date` the file's ("YYYY-MM-DD", "" unknown). The article
+    // shown stays when the file is unusable; the Update's problems say why.
+    Update open_article(std::string_view text, std::string_view name, std::string_view date, Origin origin, double now);
+    // True once after the reader asked to pick a file (Open..., the problems panel); the
+    // platform shows its file picker (within the user's gesture).
+    bool take_open_request();
+    // The article and the last open: {"name", "kind", "opened", "summary", "problems":
+    // [{"severity", "message", "pointer", "line", "column"}], "article": {"id", "title",
+    // "language", "passages", "facets": [{"id", "label", "values": [{"id", "label"}]}]}}.
+    std::string article_json() const;
     const Controller& controller() const;
 
     // The fonts the views draw with (the platform builds the atlas, see fonts.hpp).

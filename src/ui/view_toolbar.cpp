@@ -82,6 +82,12 @@ void export_items(ViewContext& ctx) {
         request_download(ctx, {"entities.csv", "text/csv", entities_csv_text(ctx.corpus)});
     }
     ctx.places.place_item("export/csv");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Save as article (JSON)")) {
+        request_download(ctx, {ctx.corpus.article.id + ".json", "application/json", ctx.core.article_json()});
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The article as a file to edit and to open again later");
+    ctx.places.place_item("export/article");
 }
 
 // Saved views (core/persist.hpp): a name and Save, the list (open, delete), where they are
@@ -194,6 +200,7 @@ void compact_toolbar(ViewContext& ctx) {
             ImGui::MenuItem(ctx.layout.fullscreen ? "Exit full screen" : "Full screen"))
             ctx.shell.fullscreen = true;
         if (ImGui::MenuItem("Notebook...")) ctx.shell.open_notebook = true;
+        if (ImGui::MenuItem("Open a file...")) ctx.shell.open_file = true;
         if (ImGui::MenuItem("Share this view...")) ctx.shell.open_share = true;
         if (ImGui::BeginMenu("Saved views")) {
             saved_items(ctx, true);
@@ -333,6 +340,7 @@ void draw_toolbar(ViewContext& ctx) {
     if (!kiosk) {
         reserve("Saved");
         reserve("Notebook");
+        reserve("Open...");
         reserve("Share");
         reserve("Export");
     }
@@ -367,6 +375,10 @@ void draw_toolbar(ViewContext& ctx) {
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("The passages you collected (%d), with your notes; export them cited",
                               static_cast<int>(ctx.notebook.entries.size()));
+        ImGui::SameLine();
+        if (ImGui::Button("Open...")) ctx.shell.open_file = true;
+        ctx.places.place_item("open");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open another article, or a text (.txt, .md) to explore; or drop a file here");
         ImGui::SameLine();
         if (ImGui::Button("Share")) ctx.shell.open_share = true;
         ctx.places.place_item("share");

@@ -103,6 +103,7 @@ struct ShellRequests {
     bool map_svg = false;       // save the map as drawn, as SVG
     bool export_open = false;   // the Export menu is open this frame
     bool tours_open = false;    // the Tour menu is open this frame
+    bool open_file = false;     // let the reader pick a file to open (the platform's picker)
     std::vector<Download> downloads;
     std::vector<PreviewRequest> previews;
     std::vector<NotebookEntry> notebook_add;  // passages to collect into the notebook
@@ -147,6 +148,17 @@ struct SearchBoxState {
 void draw_search_bar(ViewContext& ctx, SearchBoxState& search);
 void draw_notice(ViewContext& ctx);  // the controller's dismissible notice (nothing when none)
 void draw_facets(ViewContext& ctx);  // facet panel: values with counts, toggles
+
+// The problems panel (view_problems.cpp): every problem of the last file that could not be
+// opened, plain words first, then its JSON pointer and line; shown until closed (per open
+// attempt). The warnings of a file that was opened are in the notice.
+struct ProblemsState {
+    std::uint64_t dismissed = 0;  // the OpenReport::serial the reader closed
+};
+bool problems_showing(const Controller& core, const ProblemsState& problems);
+void draw_problems(ViewContext& ctx, ProblemsState& problems);
+// An imported text's suggested key terms as chips; a click accepts one (intent::AcceptTerm).
+void draw_key_terms(ViewContext& ctx);
 
 inline constexpr float kMinTextZoom = 0.7f, kMaxTextZoom = 2.0f;  // ReaderState::text_zoom
 

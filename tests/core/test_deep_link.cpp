@@ -33,7 +33,7 @@ TEST_CASE("a deep link restores the state") {
     std::vector<Diagnostic> problems;
     CHECK(from_fragment("#" + f, c, problems) == s);
     CHECK(problems.empty());
-    CHECK(to_fragment(ViewState{}, c) == "ver=2&v=reader");
+    CHECK(to_fragment(ViewState{}, c) == "ver=2&v=reader&art=a-small-test-article");
 }
 
 TEST_CASE("random states round-trip through links (property)") {
@@ -92,7 +92,7 @@ TEST_CASE("views, map and matrix in the state, the JSON and the link") {
     CHECK(problems.empty());
     std::string f = to_fragment(s, c);
     CHECK(f == "ver=2&v=map&sel=relation:r1&e=both&w=3&d=2&c=front&s=7&pin=bri:10.5:-3,win-win:0:0.25&mv=12.5,-0.1,1.75"
-               "&mr=front&mc=section&t=2012.5,2017");
+               "&mr=front&mc=section&t=2012.5,2017&art=a-small-test-article");
     CHECK(from_fragment(f, c, problems) == s);
     CHECK(problems.empty());
     SUBCASE("every view by name") {

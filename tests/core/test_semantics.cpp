@@ -303,7 +303,7 @@ TEST_CASE("semantics: the toolbar's menu buttons say collapsed; a menu's items e
         CHECK(n.activatable());
         ++items;
     }
-    CHECK(items == 4);
+    CHECK(items == 5);
     const nlohmann::json j = to_json(SemanticOp{SemanticOp::Kind::Add, *node(t, "export"), {}, {}, {}}, t);
     CHECK(j["flags"].dump().find("popup-menu") != std::string::npos);
     CHECK(j["flags"].dump().find("expandable") != std::string::npos);

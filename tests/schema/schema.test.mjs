@@ -41,3 +41,23 @@ test("broken variants are rejected, at the right place", () => {
     assert.ok(errors.some((e) => e.startsWith(where)), `expected an error at ${where}, got ${errors.join("; ")}`);
   }
 });
+
+test("the held-out second article conforms to the schema", () => {
+  assert.deepEqual(errorsOf(read("tests/data/river-compact.json")), []);
+});
+
+// What "Save as article" saves for a text (the CLI's `explorer import` writes the same
+// article the app makes): valid against the schema, so an editor completes it.
+test("articles made of plain text and Markdown conform to the schema", async (t) => {
+  const { existsSync } = await import("node:fs");
+  const { execFileSync } = await import("node:child_process");
+  const cli = new URL("build/native/explorer", root).pathname;
+  if (!existsSync(cli)) {
+    t.skip("build/native/explorer not built (cmake --workflow --preset native)");
+    return;
+  }
+  for (const file of ["tests/data/speech.txt", "tests/data/field-notes.md"]) {
+    const text = execFileSync(cli, ["import", new URL(file, root).pathname], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    assert.deepEqual(errorsOf(JSON.parse(text)), [], file);
+  }
+});

@@ -1,0 +1,30 @@
+// Win-Win Explorer core: a standalone explorer page for one article (`explorer bundle`).
+//
+// Index
+//   - kArticleSlotBegin, kArticleSlotEnd ... the markers around the article in the page
+//   - bundle_page ............................ the template with another article in its slot
+//
+// The web build ships the standalone page (dist/explorer-standalone.html: program, glue,
+// style and the shipped article in one file that works from file:// offline). Its article
+// sits between two comments, each exactly once, outside every other comment:
+//   <!-- wwe:article-begin --><script type="application/json" id="wwe-article">...</script><!-- wwe:article-end -->
+// The slot is found by these markers, never by the first id="wwe-article" (the page's own
+// comments mention that id). The page's Content-Security-Policy hashes only its scripts
+// that run, so another article keeps the page valid.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace wwe {
+
+inline constexpr const char* kArticleSlotBegin = "<!-- wwe:article-begin -->";
+inline constexpr const char* kArticleSlotEnd = "<!-- wwe:article-end -->";
+
+// `template_html` with its article replaced by `article_json` (made safe inside <script>:
+// every '<' becomes \u003c, which JSON reads back as the same character). nullopt, with
+// `error` saying why, when the markers are missing, repeated or out of order.
+std::optional<std::string> bundle_page(std::string_view template_html, std::string_view article_json, std::string& error);
+
+}  // namespace wwe

@@ -1,0 +1,243 @@
+#include "problems.hpp"
+
+#include <cstdlib>
+
+#include "text.hpp"
+
+namespace wwe {
+
+namespace {
+
+// The format's lists and what one item of each is called.
+struct ListName {
+    const char* list;
+    const char* item;
+};
+constexpr ListName kLists[] = {
+    {"passages", "Passage"},      {"sections", "Section"},   {"facets", "Facet"},
+    {"values", "value"},          {"node_types", "Node type"}, {"concepts", "Concept"},
+    {"entities", "Entity"},       {"aliases", "alias"},      {"relation_types", "Relation type"},
+    {"relations", "Relation"},    {"evidence", "evidence"},  {"events", "Event"},
+    {"quantities", "Quantity"},   {"tours", "Tour"},         {"steps", "step"},
+    {"topics", "Topic"},          {"nodes", "node"},
+};
+
+std::vector<std::string> split_pointer(std::string_view pointer) {
+    std::vector<std::string> out;
+    if (pointer.empty() || pointer.front() != '/') return out;
+    std::size_t at = 1;
+    while (true) {
+        const std::size_t slash = pointer.find('/', at);
+        std::string_view raw = pointer.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at);
+        std::string seg;
+        for (std::size_t k = 0; k < raw.size(); ++k) {
+            if (raw[k] == '~' && k + 1 < raw.size() && (raw[k + 1] == '0' || raw[k + 1] == '1')) {
+                seg += raw[k + 1] == '0' ? '~' : '/';
+                ++k;
+            } else {
+                seg += raw[k];
+            }
+        }
+        out.push_back(std::move(seg));
+        if (slash == std::string_view::npos) break;
+        at = slash + 1;
+    }
+    return out;
+}
+
+bool is_index(const std::string& s) {
+    if (s.empty() || s.size() > 9) return false;
+    for (const char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+// --- a minimal JSON scanner: just enough to walk to a pointer -----------------------------
+
+void skip_ws(std::string_view t, std::size_t& i) {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
+}
+
+// At a '"': reads the string (escapes decoded when `out`), leaves i after the closing quote.
+bool read_string(std::string_view t, std::size_t& i, std::string* out) {
+    if (i >= t.size() || t[i] != '"') return false;
+    ++i;
+    while (i < t.size()) {
+        const char c = t[i++];
+        if (c == '"') return true;
+        if (c != '\\') {
+            if (out) *out += c;
+            continue;
+        }
+        if (i >= t.size()) return false;
+        const char e = t[i++];
+        if (!out) {
+            if (e == 'u') i += 4;
+            continue;
+        }
+        switch (e) {
+        case 'n': *out += '\n'; break;
+        case 't': *out += '\t'; break;
+        case 'r': *out += '\r'; break;
+        case 'b': *out += '\b'; break;
+        case 'f': *out += '\f'; break;
+        case 'u':
+            if (i + 4 <= t.size()) {
+                const std::string hex(t.substr(i, 4));
+                utf8_append(*out, static_cast<char32_t>(std::strtoul(hex.c_str(), nullptr, 16)));
+            }
+            i += 4;
+            break;
+        default: *out += e; break;
+        }
+    }
+    return false;
+}
+
+// Skips one value (iteratively: brackets are counted, strings skipped).
+void skip_value(std::string_view t, std::size_t& i) {
+    skip_ws(t, i);
+    if (i >= t.size()) return;
+    if (t[i] == '"') {
+        read_string(t, i, nullptr);
+        return;
+    }
+    if (t[i] != '{' && t[i] != '[') {
+        while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\n' &&
+               t[i] != '\r' && t[i] != '\t')
+            ++i;
+        return;
+    }
+    int depth = 0;
+    while (i < t.size()) {
+        const char c = t[i];
+        if (c == '"') {
+            read_string(t, i, nullptr);
+            continue;
+        }
+        ++i;
+        if (c == '{' || c == '[') ++depth;
+        else if ((c == '}' || c == ']') && --depth == 0) return;
+    }
+}
+
+// Moves i from a container's opening bracket to the value of member or item `seg`; false
+// (i unspecified) when there is none.
+bool enter(std::string_view t, std::size_t& i, const std::string& seg) {
+    if (i >= t.size()) return false;
+    if (t[i] == '{') {
+        ++i;
+        while (true) {
+            skip_ws(t, i);
+            if (i >= t.size() || t[i] != '"') return false;
+            std::string key;
+            if (!read_string(t, i, &key)) return false;
+            skip_ws(t, i);
+            if (i >= t.size() || t[i] != ':') return false;
+            ++i;
+            skip_ws(t, i);
+            if (key == seg) return true;
+            skip_value(t, i);
+            skip_ws(t, i);
+            if (i >= t.size() || t[i] != ',') return false;
+            ++i;
+        }
+    }
+    if (t[i] == '[') {
+        if (!is_index(seg)) return false;
+        const long wanted = std::strtol(seg.c_str(), nullptr, 10);
+        ++i;
+        for (long k = 0;; ++k) {
+            skip_ws(t, i);
+            if (i >= t.size() || t[i] == ']') return false;
+            if (k == wanted) return true;
+            skip_value(t, i);
+            skip_ws(t, i);
+            if (i >= t.size() || t[i] != ',') return false;
+            ++i;
+        }
+    }
+    return false;
+}
+
+TextPosition position_of(std::string_view t, std::size_t offset) {
+    TextPosition at{1, 1};
+    for (std::size_t k = 0; k < offset && k < t.size(); ++k) {
+        if (t[k] == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else {
+            ++at.column;
+        }
+    }
+    return at;
+}
+
+}  // namespace
+
+std::string plain_place(std::string_view pointer) {
+    if (pointer.empty()) return "The file";
+    if (pointer.front() != '/') return std::string(pointer);
+    const std::vector<std::string> segs = split_pointer(pointer);
+    std::string out;
+    auto add = [&](const std::string& part) {
+        if (!out.empty()) out += ", ";
+        out += part;
+    };
+    for (std::size_t k = 0; k < segs.size(); ++k) {
+        const std::string& seg = segs[k];
+        const ListName* list = nullptr;
+        for (const ListName& l : kLists)
+            if (seg == l.list) list = &l;
+        if (list && k + 1 < segs.size() && is_index(segs[k + 1])) {
+            add(std::string(list->item) + " " + std::to_string(std::atol(segs[k + 1].c_str()) + 1));
+            ++k;
+        } else if (k == 0 && seg == "meta") {
+            add("The article's details (meta)");
+        } else if (is_index(seg)) {
+            add("item " + std::to_string(std::atol(seg.c_str()) + 1));
+        } else {
+            add(seg);
+        }
+    }
+    if (!out.empty() && out.front() >= 'a' && out.front() <= 'z') out.front() = static_cast<char>(out.front() - 'a' + 'A');
+    return out;
+}
+
+TextPosition locate_pointer(std::string_view json_text, std::string_view pointer) {
+    std::size_t i = 0;
+    skip_ws(json_text, i);
+    if (i >= json_text.size()) return {};
+    std::size_t found = i;
+    for (const std::string& seg : split_pointer(pointer)) {
+        std::size_t at = found;
+        if (!enter(json_text, at, seg)) break;  // missing: the parent's place
+        found = at;
+    }
+    return position_of(json_text, found);
+}
+
+std::vector<Problem> explain(const std::vector<Diagnostic>& diagnostics, std::string_view json_text,
+                             std::size_t max_located) {
+    std::vector<Problem> out;
+    out.reserve(diagnostics.size());
+    std::size_t located = 0;
+    for (const Diagnostic& d : diagnostics) {
+        Problem p;
+        p.severity = d.severity;
+        p.pointer = d.pointer;
+        p.message = plain_place(d.pointer) + ": expected " + d.expected;
+        if (!d.found.empty()) p.message += ", found " + d.found;
+        const bool json_pointer = d.pointer.empty() || d.pointer.front() == '/';
+        if (json_pointer && !d.pointer.empty() && !json_text.empty() && located < max_located) {
+            const TextPosition at = locate_pointer(json_text, d.pointer);
+            p.line = at.line;
+            p.column = at.column;
+            ++located;
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+}  // namespace wwe

@@ -1,0 +1,157 @@
+// Plain text and Markdown become articles; key terms; concepts added to a document.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "core/import_text.hpp"
+#include "core/load.hpp"
+#include "fixture.hpp"
+
+using namespace wwe;
+using nlohmann::json;
+
+namespace {
+std::string data(const char* name) { return test::read_file(std::string(WWE_TEST_DATA) + "/" + name); }
+
+// The imported document, loaded back by the core loader (it must be a valid article).
+Corpus load_back(const ImportResult& r) {
+    REQUIRE(r.ok());
+    LoadResult loaded = load_article(r.article.dump());
+    for (const Diagnostic& d : loaded.diagnostics) INFO(d.to_string());
+    REQUIRE(loaded.ok());
+    std::vector<Diagnostic> warnings;
+    return build_corpus(std::move(*loaded.article), warnings);
+}
+
+bool has_label(const std::vector<KeyTerm>& terms, const std::string& label) {
+    return std::any_of(terms.begin(), terms.end(), [&](const KeyTerm& t) { return t.label == label; });
+}
+}  // namespace
+
+TEST_CASE("file kinds come from the name's extension, else from the first character") {
+    CHECK(file_kind("a.json", "x") == FileKind::Article);
+    CHECK(file_kind("notes.MD", "{") == FileKind::Markdown);
+    CHECK(file_kind("notes.markdown", "") == FileKind::Markdown);
+    CHECK(file_kind("speech.txt", "{ not json") == FileKind::Text);
+    CHECK(file_kind("pasted", "  \n{\"format\": 1}") == FileKind::Article);
+    CHECK(file_kind("pasted", "Dear friends") == FileKind::Text);
+}
+
+TEST_CASE("a plain-text speech: short title lines are the title, paragraphs are passages") {
+    ImportOptions o;
+    o.name = "speech.txt";
+    o.date = "2026-11-28";
+    const ImportResult r = import_text(data("speech.txt"), FileKind::Text, o);
+    const Corpus c = load_back(r);
+    const Article& a = c.article;
+    CHECK(a.meta.title == "Opening the Harbour Library");
+    CHECK(a.meta.published == "2026-11-28");
+    CHECK(a.meta.source == "speech.txt");
+    CHECK(a.meta.language == "en");
+    CHECK(a.id == "opening-the-harbour-library");
+    REQUIRE(a.passages.size() == 8);  // "Thank you." ends with a full stop: a passage
+    CHECK(a.passages[0].text.rfind("Friends, neighbours", 0) == 0);
+    CHECK(a.passages[1].text.find("\n") == std::string::npos);
+    CHECK(a.sections.empty());
+    // Key terms were made concepts at once: the map has nodes, mentions are found.
+    CHECK(!a.nodes.empty());
+    CHECK(a.nodes.size() <= 12);
+    CHECK(a.find_node("reading-room") >= 0);
+    CHECK(a.find_node("public-library") >= 0);
+    CHECK(!c.node_passages[static_cast<std::size_t>(a.find_node("reading-room"))].empty());
+    // What the text cannot say is reported, not invented silently.
+    auto warned = [&](const char* pointer) {
+        return std::any_of(r.problems.begin(), r.problems.end(),
+                           [&](const Diagnostic& d) { return d.pointer == pointer && d.severity == Severity::Warning; });
+    };
+    CHECK(warned("/meta/author/name"));
+    CHECK(warned("/meta/language"));
+    CHECK(!warned("/meta/published"));
+}
+
+TEST_CASE("Markdown: front matter, headings become sections, inline marks go, lists keep bullets") {
+    ImportOptions o;
+    o.name = "field-notes.md";
+    const ImportResult r = import_text(data("field-notes.md"), FileKind::Markdown, o);
+    const Corpus c = load_back(r);
+    const Article& a = c.article;
+    CHECK(a.meta.title == "Field Notes from the Salt Marsh");
+    CHECK(a.meta.author.name == "A. Teacher");
+    CHECK(a.meta.published == "2026-05-14");
+    REQUIRE(a.sections.size() == 3);
+    CHECK(a.sections[0].heading == "First visit: the tide");
+    CHECK(a.sections[2].id == "s3");
+    CHECK(a.passages[0].section == -1);  // the lead, before the first section heading
+    const std::string& grass = a.passages[1].text;
+    CHECK(grass.find("*") == std::string::npos);
+    CHECK(grass.find("salt marsh grass") != std::string::npos);
+    bool bullets = false;
+    for (const Passage& p : a.passages) bullets = bullets || p.text.find("\u2022 curlew on the mud flats") != std::string::npos;
+    CHECK(bullets);
+    CHECK(a.find_node("mud-flats") >= 0);
+}
+
+TEST_CASE("Markdown details: Setext headings, links, images, code fences, thematic breaks") {
+    const char* md =
+        "Title Here\n==========\n\nSee [the site](https://example.org) and ![a photo](p.png) now.\n\n"
+        "---\n\nPart\n----\n\n```\ncode stays\n```\n\nsnake_case and _emphasis_ and \\*stars\\*.\n";
+    const ImportResult r = import_text(md, FileKind::Markdown, {"x.md", "2020", 0});
+    const Corpus c = load_back(r);
+    const Article& a = c.article;
+    CHECK(a.meta.title == "Title Here");
+    REQUIRE(a.sections.size() == 1);
+    CHECK(a.sections[0].heading == "Part");
+    REQUIRE(a.passages.size() == 3);
+    CHECK(a.passages[0].text == "See the site and  now.");
+    CHECK(a.passages[1].text == "code stays");
+    CHECK(a.passages[2].text == "snake_case and emphasis and *stars*.");
+}
+
+TEST_CASE("texts that cannot be articles are errors; unwrapped paragraphs are one per line") {
+    CHECK(!import_text("", FileKind::Text, {}).ok());
+    CHECK(!import_text("# Only a heading\n", FileKind::Markdown, {}).ok());
+    const ImportResult bad = import_text("caf\xE9 au lait", FileKind::Text, {});
+    REQUIRE(!bad.ok());
+    CHECK(bad.problems[0].expected.find("UTF-8") != std::string::npos);
+    const std::string line(200, 'a');
+    std::string two = "Alpha " + line + ".\nBeta " + line + ".\n";
+    const ImportResult r = import_text(two, FileKind::Text, {"lines.txt", "2021-02", 0});
+    const Corpus c = load_back(r);
+    CHECK(c.article.passages.size() == 2);
+    CHECK(c.article.meta.title == "lines");  // no heading: the file's name
+}
+
+TEST_CASE("key terms: content words and collocations, no stop words, not already nodes") {
+    ImportOptions o;
+    o.name = "speech.txt";
+    o.date = "2026";
+    o.concepts = 0;
+    const Corpus c = load_back(import_text(data("speech.txt"), FileKind::Text, o));
+    const std::vector<KeyTerm> terms = key_terms(c, 30);
+    REQUIRE(!terms.empty());
+    CHECK(has_label(terms, "harbour"));
+    CHECK(has_label(terms, "reading room"));
+    CHECK(has_label(terms, "fishing families"));
+    for (const KeyTerm& t : terms) {
+        CHECK(t.label != "the");
+        CHECK(t.label != "and");
+        CHECK(t.passages >= 2);
+    }
+    // The mini article's own node names are no suggestions.
+    const Corpus mini = test::mini_corpus();
+    for (const KeyTerm& t : key_terms(mini, 50)) CHECK(t.label != "security");
+}
+
+TEST_CASE("add_concept: a unique id, the term type added when missing; the result loads") {
+    json doc = json::parse(test::mini_json());
+    std::vector<Diagnostic> problems;
+    REQUIRE(add_concept(doc, {"Security", 3, 2}, problems));
+    REQUIRE(add_concept(doc, {"security", 3, 2}, problems));
+    const json& concepts = doc["concepts"];
+    CHECK(concepts[concepts.size() - 2]["id"] == "security");
+    CHECK(concepts[concepts.size() - 1]["id"] == "security-2");
+    LoadResult loaded = load_article(doc.dump());
+    CHECK(loaded.ok());
+    json empty = json::object();
+    CHECK(!add_concept(empty, {"x", 1, 1}, problems));
+}

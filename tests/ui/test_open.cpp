@@ -1,0 +1,74 @@
+// Opening a file through the app: Open... asks the platform for its picker, an imported
+// text offers its key terms as chips that accept one, the problems panel lists and closes.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/controller.hpp"
+#include "ui/app.hpp"
+#include "ui/fonts.hpp"
+#include "ui_driver.hpp"
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE_MESSAGE(in, "cannot read " << path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+struct Opened {
+    wwe::ui::App app;
+    wwe::test::UiDriver ui;
+    Opened() {
+        REQUIRE(app.load(read_file(WWE_SOURCE_DIR "/assets/article.json")).ok);
+        app.open_location("", "", {}, 0);
+        fonts();
+        ui.set_draw([this](double time) { app.frame(time); });
+        ui.frame(2);
+    }
+    void fonts() {
+        wwe::ui::build_fonts(*ui.io().Fonts, app.fonts(), 1.0f, app.font_text());
+        app.fonts_changed();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("app: Open... in the toolbar asks the platform for its file picker, once") {
+    Opened t;
+    CHECK_FALSE(t.app.take_open_request());
+    t.ui.click("Open...");
+    CHECK(t.app.take_open_request());
+    CHECK_FALSE(t.app.take_open_request());
+}
+
+TEST_CASE("app: an imported text shows its key terms; a click makes one a concept; the panel closes") {
+    Opened t;
+    const wwe::Update u = t.app.open_article(read_file(WWE_SOURCE_DIR "/tests/data/speech.txt"), "speech.txt",
+                                             "2026-12-01", wwe::Origin::User, 1);
+    CHECK(u.problems.empty());
+    t.fonts();
+    t.ui.frame(2);
+    // The warnings (no author given) are in the notice; the problems panel is for files
+    // that could not be opened, until closed.
+    CHECK(t.app.controller().notice().problems.size() == t.app.controller().open_report().problems.size());
+    CHECK(t.ui.try_find("Close", wwe::test::Find::in("##problems")) == nullptr);
+    t.app.open_article("{", "bad.json", "", wwe::Origin::User, 2);
+    t.ui.frame(2);
+    CHECK(t.ui.try_find("Close", wwe::test::Find::in("##problems")) != nullptr);
+    t.ui.click("Close", wwe::test::Find::in("##problems"));
+    t.ui.frame();
+    CHECK(t.ui.try_find("Close", wwe::test::Find::in("##problems")) == nullptr);
+    CHECK(t.app.controller().corpus().article.meta.title == "Opening the Harbour Library");
+    const std::size_t nodes = t.app.controller().corpus().article.nodes.size();
+    const std::string first = t.app.controller().key_terms().front().label;
+    t.ui.click("+ " + first + " (" + std::to_string(t.app.controller().key_terms().front().count) + ")##term/0");
+    t.ui.frame();
+    CHECK(t.app.controller().corpus().article.nodes.size() == nodes + 1);
+    CHECK(t.app.controller().corpus().article.nodes.back().label == first);
+}
