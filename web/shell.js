@@ -161,8 +161,11 @@
   // frame (or, without WebGL 2, the mirror as the page). Texts only, never markup from data.
   const EARLY_LIMIT = 4 * 1048576;  // longer articles wait for the explorer (no page of megabytes)
   let early = null;
-  function showEarly(text) {
-    if (loaded || failed || early || text.length > EARLY_LIMIT) return;
+  function showEarly(bytes) {
+    if (loaded || failed || early || bytes.length > EARLY_LIMIT) return;
+    // The article arrives as bytes (the core checks their UTF-8); the early page decodes them
+    // leniently: a bad byte shows as U+FFFD here, and the core's message follows.
+    const text = typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes);
     let a;
     try {
       a = JSON.parse(text);
@@ -353,7 +356,21 @@
   // Opens `text` as the file `name` (core intent::OpenArticle); resolves with the report
   // {opened, summary, problems: [{severity, message, pointer, line, column}], article}.
   // `who`: 1 the reader (picker, drop), 0 the page's script.
-  function openText(text, name, date, who) {
+  // `input`: the file's text, or its bytes (fetched, read from a File), decoded strictly:
+  // invalid UTF-8 is refused with a message, never replaced unseen (the article stays).
+  function openText(input, name, date, who) {
+    let text = input;
+    if (typeof input !== 'string') {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+      } catch (err) {
+        const message = `\u201C${name}\u201D is not UTF-8 text (it holds an invalid byte sequence): ` +
+          'save it as UTF-8 and open it again. The article shown stays.';
+        showStatus(message, true);
+        return Promise.resolve({ opened: false, summary: message,
+          problems: [{ severity: 'error', message, pointer: '', line: 0, column: 0 }] });
+      }
+    }
     const report = JSON.parse(callWith('wwe_open', [text, name, date], [who]));
     showStatus('');  // the notice and the problems panel say how it went
     if (report.opened) {
@@ -369,8 +386,8 @@
   function openFile(file, who = 1) {
     if (!loaded) return Promise.reject(new Error('Win-Win Explorer: no article is loaded yet'));
     showStatus(`Opening \u201C${file.name}\u201D (${megabytes(file.size)})\u2026`);
-    return file.text().then(
-      (text) => openText(text, file.name, isoDate(file.lastModified), who),
+    return file.arrayBuffer().then(
+      (buffer) => openText(new Uint8Array(buffer), file.name, isoDate(file.lastModified), who),
       (err) => {
         const message = `\u201C${file.name}\u201D could not be read: ${err && err.message ? err.message : err}`;
         showStatus(message, true);

@@ -488,7 +488,7 @@ void restore_notebook(Runner& r) {
         refused ? "This browser does not let the page keep data (" + (stored.size() > 1 ? stored.substr(1) : std::string("refused")) +
                       "): the notebook lasts until the page is closed. Export it to keep it."
                 : "";
-    if (refused) wwe_js_report_error(problem.c_str());
+    // A refusal is no error of the page: the notebook window says where its passages are kept.
     for (const std::string& p : r.app.restore_notebook(refused ? "" : std::string_view(stored).substr(1), problem))
         wwe_js_report_error(("the stored notebook: " + p).c_str());
 }

@@ -110,7 +110,7 @@ test('the Export and Tour menus: opened by the keyboard, their items over the dr
     const tree = await axTree(page);
     const menu = find(tree, (n) => n.role === 'menu' && n.name === 'Export');
     assert.ok(menu, 'the menu');
-    assert.equal(findAll(menu, (n) => n.role === 'menuitem').length, 4);
+    assert.equal(findAll(menu, (n) => n.role === 'menuitem').length, 5);  // PNG, SVG, Markdown, CSV, Save as article
     await page.keyboard.press('ArrowDown');
     await settle(page);
     const item = await focusBox(page);
@@ -171,7 +171,7 @@ test('the Share dialog: every option in the mirror, each doing what the canvas c
     assert.ok(dialog);
     const views = find(dialog, (n) => n.role === 'group' && n.name === 'Views offered');
     assert.deepEqual(findAll(views, (n) => n.role === 'checkbox').map((c) => [c.name, c.props.checked]),
-      ['Reader', 'Map', 'Matrix', 'Timeline', 'Entities', 'Glossary', 'Contrasts'].map((v) => [v, 'true']));
+      ['Reader', 'Map', 'Matrix', 'Timeline', 'Entities', 'Glossary', 'Contrasts', 'Contexts', 'Terms'].map((v) => [v, 'true']));
     const radios = (name) => findAll(find(dialog, (n) => n.role === 'radiogroup' && n.name === name), (n) => n.role === 'radio')
       .map((r) => [r.name, r.props.checked]);
     assert.deepEqual(radios('Around the view'), [['Everything', 'true'], ['Filters folded', 'false'], ['The view only', 'false']]);

@@ -77,6 +77,8 @@ test('explorer.load(): a plain-text speech is passages, a map and a search at on
     const after = await page.evaluate(() => window.explorer.mapNodes());
     assert.equal(after.length, before + 1, 'the accepted term is a node of the map');
     // Save as article: the download is the article, with the concept accepted, and it opens again.
+    await activate(page, '[data-id="export"]');  // the Export menu: its items exist while it is open
+    await page.waitForSelector('[data-id="export/article"]');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }),
       activate(page, '[data-id="export/article"]')]);
     assert.equal(download.suggestedFilename(), 'opening-the-harbour-library.json');
