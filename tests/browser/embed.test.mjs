@@ -34,7 +34,7 @@ async function openHost(context, src, { sandbox = 'allow-scripts', width = 800, 
   page.on('request', (r) => page.requests.push(r.url()));
   const frameUrl = shared.server.url + src;
   const path = `/host-${++hostCount}.html`;
-  hostPages.set(path, `<!doctype html><meta charset="utf-8"><title>host</title>
+  hostPages.set(path, `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
 <iframe id="wwe" src="${frameUrl.replace(/&/g, '&amp;')}" width="${width}" height="${height}"
         ${sandbox === null ? '' : `sandbox="${sandbox}"`}></iframe>
 <script>

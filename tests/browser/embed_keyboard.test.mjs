@@ -25,7 +25,7 @@ async function openHost(context, src, { width = 800, height = 500, above = '', b
   page.consoleLines = [];
   page.on('pageerror', (e) => page.consoleLines.push(`pageerror: ${e.message}`));
   const path = `/host-${++hosts}.html`;
-  hostPages.set(path, `<!doctype html><meta charset="utf-8"><title>host</title>
+  hostPages.set(path, `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
 <body style="margin:0">${above}
 <iframe id="wwe" src="${(shared.server.url + src).replace(/&/g, '&amp;')}" width="${width}" height="${height}"
         sandbox="allow-scripts allow-same-origin" allow="${allow}" style="display:block;border:0"></iframe>${below}</body>`);
