@@ -10,17 +10,6 @@ namespace wwe {
 
 namespace {
 
-// Escapes characters that Markdown would read as markup.
-std::string markdown_escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' ||
-            c == '|')
-            out += '\\';
-        out += c;
-    }
-    return out;
-}
 
 // One RFC 4180 field, safe to open in a spreadsheet: a field a spreadsheet would run as a
 // formula (starting with = + - @, a tab or a carriage return; OWASP's "CSV injection") gets
@@ -167,6 +156,17 @@ std::string map_svg(const SvgMap& map) {
                "</text>\n";
     }
     out += "</g>\n</g>\n</svg>\n";
+    return out;
+}
+
+std::string markdown_escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' ||
+            c == '|')
+            out += '\\';
+        out += c;
+    }
     return out;
 }
 

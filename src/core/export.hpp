@@ -20,6 +20,9 @@ namespace wwe {
 // Citation of one passage: author, title in quotes, outlet, date, passage number.
 std::string citation(const Corpus& corpus, int passage);
 
+// `text` with the characters Markdown reads as markup (\\ * _ ` [ ] < > # |) escaped.
+std::string markdown_escape(const std::string& text);
+
 // Markdown: a title line, `description` (what the reader was looking at, e.g. the filters;
 // may be empty), then each passage as a block quote followed by its citation, in the
 // order given. Markdown-significant characters of the text are escaped.

@@ -18,16 +18,6 @@ namespace {
 
 constexpr const char* kFormat = "win-win-explorer/notebook";
 
-std::string md_escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' ||
-            c == '|')
-            out += '\\';
-        out += c;
-    }
-    return out;
-}
 
 std::string cut(std::string s, std::size_t max) { return s.size() > max ? utf8_truncate(s, max) : s; }
 
@@ -169,20 +159,20 @@ Notebook notebook_from_json(const json& j, const Corpus& corpus, std::vector<Dia
 
 std::string notebook_markdown(const Corpus& corpus, const Notebook& nb, const std::string& base) {
     const Meta& m = corpus.article.meta;
-    std::string out = "# Notebook: " + md_escape(m.title) + "\n\n";
-    out += md_escape(m.author.name) + ". *" + md_escape(m.outlet) + "*, " + format_date_text(m.published) + ".";
-    if (!m.source.empty()) out += " Source: " + md_escape(m.source);
+    std::string out = "# Notebook: " + markdown_escape(m.title) + "\n\n";
+    out += markdown_escape(m.author.name) + ". *" + markdown_escape(m.outlet) + "*, " + format_date_text(m.published) + ".";
+    if (!m.source.empty()) out += " Source: " + markdown_escape(m.source);
     out += "\n\n" + std::to_string(nb.entries.size()) + (nb.entries.size() == 1 ? " passage" : " passages") + ".\n";
     for (const NotebookEntry& e : nb.entries) {
         const int p = corpus.article.find_passage(e.passage);
         if (p < 0) continue;
-        out += "\n> " + md_escape(entry_text(corpus, e)) + "\n\n";
-        out += "\u2014 " + md_escape(citation(corpus, p));
+        out += "\n> " + markdown_escape(entry_text(corpus, e)) + "\n\n";
+        out += "\u2014 " + markdown_escape(citation(corpus, p));
         const std::string link = link_of(corpus, e, base);
         if (!link.empty()) out += " ([link](<" + link + ">))";
         out += "\n";
-        if (!e.query.empty()) out += "\nFound with the search *" + md_escape(e.query) + "* in " + from_label(e.from) + ".\n";
-        if (!e.note.empty()) out += "\n**Note:** " + md_escape(e.note) + "\n";
+        if (!e.query.empty()) out += "\nFound with the search *" + markdown_escape(e.query) + "* in " + from_label(e.from) + ".\n";
+        if (!e.note.empty()) out += "\n**Note:** " + markdown_escape(e.note) + "\n";
     }
     return out;
 }
