@@ -689,7 +689,11 @@ std::string App::citation(int index) const {
 }
 
 std::string App::notebook_json() const {
-    return loaded() ? to_json(impl_->notebook, impl_->core.corpus()).dump() : "null";
+    if (!loaded()) return "null";
+    nlohmann::json j = to_json(impl_->notebook, impl_->core.corpus());
+    // Where the browser refuses storage: why, as the notebook window says it.
+    if (!impl_->notebook_ui.storage_problem.empty()) j["storage_problem"] = impl_->notebook_ui.storage_problem;
+    return j.dump();
 }
 
 std::string App::take_notebook_save() {
