@@ -344,24 +344,31 @@ std::optional<std::string> facet_args(const Args& args, wwe::FacetSelection& fac
     return std::nullopt;
 }
 
-// The concordance (KWIC): each occurrence with its left context right-aligned on the keyword.
-int cmd_contexts(const Args& args, const wwe::Corpus& c) {
+// The passages a listing command works on: `text` and --facet, without details. An exit
+// status when the facets are bad usage (their problems printed), else nullopt.
+std::optional<int> listing_query(const Args& args, const wwe::Corpus& c, std::string text, wwe::QueryResult& result) {
     wwe::QueryRequest request;
-    request.text = args.text.value_or("");
-    if (request.text.empty()) return usage("contexts needs --text");
+    request.text = std::move(text);
     if (auto e = facet_args(args, request.facets)) return usage(*e);
     request.details = false;
-    const wwe::QueryResult result = wwe::run_query(c, request);
-    if (!result.problems.empty()) {
-        for (const wwe::Diagnostic& d : result.problems) std::cerr << "explorer: --facet " << d.to_string() << "\n";
-        return kUsage;
-    }
+    result = wwe::run_query(c, request);
+    if (result.problems.empty()) return std::nullopt;
+    for (const wwe::Diagnostic& d : result.problems) std::cerr << "explorer: --facet " << d.to_string() << "\n";
+    return kUsage;
+}
+
+// The concordance (KWIC): each occurrence with its left context right-aligned on the keyword.
+int cmd_contexts(const Args& args, const wwe::Corpus& c) {
+    const std::string text = args.text.value_or("");
+    if (text.empty()) return usage("contexts needs --text");
+    wwe::QueryResult result;
+    if (auto status = listing_query(args, c, text, result)) return *status;
     wwe::ConcordanceOptions o;
     o.context_chars = 40;
     o.sort = args.sort == "left" ? wwe::ConcordanceSort::Left : args.sort == "right" ? wwe::ConcordanceSort::Right
                                                                                        : wwe::ConcordanceSort::Article;
     const auto rows = wwe::concordance(c, result.query, result.passages, o);
-    std::cout << count(rows.size(), "occurrence", "occurrences") << " of " << request.text << "\n";
+    std::cout << count(rows.size(), "occurrence", "occurrences") << " of " << text << "\n";
     auto width = [](const std::string& s) {  // code points
         std::size_t n = 0;
         for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
@@ -378,14 +385,8 @@ int cmd_contexts(const Args& args, const wwe::Corpus& c) {
 
 // The term list: words and names by frequency, with their counts per section.
 int cmd_terms(const Args& args, const wwe::Corpus& c) {
-    wwe::QueryRequest request;
-    if (auto e = facet_args(args, request.facets)) return usage(*e);
-    request.details = false;
-    const wwe::QueryResult result = wwe::run_query(c, request);
-    if (!result.problems.empty()) {
-        for (const wwe::Diagnostic& d : result.problems) std::cerr << "explorer: --facet " << d.to_string() << "\n";
-        return kUsage;
-    }
+    wwe::QueryResult result;
+    if (auto status = listing_query(args, c, "", result)) return *status;
     wwe::TermListOptions o;
     o.stop_words = args.stop_words;
     o.max_rows = static_cast<std::size_t>(args.limit);
