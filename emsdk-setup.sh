@@ -107,43 +107,8 @@ if ! emcc_ok; then
   fi
 fi
 
-# --- Dear ImGui sources ----------------------------------------------------------------
-imgui_dir="$cache/imgui-$IMGUI_VERSION"
-if [ ! -f "$imgui_dir/imgui.cpp" ] || [ ! -f "$imgui_dir/backends/imgui_impl_opengl3.cpp" ]; then
-  say "fetching Dear ImGui $IMGUI_VERSION sources"
-  tmp=$(mktemp -d)
-  got=0
-  if ! apt-cache showsrc imgui 2>/dev/null | grep -q "^Version: $IMGUI_VERSION"; then
-    # Enable deb-src for the suites this machine already uses.
-    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
-      sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
-        | as_root tee /etc/apt/sources.list.d/win-win-explorer-src.sources >/dev/null
-    elif [ -f /etc/apt/sources.list ]; then
-      grep -E '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' \
-        | as_root tee /etc/apt/sources.list.d/win-win-explorer-src.list >/dev/null
-    fi
-    apt_updated=0
-    apt_update_once
-  fi
-  ver=$(apt-cache showsrc imgui 2>/dev/null | sed -n 's/^Version: //p' | grep "^$IMGUI_VERSION" | head -n1 || true)
-  if [ -n "$ver" ] && (cd "$tmp" && apt-get source -q --download-only "imgui=$ver" >/dev/null 2>&1 \
-       && dpkg-source -x --skip-debianization ./*.dsc src >/dev/null 2>&1); then
-    got=1
-  elif git clone -q --depth 1 --branch "v$IMGUI_VERSION" https://github.com/ocornut/imgui.git "$tmp/src" 2>/dev/null; then
-    got=1
-  fi
-  [ "$got" -eq 1 ] || { say "could not get Dear ImGui $IMGUI_VERSION sources"; exit 1; }
-  rm -rf "$imgui_dir"
-  mkdir -p "$imgui_dir/backends"
-  cp "$tmp"/src/*.h "$tmp"/src/*.cpp "$tmp/src/LICENSE.txt" "$imgui_dir/"
-  cp "$tmp"/src/backends/imgui_impl_glfw.* "$tmp"/src/backends/imgui_impl_opengl3* "$imgui_dir/backends/"
-  rm -rf "$tmp"
-  did+=("Dear ImGui $IMGUI_VERSION into .cache/imgui-$IMGUI_VERSION")
-fi
-
-# --- utf8proc and Snowball's libstemmer (the core's text handling) -----------------------
-UTF8PROC_VERSION=2.8.0
-SNOWBALL_VERSION=2.2.0
+# --- Third-party sources from Debian's source packages ---------------------------------
+# Enables deb-src for the suites this machine already uses.
 enable_deb_src() {
   if [ -f /etc/apt/sources.list.d/debian.sources ]; then
     sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
@@ -156,21 +121,44 @@ enable_deb_src() {
   apt_update_once
 }
 # fetch_source PACKAGE VERSION DIR: Debian's source package PACKAGE (upstream VERSION),
-# unpacked without the Debian changes into DIR.
+# unpacked without the Debian changes into DIR. Returns 1 (with a message) when Debian
+# has no such source package or it cannot be unpacked; the caller decides what then.
 fetch_source() {
   local pkg=$1 want=$2 dir=$3 ver
   if ! apt-cache showsrc "$pkg" 2>/dev/null | grep -q "^Version: $want"; then enable_deb_src; fi
   ver=$(apt-cache showsrc "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | grep "^$want" | head -n1 || true)
-  [ -n "$ver" ] || { say "Debian has no source package $pkg $want"; exit 1; }
+  [ -n "$ver" ] || { say "Debian has no source package $pkg $want"; return 1; }
   (cd "$(dirname "$dir")" && apt-get source -q --download-only "$pkg=$ver" >/dev/null 2>&1 \
      && dpkg-source -x --skip-debianization ./"${pkg}_${ver#*:}".dsc "$dir" >/dev/null 2>&1) \
-    || { say "could not get the sources of $pkg $ver"; exit 1; }
+    || { say "could not get the sources of $pkg $ver"; return 1; }
 }
+
+# Dear ImGui: Debian's source package, else upstream's tag.
+imgui_dir="$cache/imgui-$IMGUI_VERSION"
+if [ ! -f "$imgui_dir/imgui.cpp" ] || [ ! -f "$imgui_dir/backends/imgui_impl_opengl3.cpp" ]; then
+  say "fetching Dear ImGui $IMGUI_VERSION sources"
+  tmp=$(mktemp -d)
+  if ! fetch_source imgui "$IMGUI_VERSION" "$tmp/src"; then
+    rm -rf "$tmp/src"
+    git clone -q --depth 1 --branch "v$IMGUI_VERSION" https://github.com/ocornut/imgui.git "$tmp/src" 2>/dev/null \
+      || { say "could not get Dear ImGui $IMGUI_VERSION sources"; exit 1; }
+  fi
+  rm -rf "$imgui_dir"
+  mkdir -p "$imgui_dir/backends"
+  cp "$tmp"/src/*.h "$tmp"/src/*.cpp "$tmp/src/LICENSE.txt" "$imgui_dir/"
+  cp "$tmp"/src/backends/imgui_impl_glfw.* "$tmp"/src/backends/imgui_impl_opengl3* "$imgui_dir/backends/"
+  rm -rf "$tmp"
+  did+=("Dear ImGui $IMGUI_VERSION into .cache/imgui-$IMGUI_VERSION")
+fi
+
+# utf8proc and Snowball's libstemmer (the core's text handling).
+UTF8PROC_VERSION=2.8.0
+SNOWBALL_VERSION=2.2.0
 utf8proc_dir="$cache/utf8proc-$UTF8PROC_VERSION"
 if [ ! -f "$utf8proc_dir/utf8proc.c" ] || [ ! -f "$utf8proc_dir/utf8proc_data.c" ]; then
   say "fetching utf8proc $UTF8PROC_VERSION sources"
   tmp=$(mktemp -d)
-  fetch_source utf8proc "$UTF8PROC_VERSION" "$tmp/src"
+  fetch_source utf8proc "$UTF8PROC_VERSION" "$tmp/src" || exit 1
   rm -rf "$utf8proc_dir"
   mkdir -p "$utf8proc_dir"
   cp "$tmp"/src/utf8proc.c "$tmp"/src/utf8proc.h "$tmp"/src/utf8proc_data.c "$tmp"/src/LICENSE.md "$utf8proc_dir/"
@@ -181,7 +169,7 @@ snowball_dir="$cache/snowball-$SNOWBALL_VERSION"
 if [ ! -f "$snowball_dir/libstemmer/libstemmer_utf8.c" ] || [ ! -f "$snowball_dir/src_c/stem_UTF_8_english.c" ]; then
   say "fetching Snowball $SNOWBALL_VERSION sources and generating libstemmer's C sources"
   tmp=$(mktemp -d)
-  fetch_source snowball "$SNOWBALL_VERSION" "$tmp/src"
+  fetch_source snowball "$SNOWBALL_VERSION" "$tmp/src" || exit 1
   # Snowball's compiler (C, built natively) writes the stemmers' C sources from the .sbl
   # algorithms; only the UTF-8 ones are kept.
   (cd "$tmp/src" && make -j2 libstemmer.a libstemmer/libstemmer_utf8.c libstemmer/modules_utf8.h >"$cache/snowball.log" 2>&1) \
