@@ -44,11 +44,23 @@ std::string colour(unsigned rgb) {
 
 }  // namespace
 
+std::string work_citation(const Meta& m) {
+    std::string out;
+    auto part = [&](const std::string& text) {
+        if (text.empty()) return;
+        if (!out.empty()) out += ", ";
+        out += text;
+    };
+    part(m.author.name);
+    part(m.title.empty() ? std::string() : "\u201c" + m.title + "\u201d");
+    part(m.outlet);
+    part(m.published.empty() ? std::string() : format_date_text(m.published));
+    return out;
+}
+
 std::string citation(const Corpus& corpus, int passage) {
-    const Meta& m = corpus.article.meta;
-    std::string out =
-        m.author.name + ", \u201c" + m.title + "\u201d, " + m.outlet + ", " + format_date_text(m.published);
-    out += ", \u00b6" + std::to_string(passage + 1);
+    std::string out = work_citation(corpus.article.meta);
+    out += (out.empty() ? "\u00b6" : ", \u00b6") + std::to_string(passage + 1);
     return out;
 }
 
@@ -83,10 +95,17 @@ std::string entities_csv(const Corpus& corpus, const std::vector<int>& nodes) {
     return out;
 }
 
+float SvgMap::caption_height() const {
+    return (caption.empty() ? 0.0f : 22.0f) + (credit.empty() ? 0.0f : 18.0f) +
+           (caption.empty() && credit.empty() ? 0.0f : 12.0f);
+}
+
 std::string map_svg(const SvgMap& map) {
+    const float band = map.caption_height();
+    const float height = map.height + band;
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + num(map.width) + "\" height=\"" +
-           num(map.height) + "\" viewBox=\"0 0 " + num(map.width) + " " + num(map.height) + "\">\n";
+           num(height) + "\" viewBox=\"0 0 " + num(map.width) + " " + num(height) + "\">\n";
     out += "<title>" + xml_escape(map.title) + "</title>\n";
     out += "<rect width=\"100%\" height=\"100%\" fill=\"" + colour(map.background) + "\"/>\n";
     out += "<g font-family=\"Noto Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n";
@@ -120,7 +139,7 @@ std::string map_svg(const SvgMap& map) {
         }
         if (!e.label.empty())
             out += "<text x=\"" + num((s.x + t.x) / 2) + "\" y=\"" + num((s.y + t.y) / 2) +
-                   "\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555555\"" +
+                   "\" font-size=\"10\" text-anchor=\"middle\" fill=\"" + colour(map.muted_color) + "\"" +
                    (e.opacity < 1 ? " fill-opacity=\"" + num(e.opacity) + "\"" : std::string()) + ">" +
                    xml_escape(e.label) + "</text>\n";
     }
@@ -146,7 +165,7 @@ std::string map_svg(const SvgMap& map) {
             out += "<circle cx=\"" + num(n.x) + "\" cy=\"" + num(n.y) + "\" r=\"" + num(n.radius) + "\" fill=\"" +
                    colour(n.fill) + "\"" + opacity + "/>\n";
     }
-    out += "</g>\n<g class=\"labels\" fill=\"#222222\">\n";
+    out += "</g>\n<g class=\"labels\" fill=\"" + colour(map.text_color) + "\">\n";
     for (const SvgMap::Node& n : map.nodes) {
         if (n.label.empty()) continue;
         const float lx = n.label_placed ? n.label_x : n.x + n.radius + 3;
@@ -155,7 +174,26 @@ std::string map_svg(const SvgMap& map) {
                (n.opacity < 1 ? " fill-opacity=\"" + num(n.opacity) + "\"" : std::string()) + ">" + xml_escape(n.label) +
                "</text>\n";
     }
-    out += "</g>\n</g>\n</svg>\n";
+    out += "</g>\n";
+    if (band > 0) {  // the caption band: a rule, the caption, the credit
+        float y = map.height + 12;
+        out += "<g class=\"caption\">\n<line x1=\"12\" y1=\"" + num(map.height + 0.5f) + "\" x2=\"" +
+               num(map.width - 12) + "\" y2=\"" + num(map.height + 0.5f) + "\" stroke=\"" + colour(map.muted_color) +
+               "\" stroke-opacity=\"0.4\"/>\n";
+        if (!map.caption.empty()) {
+            y += 16;
+            out += "<text x=\"12\" y=\"" + num(y) + "\" font-size=\"15\" font-weight=\"bold\" fill=\"" +
+                   colour(map.text_color) + "\">" + xml_escape(map.caption) + "</text>\n";
+            y += 6;
+        }
+        if (!map.credit.empty()) {
+            y += 13;
+            out += "<text x=\"12\" y=\"" + num(y) + "\" font-size=\"11\" fill=\"" + colour(map.muted_color) + "\">" +
+                   xml_escape(map.credit) + "</text>\n";
+        }
+        out += "</g>\n";
+    }
+    out += "</g>\n</svg>\n";
     return out;
 }
 

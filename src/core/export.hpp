@@ -1,6 +1,7 @@
 // Win-Win Explorer core: exports — cited Markdown, CSV, SVG.
 //
 // Index
+//   - work_citation ...... "Wang Yi, “Title”, Study Times, 20 June 2016" (the article)
 //   - citation ........... "Wang Yi, “Title”, Study Times, 20 June 2016, ¶11"
 //   - passages_markdown .. the passages shown, each quoted with its citation
 //   - entities_csv ....... the entities table (RFC 4180)
@@ -17,7 +18,11 @@
 
 namespace wwe {
 
-// Citation of one passage: author, title in quotes, outlet, date, passage number.
+// Citation of the article: author, title in quotes, outlet, date; the parts an article
+// leaves empty (a text opened at run time has no outlet) are left out, commas with them.
+std::string work_citation(const Meta& meta);
+
+// Citation of one passage: the article's, then the passage number.
 std::string citation(const Corpus& corpus, int passage);
 
 // `text` with the characters Markdown reads as markup (\\ * _ ` [ ] < > # |) escaped.
@@ -59,6 +64,13 @@ struct SvgMap {
     float width = 800, height = 600;  // the viewport
     unsigned background = 0xFFFFFF;
     std::string title;                // <title> of the document
+    // A caption band under the map (the document is then taller by caption_height()):
+    // `caption` in bold, `credit` (where the map comes from) under it; "" leaves a line out.
+    std::string caption;
+    std::string credit;
+    unsigned text_color = 0x222222;   // the caption's colour, on `background`
+    unsigned muted_color = 0x555555;  // the credit's
+    float caption_height() const;     // CSS px; 0 without caption and credit
     std::vector<Node> nodes;
     std::vector<Edge> edges;
 };

@@ -22,6 +22,9 @@ FacetMatrix cross_tab(const Article& article, const std::vector<int>& passages, 
     m.counts.assign(rows, std::vector<int>(cols, 0));
     m.row_totals.assign(rows, 0);
     m.column_totals.assign(cols, 0);
+    m.column_none.assign(rows, 0);
+    m.row_none.assign(cols, 0);
+    m.passages = static_cast<int>(passages.size());
     static const std::vector<int> none;
     for (int p : passages) {
         const Passage& passage = article.passages[p];
@@ -33,6 +36,16 @@ FacetMatrix cross_tab(const Article& article, const std::vector<int>& passages, 
         for (int c : cs) ++m.column_totals[c];
         for (int r : rs)
             for (int c : cs) ++m.counts[r][c];
+        if (rs.empty()) {
+            ++m.row_none_total;
+            for (int c : cs) ++m.row_none[c];
+        }
+        if (cs.empty()) {
+            ++m.column_none_total;
+            for (int r : rs) ++m.column_none[r];
+        }
+        if (rs.empty() && cs.empty()) ++m.none_none;
+        m.multi_valued |= rs.size() > 1 || cs.size() > 1;
     }
     return m;
 }

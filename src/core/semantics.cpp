@@ -464,7 +464,14 @@ void build_matrix(Builder& b, const Controller& ctl, int main) {
     const int head = b.add(table, "matrix/head", SemanticRole::Row);
     b.add(head, "matrix/head/corner", SemanticRole::ColumnHeader, rows.label + " \\ " + cols.label);
     for (const FacetValue& v : cols.values) b.add(head, "matrix/head/" + v.id, SemanticRole::ColumnHeader, v.label);
+    // Passages with no value of a facet have their own column and row (as on the canvas),
+    // so that the totals add up.
+    const bool row_none = m.row_none_total > 0, col_none = m.column_none_total > 0;
+    if (col_none) b.add(head, "matrix/head/none", SemanticRole::ColumnHeader, "No " + cols.label);
     b.add(head, "matrix/head/total", SemanticRole::ColumnHeader, "Total");
+    auto text_cell = [&](int row, const std::string& id, int n) {
+        b.add(b.add(row, id, SemanticRole::Cell), id + "/text", SemanticRole::Text, std::to_string(n));
+    };
     for (std::size_t r = 0; r < rows.values.size(); ++r) {
         const std::string rid = "matrix/row/" + rows.values[r].id;
         const int row = b.add(table, rid, SemanticRole::Row);
@@ -481,16 +488,23 @@ void build_matrix(Builder& b, const Controller& ctl, int main) {
             b.at(button).description = rows.label + ": " + rows.values[r].label + " and " + cols.label + ": " +
                                        cols.values[col].label + (count ? "; opens them in the reader" : "");
         }
-        b.add(b.add(row, rid + "/total", SemanticRole::Cell), rid + "/total/text", SemanticRole::Text,
-              std::to_string(m.row_totals[r]));
+        if (col_none) text_cell(row, rid + "/none", m.column_none[r]);
+        text_cell(row, rid + "/total", m.row_totals[r]);
+    }
+    if (row_none) {
+        const int row = b.add(table, "matrix/row-none", SemanticRole::Row);
+        b.add(row, "matrix/row-none/head", SemanticRole::RowHeader, "No " + rows.label);
+        for (std::size_t col = 0; col < cols.values.size(); ++col)
+            text_cell(row, "matrix/row-none/" + cols.values[col].id, m.row_none[col]);
+        if (col_none) text_cell(row, "matrix/row-none/none", m.none_none);
+        text_cell(row, "matrix/row-none/total", m.row_none_total);
     }
     const int total = b.add(table, "matrix/totals", SemanticRole::Row);
     b.add(total, "matrix/totals/head", SemanticRole::RowHeader, "Total");
     for (std::size_t col = 0; col < cols.values.size(); ++col)
-        b.add(b.add(total, "matrix/totals/" + cols.values[col].id, SemanticRole::Cell),
-              "matrix/totals/" + cols.values[col].id + "/text", SemanticRole::Text, std::to_string(m.column_totals[col]));
-    b.add(b.add(total, "matrix/totals/all", SemanticRole::Cell), "matrix/totals/all/text", SemanticRole::Text,
-          std::to_string(d.shown.size()));
+        text_cell(total, "matrix/totals/" + cols.values[col].id, m.column_totals[col]);
+    if (col_none) text_cell(total, "matrix/totals/none", m.column_none_total);
+    text_cell(total, "matrix/totals/all", m.passages);
 }
 
 // The Contexts view: the concordance of the search text as a table (left, keyword, right),

@@ -101,9 +101,10 @@ char* wwe_js_notebook_write(const char* key, const char* text) noexcept;
 
 // Saves a text file as a download (a Blob of type "<mime>;charset=utf-8").
 void wwe_js_save_text(const char* filename, const char* mime, const char* text) noexcept;
-// Saves the canvas rectangle x, y, w, h (backing px, from the top left) as a PNG download.
-// Call it in the task that drew the frame: WebGL's drawing buffer is not kept after it.
-void wwe_js_save_png(const char* filename, double x, double y, double w, double h) noexcept;
+// Draws the SVG document `svg` (its width and height in CSS px) on a 2D canvas at `scale`
+// device px per CSS px and saves it as a PNG download, once the browser has decoded it
+// (asynchronous; an SVG it cannot draw is reported through wwe_js_report_error).
+void wwe_js_save_svg_as_png(const char* filename, const char* svg, double scale) noexcept;
 
 //------------------------------------------------------------------------------------------
 // Page

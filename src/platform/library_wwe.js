@@ -42,7 +42,7 @@
 //     wwe_js_watch_viewport()               -> _wwe_set_viewport now and whenever the
 //                                           canvas's CSS size or devicePixelRatio changes
 //     wwe_js_save_text(filename, mime, text)   saves a text file (a Blob download)
-//     wwe_js_save_png(filename, x, y, w, h)    saves a rectangle of the canvas as PNG
+//     wwe_js_save_svg_as_png(filename, svg, scale)  rasterises an SVG and saves it as PNG
 //                                           (backing-store px; call in the task that drew)
 //     wwe_js_set_cursor(css)                the canvas's CSS cursor ("text", "pointer", ...)
 //     wwe_js_watch_fullscreen()             -> _wwe_fullscreen_changed(available, on) now
@@ -495,21 +495,36 @@ mergeInto(LibraryManager.library, {
     wweSaveBlob(new Blob([UTF8ToString(text)], { type: type }), UTF8ToString(filename));
   },
 
-  wwe_js_save_png__deps: wweWithStrings(['$wweSaveBlob']),
-  wwe_js_save_png__sig: 'vidddd',
-  wwe_js_save_png: function (filename, x, y, w, h) {
+  wwe_js_save_svg_as_png__deps: wweWithStrings(['$wweSaveBlob']),
+  wwe_js_save_svg_as_png__sig: 'viid',
+  wwe_js_save_svg_as_png: function (filename, svg, scale) {
     const name = UTF8ToString(filename);
-    const canvas = Module.canvas;
-    if (!canvas) return;
-    // The WebGL drawing buffer is only valid in the task that drew it: copy it now.
-    const out = document.createElement('canvas');
-    out.width = Math.max(1, Math.round(w));
-    out.height = Math.max(1, Math.round(h));
-    out.getContext('2d').drawImage(canvas, Math.round(x), Math.round(y), out.width, out.height,
-                                   0, 0, out.width, out.height);
-    out.toBlob((blob) => {
-      if (blob) wweSaveBlob(blob, name);
-    }, 'image/png');
+    const text = UTF8ToString(svg);
+    const fail = (why) => console.error('Win-Win Explorer: saving ' + name + ' failed: ' + why);
+    // The size the SVG says (CSS px), read before the browser decodes it.
+    const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(text);
+    if (!size) { fail('the drawing has no size'); return; }
+    const w = Number(size[1]), h = Number(size[2]);
+    const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+    const img = new Image();
+    img.onload = () => {
+      URL.revokeObjectURL(url);
+      const out = document.createElement('canvas');
+      out.width = Math.max(1, Math.round(w * scale));
+      out.height = Math.max(1, Math.round(h * scale));
+      const g = out.getContext('2d');
+      g.scale(scale, scale);
+      g.drawImage(img, 0, 0, w, h);
+      out.toBlob((blob) => {
+        if (blob) wweSaveBlob(blob, name);
+        else fail('the browser could not encode the picture');
+      }, 'image/png');
+    };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      fail('the browser could not draw the map');
+    };
+    img.src = url;
   },
 
   //----------------------------------------------------------------------------------------

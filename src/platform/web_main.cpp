@@ -93,11 +93,6 @@ struct Runner {
     bool first_frame_done = false;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
     std::string returned;              // strings returned to JS live here until the next call
-    struct PendingPng {
-        wwe::ui::Download download;
-        int frames = 2;                // frames to draw before reading the canvas
-    };
-    std::vector<PendingPng> pending_png;
     double clock_offset = 0;           // seconds a test moved the clock ahead (advanceClock)
     long long frames = 0;              // frames drawn since the article was loaded
     bool idle = false;                 // nothing to draw: the page has been told (wweOnIdle)
@@ -506,28 +501,8 @@ void save_notebook(Runner& r) {
 // Saves the files the app asked for this frame; PNGs wait until the menu has gone.
 void save_downloads(Runner& r) {
     for (wwe::ui::Download& d : r.app.take_downloads()) {
-        if (d.png) {
-            r.pending_png.push_back({std::move(d), 2});
-            continue;
-        }
-        wwe_js_save_text(d.filename.c_str(), d.mime.c_str(), d.text.c_str());
-    }
-    for (auto it = r.pending_png.begin(); it != r.pending_png.end();) {
-        if (--it->frames > 0) {
-            r.input = true;  // keep drawing until it is read
-            ++it;
-            continue;
-        }
-        // The drawing buffer is still valid in the task that drew it: read it now.
-        const wwe::ui::Download& d = it->download;
-        if (r.no_gl) {  // there is no canvas picture to read
-            wwe_js_report_error(("saving " + d.filename + " needs WebGL 2, which this browser does not offer").c_str());
-            it = r.pending_png.erase(it);
-            continue;
-        }
-        const float px = r.dpr * r.scale;  // backing-store px per ImGui unit
-        wwe_js_save_png(d.filename.c_str(), d.x * px, d.y * px, d.w * px, d.h * px);
-        it = r.pending_png.erase(it);
+        if (d.png) wwe_js_save_svg_as_png(d.filename.c_str(), d.text.c_str(), d.scale);
+        else wwe_js_save_text(d.filename.c_str(), d.mime.c_str(), d.text.c_str());
     }
 }
 

@@ -37,6 +37,17 @@ std::string css_color(ImU32 c) {
     return out;
 }
 
+// The concept map as a file: SVG, or a PNG the platform rasterises from the same SVG at 2x
+// (the labels as on screen, the article's title and source under the map, no UI hints).
+Download map_download(const ViewContext& ctx, MapViewState& map, bool png) {
+    Download d;
+    d.filename = png ? "concept-map.png" : "concept-map.svg";
+    d.mime = png ? "image/png" : "image/svg+xml";
+    d.text = map_svg_text(ctx, map);
+    d.png = png;
+    return d;
+}
+
 std::vector<std::string> strings(const std::vector<Diagnostic>& problems) {
     std::vector<std::string> out;
     for (const Diagnostic& d : problems) out.push_back(d.to_string());
@@ -332,28 +343,21 @@ struct AppImpl {
                 layout.show_filters = false;
             }
         }
+        const std::size_t downloads_before = downloads.size();
         switch (node.command) {
         case SemanticCommand::None: break;
         case SemanticCommand::OpenShare:
             share.open = true;
             focus_request = "share-dialog/copy-link";
             break;
-        case SemanticCommand::ExportPng: {
-            Download d;
-            d.filename = "concept-map.png";
-            d.mime = "image/png";
-            d.png = true;
-            map_rect(map, d.x, d.y, d.w, d.h);
-            if (d.w > 0) downloads.push_back(std::move(d));
-            break;
-        }
+        case SemanticCommand::ExportPng:
         case SemanticCommand::ExportSvg: {
             ShellRequests shell;
             std::vector<Intent> intents;
             SemanticPlaces places;
             const FrameInput input;
             const ViewContext ctx = context(input, now, shell, intents, places);
-            downloads.push_back({"concept-map.svg", "image/svg+xml", map_svg_text(ctx, map)});
+            downloads.push_back(map_download(ctx, map, node.command == SemanticCommand::ExportPng));
             break;
         }
         case SemanticCommand::ExportMarkdown:
@@ -408,6 +412,8 @@ struct AppImpl {
             downloads.push_back({core.corpus().article.id + ".json", "application/json", core.article_json()});
             break;
         }
+        // A short confirmation, as for the canvas's buttons.
+        for (std::size_t k = downloads_before; k < downloads.size(); ++k) show_toast("Saved " + downloads[k].filename, now);
         semantics_dirty = true;
     }
 
@@ -1071,15 +1077,8 @@ FrameReport App::frame(double now, const FrameInput& input) {
     case ShellRequests::Panel::Filters: m.layout.show_filters = true; break;
     case ShellRequests::Panel::Details: m.layout.show_details = true; break;
     }
-    if (shell.map_png) {
-        Download d;
-        d.filename = "concept-map.png";
-        d.mime = "image/png";
-        d.png = true;
-        map_rect(m.map, d.x, d.y, d.w, d.h);
-        if (d.w > 0) m.downloads.push_back(std::move(d));
-    }
-    if (shell.map_svg) m.downloads.push_back({"concept-map.svg", "image/svg+xml", map_svg_text(ctx, m.map)});
+    if (shell.map_png) shell.downloads.push_back(map_download(ctx, m.map, true));
+    if (shell.map_svg) shell.downloads.push_back(map_download(ctx, m.map, false));
     for (Download& d : shell.downloads) {
         m.show_toast("Saved " + d.filename, now);
         m.downloads.push_back(std::move(d));

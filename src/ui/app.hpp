@@ -54,9 +54,9 @@ struct FrameInput {
 struct Download {
     std::string filename;  // suggested name, e.g. "concept-map.svg"
     std::string mime;      // e.g. "image/svg+xml"
-    std::string text;      // contents (empty for a PNG: the platform reads the framebuffer)
-    bool png = false;      // a PNG of the rectangle below, read from the canvas after the frame
-    float x = 0, y = 0, w = 0, h = 0;  // ImGui units, for a PNG
+    std::string text;      // contents; for a PNG, the SVG drawing the platform rasterises
+    bool png = false;      // `text` is SVG to save as a PNG, `scale` device px per CSS px (crisp,
+    float scale = 2;       // with the SVG's caption and without the UI around the map)
 };
 
 // What one frame did.

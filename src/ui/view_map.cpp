@@ -987,6 +987,16 @@ std::string map_svg_text(const ViewContext& ctx, MapViewState& map) {
     svg.height = size.y;
     svg.background = rgb(theme.background);
     svg.title = article.meta.title + " \xE2\x80\x94 concept map";
+    // Under the map: what it is and where it comes from (the article's citation, its source).
+    svg.text_color = rgb(theme.text);
+    svg.muted_color = rgb(theme.text_muted);
+    svg.caption = article.meta.title;
+    Meta credit = article.meta;
+    credit.title.clear();  // the caption says it
+    svg.credit = work_citation(credit);
+    if (!article.meta.source.empty())
+        svg.credit += (svg.credit.empty() ? "" : " \xC2\xB7 ") + article.meta.source;
+    svg.credit += (svg.credit.empty() ? "" : " \xC2\xB7 ") + std::string("concept map, Win-Win Explorer");
     for (std::size_t i = 0; i < m.drawn.size(); ++i) {
         const MapCache::Drawn& d = m.drawn[i];
         SvgMap::Node node;

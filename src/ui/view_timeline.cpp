@@ -121,13 +121,17 @@ void draw_timeline(ViewContext& ctx) {
         dl->AddLine(ImVec2(x, axis_y), ImVec2(x, axis_y + 8), theme.text_muted, 1.0f);
         char label[16];
         std::snprintf(label, sizeof label, "%d", y);
-        dl->AddText(small, fs, ImVec2(x + 3, axis_y + (px_per_year >= 420 ? 16 : 8)), theme.text_muted, label);
+        // Right of its tick, or left of it where it would run past the panel's edge.
+        const float w = small->CalcTextSizeA(fs, FLT_MAX, 0, label).x;
+        const float lx = x + 3 + w > origin.x + size.x - 6 ? x - 3 - w : x + 3;
+        dl->AddText(small, fs, ImVec2(lx, axis_y + (px_per_year >= 420 ? 16 : 8)), theme.text_muted, label);
     }
 
     // Events in lanes (greedy: the first lane whose last label ends before this bar).
     struct Placed {
         int event;
         float x0, x1, y;
+        std::size_t lane;
         TimeSpan span;
     };
     std::vector<int> order;
@@ -159,8 +163,15 @@ void draw_timeline(ViewContext& ctx) {
         while (lane < lane_end.size() && lane_end[lane] > start) ++lane;
         if (lane == lane_end.size()) lane_end.push_back(0);
         lane_end[lane] = label_end;
-        placed.push_back({e, x0, x1, axis_y - 26 - kLaneHeight * static_cast<float>(lane), ts});
+        placed.push_back({e, x0, x1, 0.0f, lane, ts});
     }
+    // The lanes fill the panel: spread apart up to 2.5 lane heights where the panel is tall,
+    // the stack centred above the axis (a few events do not sit at the bottom of an empty panel).
+    const float room = axis_y - 26 - (origin.y + fs + 16);  // from the lowest bar's top to under the top edge
+    const float lanes = static_cast<float>(std::max<std::size_t>(1, lane_end.size()));
+    const float pitch = std::clamp(room / lanes, kLaneHeight, 2.5f * kLaneHeight);
+    const float lift = std::max(0.0f, (room - pitch * (lanes - 1)) * 0.5f);
+    for (Placed& p : placed) p.y = axis_y - 26 - lift - pitch * static_cast<float>(p.lane);
 
     const int selected = selected_node(ctx.corpus, ctx.state);
     int hovered_event = -1;
@@ -206,7 +217,7 @@ void draw_timeline(ViewContext& ctx) {
         // Filtered out: quieter, still readable (text_dimmed is 4.5:1) as it can be clicked.
         dl->AddText(label_font, fs, label_pos, in || involves ? theme.text : theme.text_dimmed, ev.label.c_str());
         const std::string date = event_date_text(ev);
-        dl->AddText(small, fs * 0.85f, ImVec2(b1.x + 6, p.y - 1), in ? theme.text_muted : theme.text_dimmed,
+        dl->AddText(small, fs * 0.92f, ImVec2(b1.x + 6, p.y - 1), in ? theme.text_muted : theme.text_dimmed,
                     date.c_str());
     }
     dl->PopClipRect();

@@ -237,6 +237,37 @@ test('exports: SVG with <text> labels, Markdown with a citation per passage, CSV
   });
 });
 
+test('PNG export: the map at 2x from its SVG, with the title and source under it and no UI hint', async () => {
+  await withExplorer(async (page) => {
+    await setState(page, { view: 'map' });
+    await settledMapNodes(page);
+    const svg = await page.evaluate(() => window.explorer.exportSvg());
+    const [, w, h] = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg).map(Number);
+    const caption = svg.slice(svg.indexOf('<g class="caption">'));
+    assert.ok(caption.includes('>' + article.meta.title.replace(/&/g, '&amp;') + '</text>'), 'the title under the map');
+    assert.ok(caption.includes(article.meta.author.name), 'the source under the map');
+    // Through the Export menu, by keyboard (the same command as the canvas's item).
+    await page.focus('.wwe-mirror [data-id="export"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.wwe-mirror [data-id="export/png"]');
+    await page.focus('.wwe-mirror [data-id="export/png"]');
+    const download = page.waitForEvent('download', { timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'concept-map.png');
+    const png = decodePng(fs.readFileSync(await file.path()));
+    assert.equal(png.width, Math.round(2 * w), 'twice the SVG\'s width');
+    assert.equal(png.height, Math.round(2 * h), 'twice its height, the caption band included');
+    // The caption band is drawn: it has pixels other than the background's.
+    const at = (x, y) => png.rgba.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3);
+    const bg = at(2, png.height - 2).join();
+    let ink = 0;
+    for (let y = png.height - 90; y < png.height; y++) for (let x = 0; x < png.width; x += 2) if (at(x, y).join() !== bg) ink++;
+    assert.ok(ink > 200, `text in the caption band (${ink} pixels)`);
+    if (SHOTS) fs.copyFileSync(await file.path(), path.join(SHOTS, 'concept-map-export.png'));
+  });
+});
+
 // RFC 4180: quoted fields may hold commas, quotes ("") and line breaks.
 function parseCsv(text) {
   const records = [];

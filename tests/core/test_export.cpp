@@ -27,6 +27,14 @@ TEST_CASE("citations and cited Markdown") {
     CHECK(md.find("\u00b63\n") < md.find("\u00b61\n"));  // the order given
     CHECK(md.find("development & trade \\<fast\\>") != std::string::npos);  // escaped
     CHECK(passages_markdown(c, {}, "").find("0 passages.") != std::string::npos);
+    // The article's own citation leaves out what a text opened at run time lacks.
+    CHECK(work_citation(c.article.meta) == "A. Writer, \u201cA Small Test Article\u201d, Test Times, May 2020");
+    Meta bare;
+    bare.title = "Field notes";
+    CHECK(work_citation(bare) == "\u201cField notes\u201d");
+    c.article.meta.author.name.clear();
+    c.article.meta.outlet.clear();
+    CHECK(citation(c, 0) == "\u201cA Small Test Article\u201d, May 2020, \u00b61");
 }
 
 TEST_CASE("entities CSV, RFC 4180") {
@@ -68,4 +76,28 @@ TEST_CASE("map SVG: vector shapes, labels as text, escaped") {
     CHECK(svg.find(">instead of</text>") != std::string::npos);
     CHECK(svg.find("dangling") == std::string::npos);
     CHECK(svg.find("fill-opacity=\"0.3\"") != std::string::npos);
+}
+
+TEST_CASE("map SVG: a caption band under the map, in the theme's colours") {
+    SvgMap m;
+    m.width = 300;
+    m.height = 200;
+    m.nodes.push_back({10, 20, 5, 0x336699, false, 1, "node"});
+    CHECK(m.caption_height() == 0);
+    CHECK(map_svg(m).find("height=\"200\" viewBox=\"0 0 300 200\"") != std::string::npos);
+    CHECK(map_svg(m).find("class=\"caption\"") == std::string::npos);
+    m.caption = "Title & <more>";
+    m.credit = "A. Writer, Test Times";
+    m.text_color = 0xEEEEEE;
+    m.muted_color = 0xAAAAAA;
+    const float band = m.caption_height();
+    CHECK(band > 30);
+    const std::string svg = map_svg(m);
+    // Taller by the band; the caption below the map's own height.
+    CHECK(svg.find("viewBox=\"0 0 300 " + std::to_string(static_cast<int>(200 + band))) != std::string::npos);
+    CHECK(svg.find(">Title &amp; &lt;more&gt;</text>") != std::string::npos);
+    CHECK(svg.find(">A. Writer, Test Times</text>") != std::string::npos);
+    CHECK(svg.find("<g class=\"labels\" fill=\"#EEEEEE\">") != std::string::npos);
+    m.credit.clear();
+    CHECK(m.caption_height() < band);
 }

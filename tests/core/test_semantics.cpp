@@ -209,6 +209,24 @@ TEST_CASE("semantics: activating an element sends the canvas control's intent") 
     CHECK_FALSE(node(t, "share")->action);
 }
 
+TEST_CASE("semantics: the matrix table has the canvas's \"No <facet>\" column, so its totals add up") {
+    Fixture f;
+    f.c.apply(intent::ShowView{View::Matrix}, Origin::User, 1);
+    SemanticTree t = f.tree();
+    // mini.json: p1 has a dimension and no front.
+    REQUIRE(node(t, "matrix/head/none"));
+    CHECK(node(t, "matrix/head/none")->name == "No Front");
+    CHECK(node(t, "matrix/row/partnership/none/text")->name == "1");
+    CHECK(node(t, "matrix/totals/none/text")->name == "1");
+    CHECK(node(t, "matrix/totals/all/text")->name == "4");
+    CHECK_FALSE(node(t, "matrix/row-none"));  // every passage has a dimension
+    // Filtered to a front, no passage lacks one: the column goes.
+    f.c.apply(intent::SetFacets{{{"front", {"security"}}}, false}, Origin::User, 2);
+    t = f.tree();
+    CHECK_FALSE(node(t, "matrix/head/none"));
+    CHECK(node(t, "matrix/totals/all/text")->name == "2");
+}
+
 TEST_CASE("semantics: the views are tables and lists: map nodes and relations, timeline events, entities, glossary") {
     Fixture f;
     for (const View v : {View::Map, View::Timeline, View::Entities, View::Glossary, View::Contrasts}) {
