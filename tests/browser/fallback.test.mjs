@@ -129,3 +129,22 @@ test('without WebGL 2: ticking a filter and typing a search filter the passages'
     for (const node of [article.concepts[0], article.entities[0]]) assert.ok(main.includes(node.label), `the map view lists ${node.label}`);
   });
 });
+
+test('without WebGL 2: the map still exports as PNG (drawn from its SVG, not read from the canvas)', async () => {
+  await withoutWebGL2(async (page) => {
+    await page.evaluate(() => window.explorer.setState({ view: 'map' }));
+    await settle(page);
+    await page.focus('.wwe-mirror [data-id="export"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.wwe-mirror [data-id="export/png"]');
+    await page.focus('.wwe-mirror [data-id="export/png"]');
+    const download = page.waitForEvent('download', { timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'concept-map.png');
+    const bytes = fs.readFileSync(await file.path());
+    assert.equal(bytes.readUInt32BE(0), 0x89504e47, 'a PNG');
+    assert.ok(bytes.readUInt32BE(16) >= 1000, `twice the map's width (${bytes.readUInt32BE(16)} px)`);
+  });
+});
+
