@@ -1,5 +1,6 @@
 #include "export.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string_view>
@@ -95,9 +96,33 @@ std::string entities_csv(const Corpus& corpus, const std::vector<int>& nodes) {
     return out;
 }
 
+namespace {
+// The credit's lines ('\n' apart), each cut with an ellipsis where it would run past
+// `width` px at 11 px (an estimate: SVG has no text measuring; 0.56 em a character).
+std::vector<std::string> credit_lines(const std::string& credit, float width) {
+    std::vector<std::string> out;
+    const std::size_t fit = static_cast<std::size_t>(std::max(8.0f, (width - 24) / (0.56f * 11)));
+    std::size_t at = 0;
+    while (at <= credit.size() && !credit.empty()) {
+        std::size_t end = credit.find('\n', at);
+        if (end == std::string::npos) end = credit.size();
+        std::string line = credit.substr(at, end - at);
+        std::size_t chars = 0, cut = std::string::npos;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+            if (++chars == fit) cut = i;
+        }
+        if (cut != std::string::npos && chars > fit) line = line.substr(0, cut) + "\u2026";
+        if (!line.empty()) out.push_back(std::move(line));
+        at = end + 1;
+    }
+    return out;
+}
+}  // namespace
+
 float SvgMap::caption_height() const {
-    return (caption.empty() ? 0.0f : 22.0f) + (credit.empty() ? 0.0f : 18.0f) +
-           (caption.empty() && credit.empty() ? 0.0f : 12.0f);
+    const float lines = static_cast<float>(credit_lines(credit, width).size());
+    return (caption.empty() ? 0.0f : 22.0f) + 16.0f * lines + (caption.empty() && lines == 0 ? 0.0f : 14.0f);
 }
 
 std::string map_svg(const SvgMap& map) {
@@ -186,10 +211,10 @@ std::string map_svg(const SvgMap& map) {
                    colour(map.text_color) + "\">" + xml_escape(map.caption) + "</text>\n";
             y += 6;
         }
-        if (!map.credit.empty()) {
-            y += 13;
+        for (const std::string& line : credit_lines(map.credit, map.width)) {
+            y += 15;
             out += "<text x=\"12\" y=\"" + num(y) + "\" font-size=\"11\" fill=\"" + colour(map.muted_color) + "\">" +
-                   xml_escape(map.credit) + "</text>\n";
+                   xml_escape(line) + "</text>\n";
         }
         out += "</g>\n";
     }

@@ -65,7 +65,8 @@ struct SvgMap {
     unsigned background = 0xFFFFFF;
     std::string title;                // <title> of the document
     // A caption band under the map (the document is then taller by caption_height()):
-    // `caption` in bold, `credit` (where the map comes from) under it; "" leaves a line out.
+    // `caption` in bold, `credit` (where the map comes from; lines apart at '\n', each cut
+    // with an ellipsis where it would not fit the width) under it; "" leaves a line out.
     std::string caption;
     std::string credit;
     unsigned text_color = 0x222222;   // the caption's colour, on `background`

@@ -994,9 +994,8 @@ std::string map_svg_text(const ViewContext& ctx, MapViewState& map) {
     Meta credit = article.meta;
     credit.title.clear();  // the caption says it
     svg.credit = work_citation(credit);
-    if (!article.meta.source.empty())
-        svg.credit += (svg.credit.empty() ? "" : " \xC2\xB7 ") + article.meta.source;
     svg.credit += (svg.credit.empty() ? "" : " \xC2\xB7 ") + std::string("concept map, Win-Win Explorer");
+    if (!article.meta.source.empty()) svg.credit += "\n" + article.meta.source;
     for (std::size_t i = 0; i < m.drawn.size(); ++i) {
         const MapCache::Drawn& d = m.drawn[i];
         SvgMap::Node node;

@@ -100,4 +100,11 @@ TEST_CASE("map SVG: a caption band under the map, in the theme's colours") {
     CHECK(svg.find("<g class=\"labels\" fill=\"#EEEEEE\">") != std::string::npos);
     m.credit.clear();
     CHECK(m.caption_height() < band);
+    // A second line of credit; a line too long for the width is cut with an ellipsis.
+    m.credit = "A. Writer\n" + std::string(400, 'x');
+    const std::string two = map_svg(m);
+    CHECK(m.caption_height() > band);
+    CHECK(two.find(">A. Writer</text>") != std::string::npos);
+    CHECK(two.find("x\u2026</text>") != std::string::npos);
+    CHECK(two.find(std::string(400, 'x')) == std::string::npos);
 }
