@@ -1191,6 +1191,21 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('mouseup', (e) => {
       if (pieceDown && e.button === 0) pieceDown = false;  // the app hears it from web_main
     }, true);
+    // A triple click selects the passage (its text as drawn), not the one line a piece is
+    // (each piece is a box of its own, which is all the browser would select).
+    container.addEventListener('click', (e) => {
+      if (e.detail !== 3 || e.button !== 0 || !isPiece(e.target)) return;
+      const text = e.target.closest('[data-id^="passage/"][data-id$="/text"]');
+      const pieces = text ? [...text.querySelectorAll('.wwe-piece')].filter((p) => p.firstChild) : [];
+      if (!pieces.length) return;
+      const last = pieces[pieces.length - 1].firstChild;
+      const range = document.createRange();
+      range.setStart(pieces[0].firstChild, 0);
+      range.setEnd(last, last.length);
+      const selection = document.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    });
     container.addEventListener('mouseout', (e) => {
       if (isPiece(e.target) && !isPiece(e.relatedTarget) && e.relatedTarget !== canvas) pointer(POINTER_LEAVE, e);
     });
