@@ -450,12 +450,13 @@ TEST_CASE("controller: typed search text is announced once typing pauses or ends
     CHECK(paused.announcement.find("\u201Cw\u201D") == std::string::npos);
     CHECK(f.tick(t + 5).announcement.empty());  // said once
 
-    SUBCASE("Enter (the text kept, the query settled) says it at once") {
+    SUBCASE("Enter or leaving the box (the text as kept, then settled) says it at once, once") {
         Fixture g;
         g.at(1, in::SetQuery{"zero", true});
-        CHECK(g.at(1.1, in::SetQuery{"zero", false}).announcement.empty());  // nothing changed
-        const Update u = g.at(1.1, in::SettleQuery{});
+        const Update u = g.at(1.1, in::SetQuery{"zero", false});
         CHECK(u.announcement.find("Search \u201Czero\u201D.") == 0);
+        CHECK(g.at(1.1, in::SettleQuery{}).announcement.empty());
+        CHECK(g.tick(5).announcement.empty());
     }
     SUBCASE("a click while typing says the search with what the click did") {
         Fixture g;
