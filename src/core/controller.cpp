@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -221,6 +222,7 @@ void Controller::reset_view() {
     committed_ = commit_key(state_);
     query_changed_at_ = -1;
     typing_ = false;
+    unsaid_query_.reset();
     filter_undo_.clear();
     undoing_ = false;
     player_.stop();
@@ -900,7 +902,17 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
     u.selection = before.selection != state_.selection;
     u.result = derived_.version != version;
     u.notice = u.notice || notice_ != notice;
-    announce(before, u.result, u);
+    // The user's typing in the search box is said once typing pauses (tick) or ends (the
+    // next intent: Enter, leaving the box, a click), not once per key: a screen reader would
+    // queue a sentence per letter. What is said then compares with the text before typing.
+    const auto* query = std::get_if<intent::SetQuery>(&intent);
+    if (query && query->typing && origin == Origin::User && !u.notice) {
+        if (!unsaid_query_ && before.query != state_.query) unsaid_query_ = before.query;
+        return u;
+    }
+    ViewState said_before = before;
+    if (unsaid_query_) said_before.query = *std::exchange(unsaid_query_, std::nullopt);
+    announce(said_before, u.result || said_before.query != state_.query, u);
     return u;
 }
 
@@ -920,15 +932,21 @@ Update Controller::tick(double now) {
         if (player_.playing()) show_stop(u);
         else autoplay_ = false;
     }
+    ViewState said_before = before;
+    bool typed = false;  // typing paused: what it found is said now (see apply)
     if (query_changed_at_ >= 0 && now >= query_changed_at_ + kQuerySettleSeconds) {
         const ViewState committed_before = committed_;
         commit(u, true);
         if (committed_ != committed_before) remember_view();
+        if (unsaid_query_) {
+            said_before.query = *std::exchange(unsaid_query_, std::nullopt);
+            typed = said_before.query != state_.query;
+        }
     }
     u.state = u.state || state_ != before;
     u.selection = before.selection != state_.selection;
     u.result = derived_.version != version;
-    if (u.state) announce(before, u.result, u);
+    if (u.state || typed) announce(said_before, u.result || typed, u);
     return u;
 }
 

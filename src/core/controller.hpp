@@ -37,6 +37,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -362,6 +363,7 @@ private:
     ViewState committed_;
     double query_changed_at_ = -1;  // typed search text waits to settle since then
     bool typing_ = false;           // the search box has the focus
+    std::optional<std::string> unsaid_query_;  // typed text not announced yet: the query before the typing
     struct FilterStep {
         FacetSelection facets;
         std::string query;

@@ -85,11 +85,11 @@ mergeInto(LibraryManager.library, {
       }
     };
     // Another field's value (the Share dialog's size, scale, name).
-    const semanticValue = (id, text) => {
+    const semanticValue = (id, text, caret) => {
       const idPtr = wweNewUTF8(id);
       const textPtr = idPtr ? wweNewUTF8(text) : 0;
       try {
-        if (idPtr && textPtr) _wwe_semantic_value(idPtr, textPtr);
+        if (idPtr && textPtr) _wwe_semantic_value(idPtr, textPtr, typeof caret === 'number' ? caret : -1);
       } finally {
         if (idPtr) _free(idPtr);
         if (textPtr) _free(textPtr);
@@ -484,12 +484,36 @@ mergeInto(LibraryManager.library, {
       // real <input>), so the on-screen keyboard opens.
     }
 
-    // The Share dialog's fields: a slider sends each step, a number or a name when done
-    // (Enter, leaving the field), as the canvas's fields keep what was typed.
+    // The Share dialog's fields: a slider sends each step; a number or a name is sent as it
+    // is typed, with the caret (the canvas draws the text typed in its own field, under this
+    // transparent one), and once more when done (Enter, leaving the field): then the value
+    // the app kept (clamped, filtered) comes back into the field.
     function installField(entry) {
       const input = entry.el;
-      const send = () => semanticValue(entry.id, input.value);
-      input.addEventListener(entry.role === 'slider' ? 'input' : 'change', send);
+      const send = () => {
+        entry.done = true;  // the next value from the app is set even while focused
+        semanticValue(entry.id, input.value, -1);
+        // The app's value as it last said (clamped as typed): an unchanged value sends no op.
+        if (entry.role !== 'slider' && typeof entry.lastValue === 'string') input.value = entry.lastValue;
+      };
+      if (entry.role === 'slider') {
+        input.addEventListener('input', send);
+      } else {
+        // A number input has no selection API (null): its caret is taken to be at the end.
+        const typing = () => {
+          const at = typeof input.selectionStart === 'number' ? input.selectionStart : input.value.length;
+          entry.done = false;
+          semanticValue(entry.id, input.value, at);
+        };
+        for (const type of ['focus', 'input', 'keyup']) {
+          input.addEventListener(type, (e) => {
+            if (e.type === 'keyup' && e.key === 'Enter') return;
+            if (document.activeElement === input) typing();
+          });
+        }
+        input.addEventListener('change', send);
+        input.addEventListener('blur', send);
+      }
       input.wweSend = send;
     }
 
@@ -498,10 +522,13 @@ mergeInto(LibraryManager.library, {
       if (entry.role !== 'textbox') {
         for (const k of ['min', 'max', 'step']) if (typeof op[k] === 'number') input.setAttribute(k, String(op[k]));
       }
-      // Not while the user is typing in it (a number half typed is not clamped away).
-      if (typeof op.value === 'string' && input.value !== op.value &&
-          (entry.role === 'slider' || document.activeElement !== input)) {
+      // Not while the user is typing in it (a number half typed is not clamped away), but
+      // once done (the value the app kept, clamped or filtered).
+      if (typeof op.value !== 'string') return;
+      entry.lastValue = op.value;
+      if (input.value !== op.value && (entry.role === 'slider' || entry.done || document.activeElement !== input)) {
         input.value = op.value;
+        entry.done = false;
       }
     }
 
@@ -1164,6 +1191,21 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('mouseup', (e) => {
       if (pieceDown && e.button === 0) pieceDown = false;  // the app hears it from web_main
     }, true);
+    // A triple click selects the passage (its text as drawn), not the one line a piece is
+    // (each piece is a box of its own, which is all the browser would select).
+    container.addEventListener('click', (e) => {
+      if (e.detail !== 3 || e.button !== 0 || !isPiece(e.target)) return;
+      const text = e.target.closest('[data-id^="passage/"][data-id$="/text"]');
+      const pieces = text ? [...text.querySelectorAll('.wwe-piece')].filter((p) => p.firstChild) : [];
+      if (!pieces.length) return;
+      const last = pieces[pieces.length - 1].firstChild;
+      const range = document.createRange();
+      range.setStart(pieces[0].firstChild, 0);
+      range.setEnd(last, last.length);
+      const selection = document.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    });
     container.addEventListener('mouseout', (e) => {
       if (isPiece(e.target) && !isPiece(e.relatedTarget) && e.relatedTarget !== canvas) pointer(POINTER_LEAVE, e);
     });

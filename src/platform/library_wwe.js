@@ -138,8 +138,10 @@
 //                                                      "page-down", "page-up", "home", "end",
 //                                                      "down", "up", "close-menus"
 //                                                      (App::semantic_key)
-//     wwe_semantic_value(id, text)                     another field's value (the Share
-//                                                      dialog's size, scale, name)
+//     wwe_semantic_value(id, text, caret)              another field's value (the Share
+//                                                      dialog's size, scale, name); caret
+//                                                      >= 0: still typed, the caret there
+//                                                      (the drawn field shows it); -1: done
 //     wwe_semantic_input(text, typing)                 the search field's text (typing 1:
 //                                                      still at it; 0: Enter or blur)
 //     wwe_pointer(type, x, y, dx, dy, touch)           the mouse over the text layer: 0 move,

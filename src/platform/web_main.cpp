@@ -875,8 +875,8 @@ EMSCRIPTEN_KEEPALIVE void wwe_semantic_key(const char* key) {
     g->app.semantic_key(key ? key : "", now_seconds());
     mark_input();
 }
-EMSCRIPTEN_KEEPALIVE void wwe_semantic_value(const char* id, const char* text) {
-    g->app.semantic_value(id ? id : "", text ? text : "");
+EMSCRIPTEN_KEEPALIVE void wwe_semantic_value(const char* id, const char* text, int caret) {
+    g->app.semantic_value(id ? id : "", text ? text : "", caret);
     mark_input();
 }
 EMSCRIPTEN_KEEPALIVE void wwe_semantic_input(const char* text, int typing) {

@@ -667,10 +667,10 @@ void App::semantic_key(std::string_view key, double now) {
     }
 }
 
-void App::semantic_value(std::string_view id, std::string_view text) {
+void App::semantic_value(std::string_view id, std::string_view text, int caret) {
     AppImpl& m = *impl_;
     if (!loaded() || m.tree.find(std::string(id)) < 0) return;
-    share_option(m.share, id, text);
+    share_option(m.share, id, text, caret);
     m.semantics_dirty = true;
 }
 

@@ -212,7 +212,9 @@ public:
     void semantic_key(std::string_view key, double now);
     // The mirror's text field, spin button or slider `id` (not the search box) holds `text`
     // now: what typing into the canvas's field would do (the Share dialog's options).
-    void semantic_value(std::string_view id, std::string_view text);
+    // caret >= 0: still being typed, the caret at that index (the drawn field shows the
+    // text as typed, with the caret); -1: done (Enter, the field left).
+    void semantic_value(std::string_view id, std::string_view text, int caret = -1);
     // The mirror's search box holds `text` now (typing: the user is still at it).
     void semantic_input(std::string_view text, bool typing, double now);
     // The page shows the search box as a real text field over the canvas (the mirror's):

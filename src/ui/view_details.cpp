@@ -2,6 +2,7 @@
 // description, aliases (with the Chinese term), relations, and every passage mentioning it
 // (click: the reader scrolls there and flashes it).
 #include <string>
+#include <string_view>
 
 #include "core/graph.hpp"
 
@@ -106,6 +107,20 @@ void draw_passage_list(const ViewContext& ctx, const std::vector<int>& passages,
     if (long_list) {
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(passages.size()));
+        // The item the page's focus is on (the mirror holds every item, in view or not) is
+        // laid out even when scrolled away, so that place_item scrolls the list to it, as a
+        // browser scrolls a focused element into view.
+        const std::string& reveal = ctx.places.reveal;
+        constexpr std::string_view prefix = "details/passage/";
+        if (reveal.size() > prefix.size() && reveal.compare(0, prefix.size(), prefix) == 0) {
+            const std::size_t end = reveal.find('/', prefix.size());
+            const std::string id = reveal.substr(prefix.size(), end == std::string::npos ? end : end - prefix.size());
+            for (std::size_t k = 0; k < passages.size(); ++k) {
+                if (ctx.corpus.article.passages[static_cast<std::size_t>(passages[k])].id != id) continue;
+                clipper.ForceDisplayRangeByIndices(static_cast<int>(k), static_cast<int>(k) + 1);
+                break;
+            }
+        }
         while (clipper.Step())
             for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) item(passages[static_cast<std::size_t>(k)]);
     } else {

@@ -50,6 +50,32 @@ int id_filter(ImGuiInputTextCallbackData* data) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ? 0 : 1;
 }
 
+// The caret of a field typed in the mirror (ShareState::Typing), drawn in the field just
+// drawn (the last item): a line after the first `caret` characters of `text`.
+void typing_caret(const ShareState::Typing& t, const Theme& theme) {
+    if (t.caret < 0) return;
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    const std::size_t bytes = std::min(static_cast<std::size_t>(t.caret), t.text.size());
+    const float x = min.x + pad.x + ImGui::CalcTextSize(t.text.data(), t.text.data() + bytes).x;
+    const float h = ImGui::GetFontSize();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, min.y + pad.y), ImVec2(x, min.y + pad.y + h), theme.text, 1.5f);
+}
+
+// A frame size in whole CSS px: the canvas's own field (typed into, it applies the value
+// clamped at once, as before), or what is typed in the mirror's field (`typing`), shown as
+// typed with its caret.
+void size_field(ViewContext& ctx, const char* label, int& value, const ShareState::Typing& typing, const char* semantic) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%s", typing.caret >= 0 ? typing.text.c_str() : std::to_string(value).c_str());
+    if (ImGui::InputText(label, buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal)) {
+        int typed = 0;
+        if (std::sscanf(buf, "%d", &typed) == 1) value = typed;  // clamped by the caller
+    }
+    ctx.places.place_item(semantic);
+    if (!ImGui::IsItemActive()) typing_caret(typing, ctx.theme);
+}
+
 EmbedOptions options_of(const ShareState& d, const ViewContext& ctx) {
     EmbedOptions o;
     o.embed = true;
@@ -194,14 +220,12 @@ void draw_share(ViewContext& ctx, ShareState& d) {
     ctx.places.place_item("share-dialog/scale");
     ImGui::SameLine(0, 20);
     ImGui::SetNextItemWidth(70);
-    ImGui::InputInt("##w", &d.width, 0);
-    ctx.places.place_item("share-dialog/width");
+    size_field(ctx, "##w", d.width, d.width_typing, "share-dialog/width");
     ImGui::SameLine(0, 4);
     ImGui::TextUnformatted("x");
     ImGui::SameLine(0, 4);
     ImGui::SetNextItemWidth(70);
-    ImGui::InputInt("px##h", &d.height, 0);
-    ctx.places.place_item("share-dialog/height");
+    size_field(ctx, "px##h", d.height, d.height_typing, "share-dialog/height");
     d.width = std::clamp(d.width, kShareMinWidth, kShareMaxSize);
     d.height = std::clamp(d.height, kShareMinHeight, kShareMaxSize);
     ImGui::SetNextItemWidth(160);
@@ -212,6 +236,7 @@ void draw_share(ViewContext& ctx, ShareState& d) {
         d.embed_id = id_buf;
     }
     ctx.places.place_item("share-dialog/id");
+    if (!ImGui::IsItemActive()) typing_caret(d.id_typing, ctx.theme);
     ImGui::Checkbox("Strict sandbox", &d.strict_sandbox);
     ctx.places.place_item("share-dialog/sandbox");
     if (ImGui::IsItemHovered()) {
@@ -341,7 +366,7 @@ void share_semantics(SemanticTree& tree, int root, const ShareState& d) {
     add(dialog, "share-dialog/close", SemanticRole::Button, "Close", SemanticCommand::CloseDialog);
 }
 
-std::string share_option(ShareState& d, std::string_view id, std::string_view value) {
+std::string share_option(ShareState& d, std::string_view id, std::string_view value, int caret) {
     constexpr std::string_view prefix = "share-dialog/";
     if (id.substr(0, prefix.size()) != prefix) return "";
     const std::string_view what = id.substr(prefix.size());
@@ -373,18 +398,33 @@ std::string share_option(ShareState& d, std::string_view id, std::string_view va
         float scale = d.scale;
         const std::string text(value);
         if (std::sscanf(text.c_str(), "%f", &scale) == 1) d.scale = std::clamp(scale, kMinEmbedScale, kMaxEmbedScale);
-    } else if (what == "width") {
-        d.width = std::clamp(to_int(d.width), kShareMinWidth, kShareMaxSize);
-    } else if (what == "height") {
-        d.height = std::clamp(to_int(d.height), kShareMinHeight, kShareMaxSize);
+    } else if (what == "width" || what == "height") {
+        const bool width = what == "width";
+        int& size = width ? d.width : d.height;
+        ShareState::Typing& typing = width ? d.width_typing : d.height_typing;
+        size = std::clamp(to_int(size), width ? kShareMinWidth : kShareMinHeight, kShareMaxSize);
+        typing = {};
+        if (caret >= 0) {  // still typing: the digits as typed (a number input holds nothing else)
+            if (caret == 0) typing.caret = 0;
+            int at = 0;
+            for (const char c : value) {
+                if (c >= '0' && c <= '9' && typing.text.size() < 6) typing.text += c;
+                if (++at == caret) typing.caret = static_cast<int>(typing.text.size());
+            }
+            if (typing.caret < 0) typing.caret = static_cast<int>(typing.text.size());
+        }
     } else if (what == "id") {
         std::string out;
+        int at = 0, out_caret = caret == 0 ? 0 : -1;
         for (char c : value) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') out += c;
+            if (++at == caret) out_caret = static_cast<int>(out.size());
             if (out.size() >= 40) break;
         }
         d.embed_id = out;
+        d.id_typing = {};
+        if (caret >= 0) d.id_typing = {out, out_caret < 0 ? static_cast<int>(out.size()) : out_caret};
     }
     return "";
 }

@@ -149,13 +149,13 @@ void saved_menu(ViewContext& ctx) {
     ImGui::EndPopup();
 }
 
-void export_menu(ViewContext& ctx) {
+// The Export menu's pop-up, opened by a click (`clicked`) or by the mirror's Export, under
+// `anchor` (the bottom right of the button it belongs to: Export, or the narrow toolbar's
+// More), right-aligned (not at the mouse: the keyboard opens it too).
+void export_popup(ViewContext& ctx, bool clicked, ImVec2 anchor) {
     const bool asked = ctx.layout.menu_request == Layout::Menu::OpenExport;  // the mirror's Export
-    if (ImGui::Button("Export") || (asked && !ImGui::IsPopupOpen("##export"))) ImGui::OpenPopup("##export");
-    ctx.places.place_item("export");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the map, the passages shown or the entities");
-    // Under the button, right-aligned (not at the mouse: the keyboard opens it too).
-    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + 2), ImGuiCond_Appearing, ImVec2(1, 0));
+    if (clicked || (asked && !ImGui::IsPopupOpen("##export"))) ImGui::OpenPopup("##export");
+    ImGui::SetNextWindowPos(ImVec2(anchor.x, anchor.y + 2), ImGuiCond_Appearing, ImVec2(1, 0));
     if (!ImGui::BeginPopup("##export")) return;
     ctx.shell.export_open = true;
     export_items(ctx);
@@ -164,6 +164,13 @@ void export_menu(ViewContext& ctx) {
     if (ctx.layout.menu_request == Layout::Menu::Close || ctx.layout.menu_request == Layout::Menu::OpenTours)
         ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
+}
+
+void export_menu(ViewContext& ctx) {
+    const bool clicked = ImGui::Button("Export");
+    ctx.places.place_item("export");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the map, the passages shown or the entities");
+    export_popup(ctx, clicked, ImGui::GetItemRectMax());
 }
 
 // Narrow screens (small embeds, phones): the views in a drop-down and Tour, Share and
@@ -188,6 +195,13 @@ void compact_toolbar(ViewContext& ctx) {
     const float more_w = ImGui::CalcTextSize("More").x + 2 * style.FramePadding.x;
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - more_w);
     if (ImGui::Button("More")) ImGui::OpenPopup("##more");
+    // The mirror keeps the toolbar's own buttons (Tour, Open, Share, Export, full screen):
+    // here they are in the More menu, so their focus rings are over it, and the mirror's
+    // Tour and Export open their menus under it, as the wide toolbar's buttons do.
+    for (const char* id : {"tours", "open", "share", "export", "fullscreen"}) ctx.places.place_item(id);
+    const ImVec2 anchor = ImGui::GetItemRectMax();
+    if (tours) tours_popup(ctx, false, anchor);
+    if (!ctx.embed.kiosk) export_popup(ctx, false, anchor);
     if (!ImGui::BeginPopup("##more")) return;
     if (tours && ImGui::BeginMenu("Tour")) {
         for (std::size_t i = 0; i < ctx.core.tours().size(); ++i) {

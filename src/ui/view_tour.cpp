@@ -12,14 +12,20 @@
 namespace wwe::ui {
 
 void draw_tours_menu(ViewContext& ctx) {
+    if (ctx.core.tours().empty()) return;
+    const bool clicked = ImGui::Button("Tour");
+    ctx.places.place_item("tours");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A guided tour of the article, one view at a time");
+    tours_popup(ctx, clicked, ImGui::GetItemRectMax());
+}
+
+void tours_popup(ViewContext& ctx, bool clicked, ImVec2 anchor) {
     const std::vector<ResolvedTour>& tours = ctx.core.tours();
     if (tours.empty()) return;
     const bool asked = ctx.layout.menu_request == Layout::Menu::OpenTours;  // the mirror's Tour
-    if (ImGui::Button("Tour") || (asked && !ImGui::IsPopupOpen("##tours"))) ImGui::OpenPopup("##tours");
-    ctx.places.place_item("tours");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A guided tour of the article, one view at a time");
+    if (clicked || (asked && !ImGui::IsPopupOpen("##tours"))) ImGui::OpenPopup("##tours");
     // Under the button, right-aligned (not at the mouse: the keyboard opens it too).
-    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + 2), ImGuiCond_Appearing, ImVec2(1, 0));
+    ImGui::SetNextWindowPos(ImVec2(anchor.x, anchor.y + 2), ImGuiCond_Appearing, ImVec2(1, 0));
     if (!ImGui::BeginPopup("##tours")) return;
     ctx.shell.tours_open = true;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);

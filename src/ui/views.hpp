@@ -279,6 +279,14 @@ struct ShareState {
     bool close = false;          // close it this frame (the mirror's Close)
     std::string preview_url;     // what Preview shows (set by draw_share)
     bool can_lock = false;       // filters are chosen: "Lock the chosen filters" can be ticked
+    // A field being typed in the mirror (the page's <input> over the drawn field, which it
+    // leaves transparent): the drawn field shows `text` with a caret at byte `caret`, so
+    // what is typed shows where it is drawn. caret -1: not being typed in the mirror.
+    struct Typing {
+        std::string text;
+        int caret = -1;
+    };
+    Typing width_typing, height_typing, id_typing;
 };
 inline constexpr int kShareMinWidth = 200, kShareMinHeight = 150, kShareMaxSize = 4000;  // CSS px of the frame
 
@@ -295,11 +303,17 @@ void draw_share(ViewContext& ctx, ShareState& share);
 // the embed code with their copy buttons, the preview, and closing.
 void share_semantics(SemanticTree& tree, int root, const ShareState& share);
 // The mirror changed the option `id` ("share-dialog/view/map", "share-dialog/width" ...) as
-// its canvas control would: a toggle, a choice, or `value` typed (clamped, filtered). Returns
+// its canvas control would: a toggle, a choice, or `value` typed (clamped, filtered). `caret`
+// >= 0: the user is still typing in the field (the caret at that UTF-16 index of `value`):
+// the size applies at once, clamped, as the canvas's field does, while the drawn field
+// shows the text as typed (ShareState::Typing); -1: done (Enter, or the field left). Returns
 // what to announce ("" for nothing).
-std::string share_option(ShareState& share, std::string_view id, std::string_view value);
+std::string share_option(ShareState& share, std::string_view id, std::string_view value, int caret = -1);
 
 void draw_tours_menu(ViewContext& ctx);    // "Tour" button and its list (nothing without tours)
+// The Tour menu's pop-up alone, opened by a click (`clicked`) or the mirror's Tour, under
+// `anchor` (the bottom right of its button: Tour, or the narrow toolbar's More).
+void tours_popup(ViewContext& ctx, bool clicked, ImVec2 anchor);
 // The playing tour's caption with Back / Next / Close (manual tours) or "touch to explore"
 // (the attract loop), across the bottom of the screen; nothing when no tour plays.
 void draw_tour_caption(ViewContext& ctx);

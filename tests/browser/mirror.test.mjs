@@ -305,6 +305,48 @@ test('selecting part of a passage with the mouse and Ctrl+C copies exactly those
   }
 });
 
+test('a sentence selected with the mouse is pasted exactly into another page; a triple click selects the passage', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.url });
+  try {
+    const page = await openExplorer(context, shared.server.url);
+    assert.equal(page.readyError, null);
+    await settle(page);
+    await page.mouse.move(640, 400);
+    // A whole sentence of the first passage that runs over more than one drawn line: from
+    // its first letter to its full stop.
+    const plan = await page.evaluate(() => {
+      const pieces = [...document.querySelectorAll('[data-id="passage/p1/text"] .wwe-piece')];
+      let all = '';
+      const at = pieces.map((p) => { const a = all.length; all += p.firstChild.data; return { node: p.firstChild, at: a }; });
+      const m = /(?<=[.?!]\s)[A-Z][^.?!]{60,}[.?!]/.exec(all);
+      const locate = (i) => { let k = at.length - 1; while (at[k].at > i) k--; return { node: at[k].node, off: i - at[k].at }; };
+      const box = (l) => { const r = document.createRange(); r.setStart(l.node, l.off); r.setEnd(l.node, l.off + 1); return r.getBoundingClientRect(); };
+      const a = box(locate(m.index)), b = box(locate(m.index + m[0].length - 1));
+      return { sentence: m[0], all, x0: a.left + 1, y0: a.top + a.height / 2, x1: b.right + 1, y1: b.top + b.height / 2 };
+    });
+    assert.ok(plan.y1 > plan.y0 + 5, 'the sentence runs over two lines or more');
+    await page.mouse.move(plan.x0, plan.y0);
+    await page.mouse.down();
+    await page.mouse.move(plan.x1, plan.y1, { steps: 12 });
+    await page.mouse.up();
+    await page.keyboard.press('Control+c');
+    const other = await context.newPage();
+    await other.setContent('<textarea id="t" rows="6" cols="80"></textarea>');
+    await other.focus('#t');
+    await other.keyboard.press('Control+v');
+    assert.equal(await other.evaluate(() => document.getElementById('t').value), plan.sentence, 'pasted exactly');
+    await page.bringToFront();
+    await page.mouse.click(plan.x0 + 3, plan.y0, { clickCount: 3 });
+    const tripled = await page.evaluate(() => String(document.getSelection()));
+    assert.equal(tripled, plan.all, 'a triple click: the passage as drawn, not one line');
+    assert.equal((await page.evaluate(() => window.explorer.getState())).selection, null);
+    await shot(page, 'triple-click');
+  } finally {
+    await context.close();
+  }
+});
+
 test('axe-core: no serious or critical violation on the reader, the map and the matrix', async () => {
   await withExplorer({ bypassCSP: true }, async (page) => {
     for (const view of ['reader', 'map', 'matrix']) {

@@ -434,3 +434,45 @@ TEST_CASE("controller: the theme follows theme= and the system settings, live; r
     CHECK(fixed.set_preferences(forced));
     CHECK(fixed.theme() == ThemeKind::Contrast);
 }
+
+TEST_CASE("controller: typed search text is announced once typing pauses or ends, not once per key") {
+    Fixture f;
+    double t = 1.0;
+    for (const char* text : {"w", "wi", "win"}) {
+        CHECK(f.at(t, in::SetQuery{text, true}).announcement.empty());
+        t += 0.2;
+    }
+    CHECK(f.tick(t).announcement.empty());  // not paused long enough yet
+    const Update paused = f.tick(t - 0.2 + Controller::kQuerySettleSeconds);
+    INFO(paused.announcement);
+    CHECK(paused.announcement.find("Search \u201Cwin\u201D.") == 0);
+    CHECK(paused.announcement.find(" of ") != std::string::npos);  // the result, once
+    CHECK(paused.announcement.find("\u201Cw\u201D") == std::string::npos);
+    CHECK(f.tick(t + 5).announcement.empty());  // said once
+
+    SUBCASE("Enter or leaving the box (the text as kept, then settled) says it at once, once") {
+        Fixture g;
+        g.at(1, in::SetQuery{"zero", true});
+        const Update u = g.at(1.1, in::SetQuery{"zero", false});
+        CHECK(u.announcement.find("Search \u201Czero\u201D.") == 0);
+        CHECK(g.at(1.1, in::SettleQuery{}).announcement.empty());
+        CHECK(g.tick(5).announcement.empty());
+    }
+    SUBCASE("a click while typing says the search with what the click did") {
+        Fixture g;
+        g.at(1, in::SetQuery{"zero", true});
+        const Update u = g.at(1.2, in::ShowView{View::Map});
+        CHECK(u.announcement.find("Map view.") != std::string::npos);
+        CHECK(u.announcement.find("Search \u201Czero\u201D.") != std::string::npos);
+    }
+    SUBCASE("typed back to where it was: nothing to say") {
+        Fixture g;
+        g.at(1, in::SetQuery{"z", true});
+        g.at(1.1, in::SetQuery{"", true});
+        CHECK(g.tick(1.1 + Controller::kQuerySettleSeconds).announcement.empty());
+    }
+    SUBCASE("the page's or the host's search text is said at once") {
+        Fixture g;
+        CHECK_FALSE(g.at(1, in::SetQuery{"zero", false}, Origin::Page).announcement.empty());
+    }
+}

@@ -16,6 +16,7 @@
 #include "core/controller.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
+#include "ui/views.hpp"
 #include "ui_driver.hpp"
 
 using nlohmann::json;
@@ -37,7 +38,9 @@ struct AppUnderTest {
     std::vector<wwe::Intent> intents;  // every intent the frames emitted, in order
     wwe::ui::FrameInput next;          // what the platform recognised for the next frame
 
-    explicit AppUnderTest(std::string_view query = "", std::string_view fragment = "", std::string article = "") {
+    explicit AppUnderTest(std::string_view query = "", std::string_view fragment = "", std::string article = "",
+                          wwe::test::DriverParams params = {})
+        : ui(params) {
         REQUIRE(app.load(article.empty() ? read_file(WWE_SOURCE_DIR "/assets/article.json") : article).ok);
         app.open_location(query, fragment, {}, 0);
         wwe::ui::build_fonts(*ui.io().Fonts, app.fonts(), 1.0f, app.font_text());
@@ -427,4 +430,113 @@ TEST_CASE("app: a new filter keeps the passage being read at the top when the re
     placed.read(t.app.take_semantics());
     REQUIRE(placed.places.count("passage/" + pid));
     CHECK(std::abs(placed.places["passage/" + pid]["y"].get<float>() - y0) < 2.0f);
+}
+
+namespace {
+
+// The ops of `ops` (take_semantics' JSON) of kind `op` for `id`.
+bool has_op(const std::string& ops, std::string_view op, std::string_view id) {
+    if (ops.empty()) return false;
+    for (const json& o : json::parse(ops))
+        if (o["op"] == op && o.contains("id") && o["id"] == id) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("app: the narrow toolbar (More): the mirror's Export and Tour open their menus, placed under More") {
+    wwe::test::DriverParams narrow;
+    narrow.display_size = ImVec2(700, 760);
+    AppUnderTest t("", "", "", narrow);
+    REQUIRE(t.ui.try_find("More") != nullptr);
+    CHECK(t.ui.try_find("Export") == nullptr);  // in the More menu, not in the toolbar
+    t.app.take_semantics();
+    t.app.semantic_action("export", t.ui.time());
+    t.ui.frame(3);
+    std::string ops = t.app.take_semantics();
+    INFO(ops);
+    CHECK(has_op(ops, "add", "export-menu"));
+    CHECK(has_op(ops, "place", "export-menu"));
+    CHECK(has_op(ops, "place", "export/svg"));
+    CHECK(has_op(ops, "focus", "export/png"));
+    // Again: it closes, the focus back on Export.
+    t.app.semantic_action("export", t.ui.time());
+    t.ui.frame(3);
+    ops = t.app.take_semantics();
+    CHECK(has_op(ops, "remove", "export-menu"));
+    if (!t.app.controller().tours().empty()) {
+        t.app.semantic_action("tours", t.ui.time());
+        t.ui.frame(3);
+        ops = t.app.take_semantics();
+        CHECK(has_op(ops, "add", "tours-menu"));
+        CHECK(has_op(ops, "place", "tours-menu"));
+        CHECK(has_op(ops, "focus", "tour/" + t.app.controller().tours().front().id));
+    }
+}
+
+TEST_CASE("app: a focused item of a long evidence list (laid out only in view) is scrolled to and placed") {
+    AppUnderTest t("", "", long_article(600));
+    // The node in the most passages.
+    const wwe::Corpus& c = t.app.controller().corpus();
+    std::size_t node = 0;
+    for (std::size_t i = 0; i < c.node_passages.size(); ++i)
+        if (c.node_passages[i].size() > c.node_passages[node].size()) node = i;
+    const std::vector<int>& passages = c.node_passages[node];
+    REQUIRE(passages.size() > 150);
+    CHECK(t.app.highlight(c.article.nodes[node].id, wwe::Origin::Page, t.ui.time()).empty());
+    t.ui.frame(3);
+    Placed placed;
+    const std::string last = "details/passage/" + c.article.passages[static_cast<std::size_t>(passages.back())].id + "/open";
+    const std::string first = "details/passage/" + c.article.passages[static_cast<std::size_t>(passages.front())].id + "/open";
+    t.app.semantic_focus(first);
+    t.ui.frame(3);
+    placed.read(t.app.take_semantics());
+    REQUIRE(placed.places.count(first));
+    CHECK_FALSE(placed.places.count(last));  // hundreds of lines further down: not laid out
+    t.app.semantic_focus(last);
+    t.ui.frame(3);
+    placed.read(t.app.take_semantics());
+    CHECK(placed.places.count(last));
+    CHECK_FALSE(placed.places.count(first));
+}
+
+TEST_CASE("app: the Share dialog's size typed in the mirror: applied clamped at once, drawn as typed, kept when done") {
+    AppUnderTest t;
+    t.app.semantic_action("share", t.ui.time());
+    t.ui.frame(3);
+    t.app.take_semantics();
+    const auto snippet = [&] {
+        std::string code;
+        const std::string ops = t.app.take_semantics();
+        if (ops.empty()) return code;
+        for (const json& op : json::parse(ops))
+            if (op.contains("id") && op["id"] == "share-dialog/embed" && op.contains("name")) code = op["name"];
+        return code;
+    };
+    t.app.semantic_value("share-dialog/width", "64", 2);  // still typing
+    t.ui.frame(2);
+    CHECK(snippet().find("width=\"200\"") != std::string::npos);  // clamped at once, as the canvas's field does
+    t.app.semantic_value("share-dialog/width", "640", 3);
+    t.ui.frame(2);
+    CHECK(snippet().find("width=\"640\"") != std::string::npos);
+    t.app.semantic_value("share-dialog/width", "99999", -1);  // done
+    t.ui.frame(2);
+    CHECK(snippet().find("width=\"4000\"") != std::string::npos);
+
+    // What the drawn fields show (ShareState::Typing): the text as typed, with the caret.
+    wwe::ui::ShareState d;
+    wwe::ui::share_option(d, "share-dialog/width", "64", 1);
+    CHECK(d.width == wwe::ui::kShareMinWidth);
+    CHECK(d.width_typing.text == "64");
+    CHECK(d.width_typing.caret == 1);
+    wwe::ui::share_option(d, "share-dialog/height", "", 0);  // emptied: nothing drawn, the caret at 0
+    CHECK(d.height_typing.text.empty());
+    CHECK(d.height_typing.caret == 0);
+    wwe::ui::share_option(d, "share-dialog/width", "64", -1);  // done: the clamped value drawn
+    CHECK(d.width_typing.caret == -1);
+    CHECK(d.width == wwe::ui::kShareMinWidth);
+    wwe::ui::share_option(d, "share-dialog/id", "Week 3", 6);  // filtered as typed
+    CHECK(d.embed_id == "week3");
+    CHECK(d.id_typing.text == "week3");
+    CHECK(d.id_typing.caret == 5);
 }

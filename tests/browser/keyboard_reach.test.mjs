@@ -1,0 +1,261 @@
+// What the keyboard reaches where the canvas packs things away (issue 10's leftovers): the
+// narrow toolbar's Export and Tour (in its "More" menu on the canvas) open the same menus as
+// the wide toolbar's buttons, focus in and back; every item of an evidence list longer than
+// the canvas lays out (a node in hundreds of passages) is reached by the keyboard, the drawn
+// list scrolling to it and the mirror's element over it; the Share dialog's size and name
+// fields show what is typed in the drawn field itself, and keep the value the app kept.
+//
+// Screenshots of the focus rings: test-results/keyboard-reach/ (WWE_SHOTS=dir elsewhere);
+// look at them.
+import { test as nodeTest, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openExplorer, useBrowser, decodePng, DIST, ROOT } from './browser.mjs';
+import { focused, settle } from './a11y.mjs';
+import { makeArticle } from '../../tools/make_article.mjs';
+
+const test = (name, fn) => nodeTest(name, { timeout: 180_000 }, fn);
+const shared = useBrowser(before, after);
+const article = JSON.parse(fs.readFileSync(path.join(DIST, 'assets', 'article.json'), 'utf8'));
+const SHOTS = process.env.WWE_SHOTS || path.join(ROOT, 'test-results', 'keyboard-reach');
+fs.mkdirSync(SHOTS, { recursive: true });
+
+async function withExplorer({ width = 1280, height = 800, articleText = null } = {}, fn) {
+  const context = await shared.browser.newContext({ viewport: { width, height } });
+  try {
+    const route = articleText && {
+      pattern: '**/assets/article.json',
+      handler: (r) => r.fulfill({ status: 200, contentType: 'application/json', body: articleText }),
+    };
+    const page = await openExplorer(context, shared.server.url, { route });
+    assert.equal(page.readyError, null, JSON.stringify(page.readyError));
+    await settle(page);
+    await fn(page);
+    assert.deepEqual(page.consoleLines.filter((l) => l.startsWith('pageerror') || l.includes('mirror')), []);
+  } finally {
+    await context.close();
+  }
+}
+
+const shot = async (page, name) => fs.writeFileSync(path.join(SHOTS, `${name}.png`), await page.screenshot());
+const boxOf = (page, id) => page.evaluate((i) => {
+  const el = document.querySelector(`.wwe-mirror [data-id="${i}"]`);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return { x: r.x, y: r.y, w: r.width, h: r.height, placed: el.classList.contains('wwe-placed') };
+}, id);
+const inside = (a, b, slack = 1) => a.x >= b.x - slack && a.y >= b.y - slack && a.x + a.w <= b.x + b.w + slack &&
+  a.y + a.h <= b.y + b.h + slack;
+async function pressUntil(page, key, done, limit, what) {
+  for (let i = 1; i <= limit; i++) {
+    await page.keyboard.press(key);
+    if (done(await focused(page))) return i;
+  }
+  throw new Error(`${what}: not reached in ${limit} presses of ${key} (focus: ${JSON.stringify(await focused(page))})`);
+}
+const waitFocus = (page, id) => page.waitForFunction((i) => document.activeElement?.getAttribute('data-id') === i, id,
+  { timeout: 5000 }).catch(async () => {
+  throw new Error(`the focus did not reach ${id}: ${JSON.stringify(await focused(page))}`);
+});
+const waitPlaced = (page, id) => page.waitForFunction((i) => document.querySelector(`.wwe-mirror [data-id="${i}"]`)
+  ?.classList.contains('wwe-placed'), id, { timeout: 5000 }).catch(async () => {
+  throw new Error(`${id} is not placed over the canvas: ${JSON.stringify(await boxOf(page, id))}`);
+});
+const expanded = (page, id) => page.getAttribute(`.wwe-mirror [data-id="${id}"]`, 'aria-expanded');
+
+test('the narrow toolbar: the mirror\'s Export and Tour open their menus under More, focus in and back', async () => {
+  await withExplorer({ width: 700, height: 760 }, async (page) => {
+    // The keyboard alone: Tab into the toolbar, arrows to Export.
+    await pressUntil(page, 'Tab', (f) => f.landmark === 'toolbar', 6, 'the toolbar');
+    await pressUntil(page, 'ArrowRight', (f) => f.id === 'export', 20, 'Export');
+    const button = await boxOf(page, 'export');
+    assert.ok(button.placed && button.w > 20, `Export's ring is over the drawn More button: ${JSON.stringify(button)}`);
+    await shot(page, 'narrow-export-button');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await waitFocus(page, 'export/png');
+    assert.equal(await expanded(page, 'export'), 'true');
+    await waitPlaced(page, 'export-menu');
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    await waitFocus(page, 'export/svg');
+    await waitPlaced(page, 'export/svg');
+    const menu = await boxOf(page, 'export-menu');
+    const item = await boxOf(page, 'export/svg');
+    assert.ok(inside(item, menu), `the item over the drawn menu: ${JSON.stringify({ item, menu })}`);
+    assert.ok(menu.y >= button.y + button.h - 1 && Math.abs(menu.x + menu.w - (button.x + button.w)) < 4,
+      `the menu opens under More: ${JSON.stringify({ menu, button })}`);
+    await shot(page, 'narrow-export-menu');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    await waitFocus(page, 'export');
+    assert.equal(await expanded(page, 'export'), 'false');
+    assert.equal(await page.locator('.wwe-mirror [data-id^="export/"]').count(), 0, 'the items go with the menu');
+    // An item chosen: it runs, the menu closes, the focus is back on Export.
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await waitFocus(page, 'export/png');
+    const download = page.waitForEvent('download', { timeout: 10_000 });
+    await pressUntil(page, 'ArrowDown', (f) => f.id === 'export/csv', 5, 'CSV');
+    await page.keyboard.press('Enter');
+    assert.equal((await download).suggestedFilename(), 'entities.csv');
+    await settle(page);
+    await waitFocus(page, 'export');
+
+    if (!article.tours?.length) return;
+    await pressUntil(page, 'ArrowLeft', (f) => f.id === 'tours', 6, 'Tour');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await waitFocus(page, `tour/${article.tours[0].id}`);
+    assert.equal(await expanded(page, 'tours'), 'true');
+    await waitPlaced(page, `tour/${article.tours[0].id}`);
+    const tour = await boxOf(page, `tour/${article.tours[0].id}`);
+    const tours = await boxOf(page, 'tours-menu');
+    assert.ok(tours.placed && inside(tour, tours), JSON.stringify({ tour, tours }));
+    await shot(page, 'narrow-tour-menu');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    await waitFocus(page, 'tours');
+    assert.equal(await expanded(page, 'tours'), 'false');
+    // Enter on a tour starts it.
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await waitFocus(page, `tour/${article.tours[0].id}`);
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await page.waitForFunction(() => document.querySelector('.wwe-mirror [data-id^="tour-caption"], .wwe-mirror [data-id^="tour/"][aria-current]'),
+      null, { timeout: 5000 }).catch(() => {});
+    assert.ok(await page.evaluate(() => /stop 1 of/i.test(document.querySelector('.wwe-mirror').textContent)),
+      'the tour plays (its caption says the stop)');
+  });
+});
+
+test('an evidence list of hundreds of passages: every item reached by the keyboard, the drawn list scrolled to it', async () => {
+  // A generated article whose every passage names one concept: it is in all 400.
+  const long = makeArticle(article, 400, 1);
+  const concept = article.concepts[0];
+  for (const p of long.passages) p.text += ` So says the text of ${concept.label}.`;
+  const nodeId = concept.id;
+  await withExplorer({ articleText: JSON.stringify(long) }, async (page) => {
+    assert.deepEqual(await page.evaluate((id) => window.explorer.highlight(id), nodeId), []);
+    await settle(page);
+    const links = () => page.evaluate(() => [...document.querySelectorAll('.wwe-mirror [data-id^="details/passage/"][data-id$="/open"]')]
+      .map((el) => el.getAttribute('data-id')));
+    const ids = await links();
+    assert.ok(ids.length > 150, `a long list: ${ids.length} passages`);
+    const panel = await boxOf(page, 'details');
+    assert.ok(panel.placed);
+    // Into the list with the keyboard: the details region's first link, then arrows within.
+    await page.evaluate((id) => document.querySelector(`.wwe-mirror [data-id="${id}"]`).focus(), ids[0]);
+    await settle(page);
+    await waitPlaced(page, ids[0]);
+    const check = async (id, what) => {
+      await settle(page);
+      await waitFocus(page, id);
+      await waitPlaced(page, id);
+      const box = await boxOf(page, id);
+      assert.ok(inside(box, panel, 2) && box.h > 8 && box.h < 60, `${what}: ${id} over its drawn line in the panel: ${JSON.stringify({ box, panel })}`);
+    };
+    await page.keyboard.press('End');
+    await check(ids[ids.length - 1], 'End');
+    await shot(page, 'evidence-end');
+    // Up from the end: each one in view in turn (none of them laid out before).
+    for (let k = 1; k <= 3; k++) {
+      await page.keyboard.press('ArrowUp');
+      await check(ids[ids.length - 1 - k], `ArrowUp ${k}`);
+    }
+    // The middle: reached by a screen reader's focus (the element focused directly).
+    const middle = ids[Math.floor(ids.length / 2)];
+    await page.evaluate((id) => document.querySelector(`.wwe-mirror [data-id="${id}"]`).focus(), middle);
+    await check(middle, 'the middle');
+    await shot(page, 'evidence-middle');
+    await page.keyboard.press('Home');
+    await check(ids[0], 'Home');
+    // Activating an item reached so: its passage opens in the reader.
+    await page.evaluate((id) => document.querySelector(`.wwe-mirror [data-id="${id}"]`).focus(), middle);
+    await settle(page);
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await page.evaluate(() => window.explorer.getState())).passage, middle.split('/')[2]);
+  });
+});
+
+// The dark pixels of a rectangle of a screenshot: how many, and how far right they reach
+// (the text drawn in a light field).
+function ink(png, box) {
+  const { width, rgba } = decodePng(png);
+  let count = 0, right = -1;
+  for (let y = Math.ceil(box.y) + 2; y < Math.floor(box.y + box.h) - 2; y++) {
+    for (let x = Math.ceil(box.x) + 2; x < Math.floor(box.x + box.w) - 2; x++) {
+      const i = (y * width + x) * 4;
+      if (0.299 * rgba[i] + 0.587 * rgba[i + 1] + 0.114 * rgba[i + 2] < 160) {
+        count++;
+        right = Math.max(right, x - box.x);
+      }
+    }
+  }
+  return { count, right };
+}
+
+test('the Share dialog\'s fields: the drawn field shows what is typed in the mirror\'s, and the value kept', async () => {
+  await withExplorer({}, async (page) => {
+    await pressUntil(page, 'Tab', (f) => f.landmark === 'toolbar', 6, 'the toolbar');
+    await pressUntil(page, 'ArrowRight', (f) => f.id === 'share', 20, 'Share');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await waitFocus(page, 'share-dialog/copy-link');
+    await pressUntil(page, 'Tab', (f) => f.id === 'share-dialog/width', 30, 'the width field');
+    await settle(page);
+    const field = await boxOf(page, 'share-dialog/width');
+    assert.ok(field.placed);
+    const drawn = async () => ink(await page.screenshot(), field);
+    // The mirror's own text is transparent: only the canvas's field shows it.
+    assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).color), 'rgba(0, 0, 0, 0)');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await settle(page);
+    const empty = await drawn();  // the caret alone
+    await page.keyboard.type('6');
+    await settle(page);
+    const one = await drawn();
+    await page.keyboard.type('4');
+    await settle(page);
+    const two = await drawn();
+    await shot(page, 'share-width-typing');
+    assert.ok(one.count > empty.count + 4 && one.right > empty.right + 4, `"6" drawn: ${JSON.stringify({ empty, one })}`);
+    assert.ok(two.count > one.count + 4 && two.right > one.right + 4, `"64" drawn: ${JSON.stringify({ one, two })}`);
+    assert.equal(await page.evaluate(() => document.activeElement.value), '64', 'not clamped away while typed');
+    const snippet = () => page.evaluate(() => document.querySelector('.wwe-mirror [data-id="share-dialog/embed"]').textContent);
+    assert.match(await snippet(), /width="200"/, 'applied at once, clamped, as the canvas\'s own field does');
+    await page.keyboard.type('444');
+    await settle(page);
+    const five = await drawn();
+    assert.ok(five.right > two.right + 12, `"64444" drawn: ${JSON.stringify({ two, five })}`);
+    // Enter: the value the app kept (clamped to the largest frame) in both.
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.match(await snippet(), /width="4000"/);
+    await page.waitForFunction(() => document.activeElement.value === '4000', null, { timeout: 5000 });
+    const kept = await drawn();
+    assert.ok(kept.right < five.right - 4 && kept.count > two.count, `"4000" drawn, not "64444": ${JSON.stringify({ five, kept })}`);
+    // Typed, then left with Tab: the same; the next field typed in shows its text too.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('1234');
+    await page.keyboard.press('Tab');
+    await settle(page);
+    assert.match(await snippet(), /width="1234"/);
+    assert.equal(await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="share-dialog/width"]').value), '1234');
+    await waitFocus(page, 'share-dialog/height');
+    const height = await boxOf(page, 'share-dialog/height');
+    const before = ink(await page.screenshot(), height);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('9');
+    await settle(page);
+    const after = ink(await page.screenshot(), height);
+    assert.ok(after.count < before.count - 10, `"9" drawn instead of "500": ${JSON.stringify({ before, after })}`);
+    await page.keyboard.press('Escape');  // what was typed counts, and the dialog closes
+    await settle(page);
+    await waitFocus(page, 'share');
+  });
+});
