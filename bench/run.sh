@@ -17,7 +17,7 @@ mkdir -p build
 
 # The core sources the search path needs (loading, the corpus, search, query).
 SEARCH_SRC=""
-for s in article diagnostic json_reader date load text script corpus facets search query; do
+for s in article diagnostic json_reader date load text script stopwords inflect corpus facets search query view_state; do
   SEARCH_SRC="$SEARCH_SRC ../src/core/$s.cpp"
 done
 # utf8proc and Snowball's libstemmer (C, fetched by emsdk-setup.sh), compiled as C.
