@@ -72,9 +72,10 @@ int query(const std::string& text) {
     wwe::QueryRequest request;
     request.text = text;
     request.limit = 20;
+    request.passages = false;  // what explorer.query() asks for: their number
     const wwe::QueryResult r = wwe::run_query(*corpus, request);
     for (const auto& p : r.paragraphs) checksum += p.snippet.size();
-    return static_cast<int>(r.passages.size());
+    return static_cast<int>(r.total);
 }
 
 }  // namespace

@@ -230,6 +230,7 @@ int cmd_query(const Args& args, const wwe::Corpus& c) {
             return usage("--facet takes ID=VALUE, got '" + f + "'");
         request.facets[f.substr(0, eq)].insert(f.substr(eq + 1));
     }
+    request.passages = false;  // the JSON gives their number only
     wwe::QueryResult result = wwe::run_query(c, request);
     if (!result.problems.empty()) {
         for (const wwe::Diagnostic& d : result.problems) std::cerr << "explorer: --facet " << d.to_string() << "\n";

@@ -1045,7 +1045,8 @@ std::string Controller::query_json(std::string_view request_json, std::vector<st
     for (const Diagnostic& d : read.problems) problems.push_back(d.to_string());
     if (!read.ok) read.value = nlohmann::json::object();
     std::vector<Diagnostic> diagnostics;
-    const QueryRequest request = query_request_from_json(read.value, diagnostics);
+    QueryRequest request = query_request_from_json(read.value, diagnostics);
+    request.passages = false;  // the JSON gives their number only
     QueryResult result = run_query(*corpus_, request);
     diagnostics.insert(diagnostics.end(), result.problems.begin(), result.problems.end());  // unknown facets, values
     bound_problems(diagnostics);

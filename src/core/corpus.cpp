@@ -20,6 +20,11 @@ bool Corpus::is_stop_word(std::string_view word) const {
     return !stop_words.empty() && stop_words.count(stop_word_key(word)) > 0;
 }
 
+const TermSummary* Corpus::summary(std::uint32_t term) const {
+    const auto it = std::lower_bound(summary_terms.begin(), summary_terms.end(), term);
+    return it == summary_terms.end() || *it != term ? nullptr : &summaries[static_cast<std::size_t>(it - summary_terms.begin())];
+}
+
 int Corpus::mention_count(int node, int passage) const {
     const auto& ms = node_mentions[node];
     return static_cast<int>(std::count_if(ms.begin(), ms.end(), [&](const Mention& m) { return m.passage == passage; }));
@@ -76,10 +81,10 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
     c.joined.resize(np);
     c.passage_length.resize(np);
     std::vector<std::uint32_t> postings_of, positions_of, last_passage;
-    auto intern = [&](std::string& term) -> std::uint32_t {
+    auto intern = [&](const std::string& term) -> std::uint32_t {
         const auto [it, added] = c.term_ids.try_emplace(term, static_cast<std::uint32_t>(c.terms.size()));
         if (added) {
-            c.terms.push_back(std::move(term));
+            c.terms.push_back(term);
             postings_of.push_back(0);
             positions_of.push_back(0);
             last_passage.push_back(UINT32_MAX);
@@ -88,14 +93,16 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
     };
     std::size_t total = 0;
     StemMemo stems;
+    const std::function<std::uint32_t(const std::string&)> intern_fn = intern;
     std::vector<Token> tokens;
     for (std::size_t p = 0; p < np; ++p) {
-        tokenize(a.passages[p].text, tokens, stems, c.rules);
+        // Each distinct word is interned once, when the memo first meets it (Token::id).
+        tokenize(a.passages[p].text, tokens, stems, c.rules, intern_fn);
         const auto joined = static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.joined; }));
         c.words[p].reserve(tokens.size() - joined);  // exactly: no slack in the largest per-passage array
         c.joined[p].reserve(joined);
         for (Token& t : tokens) {
-            const std::uint32_t id = intern(t.term);
+            const std::uint32_t id = t.id != UINT32_MAX ? t.id : intern(t.term);
             if (t.joined) c.joined[p].push_back({id, t.begin, t.end, t.position});
             else c.words[p].push_back({id, t.begin, t.end});
             if (last_passage[id] != p) {
@@ -138,6 +145,27 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
     for (std::size_t i = 0; i < ix.passage.size(); ++i)  // joined forms were added after the words
         std::sort(ix.positions.begin() + ix.pos_first[i], ix.positions.begin() + ix.pos_first[i + 1]);
     c.average_length = np ? static_cast<double>(total) / static_cast<double>(np) : 0.0;
+
+    // Block maxima: per block of kScoreBlock postings, the one scoring highest alone.
+    ix.block_first.assign(nt + 1, 0);
+    for (std::size_t t = 0; t < nt; ++t)
+        ix.block_first[t + 1] = ix.block_first[t] + (postings_of[t] + kScoreBlock - 1) / kScoreBlock;
+    ix.block_best.assign(ix.block_first[nt], 0);
+    for (std::size_t t = 0; t < nt; ++t) {
+        const double idf = bm25_idf(static_cast<double>(np), static_cast<double>(postings_of[t]));
+        for (std::uint32_t b = ix.block_first[t]; b < ix.block_first[t + 1]; ++b) {
+            const std::uint32_t from = ix.first[t] + (b - ix.block_first[t]) * kScoreBlock;
+            const std::uint32_t to = std::min(from + kScoreBlock, ix.first[t + 1]);
+            double best = -1;
+            for (std::uint32_t i = from; i < to; ++i) {
+                const double s = bm25_term(idf, ix.tf(i), c.passage_length[ix.passage[i]], c.average_length);
+                if (s > best) {
+                    best = s;
+                    ix.block_best[b] = static_cast<std::uint8_t>(i - from);
+                }
+            }
+        }
+    }
 
     // Facet values, passage lists.
     c.facet_passages.resize(a.facets.size());
@@ -292,6 +320,28 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
             diagnostics.push_back({Severity::Warning, node_pointer(a, static_cast<int>(n)),
                                    "a concept or entity mentioned in some passage",
                                    "\"" + utf8_truncate(node.label, 80) + "\" mentioned nowhere"});
+    }
+
+    // Summaries of the frequent terms (facet and node counts over their passages).
+    {
+        std::vector<int> node_count(nn, 0);
+        for (std::size_t t = 0; t < nt; ++t) {
+            if (postings_of[t] < kSummaryPostings) continue;
+            TermSummary sum;
+            sum.slots.assign(c.facet_slot.back(), 0);
+            for (std::uint32_t i = ix.first[t]; i < ix.first[t + 1]; ++i) {
+                const std::uint32_t p = ix.passage[i];
+                for (std::uint32_t k = c.tag_first[p]; k < c.tag_first[p + 1]; ++k) ++sum.slots[c.tags[k]];
+                for (const Mention& m : c.mentions[p]) ++node_count[static_cast<std::size_t>(m.node)];
+            }
+            for (std::size_t n = 0; n < nn; ++n)
+                if (node_count[n] > 0) {
+                    sum.nodes.emplace_back(static_cast<int>(n), node_count[n]);
+                    node_count[n] = 0;
+                }
+            c.summary_terms.push_back(static_cast<std::uint32_t>(t));
+            c.summaries.push_back(std::move(sum));
+        }
     }
 
     // Name forms for query rewriting: label and every alias, translations included.

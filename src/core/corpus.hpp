@@ -3,7 +3,10 @@
 // Index
 //   - Mention ........... one occurrence of a node (concept/entity) in a passage
 //   - Word, JoinedWord .. the words of a passage as term ids with their bytes
-//   - InvertedIndex ..... term -> postings (passage, positions), in flat arrays
+//   - InvertedIndex ..... term -> postings (passage, positions), in flat arrays, with
+//                         block maxima for top-k ranking
+//   - bm25_idf, bm25_term  the Okapi BM25 weights the index and the search share
+//   - TermSummary ....... facet and node counts over a frequent term's passages
 //   - Corpus ............ article + words + mentions + inverted index, built once
 //   - build_corpus ...... derive it all; adds text-dependent warnings
 //
@@ -12,6 +15,7 @@
 // views need per frame (mentions per passage, passages per node) is precomputed here.
 #pragma once
 
+#include <cmath>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -48,14 +52,52 @@ struct JoinedWord {
 // a passage (ascending) and its positions positions[pos_first[i]] .. pos_first[i + 1] - 1
 // (ascending). A term's document frequency is its number of postings; a posting's term
 // frequency its number of positions (joined forms count where they stand).
+//
+// Block maxima (for top-k ranking without scoring every posting, as in block-max WAND:
+// S. Ding, T. Suel, "Faster Top-k Document Retrieval Using Block-Max Indexes", SIGIR 2011;
+// the skipping idea goes back to MaxScore: H. Turtle, J. Flood, "Query Evaluation: Strategies
+// and Optimizations", Information Processing & Management 31(6), 1995): a term's postings are
+// cut into blocks of kScoreBlock (the last one shorter); block j of term t is block
+// block_first[t] + j, and block_best[that] is the offset in the block of the posting with
+// the highest single-term BM25 score (bm25_term with the term's idf; the first of equals).
+// One byte per 64 postings plus 4 bytes per term.
+inline constexpr std::uint32_t kScoreBlock = 64;
+
 struct InvertedIndex {
     std::vector<std::uint32_t> first;      // per term, + 1
     std::vector<std::uint32_t> passage;    // per posting
     std::vector<std::uint32_t> pos_first;  // per posting, + 1
     std::vector<std::uint32_t> positions;
+    std::vector<std::uint32_t> block_first;  // per term, + 1
+    std::vector<std::uint8_t> block_best;    // per block
 
     std::uint32_t postings(std::uint32_t term) const { return first[term + 1] - first[term]; }
     std::uint32_t tf(std::uint32_t posting) const { return pos_first[posting + 1] - pos_first[posting]; }
+};
+
+// Okapi BM25 (S. Robertson, H. Zaragoza, "The Probabilistic Relevance Framework: BM25 and
+// Beyond", Foundations and Trends in IR 3(4), 2009), k1 = 1.2, b = 0.75: the idf of a term
+// in `df` of `n_docs` passages, and one term's weight in a passage of `length` words (avgdl:
+// the mean length) where it occurs `tf` times. The search scores with these same functions,
+// so the block maxima are exact scores, not estimates.
+inline constexpr double kBm25K1 = 1.2;
+inline constexpr double kBm25B = 0.75;
+inline double bm25_idf(double n_docs, double df) { return std::log((n_docs - df + 0.5) / (df + 0.5) + 1.0); }
+inline double bm25_term(double idf, double tf, int length, double avgdl) {
+    if (tf <= 0) return 0.0;
+    const double norm = kBm25K1 * (1.0 - kBm25B + kBm25B * (avgdl > 0 ? length / avgdl : 1.0));
+    return idf * tf * (kBm25K1 + 1.0) / (tf + norm);
+}
+
+// What a one-word query needs besides its ranking, precomputed for the frequent terms (at
+// least kSummaryPostings postings) so that such a query does not walk all its passages: the
+// facet counts over the term's passages (by slot, see Corpus::facet_slot) and the mentions
+// of each node in them (node ascending, counts > 0). Memory: per frequent term, one int per
+// facet value plus two per node mentioned; there are at most postings / kSummaryPostings.
+inline constexpr std::uint32_t kSummaryPostings = 1024;
+struct TermSummary {
+    std::vector<int> slots;
+    std::vector<std::pair<int, int>> nodes;  // (node, mentions)
 };
 
 struct Corpus {
@@ -73,6 +115,11 @@ struct Corpus {
     std::vector<std::vector<Word>> words;         // per passage: words[p][k] is word position k
     std::vector<std::vector<JoinedWord>> joined;  // per passage: joined compounds, in order
     InvertedIndex index;
+    // Summaries of the frequent terms: summary_terms ascending, summaries parallel to it.
+    std::vector<std::uint32_t> summary_terms;
+    std::vector<TermSummary> summaries;
+    // The summary of `term`, or null when it has fewer than kSummaryPostings postings.
+    const TermSummary* summary(std::uint32_t term) const;
     std::vector<int> passage_length;  // words per passage (BM25 |d|), joined forms excluded
     double average_length = 0;        // BM25 avgdl
 

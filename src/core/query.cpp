@@ -13,79 +13,120 @@ namespace wwe {
 
 using nlohmann::json;
 
+namespace {
+
+std::vector<std::vector<int>> counts_of_slots(const Corpus& corpus, const std::vector<int>& flat) {
+    std::vector<std::vector<int>> counts(corpus.article.facets.size());
+    for (std::size_t f = 0; f < counts.size(); ++f)
+        counts[f].assign(flat.begin() + corpus.facet_slot[f], flat.begin() + corpus.facet_slot[f + 1]);
+    return counts;
+}
+
+// Nodes named by the query first (in query order), then those mentioned in the result, most
+// mentions first, ties in file order (`count`: per node, its mentions in the result).
+void order_nodes(const SearchQuery& query, const std::vector<int>& count, std::vector<int>& nodes) {
+    for (const SearchClause& clause : query.clauses)
+        for (int node : clause.nodes)
+            if (std::find(nodes.begin(), nodes.end(), node) == nodes.end()) nodes.push_back(node);
+    std::vector<std::pair<int, int>> mentioned;  // (count, node)
+    for (std::size_t n = 0; n < count.size(); ++n)
+        if (count[n] > 0) mentioned.emplace_back(count[n], static_cast<int>(n));
+    std::stable_sort(mentioned.begin(), mentioned.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (auto [c, n] : mentioned)
+        if (std::find(nodes.begin(), nodes.end(), n) == nodes.end()) nodes.push_back(n);
+}
+
+void add_paragraphs(const Corpus& corpus, QueryResult& result, const std::vector<int>& passages,
+                    const std::vector<double>& scores, const std::vector<int>& ranks) {
+    result.paragraphs.reserve(passages.size());
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+        QueryParagraph para;
+        para.passage = passages[i];
+        para.score = scores[i];
+        para.match = static_cast<SearchMatch>(ranks[i] / 64);
+        para.exact = ranks[i] % 64;
+        para.hits = hit_spans(corpus, result.query, para.passage);
+        para.snippet = make_snippet(corpus.article.passages[static_cast<std::size_t>(para.passage)].text, para.hits);
+        result.paragraphs.push_back(std::move(para));
+    }
+}
+
+// A query of one word and no facet filter, from the index alone: the count is the word's
+// postings, the facet and node counts its summary (or a walk over its postings, fewer than
+// kSummaryPostings), the top `limit` by block maxima (top_word). False when the query is
+// not of that shape.
+bool one_word(const Corpus& corpus, const QueryRequest& request, QueryResult& result) {
+    std::vector<int> top, ranks;
+    std::vector<double> scores;
+    const std::size_t shown = request.details ? request.limit : 0;
+    if (!top_word(corpus, result.query, shown, top, scores, ranks)) return false;
+    const auto term = static_cast<std::uint32_t>(corpus.find_term(result.query.clauses.front().terms.front()));
+    const InvertedIndex& ix = corpus.index;
+    const std::uint32_t* list = ix.passage.data() + ix.first[term];
+    result.total = ix.postings(term);
+    if (request.passages) result.passages.assign(list, list + result.total);
+    const TermSummary* summary = corpus.summary(term);
+    std::vector<int> count(request.details ? corpus.article.nodes.size() : 0, 0);
+    if (summary) {
+        result.counts = counts_of_slots(corpus, summary->slots);
+        if (request.details)
+            for (const auto& [node, n] : summary->nodes) count[static_cast<std::size_t>(node)] = n;
+    } else {
+        std::vector<int> flat(corpus.facet_slot.back(), 0);
+        for (std::size_t i = 0; i < result.total; ++i) {
+            const std::uint32_t p = list[i];
+            for (std::uint32_t k = corpus.tag_first[p]; k < corpus.tag_first[p + 1]; ++k) ++flat[corpus.tags[k]];
+            if (request.details)
+                for (const Mention& m : corpus.mentions[p]) ++count[static_cast<std::size_t>(m.node)];
+        }
+        result.counts = counts_of_slots(corpus, flat);
+    }
+    if (!request.details) return true;
+    add_paragraphs(corpus, result, top, scores, ranks);
+    order_nodes(result.query, count, result.nodes);
+    return true;
+}
+
+}  // namespace
+
 QueryResult run_query(const Corpus& corpus, const QueryRequest& request) {
     const Article& a = corpus.article;
     QueryResult result;
     result.limited = request.limit != SIZE_MAX;
     const FacetFilter filter = resolve(a, request.facets, &result.problems);
+    result.query = parse_query(corpus, request.text);
+    if (filter.empty() && one_word(corpus, request, result)) return result;
     std::vector<int> allowed;
     if (!filter.empty()) allowed = filter_passages(corpus, filter);
-    result.query = parse_query(corpus, request.text);
-    // Every match in article order, then the best `limit` of them ranked, with snippets.
+    // Every match in article order, and the best `limit` of them ranked, with snippets.
+    std::vector<int> matched, top, ranks;
     std::vector<double> scores;
-    std::vector<int> ranks;
-    match(corpus, result.query, filter.empty() ? nullptr : &allowed, result.passages, scores,
-          request.details ? &ranks : nullptr);
-    result.counts = facet_counts(corpus, result.passages);
-    if (!request.details) return result;
-
-    // The best `limit` (rank, then score descending, ties in article order) through a heap
-    // of that size whose top is the worst kept: one comparison for most matches.
-    const auto better = [&](std::size_t x, std::size_t y) {
-        if (ranks[x] != ranks[y]) return ranks[x] > ranks[y];
-        return scores[x] != scores[y] ? scores[x] > scores[y] : x < y;
-    };
-    const std::size_t shown = std::min(request.limit, result.passages.size());
-    std::vector<std::size_t> top;
-    top.reserve(shown);
-    for (std::size_t i = 0; i < result.passages.size() && shown > 0; ++i) {
-        if (top.size() < shown) {
-            top.push_back(i);
-            std::push_heap(top.begin(), top.end(), better);
-        } else if (better(i, top.front())) {
-            std::pop_heap(top.begin(), top.end(), better);
-            top.back() = i;
-            std::push_heap(top.begin(), top.end(), better);
-        }
-    }
-    std::sort_heap(top.begin(), top.end(), better);
-    result.paragraphs.reserve(shown);
-    for (const std::size_t i : top) {
-        QueryParagraph para;
-        para.passage = result.passages[i];
-        para.score = scores[i];
-        para.match = static_cast<SearchMatch>(ranks[i] / 64);
-        para.exact = ranks[i] % 64;
-        para.hits = hit_spans(corpus, result.query, para.passage);
-        para.snippet = make_snippet(a.passages[static_cast<std::size_t>(para.passage)].text, para.hits);
-        result.paragraphs.push_back(std::move(para));
-    }
-
-    // Nodes named by the query first (in query order), then those mentioned in the result,
-    // most mentions first, ties in file order (counted over the result's own mentions).
-    for (const SearchClause& clause : result.query.clauses)
-        for (int node : clause.nodes)
-            if (std::find(result.nodes.begin(), result.nodes.end(), node) == result.nodes.end())
-                result.nodes.push_back(node);
-    // A small result: its passages' mentions; a large one: every node's mentions (contiguous)
-    // against a membership array, which reads memory in order.
-    std::vector<int> count(a.nodes.size(), 0);
-    if (result.passages.size() * 8 < a.passages.size()) {
-        for (const int p : result.passages)
-            for (const Mention& m : corpus.mentions[static_cast<std::size_t>(p)]) ++count[static_cast<std::size_t>(m.node)];
+    if (request.details) {
+        match_top(corpus, result.query, filter.empty() ? nullptr : &allowed, request.limit, matched, top, scores, ranks);
     } else {
-        std::vector<char> in(a.passages.size(), 0);
-        for (const int p : result.passages) in[static_cast<std::size_t>(p)] = 1;
-        for (std::size_t n = 0; n < a.nodes.size(); ++n)
-            for (const Mention& m : corpus.node_mentions[n]) count[n] += in[static_cast<std::size_t>(m.passage)];
+        match(corpus, result.query, filter.empty() ? nullptr : &allowed, matched, scores);
     }
-    std::vector<std::pair<int, int>> mentioned;  // (count, node)
-    for (std::size_t n = 0; n < a.nodes.size(); ++n)
-        if (count[n] > 0) mentioned.emplace_back(count[n], static_cast<int>(n));
-    std::stable_sort(mentioned.begin(), mentioned.end(),
-                     [](const auto& x, const auto& y) { return x.first > y.first; });
-    for (auto [c, n] : mentioned)
-        if (std::find(result.nodes.begin(), result.nodes.end(), n) == result.nodes.end()) result.nodes.push_back(n);
+    result.total = matched.size();
+    result.counts = facet_counts(corpus, matched);
+    if (request.details) {
+        add_paragraphs(corpus, result, top, scores, ranks);
+
+        // Mentions counted over the result: a small one through its passages' mentions; a
+        // large one through every node's mentions (contiguous) against a membership array,
+        // which reads memory in order.
+        std::vector<int> count(a.nodes.size(), 0);
+        if (matched.size() * 8 < a.passages.size()) {
+            for (const int p : matched)
+                for (const Mention& m : corpus.mentions[static_cast<std::size_t>(p)]) ++count[static_cast<std::size_t>(m.node)];
+        } else {
+            std::vector<char> in(a.passages.size(), 0);
+            for (const int p : matched) in[static_cast<std::size_t>(p)] = 1;
+            for (std::size_t n = 0; n < a.nodes.size(); ++n)
+                for (const Mention& m : corpus.node_mentions[n]) count[n] += in[static_cast<std::size_t>(m.passage)];
+        }
+        order_nodes(result.query, count, result.nodes);
+    }
+    if (request.passages) result.passages = std::move(matched);
     return result;
 }
 
@@ -120,7 +161,7 @@ nlohmann::ordered_json to_json(const Corpus& corpus, const QueryResult& result) 
         }
     }
     ojson out = {{"paragraphs", std::move(paragraphs)}};
-    if (result.limited) out["total"] = result.passages.size();
+    if (result.limited) out["total"] = result.total;
     if (!result.query.ignored.empty()) out["ignored"] = result.query.ignored;
     if (result.query.truncated) out["truncated"] = true;
     out["counts"] = std::move(counts);

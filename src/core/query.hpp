@@ -36,6 +36,9 @@ struct QueryRequest {
     FacetSelection facets;
     std::size_t limit = SIZE_MAX;  // ranked paragraphs returned (with hits and snippets)
     bool details = true;           // paragraphs and matched nodes; false: passages and counts only
+    bool passages = true;          // every matching passage in QueryResult::passages; false: only
+                                   // their number (total), which a query of one word gets without
+                                   // touching its passages
 };
 
 struct QueryParagraph {
@@ -49,7 +52,9 @@ struct QueryParagraph {
 
 struct QueryResult {
     std::vector<QueryParagraph> paragraphs;  // best first, at most the request's limit
-    std::vector<int> passages;             // every matching passage, in article order
+    std::vector<int> passages;             // every matching passage, in article order (when the
+                                           // request asks for them)
+    std::size_t total = 0;                 // the number of matching passages
     std::vector<std::vector<int>> counts;  // [facet][value] over the result
     std::vector<int> nodes;                // concepts and entities, as described above
     std::vector<Diagnostic> problems;      // unknown facet ids/values (ignored)
@@ -57,6 +62,11 @@ struct QueryResult {
     bool limited = false;                  // the request set a limit (JSON: "total" is written)
 };
 
+// Cost: a query of one word with no facet filter reads only its word's index (top_word; its
+// counts precomputed for frequent words, see TermSummary), plus its matching passages when
+// `passages` is asked for; other queries intersect their clauses' postings (match), count
+// facets and nodes over the matches and rank the top `limit` by a heap. Snippets and hit
+// spans are made for the ranked paragraphs only.
 QueryResult run_query(const Corpus& corpus, const QueryRequest& request);
 
 // Members in the documented order (an ordered_json; dump() it or convert to json).

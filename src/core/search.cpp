@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "stopwords.hpp"
 
@@ -10,8 +11,37 @@ namespace wwe {
 
 namespace {
 
-constexpr double kK1 = 1.2;
-constexpr double kB = 0.75;
+// Whether the word of `text` at [begin, end) has the folded form `form` (stop_word_key),
+// without allocating for ASCII words (fold_text lowers only A-Z there).
+bool has_key(std::string_view text, std::uint32_t begin, std::uint32_t end, const std::string& form) {
+    const std::string_view w = text.substr(begin, end - begin);
+    bool ascii = true;
+    for (const char ch : w) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    if (!ascii) return stop_word_key(w) == form;
+    std::size_t k = 0;
+    for (char ch : w) {
+        if (ch == '\'') continue;
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        if (k >= form.size() || form[k] != ch) return false;
+        ++k;
+    }
+    return k == form.size();
+}
+
+// Whether posting `posting` (term `term`, passage p) has a word in the folded form `form`:
+// its positions' words read, not the whole passage.
+bool posting_has_form(const Corpus& c, std::uint32_t posting, std::uint32_t term, const std::string& form) {
+    const InvertedIndex& ix = c.index;
+    const std::uint32_t p = ix.passage[posting];
+    const auto& words = c.words[p];
+    const std::string_view text = c.article.passages[p].text;
+    for (std::uint32_t k = ix.pos_first[posting]; k < ix.pos_first[posting + 1]; ++k) {
+        const std::uint32_t pos = ix.positions[k];
+        if (pos < words.size() && words[pos].term == term && has_key(text, words[pos].begin, words[pos].end, form))
+            return true;
+    }
+    return false;
+}
 
 
 bool is_quote(char32_t cp) { return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x300C || cp == 0x300D; }
@@ -449,42 +479,109 @@ std::vector<Span> hit_spans(const Corpus& corpus, const SearchQuery& query, int 
     return spans;
 }
 
-void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,
-           std::vector<int>& passages, std::vector<double>& scores, std::vector<int>* ranks) {
-    const int n_docs = static_cast<int>(corpus.article.passages.size());
-    passages.clear();
-    scores.clear();
-    if (ranks) ranks->clear();
-    if (query.empty()) {
-        if (candidates) {
-            passages = *candidates;
-        } else {
-            passages.resize(static_cast<std::size_t>(n_docs));
-            for (int p = 0; p < n_docs; ++p) passages[static_cast<std::size_t>(p)] = p;
+namespace {
+
+// classify() for a passage known to match every clause, when every clause is one word: what
+// it needs comes from the clauses' postings in that passage (positions, a few words), not
+// from a pass over all the passage's words. Buffers are kept between passages.
+struct FastClassify {
+    bool usable = false;
+    std::vector<std::uint32_t> term;         // per clause
+    std::vector<const std::string*> form;    // per clause: the typed form, or null
+    std::vector<std::uint32_t> sequence;     // the sequence's term ids (empty: no phrase tier)
+    std::size_t seq_cursor = 0;              // in the postings of sequence[0] (passages ascending)
+    std::vector<std::pair<std::uint32_t, std::size_t>> at;
+    std::vector<int> have;
+
+    FastClassify(const Corpus& c, const SearchQuery& q) {
+        for (const SearchClause& clause : q.clauses) {
+            if (clause.kind != SearchClause::Kind::Word || clause.terms.size() != 1) return;
+            const std::int64_t id = c.find_term(clause.terms.front());
+            if (id < 0) return;
+            term.push_back(static_cast<std::uint32_t>(id));
+            form.push_back(clause.form.empty() ? nullptr : &clause.form);
         }
-        scores.assign(passages.size(), 0.0);
-        if (ranks) ranks->assign(passages.size(), 0);
-        return;
+        if (q.sequence.size() >= 2 && !term_ids(c, q.sequence, sequence)) sequence.clear();
+        have.resize(term.size());
+        usable = true;
     }
+
+    // `posting[k]`: clause k's posting in passage p. The same as classify(c, q, p, &exact).
+    SearchMatch operator()(const Corpus& c, std::uint32_t p, const std::uint32_t* posting, int& exact) {
+        const InvertedIndex& ix = c.index;
+        exact = 0;
+        for (std::size_t k = 0; k < term.size(); ++k)
+            if (form[k] && posting_has_form(c, posting[k], term[k], *form[k])) ++exact;
+        const auto& words = c.words[p];
+        if (!sequence.empty()) {
+            const std::uint32_t* list = ix.passage.data() + ix.first[sequence[0]];
+            const std::size_t size = ix.postings(sequence[0]);
+            seq_cursor = static_cast<std::size_t>(std::lower_bound(list + seq_cursor, list + size, p) - list);
+            if (seq_cursor < size && list[seq_cursor] == p) {
+                const std::uint32_t i = ix.first[sequence[0]] + static_cast<std::uint32_t>(seq_cursor);
+                for (std::uint32_t k = ix.pos_first[i]; k < ix.pos_first[i + 1]; ++k) {
+                    const std::uint32_t pos = ix.positions[k];
+                    if (pos + sequence.size() > words.size()) continue;
+                    std::size_t m = 0;
+                    while (m < sequence.size() && words[pos + m].term == sequence[m]) ++m;
+                    if (m == sequence.size()) return SearchMatch::Phrase;
+                }
+            }
+        }
+        if (term.size() < 2) return SearchMatch::Words;
+        at.clear();
+        for (std::size_t k = 0; k < term.size(); ++k) {
+            const std::size_t before = at.size();
+            for (std::uint32_t j = ix.pos_first[posting[k]]; j < ix.pos_first[posting[k] + 1]; ++j) {
+                const std::uint32_t pos = ix.positions[j];
+                if (pos < words.size() && words[pos].term == term[k]) at.emplace_back(pos, k);
+            }
+            if (at.size() == before) return SearchMatch::Words;  // only as a joined form here
+        }
+        std::sort(at.begin(), at.end());
+        std::fill(have.begin(), have.end(), 0);
+        std::size_t covered = 0, left = 0;
+        std::uint32_t best = UINT32_MAX;
+        for (std::size_t right = 0; right < at.size(); ++right) {
+            if (have[at[right].second]++ == 0) ++covered;
+            while (covered == term.size()) {
+                best = std::min(best, at[right].first - at[left].first + 1);
+                if (--have[at[left].second] == 0) --covered;
+                ++left;
+            }
+        }
+        return best <= term.size() + kNearWindow ? SearchMatch::Near : SearchMatch::Words;
+    }
+};
+
+}  // namespace
+
+namespace {
+
+// Calls found(p, score, posting) for each passage p matching every clause (among the
+// candidates), in article order; `posting` is each clause's posting in p when every clause
+// is a word's view of its postings, else null. False when some clause matches nowhere.
+template <class F>
+bool for_each_match(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates, F&& found) {
+    const int n_docs = static_cast<int>(corpus.article.passages.size());
     // Where each clause matches in the whole article (idf must not depend on the facet
     // filter, so that scores are comparable across filters).
     std::vector<ClauseList> lists;
     std::vector<double> idf;
     lists.reserve(query.clauses.size());
+    bool views = true;
     for (const SearchClause& clause : query.clauses) {
         lists.push_back(clause_list(corpus, clause));
         const double df = static_cast<double>(lists.back().size);
-        if (df == 0) return;  // AND: nothing matches
-        idf.push_back(std::log((n_docs - df + 0.5) / (df + 0.5) + 1.0));
+        if (df == 0) return false;  // AND: nothing matches
+        idf.push_back(bm25_idf(n_docs, df));
+        views = views && lists.back().pos_first;
     }
-    // BM25 per clause: idf · tf · (k1 + 1) / (tf + k1 · (1 − b + b · |d| / avgdl)).
     const double avgdl = corpus.average_length;
     const auto score_of = [&](std::size_t k, std::size_t at, std::uint32_t p) {
-        const double tf = lists[k].tf(at);
-        if (tf <= 0) return 0.0;
-        const double norm = kK1 * (1.0 - kB + kB * (avgdl > 0 ? corpus.passage_length[p] / avgdl : 1.0));
-        return idf[k] * tf * (kK1 + 1.0) / (tf + norm);
+        return bm25_term(idf[k], lists[k].tf(at), corpus.passage_length[p], avgdl);
     };
+    std::vector<std::uint32_t> posting(lists.size());  // per clause, in the current passage (views)
     // Intersect, driven by the shortest list; the others (and the candidates) are searched
     // forward from where the last match was, by galloping (cost: the driver's length times
     // the log of the gaps).
@@ -492,11 +589,6 @@ void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int
     for (std::size_t k = 1; k < lists.size(); ++k)
         if (lists[k].size < lists[driver].size) driver = k;
     const ClauseList& d = lists[driver];
-    const std::size_t expected = candidates ? std::min(d.size, candidates->size()) : d.size;
-    if (lists.size() == 1) {
-        passages.reserve(expected);
-        scores.reserve(expected);
-    }
     std::vector<std::size_t> cursor(lists.size(), 0);
     std::size_t candidate = 0;
     const auto gallop = [](const auto* a, std::size_t from, std::size_t size, auto value) {
@@ -528,17 +620,174 @@ void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int
                 }
                 at = cursor[k];
             }
+            if (views) posting[k] = static_cast<std::uint32_t>(l.passages - corpus.index.passage.data() + at);
             score += score_of(k, at, p);
         }
-        if (!all) continue;
+        if (all) found(p, score, views ? posting.data() : nullptr);
+    }
+    return true;
+}
+
+void all_passages(const Corpus& corpus, const std::vector<int>* candidates, std::vector<int>& passages) {
+    if (candidates) {
+        passages = *candidates;
+    } else {
+        passages.resize(corpus.article.passages.size());
+        for (std::size_t p = 0; p < passages.size(); ++p) passages[p] = static_cast<int>(p);
+    }
+}
+
+}  // namespace
+
+void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,
+           std::vector<int>& passages, std::vector<double>& scores, std::vector<int>* ranks) {
+    passages.clear();
+    scores.clear();
+    if (ranks) ranks->clear();
+    if (query.empty()) {
+        all_passages(corpus, candidates, passages);
+        scores.assign(passages.size(), 0.0);
+        if (ranks) ranks->assign(passages.size(), 0);
+        return;
+    }
+    std::optional<FastClassify> fast;
+    if (ranks) {
+        fast.emplace(corpus, query);
+        if (!fast->usable) fast.reset();
+    }
+    for_each_match(corpus, query, candidates, [&](std::uint32_t p, double score, const std::uint32_t* posting) {
         passages.push_back(static_cast<int>(p));
         scores.push_back(score);
         if (ranks) {
             int exact = 0;
-            const SearchMatch m = classify(corpus, query, static_cast<int>(p), &exact);
+            const SearchMatch m = fast && posting ? (*fast)(corpus, p, posting, exact)
+                                                  : classify(corpus, query, static_cast<int>(p), &exact);
             ranks->push_back(search_rank(m, exact));
         }
+    });
+}
+
+void match_top(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates, std::size_t k,
+               std::vector<int>& passages, std::vector<int>& top, std::vector<double>& scores, std::vector<int>& ranks) {
+    passages.clear();
+    top.clear();
+    scores.clear();
+    ranks.clear();
+    if (query.empty()) {
+        all_passages(corpus, candidates, passages);
+        for (std::size_t i = 0; i < passages.size() && i < k; ++i) {
+            top.push_back(passages[i]);
+            scores.push_back(0.0);
+            ranks.push_back(0);
+        }
+        return;
     }
+    // The highest rank a passage can have: the tiers this query can reach, every typed form met.
+    int forms = 0;
+    for (const SearchClause& clause : query.clauses) forms += clause.kind == SearchClause::Kind::Word && !clause.form.empty();
+    const SearchMatch tier = query.sequence.size() >= 2 ? SearchMatch::Phrase
+                             : query.clauses.size() >= 2 ? SearchMatch::Near : SearchMatch::Words;
+    const int top_rank = search_rank(tier, forms);
+    struct Kept {
+        int rank;
+        double score;
+        std::uint32_t passage;
+    };
+    const auto better = [](const Kept& x, const Kept& y) {
+        if (x.rank != y.rank) return x.rank > y.rank;
+        return x.score != y.score ? x.score > y.score : x.passage < y.passage;
+    };
+    std::vector<Kept> heap;  // the best k, its top the worst kept
+    heap.reserve(std::min<std::size_t>(k, 4096));
+    FastClassify fast(corpus, query);
+    for_each_match(corpus, query, candidates, [&](std::uint32_t p, double score, const std::uint32_t* posting) {
+        passages.push_back(static_cast<int>(p));
+        if (k == 0) return;
+        // Full of passages of the highest rank: one scoring no higher cannot place (it comes
+        // later, losing ties too), so it is not classified at all (MaxScore's pruning applied
+        // to the tiers: Turtle & Flood 1995).
+        if (heap.size() == k && heap.front().rank == top_rank && score <= heap.front().score) return;
+        int exact = 0;
+        const SearchMatch m = fast.usable && posting ? fast(corpus, p, posting, exact)
+                                                     : classify(corpus, query, static_cast<int>(p), &exact);
+        const Kept kept{search_rank(m, exact), score, p};
+        if (heap.size() < k) {
+            heap.push_back(kept);
+            std::push_heap(heap.begin(), heap.end(), better);
+        } else if (better(kept, heap.front())) {
+            std::pop_heap(heap.begin(), heap.end(), better);
+            heap.back() = kept;
+            std::push_heap(heap.begin(), heap.end(), better);
+        }
+    });
+    std::sort_heap(heap.begin(), heap.end(), better);
+    for (const Kept& h : heap) {
+        top.push_back(static_cast<int>(h.passage));
+        scores.push_back(h.score);
+        ranks.push_back(h.rank);
+    }
+}
+
+bool top_word(const Corpus& corpus, const SearchQuery& query, std::size_t k, std::vector<int>& passages,
+              std::vector<double>& scores, std::vector<int>& ranks) {
+    passages.clear();
+    scores.clear();
+    ranks.clear();
+    if (query.clauses.size() != 1 || query.sequence.size() >= 2) return false;
+    const SearchClause& clause = query.clauses.front();
+    if (clause.kind != SearchClause::Kind::Word || clause.terms.size() != 1) return false;
+    const std::int64_t found = corpus.find_term(clause.terms.front());
+    if (found < 0) return false;
+    const auto term = static_cast<std::uint32_t>(found);
+    const InvertedIndex& ix = corpus.index;
+    const double idf = bm25_idf(static_cast<int>(corpus.article.passages.size()), static_cast<double>(ix.postings(term)));
+    const double avgdl = corpus.average_length;
+    const auto score_of = [&](std::uint32_t i) { return bm25_term(idf, ix.tf(i), corpus.passage_length[ix.passage[i]], avgdl); };
+    const bool has_form = !clause.form.empty();
+    const int top_rank = search_rank(SearchMatch::Words, has_form ? 1 : 0);
+    struct Kept {
+        int rank;
+        double score;
+        std::uint32_t passage;
+    };
+    // A heap of the best k, its top the worst kept (rank, then score, then article order).
+    const auto better = [](const Kept& x, const Kept& y) {
+        if (x.rank != y.rank) return x.rank > y.rank;
+        return x.score != y.score ? x.score > y.score : x.passage < y.passage;
+    };
+    std::vector<Kept> heap;
+    heap.reserve(std::min<std::size_t>(k, 4096));
+    if (k > 0) {
+        for (std::uint32_t b = ix.block_first[term]; b < ix.block_first[term + 1]; ++b) {
+            const std::uint32_t from = ix.first[term] + (b - ix.block_first[term]) * kScoreBlock;
+            const std::uint32_t to = std::min(from + kScoreBlock, ix.first[term + 1]);
+            // Full of passages of the best rank: a block whose best score is no higher than
+            // the worst kept cannot place (its passages come later, losing ties too).
+            const bool full = heap.size() == k && heap.front().rank == top_rank;
+            if (full && score_of(from + ix.block_best[b]) <= heap.front().score) continue;
+            for (std::uint32_t i = from; i < to; ++i) {
+                const double s = score_of(i);
+                if (heap.size() == k && heap.front().rank == top_rank && s <= heap.front().score) continue;
+                const bool exact = has_form && posting_has_form(corpus, i, term, clause.form);
+                const Kept kept{search_rank(SearchMatch::Words, exact ? 1 : 0), s, ix.passage[i]};
+                if (heap.size() < k) {
+                    heap.push_back(kept);
+                    std::push_heap(heap.begin(), heap.end(), better);
+                } else if (better(kept, heap.front())) {
+                    std::pop_heap(heap.begin(), heap.end(), better);
+                    heap.back() = kept;
+                    std::push_heap(heap.begin(), heap.end(), better);
+                }
+            }
+        }
+    }
+    std::sort_heap(heap.begin(), heap.end(), better);
+    for (const Kept& h : heap) {
+        passages.push_back(static_cast<int>(h.passage));
+        scores.push_back(h.score);
+        ranks.push_back(h.rank);
+    }
+    return true;
 }
 
 std::vector<SearchHit> search(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,

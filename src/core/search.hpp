@@ -114,6 +114,30 @@ std::vector<SearchHit> search(const Corpus& corpus, const SearchQuery& query,
 void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates,
            std::vector<int>& passages, std::vector<double>& scores, std::vector<int>* ranks = nullptr);
 
+// `match` (without scores) and its best `k` passages (by search_rank, then score, ties in
+// article order) in one pass: `passages` gets every match in article order; `top`, `scores`
+// and `ranks` the best k, best first — the same as ranking match's output. A match is
+// classified (its rank) only while it could still place: once k passages of the highest
+// rank the query can reach are kept, one scoring no higher than the k-th is passed over
+// (MaxScore's pruning, Turtle & Flood 1995, applied to the tiers).
+void match_top(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates, std::size_t k,
+               std::vector<int>& passages, std::vector<int>& top, std::vector<double>& scores, std::vector<int>& ranks);
+
+// The best `k` passages for a query of a single word clause (no phrase to rank first), best
+// first, as three parallel arrays (cleared first): passages, scores and search_rank — the
+// same passages, order, scores and ranks as the top k of `match` would give, without
+// scoring every passage that has the word. False (arrays empty) when the query is not of
+// that shape or its word is in no passage.
+//
+// Cost: by block maxima (corpus.hpp, InvertedIndex; block-max WAND for one term, Ding &
+// Suel 2011): once k passages with the typed form are kept, a block of 64 postings whose
+// best score is no higher than the k-th is skipped after one score; otherwise its postings
+// are scored, and those that could place are checked for the typed form (their positions'
+// words). Proportional to the blocks and the postings that could place; it degrades to
+// every posting only when fewer than k passages have the word in the typed form.
+bool top_word(const Corpus& corpus, const SearchQuery& query, std::size_t k, std::vector<int>& passages,
+              std::vector<double>& scores, std::vector<int>& ranks);
+
 // The spans of every clause's matches in `passage` (ascending, merged): what the reader
 // marks; the unquoted text's exact phrase is one span (its stop words marked with it).
 std::vector<Span> hit_spans(const Corpus& corpus, const SearchQuery& query, int passage);

@@ -308,12 +308,16 @@ std::vector<Token> tokenize(std::string_view text, const TextRules& rules) {
     return out;
 }
 
-void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo, const TextRules& rules) {
+void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo, const TextRules& rules,
+              const std::function<std::uint32_t(const std::string&)>& id_of) {
     out.clear();
     // `raw` is the word's text without apostrophes, ASCII capitals lowered (the memo's key).
-    auto normalise = [&](const std::string& raw) -> const std::string& {
+    auto normalise = [&](const std::string& raw) -> const StemEntry& {
         auto it = memo.find(raw);
-        if (it == memo.end()) it = memo.emplace(raw, normalise_word(raw, rules)).first;
+        if (it == memo.end()) {
+            it = memo.emplace(raw, StemEntry{normalise_word(raw, rules)}).first;
+            if (id_of && !it->second.term.empty()) it->second.id = id_of(it->second.term);
+        }
         return it->second;
     };
     std::uint32_t position = 0;
@@ -334,7 +338,9 @@ void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo, co
                     if (is_word_char(cp)) utf8_append(raw, fold_case(cp));
                 }
             }
-            joined.term = normalise(raw);
+            const StemEntry& e = normalise(raw);
+            joined.term = e.term;
+            joined.id = e.id;
             joined.begin = out[compound.front()].begin;
             joined.end = out[compound.back()].end;
             joined.position = out[compound.front()].position;
@@ -351,6 +357,7 @@ void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo, co
             close_compound();
             Token t;
             t.term = fold_text(std::string_view(text.data() + start, i - start));
+            if (id_of) t.id = id_of(t.term);  // not memoised (one character): numbered in token order
             t.begin = static_cast<std::uint32_t>(start);
             t.end = static_cast<std::uint32_t>(i);
             t.position = position++;
@@ -414,8 +421,10 @@ void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo, co
         hyphen_end = std::string_view::npos;
         if (!continues_compound) close_compound();
         Token t;
-        t.term = normalise(raw);
-        if (t.term.empty()) continue;  // only joiners or soft hyphens
+        const StemEntry& e = normalise(raw);
+        if (e.term.empty()) continue;  // only joiners or soft hyphens
+        t.term = e.term;
+        t.id = e.id;
         t.begin = static_cast<std::uint32_t>(start);
         t.end = static_cast<std::uint32_t>(end);
         t.position = position++;

@@ -35,6 +35,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -151,17 +152,27 @@ struct Token {
     std::uint32_t end = 0;   // one past its last byte
     std::uint32_t position = 0;  // word position; a joined compound shares its first part's
     bool joined = false;     // the extra joined form of a hyphenated compound
+    std::uint32_t id = UINT32_MAX;  // with a memo and `id_of`: the id of `term` (see below)
 };
 
 // Splits `text` into normalised tokens, in order of position, by `rules`.
 std::vector<Token> tokenize(std::string_view text, const TextRules& rules = english_rules());
 
-// Case-folded word -> its normalised term: a memo for tokenizing much text (most words
-// repeat). Valid for one TextRules only.
-using StemMemo = std::unordered_map<std::string, std::string>;
+// Case-folded word -> its normalised term and that term's id (UINT32_MAX: none given): a
+// memo for tokenizing much text (most words repeat). Valid for one TextRules only.
+struct StemEntry {
+    std::string term;
+    std::uint32_t id = UINT32_MAX;
+};
+using StemMemo = std::unordered_map<std::string, StemEntry>;
 // The same into `out` (cleared first), normalising each distinct word once through `memo`.
+// With `id_of`, each new memo entry gets id_of(its term) and every token through the memo
+// carries it (Token::id): one hash lookup per token for an indexer that numbers its terms
+// (CJK characters are not memoised: id_of is asked for each of them). Ids are asked for in
+// token order, so an indexer numbering terms as it first meets them numbers them in text order.
 void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo,
-              const TextRules& rules = english_rules());
+              const TextRules& rules = english_rules(),
+              const std::function<std::uint32_t(const std::string&)>& id_of = {});
 
 // Normalised terms of `text` without offsets or joined forms (for aliases and phrases).
 std::vector<std::string> terms_of(std::string_view text, const TextRules& rules = english_rules());

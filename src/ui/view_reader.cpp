@@ -66,6 +66,7 @@ void draw_best_matches(ViewContext& ctx, ReaderState& ui, float left, float widt
         r.text = ctx.state.query;
         r.facets = ctx.state.facets;
         r.limit = 6;
+        r.passages = false;
         QueryResult res = run_query(ctx.corpus, r);
         ui.best = std::move(res.paragraphs);
         ui.best_version = ctx.derived.version;

@@ -141,10 +141,11 @@ namespace {
 
 // An article of `n` generated passages over a small vocabulary (so words repeat, phrases
 // recur and hyphenated compounds appear), from the fixture's facets and names.
-Corpus generated_corpus(unsigned seed, int n) {
-    static const char* const vocab[] = {"win", "cooperation", "security", "common", "trade", "zero-sum", "game",
-                                        "development", "partnership", "road", "belt", "the", "of", "new", "order",
-                                        "shared", "future", "win-win", "peace", "open"};
+const std::vector<std::string> kVocab = {"win", "cooperation", "security", "common", "trade", "zero-sum", "game",
+                                         "development", "partnership", "road", "belt", "the", "of", "new", "order",
+                                         "shared", "future", "win-win", "peace", "open"};
+
+Corpus generated_corpus(unsigned seed, int n, const std::vector<std::string>& vocab = kVocab) {
     std::mt19937 rng(seed);
     nlohmann::json j = nlohmann::json::parse(test::mini_json());
     j["passages"] = nlohmann::json::array();
@@ -155,7 +156,7 @@ Corpus generated_corpus(unsigned seed, int n) {
     for (int p = 0; p < n; ++p) {
         std::string text;
         const int words = 3 + static_cast<int>(rng() % 30);
-        for (int w = 0; w < words; ++w) text += std::string(w ? " " : "") + vocab[rng() % 20];
+        for (int w = 0; w < words; ++w) text += std::string(w ? " " : "") + vocab[rng() % vocab.size()];
         j["passages"].push_back({{"id", "p" + std::to_string(p + 1)}, {"section", nullptr}, {"text", text + "."},
                                  {"facets", {{"front", {rng() % 2 ? "security" : "economic"}}}}});
     }
@@ -291,4 +292,72 @@ TEST_CASE("a limit returns the best passages with snippets, and the total") {
     query_request_from_json(nlohmann::json::parse(R"({"limit": -1})"), problems);
     query_request_from_json(nlohmann::json::parse(R"({"limit": 1e9})"), problems);
     CHECK(problems.size() == 2);
+}
+
+// The index's shortcuts (block maxima for one word, precomputed counts for frequent words,
+// ranks only for matches that could place) change nothing: every query's total, counts,
+// nodes and top k (passages, scores, tiers, exact forms, snippets) are those of ranking
+// every match (search) and counting over all of them.
+TEST_CASE("top k from the index equals ranking every match (property)") {
+    // Inflected and capitalised forms (exact-form ranking) and words frequent enough for
+    // precomputed counts (kSummaryPostings) and many blocks (kScoreBlock).
+    const std::vector<std::string> vocab = {"win", "cooperation", "Cooperation", "security", "securities", "trade",
+                                            "trades", "zero-sum", "game", "games", "Partnership", "road", "belt",
+                                            "the", "of", "new", "order", "peace", "open", "rare"};
+    const Corpus c = generated_corpus(11, 2500, vocab);
+    REQUIRE_FALSE(c.summaries.empty());
+    std::mt19937 rng(5);
+    static const char* const typed[] = {"win", "cooperation", "Cooperation", "security", "securities", "trades",
+                                        "trade", "game", "games", "partnership", "road", "belt", "the", "peace",
+                                        "zero-sum", "\"new order\"", "open", "rare", "nowhere"};
+    for (int round = 0; round < 120; ++round) {
+        std::string text;
+        const int clauses = 1 + static_cast<int>(rng() % 3);
+        for (int k = 0; k < clauses; ++k) text += std::string(k ? " " : "") + typed[rng() % 19];
+        QueryRequest request;
+        request.text = text;
+        if (rng() % 4 == 0) request.facets["front"].insert("security");
+        const std::size_t limits[] = {1, 7, 20, 3000};
+        request.limit = limits[rng() % 4];
+        request.passages = rng() % 2;
+        const QueryResult got = run_query(c, request);
+        INFO(text, " limit ", request.limit);
+        // The reference: every match ranked (search), counted over all of them.
+        std::vector<int> allowed;
+        const FacetFilter filter = resolve(c.article, request.facets);
+        if (!filter.empty()) allowed = filter_passages(c, filter);
+        const std::vector<SearchHit> all = search(c, got.query, filter.empty() ? nullptr : &allowed, SearchOrder::Ranked,
+                                               /*spans=*/false);
+        std::vector<int> passages;
+        for (const SearchHit& h : all) passages.push_back(h.passage);
+        std::sort(passages.begin(), passages.end());
+        CHECK(got.total == passages.size());
+        if (request.passages) CHECK(got.passages == passages);
+        else CHECK(got.passages.empty());
+        CHECK(got.counts == facet_counts(c, passages));
+        REQUIRE(got.paragraphs.size() == std::min(request.limit, all.size()));
+        for (std::size_t i = 0; i < got.paragraphs.size(); ++i) {
+            const QueryParagraph& p = got.paragraphs[i];
+            CHECK(p.passage == all[i].passage);
+            CHECK(p.score == all[i].score);  // the same arithmetic, not only close
+            CHECK(p.match == all[i].match);
+            CHECK(p.exact == all[i].exact);
+            const std::vector<Span> hits = hit_spans(c, got.query, all[i].passage);
+            CHECK(p.snippet == make_snippet(c.article.passages[static_cast<std::size_t>(p.passage)].text, hits));
+        }
+        std::vector<int> count(c.article.nodes.size(), 0);
+        for (const int p : passages)
+            for (const Mention& m : c.mentions[static_cast<std::size_t>(p)]) ++count[static_cast<std::size_t>(m.node)];
+        std::vector<int> nodes;
+        for (const SearchClause& cl : got.query.clauses)
+            for (const int n : cl.nodes)
+                if (std::find(nodes.begin(), nodes.end(), n) == nodes.end()) nodes.push_back(n);
+        std::vector<std::pair<int, int>> mentioned;
+        for (std::size_t n = 0; n < count.size(); ++n)
+            if (count[n] > 0) mentioned.emplace_back(count[n], static_cast<int>(n));
+        std::stable_sort(mentioned.begin(), mentioned.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+        for (const auto& [k, n] : mentioned)
+            if (std::find(nodes.begin(), nodes.end(), n) == nodes.end()) nodes.push_back(n);
+        CHECK(got.nodes == nodes);
+    }
 }
