@@ -3,7 +3,7 @@
 // heap compared at the same point of each round (docs/benchmarks.md, "API soak").
 // Nothing waits for time to pass: each step waits for the app's own frames and idle().
 //
-// A round: RUN_LOADS loads alternating the shipped article (assets/article.json) and
+// A round: LOADS loads alternating the shipped article (assets/article.json) and
 // tests/data/mini.json, a refused file among them (the article shown stays), and after
 // each load STEPS setState calls with varied views, facets, search text, selections, map
 // and matrix settings and timeline ranges (some with unknown facets or values, which are
