@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test: sets up what is missing, builds native and web, then runs the unit and
 # CLI golden tests and the bad-input suite (CTest), the fuzz targets' regressions and a
-# short smoke run of each (libFuzzer with ASan+UBSan, about a minute; docs/fuzzing.md), the
+# short smoke run of each (libFuzzer with ASan+UBSan, about a minute and a half; docs/fuzzing.md), the
 # data-schema checks, and the browser tests (Chromium, then a subset in Firefox and WebKit).
-# The unit tests under ASan+UBSan are tools/test-asan.sh (a second full build: not here).
+# The unit tests under ASan+UBSan are tools/test-asan.sh (a second full build, its time on an
+# idle machine not yet measured: not here; docs/fuzzing.md).
 # Ends with one line "suites: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"

@@ -8,6 +8,10 @@
 #   fuzz_query         the query parser, search, hit spans, snippets
 #   fuzz_embed         the embed options from the URL query, and back
 #   fuzz_host_message  the host page's postMessage handler
+#   fuzz_open          the run-time loader (intent::OpenArticle): a .json, .txt or .md file
+#                      opened over the fixture, which stays when the file is refused
+#   fuzz_import        the plain-text and Markdown import, the corpus of the result, its
+#                      key terms accepted as concepts
 #
 # CTest: fuzz/<target>/regressions runs each committed crash input
 # (tests/fuzz/regressions/<target>/) once; fuzz/<target>/smoke fuzzes from the seeds for
@@ -16,7 +20,7 @@ if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
   message(FATAL_ERROR "WWE_BUILD_FUZZ needs clang (libFuzzer): use the `fuzz` preset")
 endif()
 set(WWE_FUZZ_SMOKE_SECONDS 8 CACHE STRING "Seconds each fuzz target runs in its CTest smoke run")
-set(WWE_FUZZ_TARGETS load deep_link view_state query embed host_message)
+set(WWE_FUZZ_TARGETS load deep_link view_state query embed host_message open import)
 foreach(name IN LISTS WWE_FUZZ_TARGETS)
   add_executable(fuzz_${name} tests/fuzz/fuzz_${name}.cpp)
   target_include_directories(fuzz_${name} PRIVATE src tests/fuzz)
