@@ -160,3 +160,42 @@ TEST_CASE("persist: at most kMaxBookmarks saved views") {
     CHECK(v.c.bookmarks().size() == kMaxBookmarks);
     CHECK(v.user(intent::SaveBookmark{"v3"}).problems.empty());  // replacing is fine
 }
+
+TEST_CASE("persist: the notebook slot holds one notebook per article; forgetting clears it") {
+    Visit v("");
+    CHECK(v.c.article_notebook().is_null());
+    const json nb = {{"format", "win-win-explorer/notebook"}, {"version", 1}, {"entries", json::array()}};
+    const auto serial = v.c.stored_serial();
+    v.c.set_article_notebook(nb);
+    CHECK(v.c.stored_serial() != serial);
+    const auto same = v.c.stored_serial();
+    v.c.set_article_notebook(nb);
+    CHECK(v.c.stored_serial() == same);  // unchanged: nothing to write
+    const std::string stored = v.c.stored_json();
+    CHECK(read_stored(stored).document.notebook.size() == 1);
+    Visit again(stored);
+    CHECK(again.c.article_notebook() == nb);
+    CHECK(again.c.notice().empty());
+    again.user(intent::ForgetStored{});
+    CHECK(again.c.article_notebook().is_null());
+    CHECK(read_stored(again.c.stored_json()).document.notebook.is_null());
+}
+
+TEST_CASE("persist: a notebook slot or part of the wrong shape is dropped with a notice; the views stay") {
+    const std::string head = R"({"format":"win-win-explorer/stored","version":1,"articles":{},"notebook":)";
+    Visit wrong(head + "[1,2]}");
+    CHECK(wrong.c.article_notebook().is_null());
+    REQUIRE_FALSE(wrong.c.notice().empty());
+    REQUIRE(wrong.c.notice().problems.size() == 1);
+    CHECK(wrong.c.notice().problems[0] == "warning: /notebook: expected an object from article to its notebook, found an array");
+    Visit part(head + R"({"other | 2020":"corrupt"}})");
+    REQUIRE(part.c.notice().problems.size() == 1);
+    CHECK(part.c.notice().problems[0].find("/notebook/other | 2020") != std::string::npos);
+    SUBCASE("the shell's own problems with a part join the same notice") {
+        Visit v("");
+        const Update u = v.c.report_stored_problems({{Severity::Warning, "/notebook/x/entries/0", "a passage of this article", "\"p9\""}});
+        CHECK(u.notice);
+        REQUIRE(v.c.notice().problems.size() == 1);
+        CHECK(v.c.notice().problems[0] == "warning: /notebook/x/entries/0: expected a passage of this article, found \"p9\"");
+    }
+}
