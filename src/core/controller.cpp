@@ -160,7 +160,7 @@ bool Controller::install(std::string_view text, const std::string& name, FileKin
             for (Diagnostic& d : imported.problems) diagnostics.push_back(std::move(d));
             if (imported.ok()) json_text = imported.article.dump(2);
         }
-        if (!json_text.empty()) {
+        if (kind == FileKind::Article || !json_text.empty()) {  // an empty article file is said to be one
             LoadResult result = load_article(json_text);
             for (Diagnostic& d : result.diagnostics) diagnostics.push_back(std::move(d));
             if (result.ok()) corpus = std::make_unique<Corpus>(build_corpus(std::move(*result.article), diagnostics));

@@ -66,18 +66,18 @@ TEST_CASE("persist: a corrupt or foreign value is ignored whole with one problem
 }
 
 TEST_CASE("persist: the notebook slot is opaque and checked by its owner's hook") {
-    const std::string text = R"({"format":"win-win-explorer/stored","version":1,"notebook":{"v":1}})";
-    CHECK(read_stored(text).document.notebook == json{{"v", 1}});
+    const std::string text = R"({"format":"win-win-explorer/stored","version":1,"notebook":{"x":{"v":1}}})";
+    CHECK(read_stored(text).document.notebook == json{{"x", {{"v", 1}}}});
     StoredRead refused = read_stored(text, [](const json& j) { return j.contains("notes") ? "" : "no notes"; });
     CHECK(refused.document.notebook.is_null());
     REQUIRE(refused.problems.size() == 1);
     CHECK(refused.problems[0].to_string() == "warning: /notebook: expected a notebook, found no notes");
     Visit v(text);
-    CHECK(v.c.stored_notebook() == json{{"v", 1}});
+    CHECK(v.c.stored_notebook() == json{{"x", {{"v", 1}}}});  // another article's notebook, kept as it is
     const auto serial = v.c.stored_serial();
-    v.c.set_stored_notebook(json{{"v", 2}});
+    v.c.set_stored_notebook(json{{"x", {{"v", 2}}}});
     CHECK(v.c.stored_serial() != serial);
-    CHECK(read_stored(v.c.stored_json()).document.notebook == json{{"v", 2}});
+    CHECK(read_stored(v.c.stored_json()).document.notebook == json{{"x", {{"v", 2}}}});
 }
 
 TEST_CASE("persist: the last view comes back on a new visit, not over a link, not in a kiosk") {
