@@ -51,7 +51,7 @@ set(WWE_JS_LIBRARY "${CMAKE_SOURCE_DIR}/src/platform/library_wwe.js")
 set(WWE_JS_MIRROR "${CMAKE_SOURCE_DIR}/src/platform/library_mirror.js")
 
 set(WWE_WEB_EXPORTS
-  "_main,_malloc,_free,_wwe_load,_wwe_load_bytes,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_display,_wwe_notice,_wwe_home,_wwe_memory,_wwe_text_scale,_wwe_host_message,_wwe_advance_clock,_wwe_is_idle,_wwe_announcements,_wwe_semantic_action,_wwe_semantic_focus,_wwe_semantic_key,_wwe_semantic_input,_wwe_semantic_value,_wwe_pointer,_wwe_citation,_wwe_fullscreen_changed,_wwe_notebook_add,_wwe_font_arrived,_wwe_article,_wwe_open")
+  "_main,_malloc,_free,_wwe_load,_wwe_load_bytes,_wwe_get_state,_wwe_set_state,_wwe_query,_wwe_export,_wwe_set_viewport,_wwe_request_frame,_wwe_highlight,_wwe_fragment,_wwe_embed,_wwe_display,_wwe_notice,_wwe_home,_wwe_memory,_wwe_text_scale,_wwe_host_message,_wwe_advance_clock,_wwe_is_idle,_wwe_announcements,_wwe_semantic_action,_wwe_semantic_focus,_wwe_semantic_key,_wwe_semantic_input,_wwe_semantic_value,_wwe_pointer,_wwe_citation,_wwe_fullscreen_changed,_wwe_notebook_add,_wwe_font_arrived,_wwe_article,_wwe_open,_wwe_open_bytes")
 set(WWE_WEB_LINK_OPTIONS
   -fexceptions
   -sENVIRONMENT=web

@@ -325,6 +325,26 @@
     }
   }
 
+  // A call with `bytes` (ptr, size), then string arguments, then numbers.
+  function callBytesWith(name, bytes, texts, numbers = []) {
+    const ptr = Module._malloc(bytes.length + 1);
+    if (!ptr) throw new Error(`Win-Win Explorer: no memory for ${bytes.length} bytes`);
+    const ptrs = texts.map((text) => {
+      const size = Module.lengthBytesUTF8(text) + 1;
+      const p = Module._malloc(size);
+      Module.stringToUTF8(text, p, size);
+      return p;
+    });
+    try {
+      Module.HEAPU8.set(bytes, ptr);
+      Module.HEAPU8[ptr + bytes.length] = 0;
+      return Module.UTF8ToString(Module['_' + name](ptr, bytes.length, ...ptrs, ...numbers));
+    } finally {
+      Module._free(ptr);
+      for (const p of ptrs) Module._free(p);
+    }
+  }
+
   // A call with several string arguments and then numbers.
   function callWith(name, texts, numbers = []) {
     const ptrs = texts.map((text) => {
@@ -354,24 +374,15 @@
     return Number.isFinite(d.getTime()) ? d.toISOString().slice(0, 10) : '';
   }
   // Opens `text` as the file `name` (core intent::OpenArticle); resolves with the report
-  // {opened, summary, problems: [{severity, message, pointer, line, column}], article}.
+  // {opened, summary, problems: [{severity, message, pointer, line, column, passage_id?}], article}.
   // `who`: 1 the reader (picker, drop), 0 the page's script.
   // `input`: the file's text, or its bytes (fetched, read from a File), decoded strictly:
   // invalid UTF-8 is refused with a message, never replaced unseen (the article stays).
   function openText(input, name, date, who) {
-    let text = input;
-    if (typeof input !== 'string') {
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-      } catch (err) {
-        const message = `\u201C${name}\u201D is not UTF-8 text (it holds an invalid byte sequence): ` +
-          'save it as UTF-8 and open it again. The article shown stays.';
-        showStatus(message, true);
-        return Promise.resolve({ opened: false, summary: message,
-          problems: [{ severity: 'error', message, pointer: '', line: 0, column: 0 }] });
-      }
-    }
-    const report = JSON.parse(callWith('wwe_open', [text, name, date], [who]));
+    // Bytes go to the core as they are: it checks them as `explorer validate` does (invalid
+    // UTF-8, a BOM), so the problems are the CLI's, in the problems panel.
+    const report = JSON.parse(typeof input === 'string' ? callWith('wwe_open', [input, name, date], [who])
+      : callBytesWith('wwe_open_bytes', input, [name, date], [who]));
     showStatus('');  // the notice and the problems panel say how it went
     if (report.opened) {
       embed = JSON.parse(call('wwe_embed'));

@@ -28,6 +28,7 @@
 #include "core/corpus.hpp"
 #include "core/import_text.hpp"
 #include "core/load.hpp"
+#include "core/problems.hpp"
 #include "core/query.hpp"
 #include "core/tour.hpp"
 
@@ -140,17 +141,26 @@ std::string default_data_path() {
     return local;
 }
 
+std::optional<std::string> read_text(const std::string& path);
+
+// A problem of the file with `text` as printed: the passage's own id next to a pointer into it.
+std::string shown(const wwe::Diagnostic& d, const std::optional<std::string>& text) {
+    return d.to_string(text ? wwe::passage_id_at(*text, d.pointer) : std::string());
+}
+
 // Loads and indexes the article; prints errors (and, if asked, warnings) to stderr.
 std::optional<wwe::Corpus> load(const std::string& path, bool print_warnings) {
-    wwe::LoadResult r = wwe::load_article_file(path);
+    const std::optional<std::string> text = read_text(path);
+    wwe::LoadResult r = text ? wwe::load_article(*text) : wwe::load_article_file(path);  // the latter says why
     std::vector<wwe::Diagnostic> more;
     std::optional<wwe::Corpus> corpus;
     if (r.ok()) corpus = wwe::build_corpus(std::move(*r.article), more);
+    else if (print_warnings) wwe::text_warnings(r.partial, more);
     if (corpus) wwe::resolve_tours(*corpus, more);  // tours name views, values and nodes
     r.diagnostics.insert(r.diagnostics.end(), more.begin(), more.end());
     if (r.error_count() > 0) corpus.reset();
     for (const wwe::Diagnostic& d : r.diagnostics)
-        if (d.severity == wwe::Severity::Error || print_warnings) std::cerr << path << ": " << d.to_string() << "\n";
+        if (d.severity == wwe::Severity::Error || print_warnings) std::cerr << path << ": " << shown(d, text) << "\n";
     if (!corpus) std::cerr << path << ": " << count(r.error_count(), "error", "errors") << "; the file cannot be used\n";
     return corpus;
 }
@@ -158,21 +168,26 @@ std::optional<wwe::Corpus> load(const std::string& path, bool print_warnings) {
 int cmd_validate(const Args& args) {
     if (args.positional.size() > 1) return usage("validate takes one FILE");
     std::string path = !args.positional.empty() ? args.positional[0] : args.data.value_or(default_data_path());
-    wwe::LoadResult r = wwe::load_article_file(path);
+    const std::optional<std::string> text = read_text(path);
+    wwe::LoadResult r = text ? wwe::load_article(*text) : wwe::load_article_file(path);  // the latter says why
     std::vector<wwe::Diagnostic> diags = r.diagnostics;
     std::optional<wwe::Corpus> corpus;
     if (r.ok()) corpus = wwe::build_corpus(std::move(*r.article), diags);
+    else wwe::text_warnings(r.partial, diags);  // the text's warnings next to the errors
     if (corpus) wwe::resolve_tours(*corpus, diags);
     int errors = 0, warnings = 0;
     for (const wwe::Diagnostic& d : diags) {
-        std::cerr << path << ": " << d.to_string() << "\n";
+        std::cerr << path << ": " << shown(d, text) << "\n";
         (d.severity == wwe::Severity::Error ? errors : warnings)++;
     }
     if (args.json) {
         json list = json::array();
-        for (const wwe::Diagnostic& d : diags)
+        for (const wwe::Diagnostic& d : diags) {
             list.push_back({{"severity", d.severity == wwe::Severity::Error ? "error" : "warning"},
                             {"pointer", d.pointer}, {"expected", d.expected}, {"found", d.found}});
+            if (const std::string id = text ? wwe::passage_id_at(*text, d.pointer) : ""; !id.empty())
+                list.back()["passage_id"] = id;
+        }
         std::cout << json{{"file", path}, {"valid", errors == 0}, {"errors", errors}, {"warnings", warnings},
                           {"diagnostics", list}}.dump(2, ' ', false, json::error_handler_t::replace)
                   << "\n";

@@ -161,10 +161,11 @@ bool Controller::install(std::string_view text, const std::string& name, FileKin
             for (Diagnostic& d : imported.problems) diagnostics.push_back(std::move(d));
             if (imported.ok()) json_text = imported.article.dump(2);
         }
-        if (!json_text.empty()) {
+        if (kind == FileKind::Article || !json_text.empty()) {  // an empty article file is said to be one
             LoadResult result = load_article(json_text);
             for (Diagnostic& d : result.diagnostics) diagnostics.push_back(std::move(d));
             if (result.ok()) corpus = std::make_unique<Corpus>(build_corpus(std::move(*result.article), diagnostics));
+            else text_warnings(result.partial, diagnostics);  // shown with the errors, not one round later
         }
         if (corpus) {
             tours = resolve_tours(*corpus, diagnostics);
@@ -187,7 +188,9 @@ bool Controller::install(std::string_view text, const std::string& name, FileKin
         report.summary = what + " was opened: " + count_of(static_cast<int>(corpus->article.passages.size()), "passage", "passages") +
                          (warnings ? ", " + count_of(warnings, "warning", "warnings") : std::string()) + ".";
     } else {
+        const int warnings = report.warnings();
         report.summary = what + " could not be opened: " + count_of(report.errors(), "problem", "problems") +
+                         (warnings ? " (and " + count_of(warnings, "warning", "warnings") + ")" : std::string()) +
                          (corpus_ ? ". The article shown is unchanged." : ".");
     }
     open_report_ = std::move(report);
@@ -256,7 +259,7 @@ LoadReport Controller::load(std::string_view json_text) {
     report.ok = install(json_text, "", FileKind::Article, "", false, diagnostics);
     if (!report.ok) embed_ = saved;
     for (const Diagnostic& d : diagnostics)
-        (d.severity == Severity::Error ? report.errors : report.warnings).push_back(d.to_string());
+        (d.severity == Severity::Error ? report.errors : report.warnings).push_back(d.to_string(passage_id_at(json_text, d.pointer)));
     if (report.ok) {
         embed_ = EmbedOptions{};
         refused_ = false;
@@ -279,10 +282,10 @@ Update Controller::open_article(const intent::OpenArticle& i, Origin origin) {
     // The reader who opened it sees the outcome; a page's script and a host get it back.
     const bool show = origin == Origin::User || origin == Origin::Link || (origin == Origin::Page && !embed_.embed);
     Notice n;
-    if (!ok && show) {
+    if (!ok && show) {  // errors first, then the warnings (an author fixes both in one round)
         n.title = open_report_.summary;
         for (const Problem& p : open_report_.problems)
-            if (p.severity == Severity::Error) n.problems.push_back(p.message);
+            n.problems.push_back((p.severity == Severity::Error ? "" : "Warning: ") + p.message);
     }
     if (ok) {
         u.state = u.result = u.selection = u.committed = u.home = true;

@@ -318,6 +318,16 @@ public:
     void set_notebook_check(NotebookCheck check) { notebook_check_ = std::move(check); }
     const nlohmann::json& stored_notebook() const { return stored_.notebook; }
     void set_stored_notebook(nlohmann::json notebook);
+    // The open article's notebook in that slot, which holds an object from article_key() to
+    // each article's notebook JSON (notebook.hpp, versioned there); null when none is kept.
+    // restore_stored() drops a slot that is no such object (and a part that is no object)
+    // with a notice.
+    nlohmann::json article_notebook() const;
+    // Keeps `notebook` (null: none) as the open article's; stored_serial() moves on a change.
+    void set_article_notebook(nlohmann::json notebook);
+    // Problems the shell found in a stored part it reads itself (the notebook's entries),
+    // shown in the notice that what was kept could not all be used.
+    Update report_stored_problems(std::vector<Diagnostic> problems);
 
 private:
     Update change(ViewState next, Origin origin);

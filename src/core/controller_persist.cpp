@@ -32,6 +32,38 @@ void Controller::set_stored_notebook(nlohmann::json notebook) {
     ++stored_serial_;
 }
 
+nlohmann::json Controller::article_notebook() const {
+    if (!corpus_ || !stored_.notebook.is_object()) return nullptr;
+    const auto it = stored_.notebook.find(article_key(corpus_->article));
+    return it == stored_.notebook.end() ? nlohmann::json() : *it;
+}
+
+void Controller::set_article_notebook(nlohmann::json notebook) {
+    if (!corpus_) return;
+    const std::string key = article_key(corpus_->article);
+    if (!stored_.notebook.is_object()) stored_.notebook = nlohmann::json::object();
+    const auto it = stored_.notebook.find(key);
+    if (notebook.is_null()) {
+        if (it == stored_.notebook.end()) return;
+        stored_.notebook.erase(it);
+    } else {
+        if (it != stored_.notebook.end() && *it == notebook) return;
+        stored_.notebook[key] = std::move(notebook);
+    }
+    ++stored_serial_;
+}
+
+Update Controller::report_stored_problems(std::vector<Diagnostic> problems) {
+    Update u;
+    if (problems.empty()) return u;
+    bound_problems(problems);
+    Notice n = notice_.title == kStoredNotice ? notice_ : Notice{kStoredNotice, {}};
+    for (const Diagnostic& d : problems) n.problems.push_back(d.to_string());
+    set_notice(std::move(n), u);
+    u.problems = std::move(problems);
+    return u;
+}
+
 std::string Controller::stored_json() const { return write_stored(stored_); }
 
 void Controller::remember_view() {
@@ -49,6 +81,22 @@ Update Controller::restore_stored(std::string_view text, bool available, double 
     stored_ = std::move(read.document);
     storage_restored_ = true;
     std::vector<Diagnostic> problems = std::move(read.problems);
+    // The notebook slot: an object from article to its notebook (each checked by its owner).
+    if (!stored_.notebook.is_null() && !stored_.notebook.is_object()) {
+        problems.push_back({Severity::Warning, "/notebook", "an object from article to its notebook",
+                            stored_.notebook.is_array() ? "an array" : "a " + std::string(stored_.notebook.type_name())});
+        stored_.notebook = nullptr;
+    } else if (stored_.notebook.is_object()) {
+        for (auto it = stored_.notebook.begin(); it != stored_.notebook.end();) {
+            if (it->is_object()) {
+                ++it;
+                continue;
+            }
+            problems.push_back({Severity::Warning, pointer_append("/notebook", it.key()), "a notebook (an object)",
+                                std::string("a ") + it->type_name()});
+            it = stored_.notebook.erase(it);
+        }
+    }
 
     // The bookmarks of this article that no longer fit it (an id removed from the data)
     // are kept as they are: opening one reports what is gone.

@@ -380,4 +380,12 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
     return c;
 }
 
+void text_warnings(const std::optional<Article>& partial, std::vector<Diagnostic>& diagnostics) {
+    if (!partial) return;
+    std::vector<Diagnostic> found;
+    build_corpus(*partial, found);
+    for (Diagnostic& d : found)
+        if (d.severity == Severity::Warning) diagnostics.push_back(std::move(d));
+}
+
 }  // namespace wwe

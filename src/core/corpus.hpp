@@ -9,6 +9,7 @@
 //   - TermSummary ....... facet and node counts over a frequent term's passages
 //   - Corpus ............ article + words + mentions + inverted index, built once
 //   - build_corpus ...... derive it all; adds text-dependent warnings
+//   - text_warnings ..... the same warnings for an article with errors
 //
 // Building is linear in the text size (each word's term looked up once) plus, for mentions,
 // the occurrences of each name form's first word (found through the index); everything
@@ -159,5 +160,10 @@ struct Corpus {
 // a variant alias or matched label never found in the text, a node never mentioned,
 // a facet value no passage has.
 Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics);
+
+// The warnings build_corpus gives for `partial` (LoadResult::partial: an article with
+// errors), appended to `diagnostics`, so that an author sees them with the errors rather
+// than one round later. Nothing when `partial` is empty.
+void text_warnings(const std::optional<Article>& partial, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace wwe

@@ -45,6 +45,21 @@ std::optional<Date> parse_date(std::string_view text) {
     return d;
 }
 
+std::string date_problem(std::string_view text) {
+    if (parse_date(text) || (text.size() != 7 && text.size() != 10)) return {};
+    const int year = digits(text, 0, 4), month = text[4] == '-' ? digits(text, 5, 2) : -1;
+    if (year < 0 || month < 0) return {};
+    if (month < 1 || month > 12) return "there is no month " + std::to_string(month) + " (months are 01 to 12)";
+    const int day = text.size() == 10 && text[7] == '-' ? digits(text, 8, 2) : -1;
+    if (day < 0) return {};
+    const int days = days_in_month(year, month);
+    std::string month_year = std::string(kMonthNames[static_cast<std::size_t>(month - 1)]) + " " + std::string(text.substr(0, 4));
+    if (day == 0) return "there is no day 0 (days of " + month_year + " are 01 to " + std::to_string(days) + ")";
+    std::string why = month_year + " has " + std::to_string(days) + " days";
+    if (month == 2 && day == 29) why += " (" + std::string(text.substr(0, 4)) + " is no leap year)";
+    return why;
+}
+
 std::string format_date(const Date& d) {
     std::string year = std::to_string(d.year);
     if (year.size() < 4) year.insert(0, 4 - year.size(), '0');  // as written: "0800", not "800"

@@ -3,6 +3,7 @@
 // Index
 //   - DatePrecision, Date ... a calendar date with the precision the text gives
 //   - parse_date ............ "2013", "2013-03", "2013-03-22" (real calendar days only)
+//   - date_problem .......... why "2019-02-30" is none: "February 2019 has 28 days"
 //   - format_date ........... "2013", "March 2013", "22 March 2013"
 //   - format_date_text ...... the same from the ISO text, or the text unchanged
 //   - calendar .............. leap years, month lengths, first/last day, day numbers
@@ -37,6 +38,11 @@ struct Date {
 // exist in that month: "2016-02-29" yes, "2013-02-29" and "1900-02-29" no); nullopt for
 // anything else, including surrounding spaces, signs and times.
 std::optional<Date> parse_date(std::string_view text);
+
+// Why a text of the date's shape ("YYYY-MM" or "YYYY-MM-DD", ASCII digits) is no calendar
+// date, in plain words for messages: "February 2019 has 28 days", "there is no day 0",
+// "there is no month 13". "" when the text is a date or not of that shape at all.
+std::string date_problem(std::string_view text);
 
 // A valid date in English for readers: "2013", "March 2013", "22 March 2013".
 std::string format_date(const Date& date);

@@ -134,7 +134,9 @@ public:
         if (it == obj.end()) return {};
         std::optional<Date> d = it->is_string() ? parse_date(it->get_ref<const std::string&>()) : std::nullopt;
         if (!d) {
-            error(pointer_append(p, key), "a calendar date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"", describe(*it));
+            const std::string why = it->is_string() ? date_problem(it->get_ref<const std::string&>()) : std::string();
+            error(pointer_append(p, key), "a calendar date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"",
+                  describe(*it) + (why.empty() ? "" : ": " + why));
             return {};
         }
         if (parsed) *parsed = d;
@@ -173,12 +175,48 @@ public:
         }
         read(doc.value);
         if (v_.diagnostics.empty()) result.article = std::move(a_);
+        else if (complete_lists(doc.value)) result.partial = text_part(std::move(a_));
         return finish(result);
     }
 
 private:
     Validator v_;
     Article a_;
+
+    // Whether every item of the lists the text's warnings read was read (an item that is
+    // no object is skipped, which would shift the warnings' pointers), and the passages
+    // were not refused whole for their number.
+    bool complete_lists(const json& doc) const {
+        if (!doc.is_object()) return false;
+        auto count = [&](const char* list) -> std::size_t {
+            auto it = doc.find(list);
+            return it != doc.end() && it->is_array() ? it->size() : 0;
+        };
+        if (a_.passages.size() != count("passages") || a_.passages.empty()) return false;
+        if (a_.nodes.size() != count("concepts") + count("entities")) return false;
+        std::size_t facets = 0;
+        for (const Facet& f : a_.facets)
+            if (!f.built_in) ++facets;
+        if (facets != count("facets")) return false;
+        for (std::size_t f = 0; f < facets; ++f) {
+            const json& values = doc.find("facets")->at(f);
+            if (!values.contains("values") || !values["values"].is_array() ||
+                values["values"].size() != a_.facets[f].values.size())
+                return false;
+        }
+        return true;
+    }
+
+    // What of an article text_warnings reads: no references between its parts.
+    static Article text_part(Article a) {
+        a.relations.clear();
+        a.events.clear();
+        a.quantities.clear();
+        a.tours.clear();
+        a.topics.clear();
+        for (Node& n : a.nodes) n.type = -1;
+        return a;
+    }
 
     LoadResult& finish(LoadResult& r) {
         r.diagnostics = std::move(v_.diagnostics);
@@ -521,7 +559,11 @@ private:
             if (auto it = j.find("section"); it != j.end() && !it->is_null()) {
                 int si = it->is_string() ? a_.find_section(it->get<std::string>()) : -1;
                 if (si < 0) {
-                    v_.error(pointer_append(p, "section"), "a section id or null", describe(*it));
+                    std::vector<std::string> ids;
+                    for (const Section& s : a_.sections) ids.push_back(s.id);
+                    v_.error(pointer_append(p, "section"),
+                             "a section id (" + id_choices(ids, it->is_string() ? it->get<std::string>() : "") + ") or null",
+                             describe(*it));
                 } else if (si < last_section) {
                     v_.error(pointer_append(p, "section"),
                              "sections in article order (after '" + a_.sections[last_section].id + "')", describe(*it));

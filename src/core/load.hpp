@@ -22,6 +22,11 @@ namespace wwe {
 struct LoadResult {
     std::optional<Article> article;  // set when there is no error (warnings allowed)
     std::vector<Diagnostic> diagnostics;
+    // An article with errors as far as it was read, for the warnings of its text next to
+    // its errors (text_warnings in corpus.hpp); only its passages, sections, facets and
+    // nodes, and only when every item of those lists could be read (so that the warnings'
+    // pointers are right). Never to be shown or indexed for use.
+    std::optional<Article> partial;
 
     bool ok() const { return article.has_value(); }
     int error_count() const;

@@ -17,13 +17,15 @@
 //   {"format": "win-win-explorer/stored", "version": 1,
 //    "articles": {"<article key>": {"last": {"<context>": <view state>, ...},
 //                                   "bookmarks": [{"name": "...", "state": <view state>}]}},
-//    "notebook": <any JSON value, or null>}
+//    "notebook": {"<article key>": <notebook JSON (notebook.hpp, its own version)>, ...} or null}
 //
 // A view state here is view_state.hpp's to_json; "context" is "app" for the page itself and
 // "embed:<id>" for an embed (each keeps its own last view). Parts of other articles are kept
-// as they are (opened with another article, nothing is lost). The notebook is opaque here:
-// its owner validates it with a NotebookCheck and a refused notebook is dropped with a
-// problem.
+// as they are (opened with another article, nothing is lost). The notebook slot is opaque
+// here: its owner validates it with a NotebookCheck and a refused notebook is dropped with
+// a problem; the controller keeps one notebook per article in it (Controller::
+// article_notebook) and the UI checks each against its article. "Forget everything
+// stored" empties the whole document, notebooks included.
 #pragma once
 
 #include <cstddef>
@@ -51,8 +53,9 @@ inline constexpr const char* kStoredFormat = "win-win-explorer/stored";  // "for
 inline constexpr int kStoredVersion = 1;                                 // "version"
 
 // Limits: localStorage holds about 5 MB per origin; a view state is under 2 KiB, so 100
-// bookmarks of 120-byte names and 20 articles' parts stay far below 1 MiB of text.
-inline constexpr JsonLimits kStoredJsonLimits{1u << 20, 24};
+// bookmarks of 120-byte names and 20 articles' parts stay far below 1 MiB of text; the
+// notebooks (notebook.hpp: at most about 2.2 MB each when full) take the rest of 4 MiB.
+inline constexpr JsonLimits kStoredJsonLimits{4u << 20, 24};
 inline constexpr std::size_t kMaxBookmarks = 100;
 inline constexpr std::size_t kMaxBookmarkNameBytes = 120;
 inline constexpr std::size_t kMaxStoredArticles = 20;

@@ -1,5 +1,6 @@
 #include "problems.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "text.hpp"
@@ -217,6 +218,23 @@ TextPosition locate_pointer(std::string_view json_text, std::string_view pointer
     return position_of(json_text, found);
 }
 
+std::string passage_id_at(std::string_view json_text, std::string_view pointer) {
+    const std::vector<std::string> segs = split_pointer(pointer);
+    if (segs.size() < 2 || segs[0] != "passages" || !is_index(segs[1]) || json_text.empty()) return {};
+    std::size_t i = 0;
+    skip_ws(json_text, i);
+    for (const std::string& seg : {segs[0], segs[1], std::string("id")}) {
+        if (!enter(json_text, i, seg)) return {};
+    }
+    std::string id;
+    if (i >= json_text.size() || json_text[i] != '"' || !read_string(json_text, i, &id)) return {};
+    // Only an id of the format's shape (an invalid one is the problem itself, said in it).
+    const bool valid = !id.empty() && id.size() <= 128 && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+    return valid ? id : std::string();
+}
+
 std::vector<Problem> explain(const std::vector<Diagnostic>& diagnostics, std::string_view json_text,
                              std::size_t max_located) {
     std::vector<Problem> out;
@@ -226,7 +244,13 @@ std::vector<Problem> explain(const std::vector<Diagnostic>& diagnostics, std::st
         Problem p;
         p.severity = d.severity;
         p.pointer = d.pointer;
-        p.message = plain_place(d.pointer) + ": expected " + d.expected;
+        p.message = plain_place(d.pointer);
+        if (located < max_located) p.passage_id = passage_id_at(json_text, d.pointer);
+        if (!p.passage_id.empty()) {  // after "Passage 4", the place's first part
+            const std::size_t end = p.message.find(',');
+            p.message.insert(end == std::string::npos ? p.message.size() : end, " (" + p.passage_id + ")");
+        }
+        p.message += ": expected " + d.expected;
         if (!d.found.empty()) p.message += ", found " + d.found;
         const bool json_pointer = d.pointer.empty() || d.pointer.front() == '/';
         if (json_pointer && !d.pointer.empty() && !json_text.empty() && located < max_located) {
@@ -238,6 +262,16 @@ std::vector<Problem> explain(const std::vector<Diagnostic>& diagnostics, std::st
         out.push_back(std::move(p));
     }
     return out;
+}
+
+std::string problem_place_text(const Problem& p) {
+    std::string where;
+    if (!p.pointer.empty()) where = "JSON pointer " + p.pointer;
+    if (!where.empty() && !p.passage_id.empty()) where += " (" + p.passage_id + ")";
+    if (p.line > 0)
+        where += (where.empty() ? "" : " \xC2\xB7 ") + std::string("line ") + std::to_string(p.line) + ", column " +
+                 std::to_string(p.column);
+    return where;
 }
 
 }  // namespace wwe

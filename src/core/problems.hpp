@@ -6,7 +6,9 @@
 //   - plain_place ....... a JSON pointer in words: "/passages/3/facets/front/0" ->
 //                         "Passage 4, facets, front, item 1"
 //   - locate_pointer .... where a JSON pointer's value starts in a JSON text (line, column)
+//   - passage_id_at ..... the own id of the passage a pointer is in ("/passages/3" -> "p4")
 //   - explain ........... Diagnostics -> Problems for a file's text
+//   - problem_place_text  where a problem is, after its words: "JSON pointer ... · line 3, column 5"
 //
 // Diagnostics (diagnostic.hpp) say where by JSON pointer, which suits `explorer validate`
 // and editors; the problems panel leads with words a teacher reads, and gives the pointer
@@ -27,6 +29,7 @@ struct Problem {
     std::string pointer;  // RFC 6901 ("" = the whole file; "#q", "?lock.x" for links)
     int line = 0;         // 1-based line of the pointer's value in the file; 0 = unknown
     int column = 0;       // 1-based column (bytes); 0 = unknown
+    std::string passage_id;  // the id of the passage the pointer is in ("/passages/3" -> "p4"), "" if none
 
     bool operator==(const Problem&) const = default;
 };
@@ -46,10 +49,22 @@ std::string plain_place(std::string_view pointer);
 // missing gives its parent's place. Linear in the text's size, no recursion.
 TextPosition locate_pointer(std::string_view json_text, std::string_view pointer);
 
+// The id written in the file for the passage a pointer names or is inside of
+// ("/passages/3/facets/front" -> the string member "id" of /passages/3), "" when the
+// pointer is not into a passage or the passage has no id of the format's shape (lower-case
+// letters, digits, '_', '-', at most 128 bytes). JSON pointers count from
+// 0 and the plain words from 1; the passage's own id is what an author searches for.
+std::string passage_id_at(std::string_view json_text, std::string_view pointer);
+
 // The problems of a file with text `json_text` ("" when it was not JSON: no lines, except
-// that problems of the JSON syntax already name theirs). Lines are located for at most the
+// that problems of the JSON syntax already name theirs). A problem in a passage has the
+// passage's own id next to its place ("Passage 4 (p4), section: ..."). Lines are located for at most the
 // first `max_located` problems (each is a scan of the text).
 std::vector<Problem> explain(const std::vector<Diagnostic>& diagnostics, std::string_view json_text,
                              std::size_t max_located = 200);
+
+// Where a problem is, for the line under its words (the panel, the accessible mirror):
+// "JSON pointer /passages/3/section (p4) · line 12, column 5"; "" when nothing is known.
+std::string problem_place_text(const Problem& problem);
 
 }  // namespace wwe

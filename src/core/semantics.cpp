@@ -256,6 +256,25 @@ void build_notice(Builder& b, const Controller& ctl, int root) {
     b.button(alert, "notice/dismiss", "Dismiss the notice", intent::DismissNotice{});
 }
 
+// The problems panel as a dialog: the summary, then each problem in plain words with its
+// place in the file (pointer, line) after them, then what the panel's buttons do.
+void build_problems(Builder& b, const Controller& ctl, int root) {
+    const OpenReport& r = ctl.open_report();
+    const int dialog = b.add(root, "problems-dialog", SemanticRole::Dialog, r.summary);
+    b.heading(dialog, "problems-dialog/title", r.summary, 2);
+    const int list = b.add(dialog, "problems-dialog/list", SemanticRole::List, "Problems of the file");
+    for (std::size_t i = 0; i < r.problems.size(); ++i) {
+        const Problem& p = r.problems[i];
+        const std::string id = "problems-dialog/problem/" + std::to_string(i);
+        const int item = b.add(list, id, SemanticRole::ListItem);
+        b.add(item, id + "/text", SemanticRole::Text, (p.severity == Severity::Error ? "Error: " : "Warning: ") + p.message);
+        if (const std::string where = problem_place_text(p); !where.empty())
+            b.add(item, id + "/where", SemanticRole::Text, where);
+    }
+    b.command(dialog, "problems-dialog/open", "Open another file...", SemanticCommand::OpenFile);
+    b.command(dialog, "problems-dialog/close", "Close", SemanticCommand::CloseProblems);
+}
+
 void build_filters(Builder& b, const Controller& ctl, int root) {
     const Article& a = ctl.corpus().article;
     const ViewState& s = ctl.state();
@@ -832,6 +851,7 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::ShareOption: return "share-option";
     case SemanticCommand::OpenFile: return "open-file";
     case SemanticCommand::ExportArticle: return "export-article";
+    case SemanticCommand::CloseProblems: return "close-problems";
     }
     return "";
 }
@@ -863,6 +883,11 @@ SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
         build_chips(b, ctl, root);
     }
     build_notice(b, ctl, root);
+    if (!pr.undrawable.empty()) {  // said, not drawn as "?" (and not hidden from a screen reader)
+        const int region = b.add(root, "undrawable", SemanticRole::Region, "Characters that cannot be drawn");
+        b.add(region, "undrawable/text", SemanticRole::Paragraph, pr.undrawable);
+    }
+    if (pr.problems_open) build_problems(b, ctl, root);
     if (ctl.refused()) return tree;  // a lock that cannot hold: nothing but the notice
     if (pr.filters) {
         build_filters(b, ctl, root);

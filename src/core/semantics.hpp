@@ -105,6 +105,7 @@ enum class SemanticCommand : std::uint8_t {
     ShareOption,   // the Share dialog: an option, named by the element's id ("share-dialog/view/map")
     OpenFile,      // pick a file to open (an article, a text)
     ExportArticle, // Save as article: the article as a file of the format
+    CloseProblems, // the problems panel (what opening a file found): close it
 };
 const char* to_string(SemanticCommand command);
 
@@ -148,6 +149,8 @@ struct Presentation {
     bool map_drawn = false;      // the map has been drawn (its PNG can be exported)
     bool fullscreen_available = false;  // the page may go full screen (an iframe needs allow="fullscreen")
     bool fullscreen = false;            // it is full screen now
+    bool problems_open = false;  // the problems panel shows the last open's problems (Controller::open_report)
+    std::string undrawable;      // the line saying which characters cannot be drawn ("" = all are)
     bool operator==(const Presentation&) const = default;
 };
 

@@ -196,7 +196,10 @@ struct Reader {
             const int fi = a.find_facet(f.key());
             const std::string fp = pointer_append("/facets", f.key());
             if (fi < 0) {
-                problem(fp, "a facet of this article", "\"" + utf8_truncate(f.key(), 60) + "\"");
+                std::vector<std::string> ids;
+                for (const Facet& facet : a.facets) ids.push_back(facet.id);
+                problem(fp, "a facet of this article (" + id_choices(ids, f.key()) + ")",
+                        "\"" + utf8_truncate(f.key(), 60) + "\"");
                 continue;
             }
             const json values = f->is_array() ? *f : json::array({*f});
@@ -204,7 +207,11 @@ struct Reader {
             for (std::size_t k = 0; k < values.size(); ++k) {
                 const json& val = values[k];
                 if (!val.is_string() || a.facets[static_cast<std::size_t>(fi)].find_value(val.get<std::string>()) < 0) {
-                    problem(pointer_append(fp, k), "a value of facet '" + f.key() + "'", found(val));
+                    std::vector<std::string> ids;
+                    for (const FacetValue& fv : a.facets[static_cast<std::size_t>(fi)].values) ids.push_back(fv.id);
+                    problem(pointer_append(fp, k),
+                            "a value of facet '" + f.key() + "' (" + id_choices(ids, val.is_string() ? val.get<std::string>() : "") + ")",
+                            found(val));
                     continue;
                 }
                 known.insert(val.get<std::string>());

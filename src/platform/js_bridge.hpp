@@ -62,6 +62,8 @@ int wwe_js_storage_available() noexcept;
 char* wwe_js_storage_read(const char* key) noexcept;
 // Stores `text` under `key`: 1 when done, 0 when storage refused it.
 int wwe_js_storage_write(const char* key, const char* text) noexcept;
+// Removes what is stored under `key` (nothing when storage fails).
+void wwe_js_storage_remove(const char* key) noexcept;
 
 //------------------------------------------------------------------------------------------
 // Text entry and the clipboard
@@ -92,12 +94,6 @@ void wwe_js_watch_viewport() noexcept;
 //------------------------------------------------------------------------------------------
 // Downloads
 //------------------------------------------------------------------------------------------
-
-// localStorage: "0" + the text stored under `key` ("0": none) or "1" + why storage is
-// refused; "" when it failed with no reason. malloc'ed: the caller frees it.
-char* wwe_js_notebook_read(const char* key) noexcept;
-// Stores `text` under `key`: "" when stored, else why not. malloc'ed: the caller frees it.
-char* wwe_js_notebook_write(const char* key, const char* text) noexcept;
 
 // Saves a text file as a download (a Blob of type "<mime>;charset=utf-8").
 void wwe_js_save_text(const char* filename, const char* mime, const char* text) noexcept;

@@ -28,6 +28,7 @@
 //                                           0 when nothing is stored or storage fails
 //     wwe_js_storage_write(key, text) -> int  1 when written; 0 when storage refused it
 //                                           (quota, blocked): the app keeps it in memory
+//     wwe_js_storage_remove(key)            removes the key (the notebook's old one)
 //   Text entry and clipboard (text_input.cpp)
 //     wwe_js_install_text_input()           the hidden <input id="wwe-text-input"> beside
 //                                           the canvas; what it receives -> _wwe_text_input
@@ -65,10 +66,6 @@
 //                                           replacing the last one; ms < 0: none
 //     wwe_js_report_error(message)          console.error("Win-Win Explorer: " + message)
 //     wwe_js_heap_size() -> double          the WebAssembly memory's size, bytes
-//   Storage (web_main.cpp: the notebook; small on purpose, to merge with a persist module)
-//     wwe_js_notebook_read(key) -> char*    "0" + the stored text ("0" alone: none), or "1" +
-//                                           why the browser refuses storage; malloc'ed
-//     wwe_js_notebook_write(key, text) -> char* "" when stored, else why not; malloc'ed
 //     wwe_js_language_names(tags) -> char*  {tag: English name} of a JSON array of BCP 47
 //                                           tags, from Intl.DisplayNames (null without it)
 //     wwe_js_fetch_font(file)               fetches fonts/<file> next to explorer.js ->
@@ -461,30 +458,6 @@ mergeInto(LibraryManager.library, {
     }
   },
 
-  // localStorage, which a private window, a sandboxed frame or a full disk may refuse:
-  // the caller then keeps things in memory and says so.
-  wwe_js_notebook_read__deps: wweWithStrings(['$wweNewUTF8']),
-  wwe_js_notebook_read__sig: 'ii',
-  wwe_js_notebook_read: function (key) {
-    try {
-      const text = window.localStorage.getItem(UTF8ToString(key));
-      return wweNewUTF8('0' + (text === null ? '' : text));
-    } catch (e) {
-      return wweNewUTF8('1' + ((e && e.name) || 'storage refused'));
-    }
-  },
-
-  wwe_js_notebook_write__deps: wweWithStrings(['$wweNewUTF8']),
-  wwe_js_notebook_write__sig: 'iii',
-  wwe_js_notebook_write: function (key, text) {
-    try {
-      window.localStorage.setItem(UTF8ToString(key), UTF8ToString(text));
-      return wweNewUTF8('');
-    } catch (e) {
-      return wweNewUTF8((e && e.name) || 'storage refused');
-    }
-  },
-
   wwe_js_open_file_picker__sig: 'v',
   wwe_js_open_file_picker: function () {
     if (Module.wweOpenFilePicker) Module.wweOpenFilePicker();
@@ -628,6 +601,15 @@ mergeInto(LibraryManager.library, {
       return 1;
     } catch (err) {
       return 0;
+    }
+  },
+
+  wwe_js_storage_remove__sig: 'vi',
+  wwe_js_storage_remove: function (key) {
+    try {
+      window.localStorage.removeItem(UTF8ToString(key));
+    } catch (err) {
+      // refused: nothing to remove
     }
   },
 

@@ -32,13 +32,16 @@ void install_storage(ui::App& app) {
     g_written = app.controller().stored_serial();
 }
 
-void update_storage(ui::App& app) {
-    if (g_app != &app || !app.loaded() || !g_available) return;
+bool update_storage(ui::App& app) {
+    if (g_app != &app || !app.loaded() || !g_available) return false;
     const std::uint64_t serial = app.controller().stored_serial();
-    if (serial == g_written) return;
+    if (serial == g_written) return true;
     g_written = serial;
-    if (!wwe_js_storage_write(kStorageKey, app.controller().stored_json().c_str()))
+    if (!wwe_js_storage_write(kStorageKey, app.controller().stored_json().c_str())) {
         g_available = false;  // full or blocked since: the rest of the visit stays in memory
+        return false;
+    }
+    return true;
 }
 
 }  // namespace wwe::platform

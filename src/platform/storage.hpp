@@ -17,6 +17,7 @@ class App;
 namespace wwe::platform {
 
 void install_storage(ui::App& app);
-void update_storage(ui::App& app);
+// Returns false when storage refused the write (or is not available): kept in memory.
+bool update_storage(ui::App& app);
 
 }  // namespace wwe::platform

@@ -464,8 +464,9 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 // Frame loop
 //------------------------------------------------------------------------------------------
 
-// The notebook in the browser's storage, under one key per article (its title).
-std::string notebook_key(const wwe::ui::App& app) {
+// Where an earlier version kept the notebook: one key per article (its title). It moves
+// into the stored document (persist.hpp) once, then the key goes.
+std::string legacy_notebook_key(const wwe::ui::App& app) {
     return "wwe-notebook:" + app.controller().corpus().article.meta.title;
 }
 
@@ -475,27 +476,27 @@ std::string take_js_string(char* p) {
     return out;
 }
 
-// Once an article is loaded: the notebook kept for it, or the reason it cannot be kept.
-void restore_notebook(Runner& r) {
-    const std::string stored = take_js_string(wwe_js_notebook_read(notebook_key(r.app).c_str()));
-    const bool refused = stored.empty() || stored[0] != '0';
-    const std::string problem =
-        refused ? "This browser does not let the page keep data (" + (stored.size() > 1 ? stored.substr(1) : std::string("refused")) +
-                      "): the notebook lasts until the page is closed. Export it to keep it."
-                : "";
-    // A refusal is no error of the page: the notebook window says where its passages are kept.
-    for (const std::string& p : r.app.restore_notebook(refused ? "" : std::string_view(stored).substr(1), problem))
-        wwe_js_report_error(("the stored notebook: " + p).c_str());
+// Once an article is loaded and storage read: a notebook under the old key moves into the
+// stored document, which is written before the old key is removed (nothing lost if the
+// page closes between).
+void migrate_notebook(Runner& r) {
+    if (!r.app.controller().storage_available()) return;
+    const std::string key = legacy_notebook_key(r.app);
+    char* raw = wwe_js_storage_read(key.c_str());
+    if (!raw) return;
+    const std::string legacy = take_js_string(raw);
+    for (const std::string& p : r.app.restore_notebook(legacy, ""))
+        wwe_js_report_error(("the notebook kept under " + key + ": " + p).c_str());
+    r.app.take_notebook_save();
+    if (wwe::platform::update_storage(r.app)) wwe_js_storage_remove(key.c_str());
 }
 
-// After each frame: the notebook, when it changed, into the browser's storage.
+// After each frame: the notebook, when it changed, into the stored document and storage.
 void save_notebook(Runner& r) {
-    const std::string text = r.app.take_notebook_save();
-    if (text.empty()) return;
-    const std::string why = take_js_string(wwe_js_notebook_write(notebook_key(r.app).c_str(), text.c_str()));
-    if (!why.empty())
-        r.app.restore_notebook("", "The notebook could not be saved in this browser (" + why +
-                                       "): it lasts until the page is closed. Export it to keep it.");
+    if (r.app.take_notebook_save().empty()) return;
+    if (!wwe::platform::update_storage(r.app) && r.app.controller().storage_available())
+        r.app.restore_notebook("", "The notebook could not be saved in this browser: it lasts until the page is closed. "
+                                   "Export it to keep it.");
 }
 
 // Saves the files the app asked for this frame; PNGs wait until the menu has gone.
@@ -679,7 +680,7 @@ const char* load_article_text(std::string_view text) {
         mark_input();
         wwe::platform::install_url_state(g->app);  // the link, then what storage kept (storage.hpp)
         g->app.set_dom_search(g->dom_search);
-        restore_notebook(*g);
+        migrate_notebook(*g);
     }
     return give(out.dump());
 }
@@ -706,6 +707,17 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_load_bytes(const char* bytes, int size) {
 EMSCRIPTEN_KEEPALIVE const char* wwe_open(const char* text, const char* name, const char* date, int user) {
     const wwe::Origin origin = user == 1 ? wwe::Origin::User : user == 2 ? wwe::Origin::Host : wwe::Origin::Page;
     g->app.open_article(text ? text : "", name ? name : "", date ? date : "", origin, now_seconds());
+    mark_input();
+    return give(g->app.article_json());
+}
+
+// The same for a file's bytes as read (`size` bytes at `bytes`): the core checks them as
+// `explorer validate` does (invalid UTF-8, a BOM, NUL bytes), so a file gives the same
+// problems in the browser and in the CLI.
+EMSCRIPTEN_KEEPALIVE const char* wwe_open_bytes(const char* bytes, int size, const char* name, const char* date, int user) {
+    const wwe::Origin origin = user == 1 ? wwe::Origin::User : user == 2 ? wwe::Origin::Host : wwe::Origin::Page;
+    const std::string_view text = bytes && size > 0 ? std::string_view(bytes, static_cast<std::size_t>(size)) : "";
+    g->app.open_article(text, name ? name : "", date ? date : "", origin, now_seconds());
     mark_input();
     return give(g->app.article_json());
 }

@@ -14,6 +14,7 @@
 #include "core/host_protocol.hpp"
 #include "core/json_reader.hpp"
 #include "core/notebook.hpp"
+#include "core/persist.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // ClosePopupsOverWindow
 #include "ui/fonts.hpp"
@@ -48,6 +49,11 @@ Download map_download(const ViewContext& ctx, MapViewState& map, bool png) {
     return d;
 }
 
+// The line over the views that says which characters no font draws (never a silent "?").
+std::string undrawable_line(const std::vector<char32_t>& missing) {
+    return "Some characters of this article cannot be drawn here: " + describe_code_points(missing) + ".";
+}
+
 std::vector<std::string> strings(const std::vector<Diagnostic>& problems) {
     std::vector<std::string> out;
     for (const Diagnostic& d : problems) out.push_back(d.to_string());
@@ -77,6 +83,7 @@ struct AppImpl {
     Notebook notebook;                  // the passages collected (saved by the platform)
     std::string notebook_saved;         // its JSON as last handed to the platform
     bool notebook_restored = false;     // the platform gave the stored notebook (or had none)
+    std::string notebook_article;       // article_key() of the article the notebook is of
     std::string toast;                  // a short confirmation ("Saved notebook.md"), drawn over the view
     double toast_at = -1;
     ShareState share;
@@ -117,6 +124,28 @@ struct AppImpl {
         toast_at = now;
     }
 
+    // The notebook of the article shown, from the stored document's notebook slot
+    // (Controller::article_notebook): its entries that fit the article are kept, the others
+    // reported in the notice of what was kept. Returns those problems in words.
+    std::vector<std::string> take_stored_notebook() {
+        const std::string key = article_key(core.corpus().article);
+        if (notebook_article != key) notebook = {};  // another article's passages do not carry over
+        notebook_article = key;
+        const nlohmann::json kept = core.article_notebook();
+        Notebook nb;
+        std::vector<Diagnostic> found;
+        if (!kept.is_null()) nb = notebook_from_json(kept, core.corpus(), found);
+        for (Diagnostic& d : found) d.pointer = pointer_append("/notebook", key) + d.pointer;
+        for (NotebookEntry& e : notebook.entries) nb.add(std::move(e));  // what was added before storage was read
+        notebook = std::move(nb);
+        notebook_restored = true;
+        notebook_saved.clear();  // the next frame keeps what was read (a dropped entry stays dropped)
+        if (found.empty()) return {};
+        const Update p = core.report_stored_problems(std::move(found));
+        react(p);
+        return strings(p.problems);
+    }
+
     // The shell's reactions to what the controller did.
     void react(const Update& u) {
         if (core.loaded() && core.article_serial() != article_serial) {  // another article: views start over
@@ -125,6 +154,7 @@ struct AppImpl {
             reset_views(share.page_url);
             problems = kept;
             semantics_dirty = true;
+            if (notebook_restored) take_stored_notebook();  // opened at run time: its own notebook
         }
         if (u.home) {
             close_popups = true;
@@ -161,6 +191,8 @@ struct AppImpl {
         p.map_drawn = map_drawn;
         p.fullscreen_available = layout.fullscreen_available;
         p.fullscreen = layout.fullscreen;
+        p.problems_open = problems_showing(core, problems);
+        if (!missing_glyphs.empty()) p.undrawable = undrawable_line(missing_glyphs);
         return p;
     }
 
@@ -408,6 +440,10 @@ struct AppImpl {
             break;
         }
         case SemanticCommand::OpenFile: open_request = true; break;
+        case SemanticCommand::CloseProblems:
+            problems.dismissed = core.open_report().serial;
+            focus_request = "open";
+            break;
         case SemanticCommand::ExportArticle:
             downloads.push_back({core.corpus().article.id + ".json", "application/json", core.article_json()});
             break;
@@ -420,6 +456,10 @@ struct AppImpl {
 
     Update apply(const Intent& intent, Origin origin, double now) {
         Update u = core.apply(intent, origin, now);
+        if (std::holds_alternative<intent::ForgetStored>(intent)) {  // the notebook is stored too
+            notebook = {};
+            notebook_saved = to_json(notebook, core.corpus()).dump();
+        }
         react(u);
         return u;
     }
@@ -489,6 +529,8 @@ std::string App::article_json() const {
                             {"pointer", p.pointer},
                             {"line", p.line},
                             {"column", p.column}});
+    for (std::size_t i = 0; i < r.problems.size(); ++i)
+        if (!r.problems[i].passage_id.empty()) problems[i]["passage_id"] = r.problems[i].passage_id;
     nlohmann::json out = {{"name", r.name}, {"kind", to_string(r.kind)}, {"opened", r.opened},
                           {"summary", r.summary}, {"problems", std::move(problems)}};
     if (loaded()) {
@@ -705,9 +747,12 @@ std::string App::notebook_json() const {
 std::string App::take_notebook_save() {
     AppImpl& m = *impl_;
     if (!loaded() || !m.notebook_restored) return "";
-    std::string now = to_json(m.notebook, m.core.corpus()).dump();
+    nlohmann::json j = to_json(m.notebook, m.core.corpus());
+    std::string now = j.dump();
     if (now == m.notebook_saved) return "";
     m.notebook_saved = now;
+    // Into the stored document's notebook slot (persist.hpp), written with the views.
+    m.core.set_article_notebook(m.notebook.entries.empty() ? nlohmann::json() : std::move(j));
     return now;
 }
 
@@ -732,7 +777,7 @@ std::vector<std::string> App::restore_notebook(std::string_view json_text, std::
     // What was collected before this page loaded comes first; anything added meanwhile follows.
     for (NotebookEntry& e : m.notebook.entries) nb.add(std::move(e));
     m.notebook = std::move(nb);
-    m.notebook_saved = to_json(m.notebook, m.core.corpus()).dump();
+    m.notebook_saved.clear();  // take_notebook_save() hands it on (into the stored document)
     return out;
 }
 
@@ -809,7 +854,13 @@ std::vector<std::string> App::restore_stored(std::string_view stored, bool avail
     AppImpl& m = *impl_;
     const Update u = m.core.restore_stored(stored, available, now);
     m.react(u);
-    return strings(u.problems);
+    std::vector<std::string> out = strings(u.problems);
+    // The notebook of this article, from the stored document's notebook slot: its entries
+    // that fit the article are kept, the others reported in the same notice.
+    m.notebook_ui.storage_problem =
+        available ? "" : "This browser does not let the page keep data: the notebook lasts until the page is closed. Export it to keep it.";
+    for (std::string& line : m.take_stored_notebook()) out.push_back(std::move(line));
+    return out;
 }
 
 void App::set_preferences(const SystemPreferences& prefers) {
@@ -930,8 +981,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
         // Characters no font has: said, not drawn as "?".
         ImGui::PushFont(m.fonts.small);
         ImGui::PushStyleColor(ImGuiCol_Text, m.theme.text_muted);
-        const std::string line = "Some characters of this article cannot be drawn here: " +
-                                 describe_code_points(m.missing_glyphs) + ".";
+        const std::string line = undrawable_line(m.missing_glyphs);
         ImGui::TextWrapped("%s", line.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();

@@ -226,10 +226,13 @@ public:
     std::string export_markdown() const;
     std::string export_csv() const;
 
-    // The notebook (core notebook.hpp). The platform restores it once after load (the text
-    // it kept, "" for none; `storage_problem` says why it cannot be kept, "" when it can:
-    // the notebook window shows it) and then saves what take_notebook_save() gives after
-    // each frame ("" = unchanged). Problems of the stored text come back in words.
+    // The notebook (core notebook.hpp). It is kept in the stored document's notebook slot
+    // (Controller::article_notebook): restore_stored() reads it, take_notebook_save() puts
+    // it back after each frame (its JSON, "" = unchanged; the platform then writes the
+    // stored document). restore_notebook() adds a notebook from elsewhere (one kept under
+    // the old key "wwe-notebook:<title>", moved once) and sets `storage_problem` (why it
+    // cannot be kept, "" when it can: the notebook window shows it). Problems of the text
+    // come back in words.
     std::string notebook_json() const;
     std::string take_notebook_save();
     std::vector<std::string> restore_notebook(std::string_view json_text, std::string storage_problem);

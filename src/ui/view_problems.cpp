@@ -45,10 +45,7 @@ void draw_problems(ViewContext& ctx, ProblemsState& problems) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.severity == Severity::Error ? ctx.theme.error : ctx.theme.text);
         ImGui::TextUnformatted(((p.severity == Severity::Error ? "Error: " : "Warning: ") + p.message).c_str());
         ImGui::PopStyleColor();
-        std::string where;
-        if (!p.pointer.empty()) where = "JSON pointer " + p.pointer;
-        if (p.line > 0) where += (where.empty() ? "" : " \xC2\xB7 ") + std::string("line ") + std::to_string(p.line) +
-                                 ", column " + std::to_string(p.column);
+        const std::string where = problem_place_text(p);
         if (!where.empty()) {
             ImGui::PushFont(ctx.fonts.small);
             ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);

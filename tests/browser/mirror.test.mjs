@@ -417,3 +417,32 @@ test('in a kiosk the mirror is there, and touches (and the mouse) go to the canv
     await context.close();
   }
 });
+
+test('the problems panel is a dialog in the accessibility tree: each problem a list item, words first, then where', async () => {
+  await withExplorer({}, async (page) => {
+    const broken = fs.readFileSync(path.join(ROOT, 'tests', 'data', 'bad', 'dangling-ids.json'), 'utf8');
+    const report = await page.evaluate((t) => window.explorer.load(t, { name: 'dangling-ids.json' }), broken);
+    assert.equal(report.opened, false);
+    await settle(page);
+    const tree = await axTree(page);
+    const dialog = find(tree, (n) => n.role === 'dialog' && n.name === report.summary);
+    assert.ok(dialog, `a dialog named "${report.summary}"`);
+    const list = find(dialog, (n) => n.role === 'list');
+    assert.ok(list, 'the problems as a list');
+    const items = findAll(list, (n) => n.role === 'listitem');
+    assert.equal(items.length, report.problems.length);
+    items.forEach((item, i) => {
+      const text = squash(textOf(item));
+      const p = report.problems[i];
+      assert.ok(text.startsWith(`Error: ${p.message}`), `plain words first: ${text}`);
+      assert.ok(text.indexOf(`JSON pointer ${p.pointer}`) > text.indexOf(p.message), `the pointer after the words: ${text}`);
+      assert.ok(text.includes(`line ${p.line}`), text);
+    });
+    assert.ok(items.some((item) => textOf(item).includes('Passage 3 (p3)')), 'the passage named by its own id');
+    assert.ok(find(dialog, (n) => n.role === 'button' && n.name === 'Close'));
+    // Close (from the mirror) closes the panel, on the canvas and in the tree.
+    await page.evaluate(() => document.querySelector('[data-id="problems-dialog/close"]').click());
+    await settle(page);
+    assert.equal(find(await axTree(page), (n) => n.role === 'dialog' && n.name === report.summary), null);
+  });
+});

@@ -122,3 +122,85 @@ test('a sandboxed frame (no storage): saved views work for the visit, without an
     assert.deepEqual(errors(page), []);
   });
 });
+
+test('closing the tab and coming back (a new page, the same browser): the view, the saved views and the notebook are there',
+  async () => {
+    await withContext(async (context) => {
+      const page = await openExplorer(context, shared.server.url);
+      assert.equal(page.readyError, null);
+      await page.evaluate(() => window.explorer.setState({ view: 'matrix', facets: { front: ['economic'] } }));
+      await settle(page);
+      await activate(page, 'saved/save');
+      assert.deepEqual(await page.evaluate(() => window.explorer.addToNotebook('p2', 'read this again')), []);
+      const stored = await waitStored(page, (doc) => {
+        const part = Object.values(doc.articles)[0];
+        const books = doc.notebook ? Object.values(doc.notebook) : [];
+        return part && part.bookmarks.length === 1 && part.last.app.view === 'matrix' &&
+          books.length === 1 && books[0].entries.length === 1;
+      }, 'the view, the saved view and the notebook are stored in one document');
+      assert.equal(Object.keys(stored.notebook)[0], Object.keys(stored.articles)[0], 'the notebook is kept under the article');
+      await page.close();
+
+      const again = await openExplorer(context, shared.server.url);
+      assert.equal(again.readyError, null);
+      await waitState(again, (s) => s.view === 'matrix', 'the last view restored');
+      assert.deepEqual((await again.evaluate(() => window.explorer.getState())).facets, { front: ['economic'] });
+      assert.deepEqual((await again.evaluate(() => window.explorer.notice())).problems, []);
+      const notebook = await again.evaluate(() => window.explorer.notebook());
+      assert.deepEqual(notebook.entries.map((e) => [e.passage, e.note]), [['p2', 'read this again']]);
+      assert.equal(notebook.storage_problem, undefined);
+      await again.evaluate(() => window.explorer.setState({ view: 'reader', facets: null }));
+      await activate(again, 'saved/0/open');
+      await waitState(again, (s) => s.view === 'matrix', 'the saved view opens');
+
+      // "Forget everything stored": the notebook too, in the page and in storage.
+      await activate(again, 'saved/forget');
+      await waitStored(again, (doc) => Object.keys(doc.articles).length === 0 && (!doc.notebook || Object.keys(doc.notebook).length === 0),
+        'forgotten, notebook included');
+      assert.deepEqual((await again.evaluate(() => window.explorer.notebook())).entries, []);
+      await again.close();
+      const third = await openExplorer(context, shared.server.url);
+      assert.deepEqual((await third.evaluate(() => window.explorer.notebook())).entries, [], 'and it stays forgotten');
+      assert.deepEqual(errors(third), []);
+    });
+  });
+
+test('a notebook kept under the old key moves into the stored document once; a corrupt one is ignored with a notice', async () => {
+  await withContext(async (context) => {
+    const probe = await openExplorer(context, shared.server.url);
+    const title = (await probe.evaluate(() => window.explorer.article())).article.title;
+    await probe.close();
+    const legacy = `wwe-notebook:${title}`;
+    await context.addInitScript(([key, t]) => {
+      if (sessionStorage.getItem('seeded')) return;
+      localStorage.clear();
+      localStorage.setItem(key, JSON.stringify({ format: 'win-win-explorer/notebook', version: 1, article: t,
+        entries: [{ passage: 'p3', note: 'from before', query: '', from: 'reader' }] }));
+      sessionStorage.setItem('seeded', '1');
+    }, [legacy, title]);
+    const page = await openExplorer(context, shared.server.url);
+    assert.equal(page.readyError, null);
+    assert.deepEqual((await page.evaluate(() => window.explorer.notebook())).entries.map((e) => e.note), ['from before']);
+    const moved = await waitStored(page, (doc) => doc.notebook && Object.values(doc.notebook).some((n) => n.entries.length === 1), 'moved in');
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), legacy), null, 'the old key is gone');
+    await page.close();
+    // A stored notebook entry this article cannot have (in a fresh browser, so that no page
+    // writes over it): dropped, said in the notice, the rest kept.
+    const k = Object.keys(moved.notebook)[0];
+    moved.notebook[k].entries.push({ passage: 'p999', note: '', query: '', from: 'reader' });
+    await withContext(async (other) => {
+      await other.addInitScript(([key, text]) => {
+        if (sessionStorage.getItem('seeded')) return;
+        localStorage.setItem(key, text);
+        sessionStorage.setItem('seeded', '1');
+      }, [KEY, JSON.stringify(moved)]);
+      const again = await openExplorer(other, shared.server.url);
+      assert.equal(again.readyError, null, 'a broken start never');
+      const notice = await again.evaluate(() => window.explorer.notice());
+      assert.equal(notice.title, 'Views kept from an earlier visit could not all be used:');
+      assert.ok(notice.problems.some((p) => p.includes('/notebook/') && p.includes('p999')), JSON.stringify(notice));
+      assert.deepEqual((await again.evaluate(() => window.explorer.notebook())).entries.map((e) => e.note), ['from before']);
+      assert.deepEqual(errors(again), []);
+    });
+  });
+});

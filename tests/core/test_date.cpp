@@ -88,3 +88,16 @@ TEST_CASE("first and last days, day numbers") {
     CHECK(day_number(*parse_date("2013-03")) == day_number(*parse_date("2013-03-01")));
     CHECK(day_number(*parse_date("0000")) == -719528);
 }
+
+TEST_CASE("date_problem says why a date-shaped text is no date") {
+    CHECK(date_problem("2019-02-30") == "February 2019 has 28 days");
+    CHECK(date_problem("2019-02-29") == "February 2019 has 28 days (2019 is no leap year)");
+    CHECK(date_problem("2016-02-30") == "February 2016 has 29 days");
+    CHECK(date_problem("2013-04-31") == "April 2013 has 30 days");
+    CHECK(date_problem("2013-04-00") == "there is no day 0 (days of April 2013 are 01 to 30)");
+    CHECK(date_problem("2013-13") == "there is no month 13 (months are 01 to 12)");
+    CHECK(date_problem("2013-00-05") == "there is no month 0 (months are 01 to 12)");
+    CHECK(date_problem("2013-04-30") == "");  // a date
+    CHECK(date_problem("13 April") == "");    // not of the shape: the format's words say it
+    CHECK(date_problem("2013-4-30") == "");
+}

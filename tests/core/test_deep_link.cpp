@@ -71,6 +71,18 @@ TEST_CASE("garbage and stale links: reported, skipped, the rest applies") {
     CHECK(p4.empty());
 }
 
+TEST_CASE("a link naming an unknown facet or value says which the article has") {
+    Corpus c = test::mini_corpus();
+    std::vector<Diagnostic> problems;
+    from_fragment("f.colour=red&f.front=naval", c, problems);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].pointer == "#f.colour");
+    CHECK(problems[0].expected == "a facet of this article (dimension, front, section)");
+    CHECK(problems[1].pointer == "#f.front");
+    CHECK(problems[1].expected.find("a value of facet 'front' (") == 0);
+    CHECK(problems[1].expected.find("security") != std::string::npos);
+}
+
 TEST_CASE("views, map and matrix in the state, the JSON and the link") {
     Corpus c = test::mini_corpus();
     ViewState s;

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/corpus.hpp"
 #include "core/load.hpp"
 #include "fixture.hpp"
 
@@ -173,8 +174,13 @@ TEST_CASE("dates are calendar dates, and an event ends no earlier than it starts
         const std::string expected = "a calendar date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"";
         for (const char* pointer : {"/events/0/date", "/meta/published", "/meta/posted"})
             CHECK(has(r, pointer, expected));
+        // The message says why, in plain words: the month's length, the leap year.
         CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
-                          [](const Diagnostic& d) { return d.found == "\"2013-02-30\""; }));
+                          [](const Diagnostic& d) { return d.found == "\"2013-02-30\": February 2013 has 28 days"; }));
+        CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
+            return d.found == "\"2019-02-29\": February 2019 has 28 days (2019 is no leap year)";
+        }));
+        CHECK(std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.found == "2020"; }));
         CHECK(load_edited([](json& j) { j["events"][0]["date"] = "2016-02-29"; }).ok());
     }
     SUBCASE("ends are compared as dates (their first days), not as strings") {
@@ -197,4 +203,36 @@ TEST_CASE("a file that cannot be read is one error") {
     LoadResult r = load_article_file("/nonexistent/article.json");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].expected == "a readable file");
+}
+
+TEST_CASE("an unknown section is reported with the sections there are") {
+    LoadResult r = load_edited([](json& j) { j["passages"][1]["section"] = "s9"; });
+    CHECK(has(r, "/passages/1/section", "a section id (s1, s2) or null"));
+    SUBCASE("many sections: the closest ones") {
+        LoadResult many = load_edited([](json& j) {
+            for (int k = 3; k <= 30; ++k)
+                j["sections"].push_back({{"id", "s" + std::to_string(k)}, {"number", k}, {"heading", "H"}, {"label", "L"}});
+            j["passages"][1]["section"] = "s29x";
+        });
+        CHECK(has(many, "/passages/1/section", "a section id (closest: s2, s9, s19, s20, s21, s22, s23, s29, ... of 30) or null"));
+    }
+}
+
+TEST_CASE("an article with errors still gets the warnings of its text, with the right pointers") {
+    LoadResult r = load_edited([](json& j) {
+        j["passages"][1]["section"] = "s9";                     // an error
+        j["concepts"][1]["label"] = "a label found nowhere";    // and a warning
+    });
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.partial.has_value());
+    std::vector<Diagnostic> d = r.diagnostics;
+    text_warnings(r.partial, d);
+    CHECK(std::any_of(d.begin(), d.end(), [](const Diagnostic& x) {
+        return x.severity == Severity::Warning && x.pointer == "/concepts/1/label";
+    }));
+    SUBCASE("not when an item could not be read (the pointers would be wrong)") {
+        LoadResult skipped = load_edited([](json& j) { j["concepts"][0] = 5; });
+        CHECK_FALSE(skipped.partial.has_value());
+    }
+    SUBCASE("not when the JSON is unreadable") { CHECK_FALSE(load_article("{").partial.has_value()); }
 }

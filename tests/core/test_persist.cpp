@@ -66,18 +66,18 @@ TEST_CASE("persist: a corrupt or foreign value is ignored whole with one problem
 }
 
 TEST_CASE("persist: the notebook slot is opaque and checked by its owner's hook") {
-    const std::string text = R"({"format":"win-win-explorer/stored","version":1,"notebook":{"v":1}})";
-    CHECK(read_stored(text).document.notebook == json{{"v", 1}});
+    const std::string text = R"({"format":"win-win-explorer/stored","version":1,"notebook":{"x":{"v":1}}})";
+    CHECK(read_stored(text).document.notebook == json{{"x", {{"v", 1}}}});
     StoredRead refused = read_stored(text, [](const json& j) { return j.contains("notes") ? "" : "no notes"; });
     CHECK(refused.document.notebook.is_null());
     REQUIRE(refused.problems.size() == 1);
     CHECK(refused.problems[0].to_string() == "warning: /notebook: expected a notebook, found no notes");
     Visit v(text);
-    CHECK(v.c.stored_notebook() == json{{"v", 1}});
+    CHECK(v.c.stored_notebook() == json{{"x", {{"v", 1}}}});  // another article's notebook, kept as it is
     const auto serial = v.c.stored_serial();
-    v.c.set_stored_notebook(json{{"v", 2}});
+    v.c.set_stored_notebook(json{{"x", {{"v", 2}}}});
     CHECK(v.c.stored_serial() != serial);
-    CHECK(read_stored(v.c.stored_json()).document.notebook == json{{"v", 2}});
+    CHECK(read_stored(v.c.stored_json()).document.notebook == json{{"x", {{"v", 2}}}});
 }
 
 TEST_CASE("persist: the last view comes back on a new visit, not over a link, not in a kiosk") {
@@ -159,4 +159,43 @@ TEST_CASE("persist: at most kMaxBookmarks saved views") {
     CHECK(refused.problems.size() == 1);
     CHECK(v.c.bookmarks().size() == kMaxBookmarks);
     CHECK(v.user(intent::SaveBookmark{"v3"}).problems.empty());  // replacing is fine
+}
+
+TEST_CASE("persist: the notebook slot holds one notebook per article; forgetting clears it") {
+    Visit v("");
+    CHECK(v.c.article_notebook().is_null());
+    const json nb = {{"format", "win-win-explorer/notebook"}, {"version", 1}, {"entries", json::array()}};
+    const auto serial = v.c.stored_serial();
+    v.c.set_article_notebook(nb);
+    CHECK(v.c.stored_serial() != serial);
+    const auto same = v.c.stored_serial();
+    v.c.set_article_notebook(nb);
+    CHECK(v.c.stored_serial() == same);  // unchanged: nothing to write
+    const std::string stored = v.c.stored_json();
+    CHECK(read_stored(stored).document.notebook.size() == 1);
+    Visit again(stored);
+    CHECK(again.c.article_notebook() == nb);
+    CHECK(again.c.notice().empty());
+    again.user(intent::ForgetStored{});
+    CHECK(again.c.article_notebook().is_null());
+    CHECK(read_stored(again.c.stored_json()).document.notebook.is_null());
+}
+
+TEST_CASE("persist: a notebook slot or part of the wrong shape is dropped with a notice; the views stay") {
+    const std::string head = R"({"format":"win-win-explorer/stored","version":1,"articles":{},"notebook":)";
+    Visit wrong(head + "[1,2]}");
+    CHECK(wrong.c.article_notebook().is_null());
+    REQUIRE_FALSE(wrong.c.notice().empty());
+    REQUIRE(wrong.c.notice().problems.size() == 1);
+    CHECK(wrong.c.notice().problems[0] == "warning: /notebook: expected an object from article to its notebook, found an array");
+    Visit part(head + R"({"other | 2020":"corrupt"}})");
+    REQUIRE(part.c.notice().problems.size() == 1);
+    CHECK(part.c.notice().problems[0].find("/notebook/other | 2020") != std::string::npos);
+    SUBCASE("the shell's own problems with a part join the same notice") {
+        Visit v("");
+        const Update u = v.c.report_stored_problems({{Severity::Warning, "/notebook/x/entries/0", "a passage of this article", "\"p9\""}});
+        CHECK(u.notice);
+        REQUIRE(v.c.notice().problems.size() == 1);
+        CHECK(v.c.notice().problems[0] == "warning: /notebook/x/entries/0: expected a passage of this article, found \"p9\"");
+    }
 }

@@ -42,8 +42,32 @@ TEST_CASE("explain: the loader's problems with plain words first, then the line 
     REQUIRE(!problems.empty());
     const Problem& p = problems[0];
     CHECK(p.pointer == "/passages/2/facets/front/0");
-    CHECK(p.message.rfind("Passage 3, facets, front, item 1: expected", 0) == 0);
+    CHECK(p.message.rfind("Passage 3 (p3), facets, front, item 1: expected", 0) == 0);  // the passage's own id
+    CHECK(p.passage_id == "p3");
+    CHECK(problem_place_text(p) == "JSON pointer /passages/2/facets/front/0 (p3) \xC2\xB7 line 19, column " +
+                                       std::to_string(p.column));
     CHECK(p.message.find("economc") != std::string::npos);
     CHECK(p.line == 19);
     CHECK(p.line == static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1);
+}
+
+TEST_CASE("passage_id_at: the id written in the file for a pointer into a passage") {
+    const std::string text = R"({"passages": [{"id": "intro"}, {"text": "x"}, {"id": "p\u0033", "facets": {}}]})";
+    CHECK(passage_id_at(text, "/passages/0") == "intro");
+    CHECK(passage_id_at(text, "/passages/0/text") == "intro");
+    CHECK(passage_id_at(text, "/passages/1/text") == "");  // no id
+    CHECK(passage_id_at(text, "/passages/2/facets/front") == "p3");
+    CHECK(passage_id_at(text, "/passages/7") == "");
+    CHECK(passage_id_at(text, "/concepts/0") == "");
+    CHECK(passage_id_at("", "/passages/0") == "");
+    CHECK(Diagnostic{Severity::Error, "/passages/2/section", "a section id", "\"s9\""}.to_string("p3") ==
+          "error: /passages/2/section (p3): expected a section id, found \"s9\"");
+}
+
+TEST_CASE("id_choices lists every id, or the closest of many") {
+    CHECK(id_choices({}, "x") == "none");
+    CHECK(id_choices({"front", "dimension"}, "frnt") == "front, dimension");
+    std::vector<std::string> many;
+    for (int k = 1; k <= 20; ++k) many.push_back("value" + std::to_string(k));
+    CHECK(id_choices(many, "value17", 3) == "closest: value1, value7, value17, ... of 20");
 }

@@ -378,3 +378,49 @@ TEST_CASE("semantics: Contexts and Terms are tables; a concordance row opens its
     REQUIRE(search->action);
     CHECK(std::holds_alternative<intent::SetQuery>(*search->action));
 }
+
+TEST_CASE("semantics: the problems panel is a dialog listing each problem, words first, then where") {
+    Fixture f;
+    const Update u = f.c.apply(intent::OpenArticle{"{\n  \"format\": 3\n}", "broken.json", ""}, Origin::User, 1);
+    REQUIRE_FALSE(u.problems.empty());
+    CHECK(node(f.tree(), "problems-dialog") == nullptr);  // only while the panel shows
+    Presentation p;
+    p.problems_open = true;
+    const SemanticTree t = f.tree(p);
+    const SemanticNode* dialog = node(t, "problems-dialog");
+    REQUIRE(dialog != nullptr);
+    CHECK(dialog->role == SemanticRole::Dialog);
+    CHECK(dialog->name == f.c.open_report().summary);
+    const SemanticNode* list = node(t, "problems-dialog/list");
+    REQUIRE(list != nullptr);
+    CHECK(list->role == SemanticRole::List);
+    const std::vector<Problem>& problems = f.c.open_report().problems;
+    REQUIRE_FALSE(problems.empty());
+    for (std::size_t i = 0; i < problems.size(); ++i) {
+        const std::string id = "problems-dialog/problem/" + std::to_string(i);
+        REQUIRE(node(t, id) != nullptr);
+        CHECK(node(t, id)->role == SemanticRole::ListItem);
+        REQUIRE(node(t, id + "/text") != nullptr);
+        CHECK(node(t, id + "/text")->name == (problems[i].severity == Severity::Error ? "Error: " : "Warning: ") + problems[i].message);
+        // The place comes after the words, as on screen.
+        if (!problem_place_text(problems[i]).empty()) {
+            REQUIRE(node(t, id + "/where") != nullptr);
+            CHECK(t.find(id + "/where") > t.find(id + "/text"));
+        }
+    }
+    CHECK(node(t, "problems-dialog/close")->command == SemanticCommand::CloseProblems);
+    CHECK(node(t, "problems-dialog/open")->command == SemanticCommand::OpenFile);
+}
+
+TEST_CASE("semantics: characters that cannot be drawn are said in a region of their own") {
+    Fixture f;
+    CHECK(node(f.tree(), "undrawable") == nullptr);
+    Presentation p;
+    p.undrawable = "Some characters of this article cannot be drawn here: U+1F600.";
+    const SemanticTree t = f.tree(p);
+    REQUIRE(node(t, "undrawable") != nullptr);
+    CHECK(node(t, "undrawable")->role == SemanticRole::Region);
+    CHECK(node(t, "undrawable")->name == "Characters that cannot be drawn");
+    REQUIRE(node(t, "undrawable/text") != nullptr);
+    CHECK(node(t, "undrawable/text")->name == p.undrawable);
+}

@@ -72,3 +72,31 @@ TEST_CASE("app: an imported text shows its key terms; a click makes one a concep
     CHECK(t.app.controller().corpus().article.nodes.size() == nodes + 1);
     CHECK(t.app.controller().corpus().article.nodes.back().label == first);
 }
+
+TEST_CASE("app: the notebook is kept in the stored document, one per article; forgetting clears it") {
+    std::string stored;
+    {
+        Opened t;
+        t.app.restore_stored("", true, 0);
+        CHECK(t.app.add_to_notebook("p2", "read again").empty());
+        CHECK_FALSE(t.app.take_notebook_save().empty());
+        CHECK(t.app.take_notebook_save().empty());  // unchanged: nothing more
+        stored = t.app.controller().stored_json();
+        CHECK(stored.find("read again") != std::string::npos);
+    }
+    Opened again;
+    again.app.restore_stored(stored, true, 0);
+    CHECK(again.app.notebook_json().find("read again") != std::string::npos);
+    CHECK(again.app.controller().notice().empty());
+    // Another article opened at run time has its own notebook (none yet); the first keeps its own.
+    again.app.open_article(read_file(WWE_SOURCE_DIR "/tests/data/speech.txt"), "speech.txt", "2026-12-01", wwe::Origin::User, 1);
+    CHECK(again.app.notebook_json().find("read again") == std::string::npos);
+    again.app.take_notebook_save();
+    CHECK(again.app.controller().stored_json().find("read again") != std::string::npos);
+    // "Forget everything stored": the notebook goes with the views.
+    again.ui.frame(2);
+    again.app.take_semantics();
+    again.app.semantic_action("saved/forget", 3);
+    CHECK(again.app.controller().stored_json().find("read again") == std::string::npos);
+    CHECK(again.app.notebook_json().find("\"entries\":[]") != std::string::npos);
+}
