@@ -136,7 +136,9 @@ test('API soak: thousands of state changes and hundreds of loads leave the WebAs
       end = await round();
       used.push(end.wasmUsed);
     }
-    const growth = Math.min(...used.slice(-3)) - Math.min(...used.slice(0, 3));
+    // The high-water mark of the last three rounds against the first three: allocator slack
+    // moves single rounds by ~150 KB either way, a leak lifts every round.
+    const growth = Math.max(...used.slice(-3)) - Math.max(...used.slice(0, 3));
     const counted = (c) => c.states + c.loads;  // calls so far
     const report = {
       seconds: Math.round((Date.now() - started) / 1000),
@@ -162,7 +164,7 @@ test('API soak: thousands of state changes and hundreds of loads leave the WebAs
     assert.ok(report.measured.states >= rounds * LOADS * STEPS && report.measured.loads >= rounds * LOADS, JSON.stringify(report.measured));
     assert.ok(report.measured.problemsReported > 0, 'some states had unknown parts (the failing path is soaked too)');
     assert.equal(end.wasmHeap, warm.wasmHeap, `the WebAssembly memory did not grow: ${warm.wasmHeap} -> ${end.wasmHeap}`);
-    // The floor stays within 128 KB (the leak of issue 14, 4 MB a failing call, or about
+    // The high-water mark stays within 128 KB (the leak of issue 14, 4 MB a failing call, or about
     // 128 bytes a load or state change would pass it within the measured rounds; one run
     // on a loaded machine moved it +34 KB).
     assert.ok(growth <= 128 * 1024, `malloc'ed bytes at the end of each round: ${warm.wasmUsed} after warm-up, then ${used.join(', ')}`);

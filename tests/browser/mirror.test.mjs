@@ -72,10 +72,13 @@ test('the accessibility tree: title, section headings, every passage with its te
     assert.ok(table, 'the matrix table');
     const rows = findAll(table, (n) => n.role === 'row');
     const [rowsFacet, colsFacet] = article.facets;
-    assert.equal(rows.length, rowsFacet.values.length + 2, 'a header row, a row per value, the totals');
-    assert.equal(findAll(rows[0], (n) => n.role === 'columnheader').length, colsFacet.values.length + 2);
+    // Passages with no value of the row facet have a row of their own ("No Dimension").
+    const noValue = article.passages.some((p) => !(p.facets?.[rowsFacet.id]?.length)) ? 1 : 0;
+    assert.equal(rows.length, rowsFacet.values.length + 2 + noValue, 'a header row, a row per value, the no-value row, the totals');
+    const noColumnValue = article.passages.some((p) => !(p.facets?.[colsFacet.id]?.length)) ? 1 : 0;
+    assert.equal(findAll(rows[0], (n) => n.role === 'columnheader').length, colsFacet.values.length + 2 + noColumnValue);
     assert.deepEqual(findAll(table, (n) => n.role === 'rowheader').map((h) => h.name),
-      [...rowsFacet.values.map((v) => v.label), 'Total']);
+      [...rowsFacet.values.map((v) => v.label), ...(noValue ? [`No ${rowsFacet.label}`] : []), 'Total']);
     assert.ok(find(after, (n) => n.role === 'tab' && n.name === 'Matrix' && n.props.selected === true));
     assert.equal(await page.title(), `Matrix \u00b7 ${article.meta.title} \u2014 Win-Win Explorer`);
   });
