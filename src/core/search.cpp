@@ -667,6 +667,54 @@ void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int
     });
 }
 
+namespace {
+// The best k passages by rank, then score, then article order: a heap whose top is the
+// worst kept.
+class BestK {
+public:
+    struct Kept {
+        int rank;
+        double score;
+        std::uint32_t passage;
+    };
+    explicit BestK(std::size_t k) : k_(k) { heap_.reserve(std::min<std::size_t>(k, 4096)); }
+    // Full of passages of `rank` (the highest a match can have): one scoring no higher than
+    // the worst kept cannot place (it comes later, losing ties too).
+    bool closed(int rank, double score) const {
+        return heap_.size() == k_ && heap_.front().rank == rank && score <= heap_.front().score;
+    }
+    void offer(const Kept& kept) {
+        if (k_ == 0) return;
+        if (heap_.size() < k_) {
+            heap_.push_back(kept);
+            std::push_heap(heap_.begin(), heap_.end(), better);
+        } else if (better(kept, heap_.front())) {
+            std::pop_heap(heap_.begin(), heap_.end(), better);
+            heap_.back() = kept;
+            std::push_heap(heap_.begin(), heap_.end(), better);
+        }
+    }
+    // The kept passages, best first, appended to the three lists.
+    void take(std::vector<int>& passages, std::vector<double>& scores, std::vector<int>& ranks) {
+        std::sort_heap(heap_.begin(), heap_.end(), better);
+        for (const Kept& h : heap_) {
+            passages.push_back(static_cast<int>(h.passage));
+            scores.push_back(h.score);
+            ranks.push_back(h.rank);
+        }
+        heap_.clear();
+    }
+
+private:
+    static bool better(const Kept& x, const Kept& y) {
+        if (x.rank != y.rank) return x.rank > y.rank;
+        return x.score != y.score ? x.score > y.score : x.passage < y.passage;
+    }
+    std::size_t k_;
+    std::vector<Kept> heap_;
+};
+}  // namespace
+
 void match_top(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates, std::size_t k,
                std::vector<int>& passages, std::vector<int>& top, std::vector<double>& scores, std::vector<int>& ranks) {
     passages.clear();
@@ -688,17 +736,7 @@ void match_top(const Corpus& corpus, const SearchQuery& query, const std::vector
     const SearchMatch tier = query.sequence.size() >= 2 ? SearchMatch::Phrase
                              : query.clauses.size() >= 2 ? SearchMatch::Near : SearchMatch::Words;
     const int top_rank = search_rank(tier, forms);
-    struct Kept {
-        int rank;
-        double score;
-        std::uint32_t passage;
-    };
-    const auto better = [](const Kept& x, const Kept& y) {
-        if (x.rank != y.rank) return x.rank > y.rank;
-        return x.score != y.score ? x.score > y.score : x.passage < y.passage;
-    };
-    std::vector<Kept> heap;  // the best k, its top the worst kept
-    heap.reserve(std::min<std::size_t>(k, 4096));
+    BestK best(k);
     FastClassify fast(corpus, query);
     for_each_match(corpus, query, candidates, [&](std::uint32_t p, double score, const std::uint32_t* posting) {
         passages.push_back(static_cast<int>(p));
@@ -706,26 +744,13 @@ void match_top(const Corpus& corpus, const SearchQuery& query, const std::vector
         // Full of passages of the highest rank: one scoring no higher cannot place (it comes
         // later, losing ties too), so it is not classified at all (MaxScore's pruning applied
         // to the tiers: Turtle & Flood 1995).
-        if (heap.size() == k && heap.front().rank == top_rank && score <= heap.front().score) return;
+        if (best.closed(top_rank, score)) return;
         int exact = 0;
         const SearchMatch m = fast.usable && posting ? fast(corpus, p, posting, exact)
                                                      : classify(corpus, query, static_cast<int>(p), &exact);
-        const Kept kept{search_rank(m, exact), score, p};
-        if (heap.size() < k) {
-            heap.push_back(kept);
-            std::push_heap(heap.begin(), heap.end(), better);
-        } else if (better(kept, heap.front())) {
-            std::pop_heap(heap.begin(), heap.end(), better);
-            heap.back() = kept;
-            std::push_heap(heap.begin(), heap.end(), better);
-        }
+        best.offer({search_rank(m, exact), score, p});
     });
-    std::sort_heap(heap.begin(), heap.end(), better);
-    for (const Kept& h : heap) {
-        top.push_back(static_cast<int>(h.passage));
-        scores.push_back(h.score);
-        ranks.push_back(h.rank);
-    }
+    best.take(top, scores, ranks);
 }
 
 bool top_word(const Corpus& corpus, const SearchQuery& query, std::size_t k, std::vector<int>& passages,
@@ -745,48 +770,23 @@ bool top_word(const Corpus& corpus, const SearchQuery& query, std::size_t k, std
     const auto score_of = [&](std::uint32_t i) { return bm25_term(idf, ix.tf(i), corpus.passage_length[ix.passage[i]], avgdl); };
     const bool has_form = !clause.form.empty();
     const int top_rank = search_rank(SearchMatch::Words, has_form ? 1 : 0);
-    struct Kept {
-        int rank;
-        double score;
-        std::uint32_t passage;
-    };
-    // A heap of the best k, its top the worst kept (rank, then score, then article order).
-    const auto better = [](const Kept& x, const Kept& y) {
-        if (x.rank != y.rank) return x.rank > y.rank;
-        return x.score != y.score ? x.score > y.score : x.passage < y.passage;
-    };
-    std::vector<Kept> heap;
-    heap.reserve(std::min<std::size_t>(k, 4096));
+    BestK best(k);
     if (k > 0) {
         for (std::uint32_t b = ix.block_first[term]; b < ix.block_first[term + 1]; ++b) {
             const std::uint32_t from = ix.first[term] + (b - ix.block_first[term]) * kScoreBlock;
             const std::uint32_t to = std::min(from + kScoreBlock, ix.first[term + 1]);
             // Full of passages of the best rank: a block whose best score is no higher than
             // the worst kept cannot place (its passages come later, losing ties too).
-            const bool full = heap.size() == k && heap.front().rank == top_rank;
-            if (full && score_of(from + ix.block_best[b]) <= heap.front().score) continue;
+            if (best.closed(top_rank, score_of(from + ix.block_best[b]))) continue;
             for (std::uint32_t i = from; i < to; ++i) {
                 const double s = score_of(i);
-                if (heap.size() == k && heap.front().rank == top_rank && s <= heap.front().score) continue;
+                if (best.closed(top_rank, s)) continue;
                 const bool exact = has_form && posting_has_form(corpus, i, term, clause.form);
-                const Kept kept{search_rank(SearchMatch::Words, exact ? 1 : 0), s, ix.passage[i]};
-                if (heap.size() < k) {
-                    heap.push_back(kept);
-                    std::push_heap(heap.begin(), heap.end(), better);
-                } else if (better(kept, heap.front())) {
-                    std::pop_heap(heap.begin(), heap.end(), better);
-                    heap.back() = kept;
-                    std::push_heap(heap.begin(), heap.end(), better);
-                }
+                best.offer({search_rank(SearchMatch::Words, exact ? 1 : 0), s, ix.passage[i]});
             }
         }
     }
-    std::sort_heap(heap.begin(), heap.end(), better);
-    for (const Kept& h : heap) {
-        passages.push_back(static_cast<int>(h.passage));
-        scores.push_back(h.score);
-        ranks.push_back(h.rank);
-    }
+    best.take(passages, scores, ranks);
     return true;
 }
 
