@@ -35,6 +35,18 @@ export async function serveDist() {
 }
 
 // Decodes an 8-bit, non-interlaced PNG (what Chromium's screenshots are) into RGBA.
+// Saves the concept map as PNG through the mirror's Export menu, by keyboard (the command
+// the canvas's menu item sends); resolves with the download.
+export async function exportMapPng(page) {
+  await page.focus('.wwe-mirror [data-id="export"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.wwe-mirror [data-id="export/png"]');
+  await page.focus('.wwe-mirror [data-id="export/png"]');
+  const download = page.waitForEvent('download', { timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  return download;
+}
+
 export function decodePng(buffer) {
   if (buffer.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
   let offset = 8;

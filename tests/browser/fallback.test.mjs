@@ -9,7 +9,7 @@ import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openExplorer, useBrowser, waitState, settle, DIST, ROOT } from './browser.mjs';
+import { openExplorer, exportMapPng, useBrowser, waitState, settle, DIST, ROOT } from './browser.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 120_000 }, fn);
 const shared = useBrowser(before, after);
@@ -134,13 +134,7 @@ test('without WebGL 2: the map still exports as PNG (drawn from its SVG, not rea
   await withoutWebGL2(async (page) => {
     await page.evaluate(() => window.explorer.setState({ view: 'map' }));
     await settle(page);
-    await page.focus('.wwe-mirror [data-id="export"]');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.wwe-mirror [data-id="export/png"]');
-    await page.focus('.wwe-mirror [data-id="export/png"]');
-    const download = page.waitForEvent('download', { timeout: 20_000 });
-    await page.keyboard.press('Enter');
-    const file = await download;
+    const file = await exportMapPng(page);
     assert.equal(file.suggestedFilename(), 'concept-map.png');
     const bytes = fs.readFileSync(await file.path());
     assert.equal(bytes.readUInt32BE(0), 0x89504e47, 'a PNG');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  launch, serveDist, openExplorer, distinctColours, decodePng, countDraws, draws, settle, clock, nextFrame, press, typeText,
+  launch, serveDist, openExplorer, exportMapPng, distinctColours, decodePng, countDraws, draws, settle, clock, nextFrame, press, typeText,
   browserFrames, DIST,
 } from './browser.mjs';
 
@@ -247,13 +247,7 @@ test('PNG export: the map at 2x from its SVG, with the title and source under it
     assert.ok(caption.includes('>' + article.meta.title.replace(/&/g, '&amp;') + '</text>'), 'the title under the map');
     assert.ok(caption.includes(article.meta.author.name), 'the source under the map');
     // Through the Export menu, by keyboard (the same command as the canvas's item).
-    await page.focus('.wwe-mirror [data-id="export"]');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.wwe-mirror [data-id="export/png"]');
-    await page.focus('.wwe-mirror [data-id="export/png"]');
-    const download = page.waitForEvent('download', { timeout: 20_000 });
-    await page.keyboard.press('Enter');
-    const file = await download;
+    const file = await exportMapPng(page);
     assert.equal(file.suggestedFilename(), 'concept-map.png');
     const png = decodePng(fs.readFileSync(await file.path()));
     assert.equal(png.width, Math.round(2 * w), 'twice the SVG\'s width');
