@@ -128,7 +128,8 @@ std::string entities_csv_text(const Corpus& corpus) {
 std::string word_excerpt(std::string_view text, std::size_t max_bytes) {
     static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
     if (text.size() <= max_bytes) return std::string(text);
-    std::string cut = utf8_truncate(text, max_bytes);
+    std::string cut = utf8_truncate(text, max_bytes);  // ends in its own ellipsis: not ours
+    if (cut.size() >= kEllipsis.size()) cut.resize(cut.size() - kEllipsis.size());
     // Inside a word: back to the space before it (unless the one word is longer than all).
     const bool in_word = cut.size() < text.size() && text[cut.size()] != ' ' && text[cut.size()] != '\n';
     if (in_word) {

@@ -19,6 +19,10 @@ using nlohmann::json;
 
 namespace {
 
+// Links to nodes in one passage's text at most (each node's first mention is one; past this
+// many the names read as text too).
+constexpr int kMaxMentionLinks = 64;
+
 std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 class Builder {
@@ -324,8 +328,17 @@ void build_passage(Builder& b, const Controller& ctl, int parent, int p, int sel
         if (end > at) run(b.add(para, pid + "/t" + std::to_string(k++), SemanticRole::Text, passage.text.substr(at, end - at)), at, end);
         at = end;
     };
+    // Only a node's first mention in the passage is a link (as an encyclopedia links a name
+    // once): the rest is read as text, so a passage naming one concept a thousand times is one
+    // paragraph with one link, not a thousand links to tab through (or to send to the page).
+    std::vector<bool> linked(a.nodes.size(), false);
+    int links = 0;
     for (const Mention& m : c.mentions[static_cast<std::size_t>(p)]) {
         if (m.begin < at) continue;
+        const auto n = static_cast<std::size_t>(m.node);
+        if (linked[n] || links >= kMaxMentionLinks) continue;
+        linked[n] = true;
+        ++links;
         text_run(m.begin);
         const Node& node = a.nodes[static_cast<std::size_t>(m.node)];
         const int link = b.button(para, pid + "/m" + std::to_string(k++), passage.text.substr(m.begin, m.end - m.begin),

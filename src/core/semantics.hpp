@@ -19,6 +19,9 @@
 // mirror is changed only by diff: a state that did not change costs no DOM work. Element
 // ids are stable across states ("facet/front/security", "passage/p3", "tab/map"), so focus
 // and screen-reader positions survive updates. Names and texts are plain text, never markup.
+// A passage is a paragraph of text runs; a node's first mention in it is a link to the node
+// (at most 64 links a passage), later mentions are read as text, so the size of the tree
+// follows the text, not the number of mentions.
 #pragma once
 
 #include <cstdint>

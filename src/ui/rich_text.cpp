@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "core/script.hpp"
 #include "core/text.hpp"
@@ -75,26 +76,51 @@ struct Interval {
     int tag;
 };
 
-// The text cut at every span boundary, each piece with its combined style.
+// The text cut at every span boundary, each piece with its combined style: the flags of
+// every span covering it, and the tag of the last such span (in the caller's order) that has
+// one. A sweep over the boundaries, O((n + s) log s) for s spans: a passage naming one
+// concept 60,000 times is laid out in milliseconds.
 std::vector<Interval> style_intervals(std::uint32_t n, const std::vector<RichSpan>& spans) {
+    constexpr int kFlags = 32;  // the bits of RichStyle
+    struct Edge {
+        std::uint32_t at;
+        bool opens;
+        int span;
+    };
+    std::vector<Edge> edges;
     std::vector<std::uint32_t> cuts = {0, n};
-    for (const RichSpan& s : spans) {
-        if (s.begin < s.end && s.end <= n) {
-            cuts.push_back(s.begin);
-            cuts.push_back(s.end);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const RichSpan& sp = spans[i];
+        if (sp.begin < sp.end && sp.end <= n) {
+            edges.push_back({sp.begin, true, static_cast<int>(i)});
+            edges.push_back({sp.end, false, static_cast<int>(i)});
+            cuts.push_back(sp.begin);
+            cuts.push_back(sp.end);
         }
     }
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) { return x.at < y.at; });
+    int count[kFlags] = {};     // spans open now, per style flag
+    std::set<int> tagged;       // open spans with a tag, by their index
+    std::size_t e = 0;
     std::vector<Interval> out;
+    out.reserve(cuts.size());
     for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
-        Interval iv{cuts[k], cuts[k + 1], RichStyle_None, -1};
-        for (const RichSpan& s : spans) {
-            if (s.begin <= iv.begin && iv.end <= s.end && s.begin < s.end) {
-                iv.style |= s.style;
-                if (s.tag >= 0) iv.tag = s.tag;
+        for (; e < edges.size() && edges[e].at <= cuts[k]; ++e) {  // what ends or starts here
+            const RichSpan& sp = spans[static_cast<std::size_t>(edges[e].span)];
+            const int step = edges[e].opens ? 1 : -1;
+            for (int b = 0; b < kFlags; ++b)
+                if (sp.style & (1u << b)) count[b] += step;
+            if (sp.tag >= 0) {
+                if (edges[e].opens) tagged.insert(edges[e].span);
+                else tagged.erase(edges[e].span);
             }
         }
+        Interval iv{cuts[k], cuts[k + 1], RichStyle_None, -1};
+        for (int b = 0; b < kFlags; ++b)
+            if (count[b] > 0) iv.style |= 1u << b;
+        if (!tagged.empty()) iv.tag = spans[static_cast<std::size_t>(*tagged.rbegin())].tag;
         out.push_back(iv);
     }
     return out;

@@ -134,7 +134,7 @@ TEST_CASE("controller: undo restores the previous filters only") {
     CHECK(f.c.state().view == View::Map);
 }
 
-TEST_CASE("controller: back and forward walk the committed steps; viewport and reading position are not steps") {
+TEST_CASE("controller: back and forward walk the committed steps, viewport and reading position are not steps") {
     Fixture f;
     f.at(1, in::ShowView{View::Map});
     f.at(2, in::SetMapViewport{10, -5, 2});
@@ -358,7 +358,7 @@ TEST_CASE("controller: opening a passage hidden by the filters clears them first
     CHECK(f.c.state().facets == front({"security"}));
 }
 
-TEST_CASE("controller: nothing happens before an article is loaded; a bad article keeps the one shown") {
+TEST_CASE("controller: nothing happens before an article is loaded, a bad article keeps the one shown") {
     Controller c;
     CHECK_FALSE(c.apply(intent::ShowView{View::Map}, Origin::User, 0).problems.empty());
     CHECK(std::isinf(c.next_wakeup()));
@@ -402,7 +402,7 @@ TEST_CASE("controller: the browser's back and forward (links to the neighbouring
     CHECK(here() == map);
 }
 
-TEST_CASE("controller: the theme follows theme= and the system settings, live; reduced motion is kept") {
+TEST_CASE("controller: the theme follows theme= and the system settings, live, reduced motion is kept") {
     Controller c;
     REQUIRE(c.load(test::mini_json()).ok);
     SystemPreferences dark;

@@ -165,7 +165,7 @@ TEST_CASE("hostile: control characters in q become spaces, with a notice, wherev
     CHECK(p3.size() == 1);
 }
 
-TEST_CASE("hostile: the embed scale is written back as given; hex floats, inf and nan are refused") {
+TEST_CASE("hostile: the embed scale is written back as given, hex floats, inf and nan are refused") {
     Corpus c = test::mini_corpus();
     std::vector<Diagnostic> problems;
     EmbedOptions o = embed_from_query("embed&scale=1.225", c, problems);

@@ -107,7 +107,7 @@ TEST_CASE("Markdown details: Setext headings, links, images, code fences, themat
     CHECK(a.passages[2].text == "snake_case and emphasis and *stars*.");
 }
 
-TEST_CASE("texts that cannot be articles are errors; unwrapped paragraphs are one per line") {
+TEST_CASE("texts that cannot be articles are errors, unwrapped paragraphs are one per line") {
     CHECK(!import_text("", FileKind::Text, {}).ok());
     CHECK(!import_text("# Only a heading\n", FileKind::Markdown, {}).ok());
     const ImportResult bad = import_text("caf\xE9 au lait", FileKind::Text, {});
@@ -142,7 +142,7 @@ TEST_CASE("key terms: content words and collocations, no stop words, not already
     for (const KeyTerm& t : key_terms(mini, 50)) CHECK(t.label != "security");
 }
 
-TEST_CASE("add_concept: a unique id, the term type added when missing; the result loads") {
+TEST_CASE("add_concept: a unique id, the term type added when missing, the result loads") {
     json doc = json::parse(test::mini_json());
     std::vector<Diagnostic> problems;
     REQUIRE(add_concept(doc, {"Security", 3, 2}, problems));

@@ -130,7 +130,7 @@ TEST_CASE("degenerate graphs stay finite") {
     }
 }
 
-TEST_CASE("pinned nodes stay put; the rest settles around them") {
+TEST_CASE("pinned nodes stay put, the rest settles around them") {
     auto edges = random_graph(50, 2, 5);
     ForceLayout l(50, edges);
     l.pin(0, 100.0f, -40.0f);

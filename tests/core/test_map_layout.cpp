@@ -49,7 +49,7 @@ TEST_CASE("map layout: the same key gives the same positions, however the ticks 
     CHECK(run(c, seeded, 50) != one);
 }
 
-TEST_CASE("map layout: pinned nodes stay where they were put; the reference frame ignores pins") {
+TEST_CASE("map layout: pinned nodes stay where they were put, the reference frame ignores pins") {
     const Corpus c = test::mini_corpus();
     MapLayout layout(c);
     MapLayoutKey key;

@@ -6,7 +6,7 @@
 
 using namespace wwe;
 
-TEST_CASE("facet matrix counts passages in both values; a cell equals the facet query") {
+TEST_CASE("facet matrix counts passages in both values, a cell equals the facet query") {
     Corpus c = test::mini_corpus();
     const Article& a = c.article;
     const int dim = a.find_facet("dimension"), front = a.find_facet("front");

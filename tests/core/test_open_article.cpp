@@ -147,7 +147,7 @@ TEST_CASE("links and states name their article: one made for another article app
     CHECK(o.c.apply(in::OpenLink{"v=reader&f.party=upper"}, Origin::Link, 5).problems.empty());
 }
 
-TEST_CASE("locks: an unknown facet refuses to open unlocked; a new article must have the locked facets") {
+TEST_CASE("locks: an unknown facet refuses to open unlocked, a new article must have the locked facets") {
     Opened bad("embed&lock.colour=red");
     CHECK(bad.c.refused());
     CHECK(bad.c.notice().title.find("shows nothing") != std::string::npos);
@@ -160,7 +160,7 @@ TEST_CASE("locks: an unknown facet refuses to open unlocked; a new article must 
     CHECK(ok.c.state().facets.at("front").count("security"));
 }
 
-TEST_CASE("host protocol: a load message opens a file; only it may be large") {
+TEST_CASE("host protocol: a load message opens a file, only it may be large") {
     Opened o;
     auto send = [&](const nlohmann::json& m) {
         return handle_host_message(o.c, m.dump(), [&](const Intent& i) { return o.c.apply(i, Origin::Host, 2); }).message;

@@ -27,7 +27,7 @@ struct Visit {
 
 }  // namespace
 
-TEST_CASE("persist: the stored document round-trips; nothing stored is an empty document") {
+TEST_CASE("persist: the stored document round-trips, nothing stored is an empty document") {
     StoredDocument d;
     d.articles["A | 2016"].last["app"] = json{{"view", "map"}};
     d.articles["A | 2016"].bookmarks.push_back({"Security", json{{"query", "security"}}});
@@ -42,7 +42,7 @@ TEST_CASE("persist: the stored document round-trips; nothing stored is an empty 
     CHECK(none.document.articles.empty());
 }
 
-TEST_CASE("persist: a corrupt or foreign value is ignored whole with one problem; bad parts are dropped") {
+TEST_CASE("persist: a corrupt or foreign value is ignored whole with one problem, bad parts are dropped") {
     for (const char* text : {"{not json", "[1,2]", "{\"format\":\"something-else\",\"version\":1}", "42",
                              "{\"format\":\"win-win-explorer/stored\",\"version\":99999999999999999999}",
                              "{\"format\":\"win-win-explorer/stored\"}", "\xff\xfe"}) {
@@ -161,7 +161,7 @@ TEST_CASE("persist: at most kMaxBookmarks saved views") {
     CHECK(v.user(intent::SaveBookmark{"v3"}).problems.empty());  // replacing is fine
 }
 
-TEST_CASE("persist: the notebook slot holds one notebook per article; forgetting clears it") {
+TEST_CASE("persist: the notebook slot holds one notebook per article, forgetting clears it") {
     Visit v("");
     CHECK(v.c.article_notebook().is_null());
     const json nb = {{"format", "win-win-explorer/notebook"}, {"version", 1}, {"entries", json::array()}};
@@ -181,7 +181,7 @@ TEST_CASE("persist: the notebook slot holds one notebook per article; forgetting
     CHECK(read_stored(again.c.stored_json()).document.notebook.is_null());
 }
 
-TEST_CASE("persist: a notebook slot or part of the wrong shape is dropped with a notice; the views stay") {
+TEST_CASE("persist: a notebook slot or part of the wrong shape is dropped with a notice, the views stay") {
     const std::string head = R"({"format":"win-win-explorer/stored","version":1,"articles":{},"notebook":)";
     Visit wrong(head + "[1,2]}");
     CHECK(wrong.c.article_notebook().is_null());

@@ -19,7 +19,7 @@ TEST_CASE("plain_place names the format's items by kind and number") {
     CHECK(plain_place("#q") == "#q");
 }
 
-TEST_CASE("locate_pointer finds the line and column of a value; a missing member gives its parent") {
+TEST_CASE("locate_pointer finds the line and column of a value, a missing member gives its parent") {
     const std::string text = "{\n  \"a\": [1,\n    {\"b\": \"x\\\"}\", \"c\": 2}],\n  \"d\": {}\n}";
     CHECK(locate_pointer(text, "/a").line == 2);
     CHECK(locate_pointer(text, "/a/1/c").line == 3);

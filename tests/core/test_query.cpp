@@ -34,7 +34,7 @@ TEST_CASE("run_query combines facets and text") {
     }
 }
 
-TEST_CASE("without text: article order, score 0; empty results are results") {
+TEST_CASE("without text: article order, score 0, empty results are results") {
     Corpus c = test::mini_corpus();
     json j = to_json(c, run_query(c, {"", {{"front", {"economic"}}}}));
     REQUIRE(j["paragraphs"].size() == 2);

@@ -76,7 +76,7 @@ TEST_CASE("golden: 'trend of the times' puts the passages with the phrase first,
     CHECK(search_note(res.query).find("\xE2\x80\x9cof\xE2\x80\x9d") != std::string::npos);
 }
 
-TEST_CASE("golden: exact word forms rank above stemmed variants; stop words alone still search") {
+TEST_CASE("golden: exact word forms rank above stemmed variants, stop words alone still search") {
     const Corpus& c = shipped();
     QueryRequest r;
     r.text = "times";

@@ -248,7 +248,7 @@ TEST_CASE("semantics: the views are tables and lists: map nodes and relations, t
     }
 }
 
-TEST_CASE("semantics: the same state gives no patch; a change gives just the elements that changed") {
+TEST_CASE("semantics: the same state gives no patch, a change gives just the elements that changed") {
     Fixture f;
     const SemanticTree a = f.tree();
     CHECK(diff(a, f.tree()).empty());
@@ -294,7 +294,7 @@ TEST_CASE("semantics: patches turn the mirror of any state into the mirror of an
     }
 }
 
-TEST_CASE("semantics: the toolbar's menu buttons say collapsed; a menu's items exist only while it is open") {
+TEST_CASE("semantics: the toolbar's menu buttons say collapsed, a menu's items exist only while it is open") {
     Fixture f;
     SemanticTree t = f.tree();
     for (const char* id : {"share", "export", "help"}) {
@@ -336,7 +336,7 @@ TEST_CASE("semantics: the filter chips are a row of their own, after the toolbar
     CHECK(t.find("chips") > t.find("toolbar"));
 }
 
-TEST_CASE("semantics: passage links are named with whole words and one ellipsis; opening one says what it is") {
+TEST_CASE("semantics: passage links are named with whole words and one ellipsis, opening one says what it is") {
     CHECK(word_excerpt("short text", 100) == "short text");
     CHECK(word_excerpt("the quick brown fox jumps", 12) == "the quick\xE2\x80\xA6");  // not "the quick br"
     CHECK(word_excerpt("one, two three", 5) == "one\xE2\x80\xA6");                    // no dangling comma
@@ -355,7 +355,7 @@ TEST_CASE("semantics: passage links are named with whole words and one ellipsis;
     CHECK(u.announcement.find(passage_opened_text(c, static_cast<int>(c.article.passages.size()) - 1)) != std::string::npos);
 }
 
-TEST_CASE("semantics: Contexts and Terms are tables; a concordance row opens its passage, a term searches") {
+TEST_CASE("semantics: Contexts and Terms are tables, a concordance row opens its passage, a term searches") {
     Fixture f;
     f.c.apply(intent::ShowView{View::Contexts}, Origin::User, 1);
     CHECK(node(f.tree(), "contexts/empty"));  // no search yet: what to do

@@ -137,7 +137,7 @@ TEST_CASE("app: a setState from the host page while the search box has the focus
     CHECK(t.state()["query"] == "securityx");
 }
 
-TEST_CASE("app: the map's controls emit map intents; a click on a node selects it") {
+TEST_CASE("app: the map's controls emit map intents, a click on a node selects it") {
     AppUnderTest t("", "v=map");
     t.ui.wait(2.0);  // the layout finishes and eases in
     t.ui.click("Re-layout", wwe::test::Find::in("##map"));
@@ -227,7 +227,7 @@ TEST_CASE("app: the semantic layer — the mirror's ops, placed elements, no wor
     CHECK(focused);
 }
 
-TEST_CASE("app: the mirror's colours; the keyboard help as a dialog; a drag scrolls the reader for fingers only") {
+TEST_CASE("app: the mirror's colours, the keyboard help as a dialog, a drag scrolls the reader for fingers only") {
     AppUnderTest t;
     const json first = json::parse(t.app.take_semantics());
     std::map<std::string, json> places;
@@ -282,7 +282,7 @@ TEST_CASE("app: the mirror's colours; the keyboard help as a dialog; a drag scro
     CHECK(drag(true) > 0);
 }
 
-TEST_CASE("app: a full screen button only where the page allows it; the canvas's and the mirror's ask the same") {
+TEST_CASE("app: a full screen button only where the page allows it, the canvas's and the mirror's ask the same") {
     AppUnderTest t;
     CHECK(t.ui.try_find("Full screen") == nullptr);  // until the page says it may
     t.app.take_semantics();
@@ -539,4 +539,34 @@ TEST_CASE("app: the Share dialog's size typed in the mirror: applied clamped at 
     CHECK(d.embed_id == "week3");
     CHECK(d.id_typing.text == "week3");
     CHECK(d.id_typing.caret == 5);
+}
+
+TEST_CASE("app: a passage naming one concept thousands of times: one paragraph with one link, the whole text in the mirror") {
+    json a = json::parse(read_file(WWE_SOURCE_DIR "/assets/article.json"));
+    const std::string label = a["concepts"][0]["label"].get<std::string>();
+    json extra = a["passages"].back();
+    extra["id"] = "repeated";
+    std::string text;
+    while (text.size() + label.size() + 1 < 150000) text += label + " ";
+    text.pop_back();
+    extra["text"] = text;
+    a["passages"].push_back(extra);
+    const std::string article = a.dump();
+    AppUnderTest t("", "", article);
+    t.app.set_state_json(json{{"passage", "repeated"}}.dump(), wwe::Origin::Page, t.ui.time());
+    t.ui.frame(3);
+    const std::string ops = t.app.take_semantics();
+    CHECK(ops.size() < 3 * article.size());  // the tree follows the text, not the mentions
+    int links = 0;
+    std::string mirrored;
+    for (const json& op : json::parse(ops)) {
+        if (op["op"] != "add") continue;
+        const std::string id = op["id"];
+        if (id.rfind("passage/repeated/", 0) != 0) continue;
+        if (id.rfind("passage/repeated/m", 0) == 0) ++links;
+        if (id.rfind("passage/repeated/m", 0) == 0 || id.rfind("passage/repeated/t", 0) == 0)
+            mirrored += op.value("name", std::string());
+    }
+    CHECK(links == 1);
+    CHECK(mirrored == text);
 }

@@ -47,7 +47,7 @@ TEST_CASE("app: Open... in the toolbar asks the platform for its file picker, on
     CHECK_FALSE(t.app.take_open_request());
 }
 
-TEST_CASE("app: an imported text shows its key terms; a click makes one a concept; the panel closes") {
+TEST_CASE("app: an imported text shows its key terms, a click makes one a concept, the panel closes") {
     Opened t;
     const wwe::Update u = t.app.open_article(read_file(WWE_SOURCE_DIR "/tests/data/speech.txt"), "speech.txt",
                                              "2026-12-01", wwe::Origin::User, 1);
@@ -73,7 +73,7 @@ TEST_CASE("app: an imported text shows its key terms; a click makes one a concep
     CHECK(t.app.controller().corpus().article.nodes.back().label == first);
 }
 
-TEST_CASE("app: the notebook is kept in the stored document, one per article; forgetting clears it") {
+TEST_CASE("app: the notebook is kept in the stored document, one per article, forgetting clears it") {
     std::string stored;
     {
         Opened t;

@@ -1,6 +1,3 @@
-// PENDING (not in the suite): in the full Chromium run the app kept drawing after a file was
-// refused (settle timed out after 60 s at the first file). Run alone with node --test; fix, then
-// rename back to bad_input.test.mjs.
 // The bad-input suite (tests/data/bad) in the browser: with an article and a view of the
 // reader's own in place (a facet ticked, a search), every file of the suite is opened at
 // run time — explorer.load(), and for some the real Open... file input and drag and drop —
