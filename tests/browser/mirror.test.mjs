@@ -462,5 +462,21 @@ test('the problems panel is a dialog in the accessibility tree: each problem a l
     await page.evaluate(() => document.querySelector('[data-id="problems-dialog/close"]').click());
     await settle(page);
     assert.equal(find(await axTree(page), (n) => n.role === 'dialog' && n.name === report.summary), null);
+
+    // Esc closes the panel first, the search stays; only the next Esc clears the search.
+    await page.evaluate(() => window.explorer.setState({ query: 'cooperation' }));
+    await page.evaluate((t) => window.explorer.load(t, { name: 'dangling-ids.json' }), broken);
+    await settle(page);
+    await page.waitForSelector('.wwe-mirror [data-id="problems-dialog/close"]');
+    await page.focus('.wwe-mirror [data-id="problems-dialog/close"]');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.equal(await page.locator('.wwe-mirror [data-id="problems-dialog"]').count(), 0, 'the panel closed');
+    assert.equal((await page.evaluate(() => window.explorer.getState())).query, 'cooperation', 'the search kept');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'open', null, { timeout: 5000 });
+    fs.writeFileSync(path.join(SHOTS, 'problems-esc-closed.png'), await page.screenshot());
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.equal((await page.evaluate(() => window.explorer.getState())).query, '', 'then the search goes');
   });
 });
