@@ -153,6 +153,9 @@ void build_toolbar(Builder& b, const Controller& ctl, const Presentation& pr, in
         b.at(tours).description = "Guided tours of the article";
     }
     if (!e.kiosk) {
+        const int notebook = b.command(bar, "notebook-button", "Notebook", SemanticCommand::OpenNotebook,
+                                       Semantic_Expandable | Semantic_PopupDialog | (pr.notebook_open ? Semantic_Expanded : 0));
+        b.at(notebook).description = "The passages you collected, with your notes";
         b.command(bar, "open", "Open a file (an article, or a text to explore)", SemanticCommand::OpenFile);
         b.command(bar, "share", "Share this view", SemanticCommand::OpenShare,
                   Semantic_Expandable | Semantic_PopupDialog | (pr.share_open ? Semantic_Expanded : 0));
@@ -852,6 +855,7 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::OpenFile: return "open-file";
     case SemanticCommand::ExportArticle: return "export-article";
     case SemanticCommand::CloseProblems: return "close-problems";
+    case SemanticCommand::OpenNotebook: return "open-notebook";
     }
     return "";
 }

@@ -192,6 +192,7 @@ struct AppImpl {
         p.fullscreen_available = layout.fullscreen_available;
         p.fullscreen = layout.fullscreen;
         p.problems_open = problems_showing(core, problems);
+        p.notebook_open = notebook_ui.open;
         if (!missing_glyphs.empty()) p.undrawable = undrawable_line(missing_glyphs);
         return p;
     }
@@ -462,6 +463,10 @@ struct AppImpl {
         case SemanticCommand::CloseProblems:
             problems.dismissed = core.open_report().serial;
             focus_request = "open";
+            break;
+        case SemanticCommand::OpenNotebook:  // as the toolbar's button: open (to the front) or close
+            notebook_ui.open = !notebook_ui.open;
+            notebook_ui.focus = notebook_ui.open;
             break;
         case SemanticCommand::ExportArticle:
             downloads.push_back({core.corpus().article.id + ".json", "application/json", core.article_json()});

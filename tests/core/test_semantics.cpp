@@ -327,6 +327,33 @@ TEST_CASE("semantics: the toolbar's menu buttons say collapsed; a menu's items e
     CHECK(j["flags"].dump().find("expandable") != std::string::npos);
 }
 
+TEST_CASE("semantics: the Notebook button is in the toolbar, a dialog button saying whether the notebook is open") {
+    Fixture f;
+    SemanticTree t = f.tree();
+    const SemanticNode* button = node(t, "notebook-button");
+    REQUIRE(button);
+    CHECK(button->role == SemanticRole::Button);
+    CHECK(button->name == "Notebook");
+    CHECK(button->parent == t.find("toolbar"));
+    CHECK(button->command == SemanticCommand::OpenNotebook);
+    CHECK((button->flags & Semantic_Focusable) != 0);
+    CHECK((button->flags & Semantic_PopupDialog) != 0);
+    CHECK((button->flags & Semantic_Expandable) != 0);
+    CHECK((button->flags & Semantic_Expanded) == 0);
+    Presentation open;
+    open.notebook_open = true;
+    t = f.tree(open);
+    CHECK((node(t, "notebook-button")->flags & Semantic_Expanded) != 0);
+    const nlohmann::json j = to_json(SemanticOp{SemanticOp::Kind::Add, *node(t, "notebook-button"), {}, {}, {}}, t);
+    CHECK(j["flags"].dump().find("popup-dialog") != std::string::npos);
+    CHECK(j["flags"].dump().find("expanded") != std::string::npos);
+    // Not on a kiosk (nothing is collected there).
+    Controller kiosk;
+    REQUIRE(kiosk.load(test::mini_json()).ok);
+    kiosk.open_location("kiosk", "", {}, 0);
+    CHECK_FALSE(node(build_semantics(kiosk, {}), "notebook-button"));
+}
+
 TEST_CASE("semantics: the filter chips are a row of their own, after the toolbar") {
     Fixture f;
     f.c.apply(intent::ToggleFacetValue{"front", "security"}, Origin::User, 1);

@@ -540,3 +540,27 @@ TEST_CASE("app: the Share dialog's size typed in the mirror: applied clamped at 
     CHECK(d.id_typing.text == "week3");
     CHECK(d.id_typing.caret == 5);
 }
+
+TEST_CASE("app: the mirror's Notebook button opens and closes the notebook window, as the canvas's") {
+    AppUnderTest t;
+    t.app.take_semantics();
+    CHECK(t.ui.try_find("Markdown") == nullptr);
+    t.app.semantic_action("notebook-button", t.ui.time());
+    t.ui.frame(2);
+    CHECK(t.ui.try_find("Markdown") != nullptr);  // the window's export buttons
+    std::string ops = t.app.take_semantics();
+    INFO(ops);
+    bool expanded = false;
+    for (const json& op : json::parse(ops)) {
+        if (op["op"] != "update" || op["id"] != "notebook-button") continue;
+        for (const json& f : op["flags"]) expanded = expanded || f == "expanded";
+    }
+    CHECK(expanded);
+    t.app.semantic_action("notebook-button", t.ui.time());
+    t.ui.frame(2);
+    CHECK(t.ui.try_find("Markdown") == nullptr);
+    // The canvas's button does the same.
+    t.ui.click("Notebook");
+    t.ui.frame();
+    CHECK(t.ui.try_find("Markdown") != nullptr);
+}
