@@ -131,6 +131,68 @@ test('the narrow toolbar: the mirror\'s Export and Tour open their menus under M
   });
 });
 
+test('the map\'s and the matrix\'s choices: one tab stop per radio group, the arrow keys choose, over the drawn control', async () => {
+  await withExplorer({}, async (page) => {
+    const state = () => page.evaluate(() => window.explorer.getState());
+    const checked = (group) => page.evaluate((g) => [...document.querySelectorAll(`.wwe-mirror [data-id="${g}"] [role="radio"]`)]
+      .filter((el) => el.getAttribute('aria-checked') === 'true').map((el) => el.getAttribute('data-id')), group);
+    const stops = (group) => page.evaluate((g) => [...document.querySelectorAll(`.wwe-mirror [data-id="${g}"] [role="radio"]`)]
+      .filter((el) => el.tabIndex === 0).map((el) => el.getAttribute('data-id')), group);
+    await page.evaluate(() => window.explorer.setState({ view: 'map' }));
+    await settle(page);
+    for (const group of ['map/edges', 'map/depth', 'map/color']) {
+      assert.equal(await page.getAttribute(`.wwe-mirror [data-id="${group}"]`, 'role'), 'radiogroup', group);
+      assert.equal((await checked(group)).length, 1, `${group}: one radio checked`);
+      assert.deepEqual(await stops(group), await checked(group), `${group}: one tab stop, the checked radio`);
+    }
+    // Tab goes from group to group (never radio to radio).
+    await page.focus('.wwe-mirror [data-id="map/edges/relations"]');
+    await page.keyboard.press('Tab');
+    await waitFocus(page, 'map/depth/1');
+    await page.keyboard.press('Tab');
+    await waitFocus(page, 'map/color/type');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await waitFocus(page, 'map/edges/relations');
+    // An arrow moves and chooses; the radio sits over the drawn combo (which shows it).
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    await waitFocus(page, 'map/edges/cooccurrence');
+    assert.equal((await state()).map.edges, 'cooccurrence');
+    assert.deepEqual(await checked('map/edges'), ['map/edges/cooccurrence']);
+    assert.deepEqual(await stops('map/edges'), ['map/edges/cooccurrence']);
+    const radio = await boxOf(page, 'map/edges/cooccurrence');
+    assert.ok(radio.placed && radio.w > 60 && radio.h > 10, JSON.stringify(radio));
+    assert.deepEqual(await boxOf(page, 'map/edges'), radio, 'the group and its radios over the one combo');
+    await shot(page, 'map-edges-radio');
+    await page.keyboard.press('ArrowLeft');
+    await settle(page);
+    assert.equal((await state()).map.edges, 'relations');
+    // The neighbourhood's radios over the two drawn radio buttons.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    await waitFocus(page, 'map/depth/2');
+    assert.equal((await state()).map.depth, 2);
+    const one = await boxOf(page, 'map/depth/1');
+    const two = await boxOf(page, 'map/depth/2');
+    assert.ok(one.placed && two.placed && two.x > one.x + one.w - 1 && Math.abs(two.y - one.y) < 2, JSON.stringify({ one, two }));
+    await shot(page, 'map-depth-radio');
+    // The matrix's axes: the same pattern.
+    await page.evaluate(() => window.explorer.setState({ view: 'matrix' }));
+    await settle(page);
+    const [first, second] = article.facets;
+    assert.deepEqual(await checked('matrix/rows'), [`matrix/rows/${first.id}`]);
+    await page.focus(`.wwe-mirror [data-id="matrix/rows/${first.id}"]`);
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    await waitFocus(page, `matrix/rows/${second.id}`);
+    assert.equal((await state()).matrix.rows, second.id);
+    assert.ok((await boxOf(page, `matrix/rows/${second.id}`)).placed);
+    await shot(page, 'matrix-rows-radio');
+  });
+});
+
 test('an evidence list of hundreds of passages: every item reached by the keyboard, the drawn list scrolled to it', async () => {
   // A generated article whose every passage names one concept: it is in all 400.
   const long = makeArticle(article, 400, 1);
