@@ -131,6 +131,31 @@ test('the narrow toolbar: the mirror\'s Export and Tour open their menus under M
   });
 });
 
+test('the one-panel layout: the view tabs over the view drop-down, Saved and Notebook over More', async () => {
+  await withExplorer({ width: 700, height: 760 }, async (page) => {
+    const more = await boxOf(page, 'export');  // over the drawn More button (the test above)
+    assert.ok(more.placed, JSON.stringify(more));
+    await pressUntil(page, 'Tab', (f) => f.landmark === 'toolbar', 6, 'the toolbar');
+    await pressUntil(page, 'ArrowRight', (f) => f.id === 'tab/map', 6, 'the Map tab');
+    const tab = await boxOf(page, 'tab/map');
+    const reader = await boxOf(page, 'tab/reader');
+    // All tabs over the one drop-down (it shows the view), under the search field.
+    const search = await boxOf(page, 'search/box');
+    assert.ok(tab.placed && tab.w > 60 && tab.y >= search.y + search.h, `over the drop-down: ${JSON.stringify({ tab, search })}`);
+    assert.deepEqual(reader, tab);
+    await shot(page, 'narrow-tab-focus');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await page.evaluate(() => window.explorer.getState())).view, 'map');
+    for (const id of ['notebook-button', 'saved/save', 'saved/forget']) {
+      await page.focus(`.wwe-mirror [data-id="${id}"]`);
+      const box = await boxOf(page, id);
+      assert.ok(box.placed && inside(box, more) && inside(more, box), `${id} over More: ${JSON.stringify({ box, more })}`);
+    }
+    await shot(page, 'narrow-saved-focus');
+  });
+});
+
 test('the map\'s and the matrix\'s choices: one tab stop per radio group, the arrow keys choose, over the drawn control', async () => {
   await withExplorer({}, async (page) => {
     const state = () => page.evaluate(() => window.explorer.getState());

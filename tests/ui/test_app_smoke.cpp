@@ -541,6 +541,62 @@ TEST_CASE("app: the Share dialog's size typed in the mirror: applied clamped at 
     CHECK(d.id_typing.caret == 5);
 }
 
+namespace {
+
+// The place ops of `ops` (App::take_semantics) by element id.
+std::map<std::string, json> places_of(const std::string& ops) {
+    std::map<std::string, json> out;
+    if (ops.empty()) return out;
+    for (const json& op : json::parse(ops))
+        if (op["op"] == "place") out[op["id"]] = op;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("app: the one-panel layout: the mirror's tabs over the view drop-down, Saved and Notebook over More") {
+    wwe::test::DriverParams narrow;
+    narrow.display_size = ImVec2(700, 760);
+    AppUnderTest t("", "", "", narrow);
+    const wwe::test::Item* combo = t.ui.try_find("##view");
+    const wwe::test::Item* more = t.ui.try_find("More");
+    REQUIRE(combo != nullptr);
+    REQUIRE(more != nullptr);
+    std::map<std::string, json> places = places_of(t.app.take_semantics());
+    const auto over = [&](const std::string& id, const wwe::test::Item& item) {
+        CAPTURE(id);
+        REQUIRE(places.count(id));
+        const json& p = places[id];
+        CHECK(std::abs(p["x"].get<float>() - item.rect.Min.x) < 1);
+        CHECK(std::abs(p["y"].get<float>() - item.rect.Min.y) < 1);
+        CHECK(std::abs(p["w"].get<float>() - item.rect.GetWidth()) < 1);
+        CHECK(std::abs(p["h"].get<float>() - item.rect.GetHeight()) < 1);
+    };
+    // The tab list where the drop-down is drawn, every tab with it (relative to it: 0, 0).
+    over("tabs", *combo);
+    for (const char* tab : {"tab/reader", "tab/map", "tab/matrix", "tab/terms"}) {
+        CAPTURE(tab);
+        REQUIRE(places.count(tab));
+        CHECK(places[tab]["x"] == 0);
+        CHECK(places[tab]["y"] == 0);
+        CHECK(places[tab]["w"] == places["tabs"]["w"]);
+    }
+    // Saved views and the notebook are in the More menu: over More, as Share and Export.
+    over("saved", *more);
+    over("notebook-button", *more);
+    over("export", *more);
+    CHECK(places.count("saved/save"));
+    CHECK(places.count("saved/forget"));
+    // Wide again: each tab over its own drawn tab, the list not placed.
+    t.ui.io().DisplaySize = ImVec2(1280, 800);
+    t.ui.frame(2);
+    const std::string ops = t.app.take_semantics();
+    places = places_of(ops);
+    REQUIRE(t.ui.try_find("Map##tab1") != nullptr);
+    over("tab/map", *t.ui.try_find("Map##tab1"));
+    CHECK(ops.find("\"unplace\"") != std::string::npos);
+}
+
 TEST_CASE("app: the mirror's Notebook button opens and closes the notebook window, as the canvas's") {
     AppUnderTest t;
     t.app.take_semantics();
