@@ -335,6 +335,10 @@ test('the Share dialog\'s fields: the drawn field shows what is typed in the mir
     assert.equal(await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="share-dialog/width"]').value), '1234');
     await waitFocus(page, 'share-dialog/height');
     const height = await boxOf(page, 'share-dialog/height');
+    // The height's element covers its field only, not the "px" drawn after it.
+    assert.ok(Math.abs(height.w - field.w) < 1 && Math.abs(height.h - field.h) < 1, JSON.stringify({ height, field }));
+    const px = ink(await page.screenshot(), { x: height.x + height.w, y: height.y, w: 24, h: height.h });
+    assert.ok(px.count > 10, `the "px" label right of the element: ${JSON.stringify(px)}`);
     const before = ink(await page.screenshot(), height);
     await page.keyboard.press('Control+a');
     await page.keyboard.type('9');

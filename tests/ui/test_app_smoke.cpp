@@ -597,6 +597,26 @@ TEST_CASE("app: the one-panel layout: the mirror's tabs over the view drop-down,
     CHECK(ops.find("\"unplace\"") != std::string::npos);
 }
 
+TEST_CASE("app: the Share dialog's fields: each mirror element covers the field's frame, not its label") {
+    AppUnderTest t;
+    t.app.semantic_action("share", t.ui.time());
+    t.ui.frame(3);
+    std::map<std::string, json> places = places_of(t.app.take_semantics());
+    REQUIRE(places.count("share-dialog/width"));
+    REQUIRE(places.count("share-dialog/height"));
+    // Both fields are 70 px wide; the height's "px" after it is not the field.
+    CHECK(places["share-dialog/height"]["w"] == places["share-dialog/width"]["w"]);
+    CHECK(places["share-dialog/height"]["w"].get<float>() == doctest::Approx(70).epsilon(0.01));
+    // Exactly the frame ImGui drew (the driver's item rectangle is the frame; the item's own
+    // rectangle, which the mirror was given before, runs on over the label).
+    const wwe::test::Item* height = t.ui.try_find("px##h");
+    REQUIRE(height != nullptr);
+    CHECK(places["share-dialog/height"]["w"].get<float>() == doctest::Approx(height->rect.GetWidth()).epsilon(0.01));
+    CHECK(places["share-dialog/height"]["x"].get<float>() == doctest::Approx(height->rect.Min.x - places["share-dialog"]["x"].get<float>()).epsilon(0.01));
+    CHECK(places["share-dialog/scale"]["w"].get<float>() == doctest::Approx(160).epsilon(0.01));
+    CHECK(places["share-dialog/id"]["w"].get<float>() == doctest::Approx(160).epsilon(0.01));
+}
+
 TEST_CASE("app: the mirror's Notebook button opens and closes the notebook window, as the canvas's") {
     AppUnderTest t;
     t.app.take_semantics();
