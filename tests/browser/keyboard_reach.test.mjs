@@ -3,7 +3,10 @@
 // the wide toolbar's buttons, focus in and back; every item of an evidence list longer than
 // the canvas lays out (a node in hundreds of passages) is reached by the keyboard, the drawn
 // list scrolling to it and the mirror's element over it; the Share dialog's size and name
-// fields show what is typed in the drawn field itself, and keep the value the app kept.
+// fields show what is typed in the drawn field itself, with the caret where the user moved
+// it, and keep the value the app kept; the map's and the matrix's choices (drawn as combos
+// and radio buttons) are radio groups of one tab stop each; in the one-panel layout the
+// view tabs and Saved sit over the drop-down and More that hold them.
 //
 // Screenshots of the focus rings: test-results/keyboard-reach/ (WWE_SHOTS=dir elsewhere);
 // look at them.
@@ -268,6 +271,22 @@ test('an evidence list of hundreds of passages: every item reached by the keyboa
   });
 });
 
+// The columns (x from the box's left) of a rectangle where two screenshots differ.
+function changedColumns(pngA, pngB, box) {
+  const a = decodePng(pngA), b = decodePng(pngB);
+  const out = [];
+  for (let x = Math.ceil(box.x) + 2; x < Math.floor(box.x + box.w) - 2; x++) {
+    for (let y = Math.ceil(box.y) + 2; y < Math.floor(box.y + box.h) - 2; y++) {
+      const i = (y * a.width + x) * 4;
+      if (Math.abs(a.rgba[i] - b.rgba[i]) + Math.abs(a.rgba[i + 1] - b.rgba[i + 1]) + Math.abs(a.rgba[i + 2] - b.rgba[i + 2]) > 60) {
+        out.push(x - box.x);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 // The dark pixels of a rectangle of a screenshot: how many, and how far right they reach
 // (the text drawn in a light field).
 function ink(png, box) {
@@ -329,10 +348,34 @@ test('the Share dialog\'s fields: the drawn field shows what is typed in the mir
     // Typed, then left with Tab: the same; the next field typed in shows its text too.
     await page.keyboard.press('Control+a');
     await page.keyboard.type('1234');
+    await settle(page);
+    // The drawn caret follows the mirror field's caret: Left twice puts it between "12" and
+    // "34", Home before "1" (where it was drawn changes; it stayed at the end before).
+    const atEnd = await page.screenshot();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement.selectionStart), 2);
+    const inMiddle = await page.screenshot();
+    const moved = changedColumns(atEnd, inMiddle, field);
+    const text = ink(inMiddle, field);
+    assert.ok(moved.length && moved[0] > 6 && moved[0] < text.right - 8 && moved[moved.length - 1] >= text.right - 2,
+      `the caret drawn in the middle, gone from the end: ${JSON.stringify({ moved, text })}`);
+    await shot(page, 'share-width-caret-middle');
+    await page.keyboard.press('Home');
+    await settle(page);
+    const home = changedColumns(inMiddle, await page.screenshot(), field);
+    assert.ok(home.length && home[0] < 10, `the caret drawn before the first digit: ${JSON.stringify(home)}`);
+    await shot(page, 'share-width-caret-home');
+    // Up steps the number (by 10), as a number field does.
+    await page.keyboard.press('ArrowUp');
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement.value), '1244');
+    assert.match(await snippet(), /width="1244"/);
     await page.keyboard.press('Tab');
     await settle(page);
-    assert.match(await snippet(), /width="1234"/);
-    assert.equal(await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="share-dialog/width"]').value), '1234');
+    assert.match(await snippet(), /width="1244"/);
+    assert.equal(await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="share-dialog/width"]').value), '1244');
     await waitFocus(page, 'share-dialog/height');
     const height = await boxOf(page, 'share-dialog/height');
     // The height's element covers its field only, not the "px" drawn after it.
