@@ -504,8 +504,11 @@ mergeInto(LibraryManager.library, {
       } else {
         // What is typed, with the caret where it is (moved by the arrow keys, Home, End, a
         // click), so that the canvas draws it there.
+        // (With a selection, as Tab into the field makes of its whole text, the caret is at
+        // its moving end: after the text, not before it.)
         const typing = () => {
-          const at = typeof input.selectionStart === 'number' ? input.selectionStart : input.value.length;
+          const caret = input.selectionDirection === 'backward' ? input.selectionStart : input.selectionEnd;
+          const at = typeof caret === 'number' ? caret : input.value.length;
           entry.done = false;
           semanticValue(entry.id, input.value, at);
         };
