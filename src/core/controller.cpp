@@ -996,9 +996,15 @@ void Controller::announce(const ViewState& before, bool result_changed, Update& 
         }
         add_sentence(out, filters.empty() ? "Filters cleared." : "Filters: " + filters + ".");
     }
-    if (before.query != now.query)
-        add_sentence(out, now.query.empty() ? "Search cleared." : "Search " + quoted_query(now.query) + ".");
-    if (result_changed) add_sentence(out, result_summary(*corpus_, now, static_cast<int>(derived_.shown.size())) + ".");
+    // A new search and what it found are one sentence that names the search once.
+    const int shown = static_cast<int>(derived_.shown.size());
+    const bool searched = before.query != now.query;
+    if (searched && !now.query.empty() && result_changed) {
+        add_sentence(out, search_result_summary(*corpus_, now, shown) + ".");
+    } else {
+        if (searched) add_sentence(out, now.query.empty() ? "Search cleared." : "Search " + quoted_query(now.query) + ".");
+        if (result_changed) add_sentence(out, result_summary(*corpus_, now, shown) + ".");
+    }
     if (before.selection != now.selection) {
         add_sentence(out, now.selection.empty() ? "Selection cleared."
                                                 : "Selected " + selection_description(*corpus_, now.selection) + ".");

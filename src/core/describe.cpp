@@ -56,16 +56,35 @@ std::string suggested_bookmark_name(const Corpus& corpus, const ViewState& state
     return name;
 }
 
-std::string result_summary(const Corpus& corpus, const ViewState& state, int shown) {
+namespace {
+
+bool any_facet_chosen(const ViewState& state) {
+    for (const auto& [facet, values] : state.facets)
+        if (!values.empty()) return true;
+    return false;
+}
+
+// "4 of 15 passages match", "1 of 15 passages matches".
+std::string match_count(const Corpus& corpus, int shown) {
     const int total = static_cast<int>(corpus.article.passages.size());
-    bool chosen = false;
-    for (const auto& [facet, values] : state.facets) chosen = chosen || !values.empty();
-    if (state.query.empty() && !chosen) return "All " + plural(total, "passage", "passages");
-    std::string line = std::to_string(shown) + " of " + plural(total, "passage", "passages") +
-                       (shown == 1 ? " matches" : " match");
+    return std::to_string(shown) + " of " + plural(total, "passage", "passages") + (shown == 1 ? " matches" : " match");
+}
+
+}  // namespace
+
+std::string result_summary(const Corpus& corpus, const ViewState& state, int shown) {
+    const bool chosen = any_facet_chosen(state);
+    if (state.query.empty() && !chosen)
+        return "All " + plural(static_cast<int>(corpus.article.passages.size()), "passage", "passages");
+    std::string line = match_count(corpus, shown);
     if (!state.query.empty()) line += " " + quoted_query(state.query);
     if (chosen) line += state.query.empty() ? " the filters" : " and the filters";
     return line;
+}
+
+std::string search_result_summary(const Corpus& corpus, const ViewState& state, int shown) {
+    return quoted_query(state.query) + (any_facet_chosen(state) ? " and the filters: " : ": ") +
+           match_count(corpus, shown);
 }
 
 std::string selection_description(const Corpus& corpus, const Selection& s) {

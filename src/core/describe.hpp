@@ -6,6 +6,7 @@
 //   - quoted_query .......... the search text in typographic quotes
 //   - filters_description ... "Front: Security, Economic; search: “x”"
 //   - result_summary ........ "4 of 15 passages match “x” and the filters"
+//   - search_result_summary . "“x”: 4 of 15 passages match" (a search just made, said once)
 //   - selection_description . "Belt and Road Initiative (entity), mentioned in 5 passages"
 //   - passages_markdown_text, entities_csv_text ... the exports of what is shown
 #pragma once
@@ -36,6 +37,11 @@ std::string suggested_bookmark_name(const Corpus& corpus, const ViewState& state
 // How much of the article the result shows: "All 15 passages" or "4 of 15 passages match
 // “x” and the filters". `shown`: passages in the result.
 std::string result_summary(const Corpus& corpus, const ViewState& state, int shown);
+
+// The same, led by the search text, for saying what a new search found with its text named
+// once: "“x”: 4 of 15 passages match", "“x” and the filters: 1 of 15 passages matches".
+// `state.query` is not empty.
+std::string search_result_summary(const Corpus& corpus, const ViewState& state, int shown);
 
 // The selection in words ("" for none): a node with its kind and passages, a passage with
 // its number, an event with its date, an edge with both ends and its evidence.

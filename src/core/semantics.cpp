@@ -157,6 +157,9 @@ void build_toolbar(Builder& b, const Controller& ctl, const Presentation& pr, in
         b.at(tours).description = "Guided tours of the article";
     }
     if (!e.kiosk) {
+        const int notebook = b.command(bar, "notebook-button", "Notebook", SemanticCommand::OpenNotebook,
+                                       Semantic_Expandable | Semantic_PopupDialog | (pr.notebook_open ? Semantic_Expanded : 0));
+        b.at(notebook).description = "The passages you collected, with your notes";
         b.command(bar, "open", "Open a file (an article, or a text to explore)", SemanticCommand::OpenFile);
         b.command(bar, "share", "Share this view", SemanticCommand::OpenShare,
                   Semantic_Expandable | Semantic_PopupDialog | (pr.share_open ? Semantic_Expanded : 0));
@@ -418,21 +421,26 @@ void build_map(Builder& b, const Controller& ctl, int main) {
           "Concept map of " + plural(concepts, "concept", "concepts") + " and " +
               plural(static_cast<int>(a.nodes.size()) - concepts, "entity", "entities") +
               ". Select one to read its relations and the passages that mention it.");
-    // Options, as the map's controls.
+    // Options, as the map's controls: each choice a radio group (one tab stop, the arrow
+    // keys choose), then the actions.
     const int options = b.add(main, "map/options", SemanticRole::Group, "Map options");
+    const auto radio = [&](int group, std::string id, std::string name, Intent action, bool checked) {
+        b.button(group, std::move(id), std::move(name), std::move(action), checked ? Semantic_Checked : 0, SemanticRole::Radio);
+    };
+    const int edge_group = b.add(options, "map/edges", SemanticRole::RadioGroup, "Edges");
     const std::pair<MapEdges, const char*> edges[] = {
-        {MapEdges::Relations, "Edges: relations"}, {MapEdges::Cooccurrence, "Edges: shared passages"}, {MapEdges::Both, "Edges: both"}};
+        {MapEdges::Relations, "Relations"}, {MapEdges::Cooccurrence, "Shared passages"}, {MapEdges::Both, "Both"}};
     for (const auto& [mode, label] : edges)
-        b.button(options, std::string("map/edges/") + to_string(mode), label, intent::SetMapEdges{mode},
-                 s.map.edges == mode ? Semantic_Pressed : 0);
+        radio(edge_group, std::string("map/edges/") + to_string(mode), label, intent::SetMapEdges{mode}, s.map.edges == mode);
+    const int depth_group = b.add(options, "map/depth", SemanticRole::RadioGroup, "Neighbourhood");
     for (int depth = 1; depth <= 2; ++depth)
-        b.button(options, "map/depth/" + std::to_string(depth), depth == 1 ? "Neighbourhood: 1 hop" : "Neighbourhood: 2 hops",
-                 intent::SetDepth{depth}, s.map.depth == depth ? Semantic_Pressed : 0);
-    b.button(options, "map/color/type", "Colour by type", intent::SetColorBy{std::string()}, s.map.color.empty() ? Semantic_Pressed : 0);
+        radio(depth_group, "map/depth/" + std::to_string(depth), depth == 1 ? "1 hop" : "2 hops", intent::SetDepth{depth},
+              s.map.depth == depth);
+    const int color_group = b.add(options, "map/color", SemanticRole::RadioGroup, "Colour by");
+    radio(color_group, "map/color/type", "Type", intent::SetColorBy{std::string()}, s.map.color.empty());
     for (const Facet& f : a.facets) {
         if (f.built_in) continue;
-        b.button(options, "map/color/" + f.id, "Colour by " + f.label, intent::SetColorBy{f.id},
-                 s.map.color == f.id ? Semantic_Pressed : 0);
+        radio(color_group, "map/color/" + f.id, f.label, intent::SetColorBy{f.id}, s.map.color == f.id);
     }
     b.button(options, "map/fit", "Fit the map into the view", intent::FitMap{});
     b.button(options, "map/relayout", "Lay the map out again", intent::Relayout{});
@@ -479,14 +487,20 @@ void build_matrix(Builder& b, const Controller& ctl, int main) {
     const ViewState& s = ctl.state();
     const Derived& d = ctl.derived();
     const int rf = axis_facet(a, s.matrix.rows, 0), cf = axis_facet(a, s.matrix.columns, 1);
+    // Each axis a radio group of the facets (one tab stop, the arrow keys choose), as the
+    // matrix's two combos.
     const int axes = b.add(main, "matrix/axes", SemanticRole::Group, "Matrix axes");
+    const int row_group = b.add(axes, "matrix/rows", SemanticRole::RadioGroup, "Rows");
     for (std::size_t f = 0; f < a.facets.size(); ++f) {
-        b.button(axes, "matrix/rows/" + a.facets[f].id, "Rows: " + a.facets[f].label,
-                 intent::SetMatrixAxes{a.facets[f].id, s.matrix.columns}, static_cast<int>(f) == rf ? Semantic_Pressed : 0);
+        b.button(row_group, "matrix/rows/" + a.facets[f].id, a.facets[f].label,
+                 intent::SetMatrixAxes{a.facets[f].id, s.matrix.columns}, static_cast<int>(f) == rf ? Semantic_Checked : 0,
+                 SemanticRole::Radio);
     }
+    const int column_group = b.add(axes, "matrix/columns", SemanticRole::RadioGroup, "Columns");
     for (std::size_t f = 0; f < a.facets.size(); ++f) {
-        b.button(axes, "matrix/columns/" + a.facets[f].id, "Columns: " + a.facets[f].label,
-                 intent::SetMatrixAxes{s.matrix.rows, a.facets[f].id}, static_cast<int>(f) == cf ? Semantic_Pressed : 0);
+        b.button(column_group, "matrix/columns/" + a.facets[f].id, a.facets[f].label,
+                 intent::SetMatrixAxes{s.matrix.rows, a.facets[f].id}, static_cast<int>(f) == cf ? Semantic_Checked : 0,
+                 SemanticRole::Radio);
     }
     if (rf < 0 || cf < 0) return;
     const Facet& rows = a.facets[static_cast<std::size_t>(rf)];
@@ -865,6 +879,7 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::OpenFile: return "open-file";
     case SemanticCommand::ExportArticle: return "export-article";
     case SemanticCommand::CloseProblems: return "close-problems";
+    case SemanticCommand::OpenNotebook: return "open-notebook";
     }
     return "";
 }

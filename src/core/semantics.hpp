@@ -109,6 +109,7 @@ enum class SemanticCommand : std::uint8_t {
     OpenFile,      // pick a file to open (an article, a text)
     ExportArticle, // Save as article: the article as a file of the format
     CloseProblems, // the problems panel (what opening a file found): close it
+    OpenNotebook,  // the notebook window (open it, or close it)
 };
 const char* to_string(SemanticCommand command);
 
@@ -153,6 +154,7 @@ struct Presentation {
     bool fullscreen_available = false;  // the page may go full screen (an iframe needs allow="fullscreen")
     bool fullscreen = false;            // it is full screen now
     bool problems_open = false;  // the problems panel shows the last open's problems (Controller::open_report)
+    bool notebook_open = false;  // the notebook window shows
     std::string undrawable;      // the line saying which characters cannot be drawn ("" = all are)
     bool operator==(const Presentation&) const = default;
 };

@@ -205,7 +205,10 @@ mergeInto(LibraryManager.library, {
         case 'radiogroup': return make('div', { role: 'radiogroup' });
         case 'radio': return make('button', { type: 'button', role: 'radio', 'aria-checked': 'false' });
         case 'slider': return make('input', { type: 'range' });
-        case 'spinbutton': return make('input', { type: 'number', inputmode: 'numeric' });
+        // A text field, not type="number" (whose caret the page cannot read): the canvas draws
+        // the caret where the user moved it. Up and Down step it (installField).
+        case 'spinbutton': return make('input', { type: 'text', role: 'spinbutton', inputmode: 'numeric',
+                                                  autocomplete: 'off', spellcheck: 'false' });
         case 'textbox': return make('input', { type: 'text', autocomplete: 'off', spellcheck: 'false' });
         default: return make('span');
       }
@@ -499,17 +502,39 @@ mergeInto(LibraryManager.library, {
       if (entry.role === 'slider') {
         input.addEventListener('input', send);
       } else {
-        // A number input has no selection API (null): its caret is taken to be at the end.
+        // What is typed, with the caret where it is (moved by the arrow keys, Home, End, a
+        // click), so that the canvas draws it there.
+        // (With a selection, as Tab into the field makes of its whole text, the caret is at
+        // its moving end: after the text, not before it.)
         const typing = () => {
-          const at = typeof input.selectionStart === 'number' ? input.selectionStart : input.value.length;
+          const caret = input.selectionDirection === 'backward' ? input.selectionStart : input.selectionEnd;
+          const at = typeof caret === 'number' ? caret : input.value.length;
           entry.done = false;
           semanticValue(entry.id, input.value, at);
         };
-        for (const type of ['focus', 'input', 'keyup']) {
-          input.addEventListener(type, (e) => {
-            if (e.type === 'keyup' && e.key === 'Enter') return;
+        for (const type of ['focus', 'input', 'select']) {
+          input.addEventListener(type, () => {
             if (document.activeElement === input) typing();
           });
+        }
+        // Keys do not reach the field's own listeners (onKey stops them at the window): a
+        // released key sends the caret where the key left it (arrows, Home, End).
+        input.wweCaret = typing;
+        if (entry.role === 'spinbutton') {
+          // Up and Down step the number (as a number input does), within its range.
+          input.wweStep = (up) => {
+            const num = (k, fallback) => {
+              const v = parseFloat(input.getAttribute(k));
+              return Number.isFinite(v) ? v : fallback;
+            };
+            const step = num('data-step', 1) || 1;
+            const now = parseInt(input.value, 10);
+            const from = Number.isFinite(now) ? now : num('data-min', 0);
+            const next = Math.min(num('data-max', Infinity), Math.max(num('data-min', -Infinity), from + (up ? step : -step)));
+            input.value = String(next);
+            input.setSelectionRange(input.value.length, input.value.length);
+            typing();
+          };
         }
         input.addEventListener('change', send);
         input.addEventListener('blur', send);
@@ -519,13 +544,18 @@ mergeInto(LibraryManager.library, {
 
     function setFieldValue(entry, op) {
       const input = entry.el;
-      if (entry.role !== 'textbox') {
+      if (entry.role === 'slider') {
         for (const k of ['min', 'max', 'step']) if (typeof op[k] === 'number') input.setAttribute(k, String(op[k]));
+      } else if (entry.role === 'spinbutton') {  // a text field: its range for the keys and ARIA
+        for (const k of ['min', 'max', 'step']) if (typeof op[k] === 'number') input.setAttribute('data-' + k, String(op[k]));
+        if (typeof op.min === 'number') input.setAttribute('aria-valuemin', String(op.min));
+        if (typeof op.max === 'number') input.setAttribute('aria-valuemax', String(op.max));
       }
       // Not while the user is typing in it (a number half typed is not clamped away), but
       // once done (the value the app kept, clamped or filtered).
       if (typeof op.value !== 'string') return;
       entry.lastValue = op.value;
+      if (entry.role === 'spinbutton') input.setAttribute('aria-valuenow', op.value);
       if (input.value !== op.value && (entry.role === 'slider' || entry.done || document.activeElement !== input)) {
         input.value = op.value;
         entry.done = false;
@@ -952,6 +982,9 @@ mergeInto(LibraryManager.library, {
         } else if (key === 'Enter') {
           e.preventDefault();
           if (t.wweSend) t.wweSend();
+        } else if ((key === 'ArrowUp' || key === 'ArrowDown') && t.wweStep && !command && !e.altKey) {
+          e.preventDefault();
+          t.wweStep(key === 'ArrowUp');
         }
         return;
       }
@@ -1058,6 +1091,8 @@ mergeInto(LibraryManager.library, {
       const t = e.target;
       const mine = container.contains(t);
       if (e.type === 'keyup') {
+        // A field's caret, where the key moved it (the canvas draws it there).
+        if (mine && t.wweCaret && document.activeElement === t && e.key !== 'Enter') t.wweCaret();
         // Releases go to GLFW only for keys it saw pressed (no key stays down in ImGui).
         if (glfwDown.has(e.keyCode)) glfwDown.delete(e.keyCode);
         else e.stopImmediatePropagation();

@@ -192,6 +192,7 @@ struct AppImpl {
         p.fullscreen_available = layout.fullscreen_available;
         p.fullscreen = layout.fullscreen;
         p.problems_open = problems_showing(core, problems);
+        p.notebook_open = notebook_ui.open;
         if (!missing_glyphs.empty()) p.undrawable = undrawable_line(missing_glyphs);
         return p;
     }
@@ -350,6 +351,25 @@ struct AppImpl {
         placed = std::move(now);
     }
 
+    // Esc's first step: closes the topmost dialog (the problems panel, then the keyboard
+    // help, then the Share dialog), the focus back on what opened it. False when none is open.
+    bool close_dialog() {
+        if (problems_showing(core, problems)) {
+            problems.dismissed = core.open_report().serial;
+            focus_request = "open";
+        } else if (help.open) {
+            help.open = false;
+            focus_request = "help";
+        } else if (share.showing) {
+            share.close = true;
+            focus_request = "share";
+        } else {
+            return false;
+        }
+        semantics_dirty = true;
+        return true;
+    }
+
     // What the mirror's element `id` does, as the canvas control would.
     void activate(const std::string& id, double now) {
         const int i = tree.find(id);
@@ -443,6 +463,10 @@ struct AppImpl {
         case SemanticCommand::CloseProblems:
             problems.dismissed = core.open_report().serial;
             focus_request = "open";
+            break;
+        case SemanticCommand::OpenNotebook:  // as the toolbar's button: open (to the front) or close
+            notebook_ui.open = !notebook_ui.open;
+            notebook_ui.focus = notebook_ui.open;
             break;
         case SemanticCommand::ExportArticle:
             downloads.push_back({core.corpus().article.id + ".json", "application/json", core.article_json()});
@@ -667,13 +691,7 @@ void App::semantic_key(std::string_view key, double now) {
         if (m.export_open || m.tours_open) {
             m.layout.menu_request = Layout::Menu::Close;
             m.focus_request = m.export_open ? "export" : "tours";
-        } else if (m.help.open) {
-            m.help.open = false;
-            m.focus_request = "help";
-        } else if (m.share.showing) {
-            m.share.close = true;
-            m.focus_request = "share";
-        } else {
+        } else if (!m.close_dialog()) {
             const bool manual_tour = m.core.tour().playing() && !m.core.tour_autoplay();
             if (!manual_tour && s.selection.empty() && m.layout.show_filters) m.layout.show_filters = false;
             else m.apply(intent::Dismiss{}, Origin::User, now);
@@ -1102,8 +1120,9 @@ FrameReport App::frame(double now, const FrameInput& input) {
     }
     ImGui::PopFont();
 
-    // Esc: first a manual tour or the selection, then the filter panel, then the search.
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !popup_open) {
+    // Esc: first the topmost dialog (a pop-up closes itself), then a manual tour or the
+    // selection, then the filter panel, then the search.
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !popup_open && !m.close_dialog()) {
         const bool manual_tour = m.core.tour().playing() && !m.core.tour_autoplay();
         if (!manual_tour && state.selection.empty() && m.layout.show_filters) m.layout.show_filters = false;
         else intents.push_back(intent::Dismiss{});

@@ -51,7 +51,7 @@ bool facet_value_locked(const EmbedOptions& embed, const std::string& facet, con
 
 void hover_passage(const ViewContext& ctx, int passage) { ctx.brush.next_passage = passage; }
 
-void SemanticPlaces::place_item(const std::string& id) {
+void SemanticPlaces::place_item(const std::string& id, float width) {
     const ImGuiWindow* w = ImGui::GetCurrentWindow();
     if (!reveal.empty() && id == reveal) {
         revealed = true;
@@ -60,6 +60,7 @@ void SemanticPlaces::place_item(const std::string& id) {
     }
     if (!ImGui::IsItemVisible()) return;
     ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (width > 0) r.Max.x = std::min(r.Max.x, r.Min.x + width);
     r.ClipWith(w->ClipRect);
     if (r.GetWidth() > 0 && r.GetHeight() > 0) rects[id] = r;
 }

@@ -754,6 +754,13 @@ void emit_direct(ViewContext& ctx, MapCache& m, const Viewport& v) {
     ctx.emit(viewport_intent(m, v));
 }
 
+// A choice drawn as a combo (the last item): the mirror's radio group `group` and each of
+// its radios ("<group>/<choice>") over it, the combo showing the checked one.
+void place_choices(ViewContext& ctx, const std::string& group, const std::vector<std::string>& choices) {
+    ctx.places.place_item(group);
+    for (const std::string& c : choices) ctx.places.place_item(group + "/" + c);
+}
+
 void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
     const MapState& map = ctx.state.map;
     const Article& article = ctx.corpus.article;
@@ -782,6 +789,8 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
             }
             ImGui::EndCombo();
         }
+        // The mirror's radio group and its radios over the combo (it shows the checked one).
+        place_choices(ctx, "map/edges", {"relations", "cooccurrence", "both"});
         if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip(
                 "Relations: the typed relations the annotation records (arrows).\n"
@@ -802,9 +811,12 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
         ImGui::TextUnformatted("Neighbourhood");
         ImGui::SameLine();
         if (ImGui::RadioButton("1 hop", map.depth == 1) && map.depth != 1) ctx.emit(intent::SetDepth{1});
+        ctx.places.place_item("map/depth/1");
         ImGui::SameLine();
         if (ImGui::RadioButton("2 hops", map.depth == 2) && map.depth != 2) ctx.emit(intent::SetDepth{2});
+        ctx.places.place_item("map/depth/2");
         ImGui::EndGroup();
+        ctx.places.place_item("map/depth");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("How far around the selected node the map stays bright");
 
         // Colours: by node type, or by the values of any facet.
@@ -824,6 +836,12 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
                     ctx.emit(intent::SetColorBy{article.facets[f].id});
             }
             ImGui::EndCombo();
+        }
+        {
+            std::vector<std::string> choices{"type"};
+            for (const Facet& f : article.facets)
+                if (!f.built_in) choices.push_back(f.id);
+            place_choices(ctx, "map/color", choices);
         }
         ImGui::EndGroup();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Colour the nodes by their type, or by a facet's values");
@@ -874,6 +892,9 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
     if (compact) {
         if (ImGui::Button("Options")) ImGui::OpenPopup("##map-options");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edges, neighbourhood, colours, legend");
+        // The mirror's choices sit over the button that holds them (the pop-up's own places
+        // replace these while it is open).
+        for (const char* id : {"map/edges", "map/depth", "map/color"}) ctx.places.place_item(id);
         if (ImGui::BeginPopup("##map-options")) {
             options(true);
             ImGui::EndPopup();

@@ -14,7 +14,10 @@
 namespace wwe::ui {
 namespace {
 
-bool facet_combo(const char* id, const Article& article, int current, std::string& out_id) {
+// A facet chosen in a combo; the mirror's radio group `semantic` and each of its radios
+// ("<semantic>/<facet id>") sit over the combo (it shows the checked one).
+bool facet_combo(ViewContext& ctx, const char* id, const char* semantic, const Article& article, int current,
+                 std::string& out_id) {
     bool changed = false;
     const char* preview = current >= 0 ? article.facets[static_cast<std::size_t>(current)].label.c_str() : "";
     ImGui::SetNextItemWidth(170);
@@ -27,6 +30,8 @@ bool facet_combo(const char* id, const Article& article, int current, std::strin
         }
         ImGui::EndCombo();
     }
+    ctx.places.place_item(semantic);
+    for (const Facet& f : article.facets) ctx.places.place_item(std::string(semantic) + "/" + f.id);
     return changed;
 }
 
@@ -43,11 +48,11 @@ void draw_matrix(ViewContext& ctx) {
     ImGui::TextUnformatted("Rows");
     ImGui::SameLine();
     std::string id;
-    if (facet_combo("##rows", article, rf, id)) ctx.emit(intent::SetMatrixAxes{id, ctx.state.matrix.columns});
+    if (facet_combo(ctx, "##rows", "matrix/rows", article, rf, id)) ctx.emit(intent::SetMatrixAxes{id, ctx.state.matrix.columns});
     ImGui::SameLine(0, 16);
     ImGui::TextUnformatted("Columns");
     ImGui::SameLine();
-    if (facet_combo("##columns", article, cf, id)) ctx.emit(intent::SetMatrixAxes{ctx.state.matrix.rows, id});
+    if (facet_combo(ctx, "##columns", "matrix/columns", article, cf, id)) ctx.emit(intent::SetMatrixAxes{ctx.state.matrix.rows, id});
     ImGui::SameLine(0, 16);
     if (ImGui::Button("Swap") && rf >= 0 && cf >= 0) {
         ctx.emit(intent::SetMatrixAxes{article.facets[static_cast<std::size_t>(cf)].id,

@@ -68,11 +68,12 @@ void typing_caret(const ShareState::Typing& t, const Theme& theme) {
 void size_field(ViewContext& ctx, const char* label, int& value, const ShareState::Typing& typing, const char* semantic) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%s", typing.caret >= 0 ? typing.text.c_str() : std::to_string(value).c_str());
+    const float frame = ImGui::CalcItemWidth();  // the field without its label ("px")
     if (ImGui::InputText(label, buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal)) {
         int typed = 0;
         if (std::sscanf(buf, "%d", &typed) == 1) value = typed;  // clamped by the caller
     }
-    ctx.places.place_item(semantic);
+    ctx.places.place_item(semantic, frame);
     if (!ImGui::IsItemActive()) typing_caret(typing, ctx.theme);
 }
 
@@ -215,9 +216,10 @@ void draw_share(ViewContext& ctx, ShareState& d) {
         ImGui::SetTooltip(ctx.state.facets.empty() ? "Tick filter values first: they can then be locked"
                                                    : "Readers of the embed cannot untick them");
     }
+    // The fields' mirror elements cover their frames, not the labels after them.
     ImGui::SetNextItemWidth(160);
     ImGui::SliderFloat("Text size", &d.scale, kMinEmbedScale, kMaxEmbedScale, "%.2fx");
-    ctx.places.place_item("share-dialog/scale");
+    ctx.places.place_item("share-dialog/scale", 160);
     ImGui::SameLine(0, 20);
     ImGui::SetNextItemWidth(70);
     size_field(ctx, "##w", d.width, d.width_typing, "share-dialog/width");
@@ -235,7 +237,7 @@ void draw_share(ViewContext& ctx, ShareState& d) {
                                  ImGuiInputTextFlags_CallbackCharFilter, id_filter)) {
         d.embed_id = id_buf;
     }
-    ctx.places.place_item("share-dialog/id");
+    ctx.places.place_item("share-dialog/id", 160);
     if (!ImGui::IsItemActive()) typing_caret(d.id_typing, ctx.theme);
     ImGui::Checkbox("Strict sandbox", &d.strict_sandbox);
     ctx.places.place_item("share-dialog/sandbox");

@@ -186,6 +186,11 @@ void compact_toolbar(ViewContext& ctx) {
         }
         ImGui::EndCombo();
     }
+    // The mirror's tab list and its tabs over the drop-down that holds them (it shows the
+    // selected one).
+    ctx.places.place_item("tabs");
+    for (int v = 0; v < kViewCount; ++v)
+        if (view_offered(ctx.embed, static_cast<View>(v))) ctx.places.place_item(std::string("tab/") + to_string(static_cast<View>(v)));
     const bool tours = !ctx.core.tours().empty();
     if (!tours && ctx.embed.kiosk) {
         ImGui::NewLine();
@@ -198,7 +203,15 @@ void compact_toolbar(ViewContext& ctx) {
     // The mirror keeps the toolbar's own buttons (Tour, Open, Share, Export, full screen):
     // here they are in the More menu, so their focus rings are over it, and the mirror's
     // Tour and Export open their menus under it, as the wide toolbar's buttons do.
-    for (const char* id : {"tours", "open", "share", "export", "fullscreen"}) ctx.places.place_item(id);
+    for (const char* id : {"tours", "notebook-button", "open", "share", "export", "fullscreen"}) ctx.places.place_item(id);
+    // Saved views too (its sub-menu's items replace these while it is open).
+    if (!ctx.embed.kiosk) {
+        for (const char* id : {"saved", "saved/save", "saved/forget"}) ctx.places.place_item(id);
+        for (std::size_t i = 0; i < ctx.core.bookmarks().size(); ++i) {
+            ctx.places.place_item("saved/" + std::to_string(i) + "/open");
+            ctx.places.place_item("saved/" + std::to_string(i) + "/delete");
+        }
+    }
     const ImVec2 anchor = ImGui::GetItemRectMax();
     if (tours) tours_popup(ctx, false, anchor);
     if (!ctx.embed.kiosk) export_popup(ctx, false, anchor);

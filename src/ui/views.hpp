@@ -90,7 +90,8 @@ struct SemanticPlaces {
 
     void place(const std::string& id, ImVec2 min, ImVec2 max) { rects[id] = ImRect(min, max); }
     // The last ImGui item, clipped to the window's visible part (nothing when clipped away).
-    void place_item(const std::string& id);
+    // `width` > 0: only its first `width` px (a field's frame without the label after it).
+    void place_item(const std::string& id, float width = 0);
 };
 
 // What views ask of the shell this frame.

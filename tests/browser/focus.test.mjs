@@ -64,13 +64,14 @@ const waitFocus = (page, id) => page.waitForFunction((i) => document.activeEleme
 
 test('the toolbar is one tab stop with arrow keys; menu buttons say collapsed from the start; closed menus have no stops', async () => {
   await withExplorer('', async (page) => {
-    const attrs = await page.evaluate(() => Object.fromEntries(['share', 'export', 'tours', 'help'].map((id) => {
+    const attrs = await page.evaluate(() => Object.fromEntries(['share', 'export', 'tours', 'help', 'notebook-button'].map((id) => {
       const el = document.querySelector(`.wwe-mirror [data-id="${id}"]`);
       return [id, el && [el.getAttribute('aria-expanded'), el.getAttribute('aria-haspopup')]];
     })));
     assert.deepEqual(attrs.share, ['false', 'dialog']);
     assert.deepEqual(attrs.export, ['false', 'menu']);
     assert.deepEqual(attrs.help, ['false', 'dialog']);
+    assert.deepEqual(attrs['notebook-button'], ['false', 'dialog']);
     if (article.tours?.length) assert.deepEqual(attrs.tours, ['false', 'menu']);
     assert.equal(await page.locator('.wwe-mirror [data-id^="export/"]').count(), 0, 'no export items while closed');
     assert.ok(find(await axTree(page), (n) => n.role === 'toolbar'), 'a toolbar');
@@ -95,6 +96,25 @@ test('the toolbar is one tab stop with arrow keys; menu buttons say collapsed fr
     assert.equal((await focused(page)).id, 'help');
     await page.keyboard.press('Home');
     assert.equal((await focused(page)).id, 'back');
+    // The Notebook button: named, over the drawn button; Enter opens the notebook window as
+    // a click does, and says so; Enter again closes it.
+    await pressUntil(page, 'ArrowRight', (f) => f.id === 'notebook-button', 20, 'Notebook');
+    const button = await focusBox(page);
+    assert.ok(button.placed && button.w > 40, JSON.stringify(button));
+    assert.equal((await focused(page)).name, 'Notebook');
+    const expandedNow = () => page.getAttribute('.wwe-mirror [data-id="notebook-button"]', 'aria-expanded');
+    const before = await page.screenshot();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await page.waitForFunction(() => document.querySelector('.wwe-mirror [data-id="notebook-button"]')
+      .getAttribute('aria-expanded') === 'true', null, { timeout: 5000 });
+    assert.equal((await focused(page)).id, 'notebook-button', 'the focus stays on the button');
+    const opened = await page.screenshot();
+    assert.notDeepEqual(opened, before, 'the notebook window drawn');
+    await shot(page, 'notebook-open');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal(await expandedNow(), 'false');
   });
 });
 
@@ -102,7 +122,7 @@ test('the Export and Tour menus: opened by the keyboard, their items over the dr
   await withExplorer('', async (page) => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await pressUntil(page, 'ArrowRight', (f) => f.id === 'export', 14, 'Export');
+    await pressUntil(page, 'ArrowRight', (f) => f.id === 'export', 20, 'Export');
     await page.keyboard.press('Enter');
     await settle(page);
     await waitFocus(page, 'export/png');
@@ -162,7 +182,7 @@ test('the Share dialog: every option in the mirror, each doing what the canvas c
     await settle(page);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await pressUntil(page, 'ArrowRight', (f) => f.id === 'share', 14, 'Share');
+    await pressUntil(page, 'ArrowRight', (f) => f.id === 'share', 20, 'Share');
     await page.keyboard.press('Enter');
     await settle(page);
     await waitFocus(page, 'share-dialog/copy-link');

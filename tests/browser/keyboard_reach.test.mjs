@@ -3,7 +3,10 @@
 // the wide toolbar's buttons, focus in and back; every item of an evidence list longer than
 // the canvas lays out (a node in hundreds of passages) is reached by the keyboard, the drawn
 // list scrolling to it and the mirror's element over it; the Share dialog's size and name
-// fields show what is typed in the drawn field itself, and keep the value the app kept.
+// fields show what is typed in the drawn field itself, with the caret where the user moved
+// it, and keep the value the app kept; the map's and the matrix's choices (drawn as combos
+// and radio buttons) are radio groups of one tab stop each; in the one-panel layout the
+// view tabs and Saved sit over the drop-down and More that hold them.
 //
 // Screenshots of the focus rings: test-results/keyboard-reach/ (WWE_SHOTS=dir elsewhere);
 // look at them.
@@ -131,6 +134,93 @@ test('the narrow toolbar: the mirror\'s Export and Tour open their menus under M
   });
 });
 
+test('the one-panel layout: the view tabs over the view drop-down, Saved and Notebook over More', async () => {
+  await withExplorer({ width: 700, height: 760 }, async (page) => {
+    const more = await boxOf(page, 'export');  // over the drawn More button (the test above)
+    assert.ok(more.placed, JSON.stringify(more));
+    await pressUntil(page, 'Tab', (f) => f.landmark === 'toolbar', 6, 'the toolbar');
+    await pressUntil(page, 'ArrowRight', (f) => f.id === 'tab/map', 6, 'the Map tab');
+    const tab = await boxOf(page, 'tab/map');
+    const reader = await boxOf(page, 'tab/reader');
+    // All tabs over the one drop-down (it shows the view), under the search field.
+    const search = await boxOf(page, 'search/box');
+    assert.ok(tab.placed && tab.w > 60 && tab.y >= search.y + search.h, `over the drop-down: ${JSON.stringify({ tab, search })}`);
+    assert.deepEqual(reader, tab);
+    await shot(page, 'narrow-tab-focus');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await page.evaluate(() => window.explorer.getState())).view, 'map');
+    for (const id of ['notebook-button', 'saved/save', 'saved/forget']) {
+      await page.focus(`.wwe-mirror [data-id="${id}"]`);
+      const box = await boxOf(page, id);
+      assert.ok(box.placed && inside(box, more) && inside(more, box), `${id} over More: ${JSON.stringify({ box, more })}`);
+    }
+    await shot(page, 'narrow-saved-focus');
+  });
+});
+
+test('the map\'s and the matrix\'s choices: one tab stop per radio group, the arrow keys choose, over the drawn control', async () => {
+  await withExplorer({}, async (page) => {
+    const state = () => page.evaluate(() => window.explorer.getState());
+    const checked = (group) => page.evaluate((g) => [...document.querySelectorAll(`.wwe-mirror [data-id="${g}"] [role="radio"]`)]
+      .filter((el) => el.getAttribute('aria-checked') === 'true').map((el) => el.getAttribute('data-id')), group);
+    const stops = (group) => page.evaluate((g) => [...document.querySelectorAll(`.wwe-mirror [data-id="${g}"] [role="radio"]`)]
+      .filter((el) => el.tabIndex === 0).map((el) => el.getAttribute('data-id')), group);
+    await page.evaluate(() => window.explorer.setState({ view: 'map' }));
+    await settle(page);
+    for (const group of ['map/edges', 'map/depth', 'map/color']) {
+      assert.equal(await page.getAttribute(`.wwe-mirror [data-id="${group}"]`, 'role'), 'radiogroup', group);
+      assert.equal((await checked(group)).length, 1, `${group}: one radio checked`);
+      assert.deepEqual(await stops(group), await checked(group), `${group}: one tab stop, the checked radio`);
+    }
+    // Tab goes from group to group (never radio to radio).
+    await page.focus('.wwe-mirror [data-id="map/edges/relations"]');
+    await page.keyboard.press('Tab');
+    await waitFocus(page, 'map/depth/1');
+    await page.keyboard.press('Tab');
+    await waitFocus(page, 'map/color/type');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await waitFocus(page, 'map/edges/relations');
+    // An arrow moves and chooses; the radio sits over the drawn combo (which shows it).
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    await waitFocus(page, 'map/edges/cooccurrence');
+    assert.equal((await state()).map.edges, 'cooccurrence');
+    assert.deepEqual(await checked('map/edges'), ['map/edges/cooccurrence']);
+    assert.deepEqual(await stops('map/edges'), ['map/edges/cooccurrence']);
+    const radio = await boxOf(page, 'map/edges/cooccurrence');
+    assert.ok(radio.placed && radio.w > 60 && radio.h > 10, JSON.stringify(radio));
+    assert.deepEqual(await boxOf(page, 'map/edges'), radio, 'the group and its radios over the one combo');
+    await shot(page, 'map-edges-radio');
+    await page.keyboard.press('ArrowLeft');
+    await settle(page);
+    assert.equal((await state()).map.edges, 'relations');
+    // The neighbourhood's radios over the two drawn radio buttons.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    await waitFocus(page, 'map/depth/2');
+    assert.equal((await state()).map.depth, 2);
+    const one = await boxOf(page, 'map/depth/1');
+    const two = await boxOf(page, 'map/depth/2');
+    assert.ok(one.placed && two.placed && two.x > one.x + one.w - 1 && Math.abs(two.y - one.y) < 2, JSON.stringify({ one, two }));
+    await shot(page, 'map-depth-radio');
+    // The matrix's axes: the same pattern.
+    await page.evaluate(() => window.explorer.setState({ view: 'matrix' }));
+    await settle(page);
+    const [first, second] = article.facets;
+    assert.deepEqual(await checked('matrix/rows'), [`matrix/rows/${first.id}`]);
+    await page.focus(`.wwe-mirror [data-id="matrix/rows/${first.id}"]`);
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    await waitFocus(page, `matrix/rows/${second.id}`);
+    assert.equal((await state()).matrix.rows, second.id);
+    assert.ok((await boxOf(page, `matrix/rows/${second.id}`)).placed);
+    await shot(page, 'matrix-rows-radio');
+  });
+});
+
 test('an evidence list of hundreds of passages: every item reached by the keyboard, the drawn list scrolled to it', async () => {
   // A generated article whose every passage names one concept: it is in all 400.
   const long = makeArticle(article, 400, 1);
@@ -180,6 +270,22 @@ test('an evidence list of hundreds of passages: every item reached by the keyboa
     assert.equal((await page.evaluate(() => window.explorer.getState())).passage, middle.split('/')[2]);
   });
 });
+
+// The columns (x from the box's left) of a rectangle where two screenshots differ.
+function changedColumns(pngA, pngB, box) {
+  const a = decodePng(pngA), b = decodePng(pngB);
+  const out = [];
+  for (let x = Math.ceil(box.x) + 2; x < Math.floor(box.x + box.w) - 2; x++) {
+    for (let y = Math.ceil(box.y) + 2; y < Math.floor(box.y + box.h) - 2; y++) {
+      const i = (y * a.width + x) * 4;
+      if (Math.abs(a.rgba[i] - b.rgba[i]) + Math.abs(a.rgba[i + 1] - b.rgba[i + 1]) + Math.abs(a.rgba[i + 2] - b.rgba[i + 2]) > 60) {
+        out.push(x - box.x);
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 // The dark pixels of a rectangle of a screenshot: how many, and how far right they reach
 // (the text drawn in a light field).
@@ -242,12 +348,40 @@ test('the Share dialog\'s fields: the drawn field shows what is typed in the mir
     // Typed, then left with Tab: the same; the next field typed in shows its text too.
     await page.keyboard.press('Control+a');
     await page.keyboard.type('1234');
+    await settle(page);
+    // The drawn caret follows the mirror field's caret: Left twice puts it between "12" and
+    // "34", Home before "1" (where it was drawn changes; it stayed at the end before).
+    const atEnd = await page.screenshot();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement.selectionStart), 2);
+    const inMiddle = await page.screenshot();
+    const moved = changedColumns(atEnd, inMiddle, field);
+    const text = ink(inMiddle, field);
+    assert.ok(moved.length && moved[0] > 6 && moved[0] < text.right - 8 && moved[moved.length - 1] >= text.right - 2,
+      `the caret drawn in the middle, gone from the end: ${JSON.stringify({ moved, text })}`);
+    await shot(page, 'share-width-caret-middle');
+    await page.keyboard.press('Home');
+    await settle(page);
+    const home = changedColumns(inMiddle, await page.screenshot(), field);
+    assert.ok(home.length && home[0] < 10, `the caret drawn before the first digit: ${JSON.stringify(home)}`);
+    await shot(page, 'share-width-caret-home');
+    // Up steps the number (by 10), as a number field does.
+    await page.keyboard.press('ArrowUp');
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement.value), '1244');
+    assert.match(await snippet(), /width="1244"/);
     await page.keyboard.press('Tab');
     await settle(page);
-    assert.match(await snippet(), /width="1234"/);
-    assert.equal(await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="share-dialog/width"]').value), '1234');
+    assert.match(await snippet(), /width="1244"/);
+    assert.equal(await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="share-dialog/width"]').value), '1244');
     await waitFocus(page, 'share-dialog/height');
     const height = await boxOf(page, 'share-dialog/height');
+    // The height's element covers its field only, not the "px" drawn after it.
+    assert.ok(Math.abs(height.w - field.w) < 1 && Math.abs(height.h - field.h) < 1, JSON.stringify({ height, field }));
+    const px = ink(await page.screenshot(), { x: height.x + height.w, y: height.y, w: 24, h: height.h });
+    assert.ok(px.count > 10, `the "px" label right of the element: ${JSON.stringify(px)}`);
     const before = ink(await page.screenshot(), height);
     await page.keyboard.press('Control+a');
     await page.keyboard.type('9');

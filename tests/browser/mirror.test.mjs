@@ -381,6 +381,21 @@ test('idle: no DOM work while nothing changes; a change touches only what change
 
 test('announcements reach the live region; single-key shortcuts can be switched off', async () => {
   await withExplorer({}, async (page) => {
+    // A search typed in the field and settled (Enter): what it found, the search named once.
+    const live = () => page.evaluate(() => document.querySelector('.wwe-live[aria-live="polite"]').textContent);
+    await page.focus('.wwe-mirror [data-id="search/box"]');
+    await page.keyboard.type('cooperation');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await page.waitForFunction(() => /cooperation/.test(document.querySelector('.wwe-live[aria-live="polite"]').textContent),
+      null, { timeout: 3000 });
+    const said = await live();
+    assert.match(said, new RegExp(`^\u201Ccooperation\u201D: \\d+ of ${article.passages.length} passages match\\.$`), said);
+    assert.equal(said.match(/cooperation/g).length, 1, `the search named once: ${said}`);
+    await page.keyboard.press('Escape');  // the search cleared
+    await settle(page);
+    await page.waitForFunction(() => /Search cleared/.test(document.querySelector('.wwe-live[aria-live="polite"]').textContent),
+      null, { timeout: 3000 });
     await page.evaluate(() => window.explorer.setState({ facets: { front: ['security'] } }));
     await settle(page);
     await page.waitForFunction(() => /passages? match/.test(document.querySelector('.wwe-live[aria-live="polite"]').textContent),
@@ -447,5 +462,21 @@ test('the problems panel is a dialog in the accessibility tree: each problem a l
     await page.evaluate(() => document.querySelector('[data-id="problems-dialog/close"]').click());
     await settle(page);
     assert.equal(find(await axTree(page), (n) => n.role === 'dialog' && n.name === report.summary), null);
+
+    // Esc closes the panel first, the search stays; only the next Esc clears the search.
+    await page.evaluate(() => window.explorer.setState({ query: 'cooperation' }));
+    await page.evaluate((t) => window.explorer.load(t, { name: 'dangling-ids.json' }), broken);
+    await settle(page);
+    await page.waitForSelector('.wwe-mirror [data-id="problems-dialog/close"]');
+    await page.focus('.wwe-mirror [data-id="problems-dialog/close"]');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.equal(await page.locator('.wwe-mirror [data-id="problems-dialog"]').count(), 0, 'the panel closed');
+    assert.equal((await page.evaluate(() => window.explorer.getState())).query, 'cooperation', 'the search kept');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'open', null, { timeout: 5000 });
+    fs.writeFileSync(path.join(SHOTS, 'problems-esc-closed.png'), await page.screenshot());
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.equal((await page.evaluate(() => window.explorer.getState())).query, '', 'then the search goes');
   });
 });

@@ -445,16 +445,15 @@ TEST_CASE("controller: typed search text is announced once typing pauses or ends
     CHECK(f.tick(t).announcement.empty());  // not paused long enough yet
     const Update paused = f.tick(t - 0.2 + Controller::kQuerySettleSeconds);
     INFO(paused.announcement);
-    CHECK(paused.announcement.find("Search \u201Cwin\u201D.") == 0);
-    CHECK(paused.announcement.find(" of ") != std::string::npos);  // the result, once
-    CHECK(paused.announcement.find("\u201Cw\u201D") == std::string::npos);
+    // The search and what it found in one sentence, the search text named once.
+    CHECK(paused.announcement == "\u201Cwin\u201D: 1 of 4 passages matches.");
     CHECK(f.tick(t + 5).announcement.empty());  // said once
 
     SUBCASE("Enter or leaving the box (the text as kept, then settled) says it at once, once") {
         Fixture g;
         g.at(1, in::SetQuery{"zero", true});
         const Update u = g.at(1.1, in::SetQuery{"zero", false});
-        CHECK(u.announcement.find("Search \u201Czero\u201D.") == 0);
+        CHECK(u.announcement.find("\u201Czero\u201D: ") == 0);
         CHECK(g.at(1.1, in::SettleQuery{}).announcement.empty());
         CHECK(g.tick(5).announcement.empty());
     }
@@ -463,13 +462,22 @@ TEST_CASE("controller: typed search text is announced once typing pauses or ends
         g.at(1, in::SetQuery{"zero", true});
         const Update u = g.at(1.2, in::ShowView{View::Map});
         CHECK(u.announcement.find("Map view.") != std::string::npos);
-        CHECK(u.announcement.find("Search \u201Czero\u201D.") != std::string::npos);
+        CHECK(u.announcement.find("\u201Czero\u201D: ") != std::string::npos);
     }
     SUBCASE("typed back to where it was: nothing to say") {
         Fixture g;
         g.at(1, in::SetQuery{"z", true});
         g.at(1.1, in::SetQuery{"", true});
         CHECK(g.tick(1.1 + Controller::kQuerySettleSeconds).announcement.empty());
+    }
+    SUBCASE("with filters ticked, the search leads and the filters follow; the text once") {
+        Fixture g;
+        g.at(1, in::ToggleFacetValue{"front", "security"});
+        const std::string said = g.at(2, in::SetQuery{"win", false}).announcement;
+        INFO(said);
+        CHECK(said.find("\u201Cwin\u201D and the filters: ") == 0);
+        CHECK(said.find("\u201Cwin\u201D", 1) == std::string::npos);
+        CHECK(g.at(3, in::SetQuery{"", false}).announcement.find("Search cleared.") == 0);
     }
     SUBCASE("the page's or the host's search text is said at once") {
         Fixture g;

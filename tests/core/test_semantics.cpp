@@ -327,6 +327,87 @@ TEST_CASE("semantics: the toolbar's menu buttons say collapsed, a menu's items e
     CHECK(j["flags"].dump().find("expandable") != std::string::npos);
 }
 
+TEST_CASE("semantics: the Notebook button is in the toolbar, a dialog button saying whether the notebook is open") {
+    Fixture f;
+    SemanticTree t = f.tree();
+    const SemanticNode* button = node(t, "notebook-button");
+    REQUIRE(button);
+    CHECK(button->role == SemanticRole::Button);
+    CHECK(button->name == "Notebook");
+    CHECK(button->parent == t.find("toolbar"));
+    CHECK(button->command == SemanticCommand::OpenNotebook);
+    CHECK((button->flags & Semantic_Focusable) != 0);
+    CHECK((button->flags & Semantic_PopupDialog) != 0);
+    CHECK((button->flags & Semantic_Expandable) != 0);
+    CHECK((button->flags & Semantic_Expanded) == 0);
+    Presentation open;
+    open.notebook_open = true;
+    t = f.tree(open);
+    CHECK((node(t, "notebook-button")->flags & Semantic_Expanded) != 0);
+    const nlohmann::json j = to_json(SemanticOp{SemanticOp::Kind::Add, *node(t, "notebook-button"), {}, {}, {}}, t);
+    CHECK(j["flags"].dump().find("popup-dialog") != std::string::npos);
+    CHECK(j["flags"].dump().find("expanded") != std::string::npos);
+    // Not on a kiosk (nothing is collected there).
+    Controller kiosk;
+    REQUIRE(kiosk.load(test::mini_json()).ok);
+    kiosk.open_location("kiosk", "", {}, 0);
+    CHECK_FALSE(node(build_semantics(kiosk, {}), "notebook-button"));
+}
+
+TEST_CASE("semantics: the map's and the matrix's choices are radio groups, one radio checked, each sending its intent") {
+    Fixture f;
+    f.c.apply(intent::ShowView{View::Map}, Origin::User, 1);
+    // Each group: radios only, exactly one checked (the state's), every radio activatable.
+    const auto check_group = [](const SemanticTree& t, const std::string& id, const std::string& checked) {
+        CAPTURE(id);
+        const SemanticNode* group = node(t, id);
+        REQUIRE(group);
+        CHECK(group->role == SemanticRole::RadioGroup);
+        CHECK_FALSE(group->name.empty());
+        int radios = 0;
+        std::string on;
+        for (const SemanticNode& n : t.nodes) {
+            if (n.parent != t.find(id)) continue;
+            CHECK(n.role == SemanticRole::Radio);
+            CHECK(n.activatable());
+            CHECK((n.flags & Semantic_Pressed) == 0);  // checked, not pressed
+            ++radios;
+            if (n.flags & Semantic_Checked) on += (on.empty() ? "" : ",") + n.id;
+        }
+        CHECK(radios >= 2);
+        CHECK(on == checked);
+    };
+    SemanticTree t = f.tree();
+    check_group(t, "map/edges", "map/edges/relations");
+    check_group(t, "map/depth", "map/depth/1");
+    check_group(t, "map/color", "map/color/type");
+    CHECK(node(t, "map/edges")->parent == t.find("map/options"));
+    CHECK(node(t, "map/fit")->role == SemanticRole::Button);  // actions stay buttons
+    // Choosing one checks it and unchecks the others.
+    for (const char* id : {"map/edges/both", "map/depth/2", "map/color/front"}) {
+        REQUIRE(node(t, id));
+        f.c.apply(*node(t, id)->action, Origin::User, 2);
+    }
+    t = f.tree();
+    CHECK(f.c.state().map.edges == MapEdges::Both);
+    CHECK(f.c.state().map.depth == 2);
+    CHECK(f.c.state().map.color == "front");
+    check_group(t, "map/edges", "map/edges/both");
+    check_group(t, "map/depth", "map/depth/2");
+    check_group(t, "map/color", "map/color/front");
+    const nlohmann::json j = to_json(SemanticOp{SemanticOp::Kind::Add, *node(t, "map/depth/2"), {}, {}, {}}, t);
+    CHECK(j["role"] == "radio");
+    CHECK(j["flags"].dump().find("checked") != std::string::npos);
+
+    f.c.apply(intent::ShowView{View::Matrix}, Origin::User, 3);
+    t = f.tree();
+    const Article& a = f.c.corpus().article;
+    check_group(t, "matrix/rows", "matrix/rows/" + a.facets[0].id);
+    check_group(t, "matrix/columns", "matrix/columns/" + a.facets[1].id);
+    f.c.apply(*node(t, "matrix/rows/" + a.facets[1].id)->action, Origin::User, 4);
+    check_group(f.tree(), "matrix/rows", "matrix/rows/" + a.facets[1].id);
+}
+
 TEST_CASE("semantics: the filter chips are a row of their own, after the toolbar") {
     Fixture f;
     f.c.apply(intent::ToggleFacetValue{"front", "security"}, Origin::User, 1);

@@ -570,3 +570,103 @@ TEST_CASE("app: a passage naming one concept thousands of times: one paragraph w
     CHECK(links == 1);
     CHECK(mirrored == text);
 }
+
+namespace {
+
+// The place ops of `ops` (App::take_semantics) by element id.
+std::map<std::string, json> places_of(const std::string& ops) {
+    std::map<std::string, json> out;
+    if (ops.empty()) return out;
+    for (const json& op : json::parse(ops))
+        if (op["op"] == "place") out[op["id"]] = op;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("app: the one-panel layout: the mirror's tabs over the view drop-down, Saved and Notebook over More") {
+    wwe::test::DriverParams narrow;
+    narrow.display_size = ImVec2(700, 760);
+    AppUnderTest t("", "", "", narrow);
+    const wwe::test::Item* combo = t.ui.try_find("##view");
+    const wwe::test::Item* more = t.ui.try_find("More");
+    REQUIRE(combo != nullptr);
+    REQUIRE(more != nullptr);
+    std::map<std::string, json> places = places_of(t.app.take_semantics());
+    const auto over = [&](const std::string& id, const wwe::test::Item& item) {
+        CAPTURE(id);
+        REQUIRE(places.count(id));
+        const json& p = places[id];
+        CHECK(std::abs(p["x"].get<float>() - item.rect.Min.x) < 1);
+        CHECK(std::abs(p["y"].get<float>() - item.rect.Min.y) < 1);
+        CHECK(std::abs(p["w"].get<float>() - item.rect.GetWidth()) < 1);
+        CHECK(std::abs(p["h"].get<float>() - item.rect.GetHeight()) < 1);
+    };
+    // The tab list where the drop-down is drawn, every tab with it (relative to it: 0, 0).
+    over("tabs", *combo);
+    for (const char* tab : {"tab/reader", "tab/map", "tab/matrix", "tab/terms"}) {
+        CAPTURE(tab);
+        REQUIRE(places.count(tab));
+        CHECK(places[tab]["x"] == 0);
+        CHECK(places[tab]["y"] == 0);
+        CHECK(places[tab]["w"] == places["tabs"]["w"]);
+    }
+    // Saved views and the notebook are in the More menu: over More, as Share and Export.
+    over("saved", *more);
+    over("notebook-button", *more);
+    over("export", *more);
+    CHECK(places.count("saved/save"));
+    CHECK(places.count("saved/forget"));
+    // Wide again: each tab over its own drawn tab, the list not placed.
+    t.ui.io().DisplaySize = ImVec2(1280, 800);
+    t.ui.frame(2);
+    const std::string ops = t.app.take_semantics();
+    places = places_of(ops);
+    REQUIRE(t.ui.try_find("Map##tab1") != nullptr);
+    over("tab/map", *t.ui.try_find("Map##tab1"));
+    CHECK(ops.find("\"unplace\"") != std::string::npos);
+}
+
+TEST_CASE("app: the Share dialog's fields: each mirror element covers the field's frame, not its label") {
+    AppUnderTest t;
+    t.app.semantic_action("share", t.ui.time());
+    t.ui.frame(3);
+    std::map<std::string, json> places = places_of(t.app.take_semantics());
+    REQUIRE(places.count("share-dialog/width"));
+    REQUIRE(places.count("share-dialog/height"));
+    // Both fields are 70 px wide; the height's "px" after it is not the field.
+    CHECK(places["share-dialog/height"]["w"] == places["share-dialog/width"]["w"]);
+    CHECK(places["share-dialog/height"]["w"].get<float>() == doctest::Approx(70).epsilon(0.01));
+    // Exactly the frame ImGui drew (the driver's item rectangle is the frame; the item's own
+    // rectangle, which the mirror was given before, runs on over the label).
+    const wwe::test::Item* height = t.ui.try_find("px##h");
+    REQUIRE(height != nullptr);
+    CHECK(places["share-dialog/height"]["w"].get<float>() == doctest::Approx(height->rect.GetWidth()).epsilon(0.01));
+    CHECK(places["share-dialog/height"]["x"].get<float>() == doctest::Approx(height->rect.Min.x - places["share-dialog"]["x"].get<float>()).epsilon(0.01));
+    CHECK(places["share-dialog/scale"]["w"].get<float>() == doctest::Approx(160).epsilon(0.01));
+    CHECK(places["share-dialog/id"]["w"].get<float>() == doctest::Approx(160).epsilon(0.01));
+}
+
+TEST_CASE("app: the mirror's Notebook button opens and closes the notebook window, as the canvas's") {
+    AppUnderTest t;
+    t.app.take_semantics();
+    CHECK(t.ui.try_find("Markdown") == nullptr);
+    t.app.semantic_action("notebook-button", t.ui.time());
+    t.ui.frame(2);
+    CHECK(t.ui.try_find("Markdown") != nullptr);  // the window's export buttons
+    std::string ops = t.app.take_semantics();
+    INFO(ops);
+    bool expanded = false;
+    for (const json& op : json::parse(ops)) {
+        if (op["op"] != "update" || op["id"] != "notebook-button") continue;
+        for (const json& f : op["flags"]) expanded = expanded || f == "expanded";
+    }
+    CHECK(expanded);
+    t.app.semantic_action("notebook-button", t.ui.time());
+    t.ui.frame(2);
+    CHECK(t.ui.try_find("Markdown") == nullptr);
+    // The canvas's button does the same.
+    t.ui.click("Notebook");
+    t.ui.frame();
+    CHECK(t.ui.try_find("Markdown") != nullptr);
+}

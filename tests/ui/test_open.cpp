@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "core/controller.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
@@ -36,6 +38,14 @@ struct Opened {
         app.fonts_changed();
     }
 };
+
+// Whether the mirror's ops (App::take_semantics) hold `op` for the element `id`.
+bool has_op(const std::string& ops, const char* op, const char* id) {
+    if (ops.empty()) return false;
+    for (const nlohmann::json& o : nlohmann::json::parse(ops))
+        if (o["op"] == op && o.contains("id") && o["id"] == id) return true;
+    return false;
+}
 
 }  // namespace
 
@@ -99,4 +109,59 @@ TEST_CASE("app: the notebook is kept in the stored document, one per article, fo
     again.app.semantic_action("saved/forget", 3);
     CHECK(again.app.controller().stored_json().find("read again") == std::string::npos);
     CHECK(again.app.notebook_json().find("\"entries\":[]") != std::string::npos);
+}
+
+TEST_CASE("app: Esc closes the problems panel first (the canvas's Esc and the mirror's); the search stays until then") {
+    Opened t;
+    const auto panel_shown = [&] { return t.ui.try_find("Close", wwe::test::Find::in("##problems")) != nullptr; };
+    t.app.semantic_input("cooperation", false, 1);
+    t.ui.frame();
+    REQUIRE(t.app.controller().state().query == "cooperation");
+    SUBCASE("the mirror's Esc") {
+        t.app.open_article("{", "bad.json", "", wwe::Origin::User, 2);
+        t.ui.frame(2);
+        REQUIRE(panel_shown());
+        t.app.take_semantics();
+        t.app.semantic_key("escape", 3);
+        t.ui.frame(2);
+        CHECK_FALSE(panel_shown());
+        CHECK(t.app.controller().state().query == "cooperation");  // not cleared
+        const std::string ops = t.app.take_semantics();
+        CHECK(has_op(ops, "remove", "problems-dialog"));
+        CHECK(has_op(ops, "focus", "open"));  // back to what opens files
+        t.app.semantic_key("escape", 4);  // no dialog now: the search goes
+        t.ui.frame();
+        CHECK(t.app.controller().state().query.empty());
+    }
+    SUBCASE("the canvas's Esc") {
+        t.app.open_article("{", "bad.json", "", wwe::Origin::User, 2);
+        t.ui.frame(2);
+        REQUIRE(panel_shown());
+        t.ui.key(ImGuiKey_Escape);
+        t.ui.frame();
+        CHECK_FALSE(panel_shown());
+        CHECK(t.app.controller().state().query == "cooperation");
+        t.ui.key(ImGuiKey_Escape);
+        t.ui.frame();
+        CHECK(t.app.controller().state().query.empty());
+    }
+    SUBCASE("the problems panel over the keyboard help: the panel first, then the help, then the search") {
+        t.app.semantic_key("help", 2);
+        t.ui.frame();
+        t.app.open_article("{", "bad.json", "", wwe::Origin::User, 2);
+        t.ui.frame(2);
+        REQUIRE(panel_shown());
+        t.app.semantic_key("escape", 3);
+        t.ui.frame(2);
+        CHECK_FALSE(panel_shown());
+        t.app.take_semantics();
+        t.app.semantic_key("escape", 4);
+        t.ui.frame(2);
+        const std::string ops = t.app.take_semantics();
+        CHECK(has_op(ops, "remove", "help-dialog"));
+        CHECK(t.app.controller().state().query == "cooperation");
+        t.app.semantic_key("escape", 5);
+        t.ui.frame();
+        CHECK(t.app.controller().state().query.empty());
+    }
 }
