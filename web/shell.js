@@ -176,6 +176,7 @@
     const el = (tag, textContent, className) => {
       const e = document.createElement(tag);
       if (textContent) e.textContent = String(textContent);
+      if (textContent) e.dir = 'auto';  // right-to-left titles and passages read and align as such
       if (className) e.className = className;
       return e;
     };
@@ -203,6 +204,7 @@
       const p = el('p', '', 'wwe-early-passage');
       p.appendChild(el('span', `\u00b6 ${i + 1}  `, 'wwe-early-number'));
       p.appendChild(document.createTextNode(passage.text));
+      p.dir = 'auto';
       page.appendChild(p);
     });
     early = page;
@@ -506,7 +508,14 @@
       for (const resolve of idleWaiters.splice(0)) resolve(frames);
     },
     wweOnStateChange: (committed) => {
-      if (!loaded || !framed || !committed) return;
+      if (!loaded || !committed) return;
+      // The browser's Back can bring an earlier article back (core Controller::apply): the
+      // page's title follows it.
+      if (!framed) {
+        const info = JSON.parse(call('wwe_article'));
+        if (info.article) updateTitle(info.article.title);
+        return;
+      }
       const state = JSON.parse(call('wwe_get_state'));
       post('stateChanged', { state, fragment: call('wwe_fragment') });
       const selection = JSON.stringify(state.selection);

@@ -267,8 +267,40 @@ LoadReport Controller::load(std::string_view json_text) {
         reset_view();
         last_input_ = -1;
         notice_ = {};
+        link_waits_ = false;
+        pending_link_.clear();
+        session_.clear();
+        remember_article();
     }
     return report;
+}
+
+void Controller::remember_article() {
+    if (!corpus_) return;
+    const std::string& id = corpus_->article.id;
+    session_.erase(std::remove_if(session_.begin(), session_.end(), [&](const SessionArticle& s) { return s.id == id; }),
+                   session_.end());
+    session_.push_back({id, corpus_->article.meta.title, source_json_, source_name_, source_kind_});
+    constexpr std::size_t kMaxBytes = 64u << 20;
+    std::size_t bytes = 0;
+    for (const SessionArticle& s : session_) bytes += s.json.size();
+    while (session_.size() > 1 && (session_.size() > kSessionArticles || bytes > kMaxBytes)) {
+        bytes -= session_.front().json.size();
+        session_.erase(session_.begin());
+    }
+}
+
+bool Controller::reopen_for_link(std::string_view fragment) {
+    const std::string id = link_article_id(fragment);
+    if (id.empty() || !corpus_ || id == corpus_->article.id) return false;
+    const auto it = std::find_if(session_.begin(), session_.end(), [&](const SessionArticle& s) { return s.id == id; });
+    if (it == session_.end()) return false;
+    const SessionArticle kept = *it;
+    std::vector<Diagnostic> diagnostics;
+    if (!install(kept.json, kept.name, FileKind::Article, "", false, diagnostics)) return false;
+    source_kind_ = kept.kind;  // a text stays a text: its key terms are offered again
+    remember_article();
+    return true;
 }
 
 Update Controller::open_article(const intent::OpenArticle& i, Origin origin) {
@@ -291,13 +323,26 @@ Update Controller::open_article(const intent::OpenArticle& i, Origin origin) {
         u.state = u.result = u.selection = u.committed = u.home = true;
         notice_ = {};
         u.notice = true;
+        remember_article();
         // What the file could not say (an imported text's author, date...): in the notice.
         if (show && open_report_.warnings() > 0) {
             n.title = open_report_.summary;
             for (const Problem& p : open_report_.problems) n.problems.push_back(p.message);
         }
     }
-    if (show || ok) set_notice(std::move(n), u);
+    const bool link_waited = link_waits_;
+    const std::string link = std::move(pending_link_);
+    link_waits_ = false;
+    pending_link_.clear();
+    if (link_waited && !ok)
+        n.problems.push_back("The link's view was not shown: it was for this file, which could not be opened.");
+    if (show || ok || link_waited) set_notice(std::move(n), u);
+    if (link_waited && ok) {  // the page's link was made for this file: it applies now
+        // (never swapping the article back: a link made for another one is refused)
+        applying_waiting_link_ = true;
+        u.merge(apply(intent::OpenLink{link}, Origin::Link, now_));
+        applying_waiting_link_ = false;
+    }
     return u;
 }
 
@@ -328,6 +373,7 @@ Update Controller::accept_term(const intent::AcceptTerm& i, Origin) {
     // the report still describes the file as it was opened.
     open_report_ = before;
     source_kind_ = kind;
+    remember_article();  // a link back to it finds the concept
     u.state = u.result = true;
     u.announcement = "\u201C" + term.label + "\u201D is a concept now.";
     return u;
@@ -365,7 +411,10 @@ Update Controller::open_location(std::string_view query, std::string_view fragme
     if (!embed_.views.empty()) defaults_.view = embed_.views.front();
     constrain(defaults_, embed_, nullptr);
     opened_with_link_ = !fragment.empty() && fragment != "#";
-    u = apply(intent::OpenLink{std::string(fragment)}, Origin::Link, now);
+    // A text of ?data= opens over this article next: the link is for it and waits.
+    link_waits_ = opened_with_link_ && data_opens_over(embed_);
+    pending_link_ = link_waits_ ? std::string(fragment) : std::string();
+    u = apply(intent::OpenLink{link_waits_ ? std::string() : std::string(fragment)}, Origin::Link, now);
     problems.insert(problems.end(), u.problems.begin(), u.problems.end());
     bound_problems(problems);
     u.problems = problems;
@@ -524,6 +573,20 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
     // Intents that replace the article: nothing below may hold on to the old one.
     if (const auto* open = std::get_if<intent::OpenArticle>(&intent)) return open_article(*open, origin);
     if (const auto* accept = std::get_if<intent::AcceptTerm>(&intent)) return accept_term(*accept, origin);
+    // A link for another article of this session (the browser's Back after an Open...):
+    // that article again, then the link.
+    if (const auto* link = std::get_if<intent::OpenLink>(&intent);
+        link && origin == Origin::Link && !applying_waiting_link_) {
+        if (reopen_for_link(link->fragment)) {
+            notice_ = {};
+            Update again = apply(intent, origin, now);
+            again.state = again.result = again.selection = again.committed = again.home = true;
+            again.notice = true;
+            const std::string said = "\u201C" + corpus_->article.meta.title + "\u201D is open again.";
+            again.announcement = again.announcement.empty() ? said : said + " " + again.announcement;
+            return again;
+        }
+    }
     const ViewState before = state_;
     const ViewState committed_before = committed_;
     const std::uint64_t version = derived_.version;

@@ -251,13 +251,27 @@ public:
     // deep link `fragment`; the history starts there. `prefers`: the reader's system
     // settings (theme=auto, high contrast, reduced motion). The problems of both go to the
     // notice and the Update.
+    // When ?data= names a text opened over the shipped article (embed.hpp data_opens_over),
+    // the fragment's link is for that text: it waits (link_waits()) and applies to the
+    // article the next OpenArticle opens (refused, as any link, when made for another
+    // article id); if that file cannot be opened, the link is dropped and the notice says so.
     Update open_location(std::string_view query, std::string_view fragment, const SystemPreferences& prefers,
                          double now);
+    // A deep link waits for the article of ?data= (see open_location).
+    bool link_waits() const { return link_waits_; }
+    // How many articles of this session are kept for links back to them (see below).
+    static constexpr std::size_t kSessionArticles = 4;
     // The reader's system settings changed (a media query of the page): the theme follows
     // (returns true when it changed); reduced_motion() says the new setting.
     bool set_preferences(const SystemPreferences& prefers);
 
     // Applies one intent at time `now` (seconds). Nothing happens before load().
+    // A link (OpenLink from Origin::Link: the browser's back and forward, an edited address)
+    // made for another article opened in this session (its art= id; the last
+    // kSessionArticles articles, at most 64 MB of them, are kept as their documents, with
+    // accepted key terms) opens that article again and then applies: the browser's Back
+    // after an Open... returns to the previous article and its view. A link for an article
+    // no longer kept is refused with the link notice, the article shown stays.
     Update apply(const Intent& intent, Origin origin, double now);
     // Time-driven changes due at `now`: the typed search text settling into a history step,
     // a tour's next stop, a kiosk's idle timeout (home, then the attract tour).
@@ -349,6 +363,10 @@ private:
                  bool keep_view, std::vector<Diagnostic>& diagnostics);
     void reset_view();
     Update open_article(const intent::OpenArticle& i, Origin origin);
+    // The article shown into session_ (the latest last, bounded); reopen_for_link installs
+    // the one a link names, true when it did.
+    void remember_article();
+    bool reopen_for_link(std::string_view fragment);
     Update accept_term(const intent::AcceptTerm& i, Origin origin);
     std::vector<Diagnostic> lock_problems(const Article& article) const;
 
@@ -400,6 +418,17 @@ private:
     bool storage_restored_ = false;
     bool storage_available_ = false;
     bool opened_with_link_ = false;
+
+    // A link that waits for the article of ?data= (open_location).
+    bool link_waits_ = false;
+    std::string pending_link_;
+    bool applying_waiting_link_ = false;  // it applies now: no article is opened again for it
+    // The articles of this session, for links back to them (apply): documents as opened.
+    struct SessionArticle {
+        std::string id, title, json, name;
+        FileKind kind = FileKind::Article;
+    };
+    std::vector<SessionArticle> session_;
 };
 
 }  // namespace wwe

@@ -160,6 +160,13 @@ std::string to_fragment(const ViewState& s, const Corpus& corpus) {
     return out;
 }
 
+std::string link_article_id(std::string_view fragment) {
+    std::vector<Diagnostic> ignored;  // from_fragment reports them when the link is opened
+    for (const UrlParameter& param : parse_url_parameters(fragment.substr(0, kMaxFragmentBytes), "#", ignored))
+        if (param.key == "art") return param.value;
+    return "";
+}
+
 ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::vector<Diagnostic>& problems,
                         const ViewState& defaults) {
     const ViewState& base = defaults;

@@ -49,6 +49,9 @@ std::string to_fragment(const ViewState& state, const Corpus& corpus);
 ViewState from_fragment(std::string_view fragment, const Corpus& corpus, std::vector<Diagnostic>& problems,
                         const ViewState& defaults = {});
 
+// The article id a link was made for (its art= parameter, decoded), "" when it names none.
+std::string link_article_id(std::string_view fragment);
+
 // One name=value pair of a URL's query or fragment, percent-decoded and valid UTF-8.
 struct UrlParameter {
     std::string key, value;

@@ -169,6 +169,7 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
             if (!values.empty()) o.locked[facet] = std::move(values);
         } else if (p.key == "data") {
             // The file the page opens in place of the shipped article (web/shell.js).
+            o.data = p.value;
         } else if (p.key == "theme") {
             if (p.value == "light") o.theme = EmbedOptions::Theme::Light;
             else if (p.value == "dark") o.theme = EmbedOptions::Theme::Dark;
@@ -249,6 +250,15 @@ std::string to_query(const EmbedOptions& o) {
     std::string out;
     for (const std::string& p : parts) out += (out.empty() ? "" : "&") + p;
     return out;
+}
+
+bool data_opens_over(const EmbedOptions& options) {
+    std::string path = options.data.substr(0, options.data.find_first_of("?#"));
+    for (char& c : path) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    auto ends = [&](std::string_view tail) {
+        return path.size() >= tail.size() && path.compare(path.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    return ends(".txt") || ends(".md") || ends(".markdown");
 }
 
 bool view_offered(const EmbedOptions& options, View view) {

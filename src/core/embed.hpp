@@ -36,7 +36,8 @@
 //   tour=<id>               kiosk: the attract tour (default: the article's first tour)
 //   tour_speed=<x>          tours play x times faster, 0.1..100 (default 1)
 //   data=<url>              the page's: the file web/shell.js opens instead of the
-//                           shipped article (accepted here, not used)
+//                           shipped article (a text or Markdown file: over it, once it is
+//                           loaded; the deep link waits for it: data_opens_over)
 // Unknown parameters and invalid values are reported (pointer "?name") and skipped.
 #pragma once
 
@@ -64,6 +65,7 @@ struct EmbedOptions {
     double idle_seconds = 90;          // kiosk: before the attract loop
     std::string tour;                  // kiosk: attract tour id ("" = the first)
     double tour_speed = 1;
+    std::string data;                  // ?data=, as given ("" = none); never written by to_query
 
     bool operator==(const EmbedOptions&) const = default;
 };
@@ -100,6 +102,13 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
 
 // The query string (without "?") that reads back as `options`; "" when all are defaults.
 std::string to_query(const EmbedOptions& options);
+
+// True when ?data= names a plain text or Markdown file (its path, before any "?" or "#",
+// ends in .txt, .md or .markdown, any case): web/shell.js opens it over the shipped article
+// once that is loaded, so the deep link of the page's fragment is for it and waits for it
+// (Controller::open_location). A JSON article in ?data= is loaded as the article itself.
+// The same rule as shell.js's dataRequest.text.
+bool data_opens_over(const EmbedOptions& options);
 
 // True when `view` is offered (views empty, or listed).
 bool view_offered(const EmbedOptions& options, View view);

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "date.hpp"
+#include "script.hpp"
 
 namespace wwe {
 
@@ -120,6 +121,21 @@ std::vector<std::string> credit_lines(const std::string& credit, float width) {
 }
 }  // namespace
 
+namespace {
+// SVG viewers order and shape text themselves (the Unicode bidi algorithm, the font's
+// shaping), from the text in logical order; what they need is the paragraph's direction,
+// which the canvas takes from the first strong character (core/script.hpp): a text that
+// starts right to left is direction="rtl". `anchor`: "start" keeps x the text's left edge
+// (text-anchor end for RTL), "middle" its centre, "right" makes x its right edge for RTL.
+std::string direction_attributes(const std::string& text, const char* anchor) {
+    if (!paragraph_is_rtl(text)) return "";
+    const std::string_view a(anchor);
+    if (a == "middle") return " direction=\"rtl\"";
+    if (a == "right") return " direction=\"rtl\" text-anchor=\"start\"";
+    return " direction=\"rtl\" text-anchor=\"end\"";
+}
+}  // namespace
+
 float SvgMap::caption_height() const {
     const float lines = static_cast<float>(credit_lines(credit, width).size());
     return (caption.empty() ? 0.0f : 22.0f) + 16.0f * lines + (caption.empty() && lines == 0 ? 0.0f : 14.0f);
@@ -164,7 +180,8 @@ std::string map_svg(const SvgMap& map) {
         }
         if (!e.label.empty())
             out += "<text x=\"" + num((s.x + t.x) / 2) + "\" y=\"" + num((s.y + t.y) / 2) +
-                   "\" font-size=\"10\" text-anchor=\"middle\" fill=\"" + colour(map.muted_color) + "\"" +
+                   "\" font-size=\"10\" text-anchor=\"middle\"" + direction_attributes(e.label, "middle") +
+                   " fill=\"" + colour(map.muted_color) + "\"" +
                    (e.opacity < 1 ? " fill-opacity=\"" + num(e.opacity) + "\"" : std::string()) + ">" +
                    xml_escape(e.label) + "</text>\n";
     }
@@ -195,7 +212,7 @@ std::string map_svg(const SvgMap& map) {
         if (n.label.empty()) continue;
         const float lx = n.label_placed ? n.label_x : n.x + n.radius + 3;
         const float ly = n.label_placed ? n.label_y + n.label_size * 0.8f : n.y + 4;
-        out += "<text x=\"" + num(lx) + "\" y=\"" + num(ly) + "\"" +
+        out += "<text x=\"" + num(lx) + "\" y=\"" + num(ly) + "\"" + direction_attributes(n.label, "start") +
                (n.opacity < 1 ? " fill-opacity=\"" + num(n.opacity) + "\"" : std::string()) + ">" + xml_escape(n.label) +
                "</text>\n";
     }
@@ -207,14 +224,19 @@ std::string map_svg(const SvgMap& map) {
                "\" stroke-opacity=\"0.4\"/>\n";
         if (!map.caption.empty()) {
             y += 16;
-            out += "<text x=\"12\" y=\"" + num(y) + "\" font-size=\"15\" font-weight=\"bold\" fill=\"" +
+            // A right-to-left caption and credit line stand at the right edge.
+            const bool rtl = paragraph_is_rtl(map.caption);
+            out += "<text x=\"" + num(rtl ? map.width - 12 : 12) + "\" y=\"" + num(y) + "\"" +
+                   direction_attributes(map.caption, "right") + " font-size=\"15\" font-weight=\"bold\" fill=\"" +
                    colour(map.text_color) + "\">" + xml_escape(map.caption) + "</text>\n";
             y += 6;
         }
         for (const std::string& line : credit_lines(map.credit, map.width)) {
             y += 15;
-            out += "<text x=\"12\" y=\"" + num(y) + "\" font-size=\"11\" fill=\"" + colour(map.muted_color) + "\">" +
-                   xml_escape(line) + "</text>\n";
+            const bool rtl = paragraph_is_rtl(line);
+            out += "<text x=\"" + num(rtl ? map.width - 12 : 12) + "\" y=\"" + num(y) + "\"" +
+                   direction_attributes(line, "right") + " font-size=\"11\" fill=\"" + colour(map.muted_color) +
+                   "\">" + xml_escape(line) + "</text>\n";
         }
         out += "</g>\n";
     }

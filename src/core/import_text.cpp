@@ -9,6 +9,7 @@
 #include "date.hpp"
 #include "json_reader.hpp"
 #include "load.hpp"
+#include "stopwords.hpp"
 #include "text.hpp"
 
 namespace wwe {
@@ -23,8 +24,9 @@ constexpr std::size_t kLongLineBytes = 150;      // a text with such lines is no
 constexpr std::size_t kMaxPassageBytes = 100000;  // longer paragraphs are split at a sentence end
 constexpr std::size_t kMaxTitleBytes = 400;
 
-// English function words (a reader's key terms are content words). Written for this
-// project: articles, pronouns, auxiliaries, prepositions, conjunctions, common adverbs.
+// English words that are no key terms besides the language's stop list (stopwords.hpp):
+// the longer list of function words the import was written with, common verbs and nouns of
+// time ("said", "year"), contractions. Written for this project.
 const char* const kStopWords[] = {
     "a", "about", "above", "across", "after", "again", "against", "all", "almost", "along", "already", "also",
     "although", "always", "am", "among", "an", "and", "another", "any", "anyone", "anything", "are", "around",
@@ -46,9 +48,14 @@ const char* const kStopWords[] = {
     "things", "lot", "let's", "it's", "that's", "don't", "won't", "can't", "isn't", "aren't", "wasn't",
     "weren't", "i'm", "i've", "we're", "we've", "they're", "you're", "mr", "mrs", "ms", "dr", "st"};
 
-const std::unordered_set<std::string>& stop_words() {
+const std::unordered_set<std::string>& english_non_terms() {
     static const std::unordered_set<std::string> set(std::begin(kStopWords), std::end(kStopWords));
     return set;
+}
+
+bool is_english(std::string_view language) {
+    const std::string_view primary = language.substr(0, language.find('-'));
+    return primary == "en" || primary == "EN" || primary == "En" || primary.empty();
 }
 
 std::string trim(std::string_view s) {
@@ -207,7 +214,8 @@ std::vector<std::string> split_long(std::string text) {
     return out;
 }
 
-// The script most letters are in, as a language guess: ru, el, ar, he, zh, ja, ko, else en.
+// The script most letters are in, as a language guess: ru, el, ar, he, zh, ja, ko; for
+// Latin letters, en, fr, de or es by the stop words the text uses most (stopwords.hpp).
 std::string guess_language(std::string_view text) {
     std::map<std::string, long> counts;
     std::size_t i = 0;
@@ -227,6 +235,36 @@ std::string guess_language(std::string_view text) {
     for (const auto& [lang, n] : counts)
         if (n > most) {
             most = n;
+            best = lang;
+        }
+    if (best != "en") return best;
+    // Latin letters: the language whose stop words the text uses most (English on a tie).
+    std::map<std::string, long> hits;
+    const char* const latin[] = {"en", "fr", "de", "es"};
+    std::vector<std::unordered_set<std::string>> lists;
+    for (const char* lang : latin) {
+        const std::vector<std::string>& words = default_stop_words(lang);
+        lists.emplace_back(words.begin(), words.end());
+    }
+    std::size_t word_start = 0;
+    int words = 0;
+    for (std::size_t j = 0; j <= text.size() && words < 5000;) {
+        const std::size_t at = j;
+        const char32_t cp = j < text.size() ? utf8_next(text, j) : U' ';
+        if (j == at) ++j;
+        if (is_word_char(cp)) continue;
+        if (at > word_start) {
+            ++words;
+            const std::string key = stop_word_key(text.substr(word_start, at - word_start));
+            for (std::size_t k = 0; k < lists.size(); ++k)
+                if (lists[k].count(key)) ++hits[latin[k]];
+        }
+        word_start = j;
+    }
+    long top = hits["en"];
+    for (const char* lang : latin)
+        if (hits[lang] > top) {
+            top = hits[lang];
             best = lang;
         }
     return best;
@@ -501,7 +539,11 @@ ImportResult import_text(std::string_view text, FileKind kind, const ImportOptio
 
 std::vector<KeyTerm> key_terms(const Corpus& corpus, std::size_t max) {
     const Article& a = corpus.article;
-    const auto& stops = stop_words();
+    // Function words of the article's language (its own list, else the built-in one for
+    // meta.language), and for English the longer list above; the words compared as the
+    // corpus tokenised them (folded, stemmed by the language's stemmer).
+    const bool english = is_english(a.meta.language) && !a.stop_words_given;
+    const auto& extra = english_non_terms();
     struct Stat {
         int count = 0, passages = 0, last = -1;
         std::map<std::string, int> forms;  // surface form -> occurrences
@@ -518,7 +560,9 @@ std::vector<KeyTerm> key_terms(const Corpus& corpus, std::size_t max) {
             ++letters;
             if (cp >= '0' && cp <= '9') ++digits;
         }
-        const bool ok = letters >= 3 && digits == 0 && !stops.count(folded) && !stops.count(corpus.terms[term]);
+        const bool stop = corpus.is_stop_word(surface) ||
+                          (english && (extra.count(folded) > 0 || extra.count(corpus.terms[term]) > 0));
+        const bool ok = letters >= 3 && digits == 0 && !stop;
         content[term] = ok ? 1 : 0;
         return ok;
     };

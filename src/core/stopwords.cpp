@@ -17,9 +17,51 @@ const std::vector<std::string>& default_stop_words(std::string_view language) {
         "under", "until", "up", "upon", "very", "was", "we", "were", "what", "when", "where", "which",
         "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
         "yourselves", "also", "shall", "may", "might", "must", "within", "without", "among", "its"};
+    // French, German, Spanish and Russian: the articles, pronouns, prepositions,
+    // conjunctions and the forms of "to be" and "to have" (written for this project).
+    static const std::vector<std::string> french = {
+        "a", "à", "ai", "ainsi", "alors", "après", "as", "au", "aussi", "autre", "autres", "aux", "avait",
+        "avant", "avec", "avez", "avoir", "avons", "c", "ça", "car", "ce", "ceci", "cela", "celle", "celles",
+        "celui", "ces", "cet", "cette", "ceux", "chez", "comme", "d", "dans", "de", "depuis", "des", "donc",
+        "dont", "du", "elle", "elles", "en", "encore", "entre", "es", "est", "et", "étaient", "était", "été",
+        "êtes", "être", "eux", "fut", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lors",
+        "lorsque", "lui", "m", "ma", "mais", "me", "même", "mes", "moi", "moins", "mon", "n", "ne", "ni", "non",
+        "nos", "notre", "nous", "on", "ont", "ou", "où", "par", "pas", "pendant", "peu", "plus", "pour",
+        "qu", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "s", "sa", "sans", "se", "sera",
+        "ses", "si", "son", "sont", "sous", "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tous",
+        "tout", "toute", "toutes", "très", "tu", "un", "une", "vers", "vos", "votre", "vous", "y"};
+    static const std::vector<std::string> german = {
+        "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da", "damit", "dann",
+        "das", "dass", "daß", "dem", "den", "denn", "der", "des", "die", "dies", "diese", "diesem", "diesen",
+        "dieser", "dieses", "doch", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "er",
+        "es", "für", "gegen", "hab", "habe", "haben", "hat", "hatte", "ich", "ihm", "ihn", "ihr", "ihre",
+        "im", "in", "ist", "kein", "keine", "man", "mit", "nach", "nicht", "noch", "nur", "ob", "oder",
+        "ohne", "sein", "seine", "sich", "sie", "sind", "so", "über", "um", "und", "uns", "unter", "vom",
+        "von", "vor", "war", "waren", "was", "wenn", "wer", "werden", "wie", "wir", "wird", "wo", "wurde",
+        "zu", "zum", "zur", "zwischen"};
+    static const std::vector<std::string> spanish = {
+        "a", "al", "ante", "con", "contra", "cual", "cuando", "de", "del", "desde", "donde", "durante", "e",
+        "el", "él", "ella", "ellas", "ellos", "en", "entre", "era", "es", "esa", "ese", "eso", "esta", "está",
+        "están", "este", "esto", "estos", "fue", "ha", "han", "hasta", "hay", "la", "las", "le", "les", "lo",
+        "los", "más", "me", "mi", "muy", "ni", "no", "nos", "nosotros", "o", "para", "pero", "por", "porque",
+        "que", "qué", "quien", "se", "ser", "si", "sí", "sin", "sobre", "son", "su", "sus", "también", "te",
+        "tu", "un", "una", "uno", "unos", "y", "ya", "yo"};
+    static const std::vector<std::string> russian = {
+        "а", "без", "более", "бы", "был", "была", "были", "было", "быть", "в", "вам", "вас", "весь", "во",
+        "вот", "все", "всё", "всех", "вы", "где", "да", "для", "до", "его", "ее", "её", "если", "есть", "еще",
+        "ещё", "же", "за", "здесь", "и", "из", "или", "им", "их", "к", "как", "когда", "кто", "ли", "между",
+        "меня", "мне", "мы", "на", "над", "нас", "не", "него", "нее", "неё", "нет", "ни", "них", "но", "о",
+        "об", "он", "она", "они", "оно", "от", "по", "под", "при", "про", "с", "со", "так", "также", "там",
+        "то", "того", "тоже", "только", "ты", "у", "уже", "чем", "что", "чтобы", "эта", "эти", "это", "этого",
+        "этой", "этом", "этот", "я"};
     static const std::vector<std::string> none;
-    const std::string_view primary = language.substr(0, language.find('-'));
-    if (primary == "en" || primary == "EN" || primary == "En") return english;
+    std::string primary(language.substr(0, language.find('-')));
+    for (char& c : primary) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (primary == "en") return english;
+    if (primary == "fr") return french;
+    if (primary == "de") return german;
+    if (primary == "es") return spanish;
+    if (primary == "ru") return russian;
     return none;
 }
 

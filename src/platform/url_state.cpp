@@ -15,6 +15,7 @@ wwe::ui::App* g_app = nullptr;
 std::string g_written;            // the fragment last written to (or read from) the URL
 std::string g_written_committed;  // the committed fragment at that time
 bool g_framed = false;            // a frame or a kiosk: no history entries of our own
+bool g_link_waits = false;        // the URL's link waits for the text of ?data= (Controller::link_waits)
 
 std::string read_location(WweLocationPart part) {
     char* raw = wwe_js_read_location(part);
@@ -79,6 +80,10 @@ void install_url_state(ui::App& app) {
     if (app.embed().kiosk) g_framed = true;  // a kiosk has no back button to feed either
     g_written = app.fragment();
     g_written_committed = app.committed_fragment();
+    // A link that waits for the text of ?data= stays in the address until that text is open
+    // (then the view it gives replaces it: update_url_state).
+    g_link_waits = app.controller().link_waits();
+    if (g_link_waits) return;
     if (!fragment.empty() || restored) wwe_js_write_fragment(g_written.c_str(), 0);  // drop what could not be used
 }
 
@@ -87,7 +92,12 @@ void update_url_state(ui::App& app) {
     const std::string committed = app.committed_fragment();
     const std::string current = app.fragment();
     if (committed == g_written_committed && current == g_written) return;
-    const bool step = committed != g_written_committed;
+    if (app.controller().link_waits()) return;  // the address keeps the link until its text is open
+    bool step = committed != g_written_committed;
+    if (g_link_waits) {  // the text of ?data= is open with the link: its view replaces the link's entry
+        g_link_waits = false;
+        step = false;
+    }
     g_written = current;
     g_written_committed = committed;
     wwe_js_write_fragment(current.c_str(), step && !g_framed ? 1 : 0);

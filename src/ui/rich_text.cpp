@@ -7,6 +7,7 @@
 
 #include "core/script.hpp"
 #include "core/text.hpp"
+#include "imgui_internal.h"
 
 namespace wwe::ui {
 namespace {
@@ -131,6 +132,9 @@ std::vector<Interval> style_intervals(std::uint32_t n, const std::vector<RichSpa
 template <class Measure>
 float reorder_lines(RichTextLayout& layout, std::string_view text, float wrap, const Measure& measure_bytes) {
     const bool rtl_paragraph = wwe::paragraph_is_rtl(text);
+    // Levels for the whole text (the rules see across line breaks), runs per line.
+    const wwe::BidiLevels levels = wwe::bidi_resolve(
+        text, rtl_paragraph ? wwe::BidiDirection::RightToLeft : wwe::BidiDirection::LeftToRight);
     auto measure_visual = [&](const std::string& s) {
         if (s.empty()) return 0.0f;
         return layout.font->CalcTextSizeA(layout.font_size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
@@ -144,11 +148,10 @@ float reorder_lines(RichTextLayout& layout, std::string_view text, float wrap, c
         while (e < layout.fragments.size() && layout.fragments[e].y == layout.fragments[k].y) ++e;
         const std::uint32_t line_begin = layout.fragments[k].begin;
         const std::uint32_t line_end = layout.fragments[e - 1].end;
-        const std::string_view line_text = text.substr(line_begin, line_end - line_begin);
         const std::size_t first = out.size();
         float x = 0;
-        for (const wwe::BidiRun& run : wwe::visual_runs(line_text, rtl_paragraph)) {
-            const std::uint32_t rb = line_begin + run.begin, re = line_begin + run.end;
+        for (const wwe::BidiRun& run : wwe::visual_runs(levels, line_begin, line_end)) {
+            const std::uint32_t rb = run.begin, re = run.end;
             std::vector<const RichFragment*> pieces;
             for (std::size_t j = k; j < e; ++j)
                 if (layout.fragments[j].begin < re && rb < layout.fragments[j].end) pieces.push_back(&layout.fragments[j]);
@@ -275,6 +278,41 @@ RichTextLayout layout_rich_text(std::string_view text, const std::vector<RichSpa
     if (wwe::has_rtl(text)) widest = reorder_lines(layout, text, params.wrap_width, measure);
     layout.size = ImVec2(widest, static_cast<float>(layout.lines) * layout.line_height);
     return layout;
+}
+
+RichTextLayout layout_plain_text(std::string_view text, float wrap_width) {
+    RichLayoutParams params;
+    params.wrap_width = wrap_width;
+    params.line_spacing = 1.0f;  // ImGui's own text lines
+    return layout_rich_text(text, {}, params);
+}
+
+void draw_text_layout(ImDrawList* dl, ImVec2 origin, std::string_view text, const RichTextLayout& layout, ImU32 color) {
+    const char* base = text.data();
+    for (const RichFragment& f : layout.fragments) {
+        const ImVec2 at(origin.x + f.x, origin.y + f.y);
+        if (!f.visual.empty())
+            dl->AddText(layout.font, layout.font_size, at, color, f.visual.data(), f.visual.data() + f.visual.size());
+        else
+            dl->AddText(layout.font, layout.font_size, at, color, base + f.begin, base + f.end);
+    }
+}
+
+void TextBidi(std::string_view text) {
+    if (!wwe::has_rtl(text)) {
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        return;
+    }
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    const float wrap_pos = window->DC.TextWrapPos;
+    const float wrap = wrap_pos >= 0.0f ? ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos) : FLT_MAX;
+    const RichTextLayout layout = layout_plain_text(text, wrap);
+    const ImVec2 origin = window->DC.CursorPos;
+    const ImVec2 size(layout.size.x, std::max(layout.size.y, layout.font_size));
+    ImGui::ItemSize(size);
+    if (!ImGui::ItemAdd(ImRect(origin, ImVec2(origin.x + size.x, origin.y + size.y)), 0)) return;
+    draw_text_layout(window->DrawList, origin, text, layout, ImGui::GetColorU32(ImGuiCol_Text));
 }
 
 bool RichText(const char* str_id, std::string_view text, const RichTextLayout& layout,

@@ -11,6 +11,9 @@
 //   - RichTextColors ........... the colours a drawing uses
 //   - RichText ................. draw a layout at the cursor as one ImGui item; hover/click
 //   - RichTextCache ............ layouts per key, recomputed when width/font/spans change
+//   - TextBidi ................. plain text (titles, headings, descriptions) laid out as the
+//                                reader's passages are: right-to-left lines shaped, in visual
+//                                order and aligned right
 //
 // All positions and sizes are CSS pixels (ImGui's units in this app).
 #pragma once
@@ -107,6 +110,20 @@ struct RichTextColors {
 // `*clicked_tag`. `*hovered_tag` (optional) receives the tag under the mouse or -1.
 bool RichText(const char* str_id, std::string_view text, const RichTextLayout& layout,
               const RichTextColors& colors, int* clicked_tag, int* hovered_tag = nullptr);
+
+// Plain text where ImGui::TextUnformatted would draw it: at the cursor, in the current font
+// and text colour, wrapped at the position PushTextWrapPos gave (none: one line per '\n').
+// Text with right-to-left characters (core has_rtl) is laid out by layout_rich_text, the
+// reader's own layout: lines broken in logical order, each in visual order and shaped, and
+// a paragraph whose first strong character is RTL aligned right within the wrap width.
+// Other text goes to TextUnformatted itself. One item, no input.
+void TextBidi(std::string_view text);
+
+// What TextBidi draws, for widgets that place text themselves (a selectable's label): the
+// layout of plain `text` in the current font with ImGui's line height, and its drawing at
+// `origin` (screen position) in one colour.
+RichTextLayout layout_plain_text(std::string_view text, float wrap_width);
+void draw_text_layout(ImDrawList* dl, ImVec2 origin, std::string_view text, const RichTextLayout& layout, ImU32 color);
 
 //------------------------------------------------------------------------------------------
 // Cache

@@ -38,13 +38,19 @@ bool wrapped_selectable(const char* id, const char* text, ImU32 color) {
     const float width = ImGui::GetContentRegionAvail().x;
     const ImGuiStyle& style = ImGui::GetStyle();
     const float text_w = width - 2 * style.FramePadding.x;
-    const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, text_w);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 at(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y);
+    if (has_rtl(text)) {  // right-to-left text as the reader lays it out (rich_text.hpp)
+        const RichTextLayout layout = layout_plain_text(text, text_w);
+        const bool clicked = ImGui::Selectable(id, false, 0, ImVec2(width, layout.size.y + 2 * style.FramePadding.y));
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        draw_text_layout(ImGui::GetWindowDrawList(), at, text, layout, color);
+        return clicked;
+    }
+    const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, text_w);
     const bool clicked = ImGui::Selectable(id, false, 0, ImVec2(width, size.y + 2 * style.FramePadding.y));
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                                        ImVec2(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y),
-                                        color, text, nullptr, text_w);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, color, text, nullptr, text_w);
     return clicked;
 }
 
@@ -210,9 +216,9 @@ void draw_details(ViewContext& ctx) {
 
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(visual_line(node.label).c_str());
+    TextBidi(node.label);
     ImGui::PopFont();
-    ImGui::TextUnformatted(node.description.c_str());
+    TextBidi(node.description);
 
     if (!node.aliases.empty()) {
         section_title(ctx, "Also written");

@@ -24,6 +24,7 @@
 #include "core/graph.hpp"
 #include "core/layout.hpp"
 #include "core/map_layout.hpp"
+#include "core/script.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
@@ -31,9 +32,15 @@
 namespace wwe::ui {
 
 struct MapCache {
-    explicit MapCache(const Corpus& corpus) : layout(corpus) {}
+    explicit MapCache(const Corpus& corpus) : layout(corpus) {
+        // Labels as drawn: right-to-left ones reordered and shaped once (core/script.hpp).
+        for (const Node& node : corpus.article.nodes) node_text.push_back(visual_line(node.label));
+        for (const RelationType& t : corpus.article.relation_types) relation_text.push_back(visual_line(t.label));
+    }
 
     MapLayout layout;                   // positions as a function of the state (core)
+    std::vector<std::string> node_text;      // each node's label as drawn (visual_line)
+    std::vector<std::string> relation_text;  // each relation type's label as drawn
     std::vector<float> px, py;          // the positions shown (layout units)
     MapLayoutKey shown_key;             // the finished layout px/py show (when shown_done)
     bool shown_done = false;
@@ -427,7 +434,7 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
         const std::size_t own = base + k;
         const bool bright = !faded(i);
         MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
-        const ImVec2 ts = label_size(fonts, article.nodes[static_cast<std::size_t>(i)].label);
+        const ImVec2 ts = label_size(fonts, m.node_text[static_cast<std::size_t>(i)]);
         const float diag = d.r * 0.7f;
         const ImVec2 candidates[] = {
             ImVec2(d.x + d.r + 4, d.y - ts.y * 0.5f),                  // right
@@ -475,10 +482,8 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
                 continue;
             const MapCache::Drawn& a = m.drawn[static_cast<std::size_t>(edge.source)];
             const MapCache::Drawn& b = m.drawn[static_cast<std::size_t>(edge.target)];
-            const std::string& text = article
-                                          .relation_types[static_cast<std::size_t>(
-                                              article.relations[static_cast<std::size_t>(edge.relation)].type)]
-                                          .label;
+            const std::string& text = m.relation_text[static_cast<std::size_t>(
+                article.relations[static_cast<std::size_t>(edge.relation)].type)];
             const ImVec2 ts = label_size(fonts, text);
             const ImVec2 c((a.x + b.x) * 0.5f - ts.x * 0.5f, (a.y + b.y) * 0.5f - ts.y * 0.5f);
             const ImVec4 box(c.x - 2, c.y, c.x + ts.x + 2, c.y + ts.y);
@@ -650,7 +655,7 @@ void draw_legend(ViewContext& ctx, MapCache& m, bool draw) {
     const bool groups = !article.node_groups.empty() && color_facet(ctx.corpus, ctx.state.map) < 0;
     if (groups) {  // one row per group: its shape in its colour (size: mentions)
         for (std::size_t g = 0; g < article.node_groups.size(); ++g)
-            rows.push_back({0, palette_color(theme, static_cast<int>(g)), article.node_groups[g].label,
+            rows.push_back({0, palette_color(theme, static_cast<int>(g)), visual_line(article.node_groups[g].label),
                             article.node_groups[g].shape});
     } else {
         rows.push_back({0, theme.text_muted, "concept", NodeShape::Circle});
@@ -662,14 +667,14 @@ void draw_legend(ViewContext& ctx, MapCache& m, bool draw) {
     if (const int f = color_facet(ctx.corpus, ctx.state.map); f >= 0) {
         const Facet& facet = article.facets[static_cast<std::size_t>(f)];
         for (std::size_t v = 0; v < facet.values.size(); ++v)
-            rows.push_back({4, palette_color(theme, static_cast<int>(v)), facet.values[v].label});
-        rows.push_back({4, ctx.theme.no_value, "no " + facet.label});
+            rows.push_back({4, palette_color(theme, static_cast<int>(v)), visual_line(facet.values[v].label)});
+        rows.push_back({4, ctx.theme.no_value, visual_line("no " + facet.label)});
     } else if (!groups) {
         for (int kind = 0; kind < 2; ++kind) {
             int index = 0;
             for (const NodeType& t : article.node_types) {
                 if (static_cast<int>(t.kind) != kind) continue;
-                rows.push_back({0, palette_color(theme, index++), t.label, kind == 0 ? NodeShape::Circle : NodeShape::Square});
+                rows.push_back({0, palette_color(theme, index++), visual_line(t.label), kind == 0 ? NodeShape::Circle : NodeShape::Square});
             }
         }
     }
@@ -915,7 +920,7 @@ void node_tooltip(ViewContext& ctx, int n) {
     const Node& node = article.nodes[static_cast<std::size_t>(n)];
     ImGui::BeginTooltip();
     ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(node.label.c_str());
+    TextBidi(node.label);
     ImGui::PopFont();
     std::string kind = to_string(node.kind);
     if (node.type >= 0) kind += " \xC2\xB7 " + article.node_types[static_cast<std::size_t>(node.type)].label;
@@ -939,7 +944,7 @@ void edge_tooltip(ViewContext& ctx, const Edge& e) {
         const Relation& r = article.relations[static_cast<std::size_t>(e.relation)];
         const std::string text = a + " \xE2\x80\x94 " + article.relation_types[static_cast<std::size_t>(r.type)].label +
                                  " \xE2\x80\x94 " + b;
-        ImGui::TextUnformatted(text.c_str());
+        TextBidi(text);
         if (!r.note.empty()) TextWrappedColored(ctx.theme.text_muted, r.note.c_str());
     } else {
         ImGui::Text("%s and %s", a.c_str(), b.c_str());
@@ -1237,7 +1242,7 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
     for (std::size_t i = 0; i < m.drawn.size(); ++i) {
         const MapCache::Drawn& d = m.drawn[i];
         if (!d.label) continue;
-        const std::string& text = article.nodes[i].label;
+        const std::string& text = m.node_text[i];
         const ImVec2 ts = label_size(ctx.fonts, text);
         const bool strong = static_cast<int>(i) == selected || static_cast<int>(i) == hovered_node;
         // An opaque halo: the label reads at its full contrast over edges; a dimmed node's
@@ -1250,9 +1255,7 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
     for (const MapCache::EdgeLabel& l : m.edge_labels) {
         const Edge& e = m.edges()[static_cast<std::size_t>(l.edge)];
         const std::string& text =
-            article
-                .relation_types[static_cast<std::size_t>(article.relations[static_cast<std::size_t>(e.relation)].type)]
-                .label;
+            m.relation_text[static_cast<std::size_t>(article.relations[static_cast<std::size_t>(e.relation)].type)];
         const ImVec2 ts = label_size(ctx.fonts, text);
         dl->AddRectFilled(ImVec2(l.pos.x - 3, l.pos.y), ImVec2(l.pos.x + ts.x + 3, l.pos.y + ts.y), theme.chip_bg,
                           4.0f);

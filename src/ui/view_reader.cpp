@@ -25,14 +25,14 @@ void draw_header(ViewContext& ctx, float left, float width) {
     ImGui::SetCursorPosX(left);
     ImGui::PushTextWrapPos(left + width);
     ImGui::PushFont(ctx.fonts.title);
-    ImGui::TextUnformatted(visual_line(meta.title).c_str());
+    TextBidi(meta.title);
     ImGui::PopFont();
     ctx.places.place_item("reader/title");
     if (!meta.subtitle.empty()) {
         ImGui::SetCursorPosX(left);
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
         ImGui::PushFont(ctx.fonts.heading);
-        ImGui::TextUnformatted(visual_line(meta.subtitle).c_str());
+        TextBidi(meta.subtitle);
         ImGui::PopFont();
         ImGui::PopStyleColor();
     }
@@ -41,12 +41,12 @@ void draw_header(ViewContext& ctx, float left, float width) {
     std::string byline = meta.author.name;
     if (!meta.author.role.empty()) byline += ", " + meta.author.role;
     ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(visual_line(byline).c_str());
+    TextBidi(byline);
     ImGui::PopFont();
     ImGui::SetCursorPosX(left);
     std::string source = meta.outlet + " \xC2\xB7 " + format_date(meta.published);
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
-    ImGui::TextUnformatted(visual_line(source).c_str());
+    TextBidi(source);
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 4));
@@ -564,7 +564,7 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
             ImGui::SetCursorPos(ImVec2(left, ly + kHeadingAbove + m.sp));
             ImGui::PushTextWrapPos(left + measure);
             ImGui::PushFont(ctx.fonts.heading);
-            ImGui::TextUnformatted(visual_line(section.heading).c_str());
+            TextBidi(section.heading);
             ImGui::PopFont();
             ImGui::PopTextWrapPos();
             ctx.places.place_item("section/" + section.id);

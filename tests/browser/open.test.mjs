@@ -155,8 +155,9 @@ test('drag and drop: a hint while a file is over the page; the dropped article o
     // Its own facets: a filter of this article applies, the old article's facet is an error.
     assert.deepEqual(await page.evaluate(() => window.explorer.setState({ facets: { topic: ['water'] } })), []);
     await assert.rejects(page.evaluate(() => window.explorer.query({ facets: { front: ['economic'] } })), /front/);
-    // A link made for the shipped article applies nothing here: reported, the default view.
-    await page.evaluate(() => { location.hash = 'v=map&f.front=economic&art=wang-yi-win-win-2016'; });
+    // A link made for an article not opened in this session applies nothing here: reported,
+    // the default view. (One for the shipped article would open it again: the Back test.)
+    await page.evaluate(() => { location.hash = 'v=map&f.front=economic&art=an-article-not-opened-here'; });
     const s = await waitState(page, (st) => Object.keys(st.facets).length === 0, 'the default view');
     assert.equal(s.view, 'reader');
     const notice = await page.evaluate(() => window.explorer.notice());
@@ -188,6 +189,70 @@ test('?data=URL opens a text of the same origin, with loading feedback; another 
   } finally {
     await context.close();
   }
+});
+
+test('?data= with a link: the link applies to the text once it is open; one made for another article is refused', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.route('**/texts/riviere.txt', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: data('riviere.txt') }));
+    const title = 'La rivi\u00e8re et nos jardins';
+    const opened = (page) => page.waitForFunction((t) => window.explorer.article().article.title === t, title, { timeout: 15_000 });
+    // The text's id, as a link made for it names it.
+    const first = await openExplorer(context, shared.server.url + 'index.html?data=texts/riviere.txt');
+    await opened(first);
+    const id = (await first.evaluate(() => window.explorer.article())).article.id;
+    const shipped = 'wang-yi-win-win-2016';
+    await first.close();
+
+    const page = await openExplorer(context, `${shared.server.url}index.html?data=texts/riviere.txt#v=map&q=eau&art=${id}`);
+    assert.equal(page.readyError, null);
+    await opened(page);
+    const s = await waitState(page, (st) => st.article === id && st.view === 'map', 'the link on the text');
+    assert.equal(s.query, 'eau');
+    assert.equal((await page.evaluate(() => window.explorer.notice())).problems.length, 0);
+    assert.match(await page.evaluate(() => location.hash), new RegExp(`v=map.*&art=${id}`));
+    const entries = await page.evaluate(() => history.length);
+    await settle(page);
+    await shot(page, 'data-link-map');
+
+    // A link made for the shipped article is not for the text of ?data=: refused once it is open.
+    const other = await openExplorer(context, `${shared.server.url}index.html?data=texts/riviere.txt#v=map&f.dimension=security&art=${shipped}`);
+    await opened(other);
+    const o = await waitState(other, (st) => st.article === id, 'the text');
+    assert.deepEqual(o.facets, {});
+    const notice = await other.evaluate(() => window.explorer.notice());
+    assert.ok(notice.problems.some((p) => p.includes('another article')), JSON.stringify(notice));
+    assert.equal(await page.evaluate(() => history.length), entries, 'the link\'s view replaced its entry');
+  } finally {
+    await context.close();
+  }
+});
+
+test('Back after opening another article: the previous article and its view; Forward: the new one again', async () => {
+  await withPage('', async (page) => {
+    const shipped = await info(page);
+    await page.evaluate(() => window.explorer.setState({ view: 'map' }));
+    await waitState(page, (st) => st.view === 'map', 'the map');
+    const report = await load(page, data('speech.txt'), 'speech.txt');
+    assert.equal(report.opened, true, report.summary);
+    await waitState(page, (st) => st.article === 'opening-the-harbour-library', 'the text');
+    await settle(page);
+    await page.goBack();
+    const back = await waitState(page, (st) => st.article === shipped.article.id, 'the shipped article again');
+    assert.equal(back.view, 'map');
+    assert.equal((await info(page)).article.title, shipped.article.title);
+    await page.waitForFunction((t) => document.title.includes(t), shipped.article.title);
+    const notice = await page.evaluate(() => window.explorer.notice());
+    assert.ok(!notice.problems.some((p) => p.includes('another article')), JSON.stringify(notice));
+    await settle(page);
+    await shot(page, 'back-previous-article');
+    await page.goForward();
+    const forward = await waitState(page, (st) => st.article === 'opening-the-harbour-library', 'the text again');
+    assert.equal(forward.view, 'reader');
+    assert.equal((await info(page)).article.passages, 8);
+    await page.waitForFunction(() => document.title.includes('Opening the Harbour Library'));
+  });
 });
 
 test('a lock naming an unknown facet refuses to open unlocked: only the problem shows', async () => {

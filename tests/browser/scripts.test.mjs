@@ -9,7 +9,7 @@ import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openExplorer, useBrowser, settle, ROOT } from './browser.mjs';
+import { decodePng, exportMapPng, openExplorer, useBrowser, settle, ROOT } from './browser.mjs';
 
 const test = (name, fn) => nodeTest(name, { timeout: 120_000 }, fn);
 const shared = useBrowser(before, after);
@@ -39,6 +39,25 @@ async function withArticle(name, fn) {
 }
 
 const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+// The columns with ink in a PNG: [first, last] x where a pixel differs clearly from the
+// top-left one (the background), or null for none.
+function inkSpan(png) {
+  const { width, height, rgba } = decodePng(png);
+  const bg = [rgba[0], rgba[1], rgba[2]];
+  let first = -1, last = -1;
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height; y++) {
+      const i = (y * width + x) * 4;
+      if (Math.abs(rgba[i] - bg[0]) + Math.abs(rgba[i + 1] - bg[1]) + Math.abs(rgba[i + 2] - bg[2]) > 120) {
+        if (first < 0) first = x;
+        last = x;
+        break;
+      }
+    }
+  }
+  return first < 0 ? null : [first, last];
+}
 
 test('an Arabic article: fetched Arabic font, search finds الأمن with scores', async () => {
   await withArticle('arabic', async (page, fonts) => {
@@ -91,5 +110,38 @@ test('a French article: accents folded in search, translations named by language
     assert.deepEqual(langs.map(([l]) => l), ['en', 'ru', 'ar']);
     assert.match(langs[1][1], /\(Russian\)/);
     await shot(page, 'french-details');
+  });
+});
+
+test('Arabic outside the passages: the title and headings right-aligned and shaped, details, map labels and PNG', async () => {
+  await withArticle('arabic', async (page) => {
+    // The title and the first heading stand at the right of their column (the reader's
+    // layout, core bidi), not at its left as left-to-right text does.
+    for (const id of ['reader/title', 'section/s1']) {
+      const box = await page.locator(`.wwe-mirror [data-id="${id}"]`).boundingBox();
+      assert.ok(box && box.width > 200, `${id} is placed: ${JSON.stringify(box)}`);
+      const span = inkSpan(await page.screenshot({ clip: box }));
+      assert.ok(span, `${id} has ink`);
+      assert.ok(span[0] > box.width * 0.3, `${id}: ink from ${span[0]} px of ${Math.round(box.width)}: right-aligned`);
+      assert.ok(span[1] > box.width - 30, `${id}: ink to ${span[1]} px of ${Math.round(box.width)}`);
+    }
+    await shot(page, 'arabic-title-headings');
+    await page.evaluate(() => window.explorer.setState({ selection: { kind: 'concept', id: 'security' } }));
+    await settle(page);
+    await shot(page, 'arabic-details');
+    await page.evaluate(() => window.explorer.setState({ view: 'map', selection: null }));
+    await settle(page);
+    await shot(page, 'arabic-map');
+    // The SVG keeps the labels' text in logical order, saying they are right to left (the
+    // viewer shapes and orders them); the PNG is drawn from it.
+    const svg = await page.evaluate(() => window.explorer.exportSvg());
+    const rtl = svg.match(/<text [^>]*direction="rtl"[^>]*>[^<]*[\u0600-\u06ff][^<]*<\/text>/g) || [];
+    assert.ok(rtl.length >= 3, `right-to-left labels in the SVG: ${rtl.length}`);
+    assert.ok(!/[\ufe70-\ufeff]/.test(svg), 'no presentation forms in the SVG (the viewer shapes)');
+    const download = await exportMapPng(page);
+    const file = path.join(SHOTS, 'arabic-map-export.png');
+    await download.saveAs(file);
+    const png = decodePng(fs.readFileSync(file));
+    assert.ok(png.width > 400 && png.height > 300);
   });
 });

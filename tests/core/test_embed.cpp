@@ -153,3 +153,20 @@ TEST_CASE("embed: the page's own parameters (plain, keys) are known, not reporte
     embed_from_query("keys=maybe", corpus, problems);
     CHECK(problems.size() == 1);
 }
+
+TEST_CASE("?data= is kept; a text or Markdown file there opens over the shipped article") {
+    Corpus c = test::mini_corpus();
+    std::vector<Diagnostic> problems;
+    auto over = [&](const char* query) { return data_opens_over(embed_from_query(query, c, problems)); };
+    CHECK(embed_from_query("data=texts%2Friviere.txt", c, problems).data == "texts/riviere.txt");
+    CHECK(over("data=speech.txt"));
+    CHECK(over("data=notes/Field-Notes.MD"));
+    CHECK(over("data=a.markdown?v=2"));
+    CHECK(over("data=https://other.example/speech.txt#x"));
+    CHECK_FALSE(over("data=article.json"));
+    CHECK_FALSE(over("data=speech.txt.json"));
+    CHECK_FALSE(over("data=txt"));
+    CHECK_FALSE(over(""));
+    CHECK(problems.empty());
+    CHECK(to_query(embed_from_query("data=speech.txt", c, problems)).empty());  // the page's, not the explorer's
+}

@@ -108,3 +108,27 @@ TEST_CASE("map SVG: a caption band under the map, in the theme's colours") {
     CHECK(two.find("x\u2026</text>") != std::string::npos);
     CHECK(two.find(std::string(400, 'x')) == std::string::npos);
 }
+
+TEST_CASE("map SVG: right-to-left labels and caption keep their logical text with direction rtl") {
+    // The SVG viewer orders and shapes the text (bidi, Arabic joining); the SVG says which
+    // labels start right to left, keeping x their left edge (the canvas placed the box there).
+    SvgMap m;
+    m.width = 300;
+    m.height = 200;
+    const std::string arabic = "\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd9\x86";  // الأمن
+    m.nodes.push_back({10, 20, 5, 0x336699, false, 1, arabic + " 2030"});
+    m.nodes.push_back({60, 20, 5, 0x336699, false, 1, "UN " + arabic});
+    m.edges.push_back({0, 1, 1, 0x777777, 1, true, arabic});
+    m.caption = arabic;
+    m.credit = "A. Writer";
+    const std::string svg = map_svg(m);
+    CHECK(svg.find("direction=\"rtl\" text-anchor=\"end\">" + arabic + " 2030</text>") != std::string::npos);
+    // A label that starts left to right is left alone (the viewer reorders the Arabic in it).
+    CHECK(svg.find("\">UN " + arabic + "</text>") != std::string::npos);
+    CHECK(svg.find("text-anchor=\"middle\" direction=\"rtl\"") != std::string::npos);
+    // The caption stands at the right edge; the Latin credit at the left.
+    CHECK(svg.find("<text x=\"288\" y=\"") != std::string::npos);
+    CHECK(svg.find("direction=\"rtl\" text-anchor=\"start\" font-size=\"15\"") != std::string::npos);
+    CHECK(svg.find("<text x=\"12\" y=\"") != std::string::npos);
+    CHECK(svg.find(" font-size=\"11\" fill=\"#") != std::string::npos);
+}

@@ -5,6 +5,7 @@
 
 #include "core/import_text.hpp"
 #include "core/load.hpp"
+#include "core/text.hpp"
 #include "fixture.hpp"
 
 using namespace wwe;
@@ -154,4 +155,65 @@ TEST_CASE("add_concept: a unique id, the term type added when missing, the resul
     CHECK(loaded.ok());
     json empty = json::object();
     CHECK(!add_concept(empty, {"x", 1, 1}, problems));
+}
+
+TEST_CASE("key terms in the text's language: French and Russian stop words, stems and folding") {
+    // No concepts made at import: every key term stays a suggestion of key_terms().
+    auto terms_of = [](const char* name, std::string& language) {
+        ImportOptions o;
+        o.name = name;
+        o.date = "2026-12-01";
+        o.concepts = 0;
+        const Corpus c = load_back(import_text(data(name), FileKind::Text, o));
+        language = c.article.meta.language;
+        return key_terms(c, 60);
+    };
+    auto find = [](const std::vector<KeyTerm>& terms, const char* label) -> const KeyTerm* {
+        for (const KeyTerm& t : terms)
+            if (fold_text(t.label) == label) return &t;
+        return nullptr;
+    };
+    SUBCASE("French: the language guessed from its stop words, French function words left out") {
+        std::string language;
+        const std::vector<KeyTerm> terms = terms_of("riviere.txt", language);
+        CHECK(language == "fr");
+        for (const char* stop : {"nous", "dans", "pour", "avec", "cette", "sont", "des", "les", "une", "ont"})
+            CHECK_MESSAGE(find(terms, stop) == nullptr, stop);
+        // "rivière" and "rivières" are one term (the French stemmer), counted together.
+        const KeyTerm* river = find(terms, "rivière");
+        REQUIRE(river != nullptr);
+        CHECK(river->count == 7);
+        CHECK(find(terms, "jardins partagés") != nullptr);
+        CHECK(find(terms, "eau") != nullptr);  // l'eau: the elision split off
+    }
+    SUBCASE("Russian: inflected forms are one term, Russian function words left out") {
+        std::string language;
+        const std::vector<KeyTerm> terms = terms_of("biblioteka.txt", language);
+        CHECK(language == "ru");
+        for (const char* stop : {"это", "для", "мы", "все", "они", "без", "здесь"})
+            CHECK_MESSAGE(find(terms, stop) == nullptr, stop);
+        // библиотеку, библиотека, библиотеке: one term, labelled with its most frequent form.
+        const KeyTerm* library = find(terms, "библиотеку");
+        REQUIRE(library != nullptr);
+        CHECK(library->count == 6);
+        CHECK(library->passages == 6);
+        const KeyTerm* pair = find(terms, "городская библиотека");
+        REQUIRE(pair != nullptr);
+        CHECK(pair->count == 3);  // городскую библиотеку, Городская библиотека, городская библиотека
+    }
+    SUBCASE("an article's own stop list is used for its key terms") {
+        ImportOptions o;
+        o.name = "riviere.txt";
+        o.concepts = 0;
+        ImportResult r = import_text(data("riviere.txt"), FileKind::Text, o);
+        REQUIRE(r.ok());
+        r.article["stop_words"] = json::array({"rivière", "rivières"});
+        LoadResult loaded = load_article(r.article.dump());
+        REQUIRE(loaded.ok());
+        std::vector<Diagnostic> ignored;
+        const Corpus c = build_corpus(std::move(*loaded.article), ignored);
+        const std::vector<KeyTerm> terms = key_terms(c, 60);
+        CHECK(find(terms, "rivière") == nullptr);
+        CHECK(find(terms, "eau") != nullptr);
+    }
 }

@@ -8,6 +8,7 @@
 #include "core/controller.hpp"
 #include "core/deep_link.hpp"
 #include "core/host_protocol.hpp"
+#include "core/import_text.hpp"
 #include "core/load.hpp"
 #include "fixture.hpp"
 
@@ -131,7 +132,9 @@ TEST_CASE("links and states name their article: one made for another article app
     const std::string link = to_fragment(s, o.c.corpus());
     CHECK(link.find("&art=a-small-test-article") != std::string::npos);
     o.open("river-compact.json");
-    const Update u = o.c.apply(in::OpenLink{link}, Origin::Link, 2);
+    // (A link for an article opened earlier in this session opens it again: next test.)
+    const std::string other = "f.front=security&art=an-article-never-opened-here";
+    const Update u = o.c.apply(in::OpenLink{other}, Origin::Link, 2);
     REQUIRE(u.problems.size() == 1);
     CHECK(u.problems[0].pointer == "#art");
     CHECK(o.c.state().facets.empty());
@@ -187,4 +190,105 @@ TEST_CASE("host protocol: a load message opens a file, only it may be large") {
     huge["type"] = "setState";
     huge["state"] = {{"query", std::string(300000, 'a')}};
     CHECK(send(huge)["type"] == "error");
+}
+
+TEST_CASE("back after an open: a link for an earlier article of the session opens it again, with its view") {
+    Opened o;
+    o.c.apply(in::ToggleFacetValue{"front", "security"}, Origin::User, 0.5);
+    const std::string first = to_fragment(o.c.committed(), o.c.corpus());  // the entry Back returns to
+    o.open("speech.txt");
+    o.c.apply(in::ShowView{View::Map}, Origin::User, 2);
+    const std::string label = o.c.key_terms().front().label;
+    REQUIRE(o.c.apply(in::AcceptTerm{label}, Origin::User, 3).problems.empty());
+    const std::string second = to_fragment(o.c.committed(), o.c.corpus());
+    const std::string speech_id = o.c.corpus().article.id;
+
+    // Back: the browser brings the first entry's link; the first article opens with its view.
+    const std::uint64_t serial = o.c.article_serial();
+    Update back = o.c.apply(in::OpenLink{first}, Origin::Link, 4);
+    CHECK(back.problems.empty());
+    CHECK(back.home);
+    CHECK(o.c.article_serial() > serial);  // the views and the atlas start over
+    CHECK(o.c.corpus().article.id == "a-small-test-article");
+    CHECK(o.c.state().facets.at("front").count("security"));
+    CHECK(back.announcement.find("\u201CA Small Test Article\u201D is open again.") == 0);
+    CHECK(o.c.notice().empty());
+    CHECK(o.c.source_kind() == FileKind::Article);
+
+    // Forward: the text again, a text still (key terms offered), with the accepted concept.
+    Update forward = o.c.apply(in::OpenLink{second}, Origin::Link, 5);
+    CHECK(forward.problems.empty());
+    CHECK(o.c.corpus().article.id == speech_id);
+    CHECK(o.c.state().view == View::Map);
+    CHECK(o.c.source_kind() == FileKind::Text);
+    CHECK(o.c.corpus().article.find_node(o.c.corpus().article.nodes.back().id) >= 0);
+    CHECK(o.c.corpus().article.nodes.back().label == label);
+
+    // A link from the page's script or a host never swaps the article.
+    const Update page = o.c.apply(in::OpenLink{first}, Origin::Page, 6);
+    CHECK(o.c.corpus().article.id == speech_id);
+    CHECK(!page.problems.empty());
+
+    // Only the last kSessionArticles are kept: after four more, the first is refused plainly.
+    for (const char* name : {"river-compact.json", "french.json", "russian.json", "chinese.json"}) o.open(name);
+    const std::string shown = o.c.corpus().article.id;
+    const Update gone = o.c.apply(in::OpenLink{first}, Origin::Link, 7);
+    REQUIRE(gone.problems.size() == 1);
+    CHECK(gone.problems[0].pointer == "#art");
+    CHECK(o.c.corpus().article.id == shown);
+    CHECK(!o.c.notice().problems.empty());
+}
+
+TEST_CASE("?data= with a text: the page's link waits for it and applies to it once it is open") {
+    ImportOptions io;
+    io.name = "riviere.txt";
+    const std::string text = data("riviere.txt");
+    const std::string id = import_text(text, FileKind::Text, io).article.at("id").get<std::string>();
+    auto start = [](Controller& c, std::string_view query, std::string_view fragment) {
+        REQUIRE(c.load(test::mini_json()).ok);
+        c.open_location(query, fragment, {}, 0);
+    };
+    SUBCASE("a link for the text: not applied to the shipped article, applied to the text") {
+        Controller c;
+        start(c, "data=texts/riviere.txt", "v=map&q=eau&art=" + id);
+        CHECK(c.link_waits());
+        CHECK(c.state().view == View::Reader);  // the shipped article: its home view, no notice
+        CHECK(c.state().query.empty());
+        CHECK(c.notice().empty());
+        const Update u = c.apply(in::OpenArticle{text, "riviere.txt", ""}, Origin::User, 1);
+        CHECK(u.problems.empty());
+        CHECK(!c.link_waits());
+        CHECK(c.corpus().article.id == id);
+        CHECK(c.state().view == View::Map);
+        CHECK(c.state().query == "eau");
+    }
+    SUBCASE("a link made for another article: refused with the link notice once the text is open") {
+        Controller c;
+        start(c, "data=riviere.TXT", "v=map&f.front=security&art=a-small-test-article");
+        CHECK(c.link_waits());
+        CHECK(c.state().facets.empty());  // not applied to the shipped article it was made for
+        const Update u = c.apply(in::OpenArticle{text, "riviere.txt", ""}, Origin::User, 1);
+        REQUIRE(u.problems.size() == 1);
+        CHECK(u.problems[0].pointer == "#art");
+        CHECK(c.corpus().article.id == id);
+        CHECK(c.state().view != View::Map);
+        CHECK(!c.notice().problems.empty());
+    }
+    SUBCASE("the text cannot be opened: the link is dropped, and the notice says so") {
+        Controller c;
+        start(c, "data=missing.md", "v=map");
+        CHECK(c.link_waits());
+        c.apply(in::OpenArticle{"", "missing.md", ""}, Origin::User, 1);
+        CHECK(!c.link_waits());
+        CHECK(c.corpus().article.id == "a-small-test-article");
+        bool said = false;
+        for (const std::string& p : c.notice().problems) said = said || p.find("The link's view was not shown") == 0;
+        CHECK(said);
+    }
+    SUBCASE("a JSON article in ?data= is the article itself: its link applies at once") {
+        Controller c;
+        start(c, "data=article.json", "v=map&art=a-small-test-article");
+        CHECK(!c.link_waits());
+        CHECK(c.state().view == View::Map);
+    }
 }
