@@ -154,7 +154,7 @@ TEST_CASE("embed: the page's own parameters (plain, keys) are known, not reporte
     CHECK(problems.size() == 1);
 }
 
-TEST_CASE("?data= is kept; a text or Markdown file there opens over the shipped article") {
+TEST_CASE("?data= is kept, a text or Markdown file there opens over the shipped article") {
     Corpus c = test::mini_corpus();
     std::vector<Diagnostic> problems;
     auto over = [&](const char* query) { return data_opens_over(embed_from_query(query, c, problems)); };

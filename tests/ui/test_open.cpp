@@ -111,7 +111,7 @@ TEST_CASE("app: the notebook is kept in the stored document, one per article, fo
     CHECK(again.app.notebook_json().find("\"entries\":[]") != std::string::npos);
 }
 
-TEST_CASE("app: Esc closes the problems panel first (the canvas's Esc and the mirror's); the search stays until then") {
+TEST_CASE("app: Esc closes the problems panel first (the canvas's Esc and the mirror's), the search stays until then") {
     Opened t;
     const auto panel_shown = [&] { return t.ui.try_find("Close", wwe::test::Find::in("##problems")) != nullptr; };
     t.app.semantic_input("cooperation", false, 1);
