@@ -494,7 +494,9 @@ struct AppImpl {
         layout.fullscreen_available = page.fullscreen_available;
         layout.fullscreen = page.fullscreen;
         brush = {};
+        const bool dom_search = search.dom;  // the page's field stays the page's
         search = {};
+        search.dom = dom_search;
         reader = ReaderState();
         map = {};
         entities = {};

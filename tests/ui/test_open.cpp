@@ -165,3 +165,15 @@ TEST_CASE("app: Esc closes the problems panel first (the canvas's Esc and the mi
         CHECK(t.app.controller().state().query.empty());
     }
 }
+
+TEST_CASE("app: with the page's search field over the canvas, another article opened keeps it the page's (no second field drawn under it)") {
+    Opened t;
+    t.app.set_dom_search(true);
+    t.ui.frame(2);
+    CHECK(t.ui.try_find("##search") == nullptr);  // the canvas draws only the frame
+    t.app.open_article(read_file(WWE_SOURCE_DIR "/tests/data/speech.txt"), "speech.txt", "2026-12-01", wwe::Origin::User, 1);
+    t.fonts();
+    t.ui.frame(2);
+    CHECK(t.app.controller().corpus().article.meta.title == "Opening the Harbour Library");
+    CHECK(t.ui.try_find("##search") == nullptr);
+}
