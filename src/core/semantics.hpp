@@ -106,6 +106,7 @@ enum class SemanticCommand : std::uint8_t {
     OpenFile,      // pick a file to open (an article, a text)
     ExportArticle, // Save as article: the article as a file of the format
     CloseProblems, // the problems panel (what opening a file found): close it
+    NoticeDetails, // the notice's "Details": show or hide its technical lines
 };
 const char* to_string(SemanticCommand command);
 
@@ -150,6 +151,7 @@ struct Presentation {
     bool fullscreen_available = false;  // the page may go full screen (an iframe needs allow="fullscreen")
     bool fullscreen = false;            // it is full screen now
     bool problems_open = false;  // the problems panel shows the last open's problems (Controller::open_report)
+    bool notice_details = false; // the notice's "Details" are open (its technical lines are shown)
     std::string undrawable;      // the line saying which characters cannot be drawn ("" = all are)
     bool operator==(const Presentation&) const = default;
 };

@@ -792,7 +792,7 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_highlight(const char* node_id) {
     return give(nlohmann::json(problems).dump());
 }
 
-// The notice the app shows: {"title", "problems"} (empty when none).
+// The notice the app shows: {"title", "plain", "problems"} (empty when none).
 EMSCRIPTEN_KEEPALIVE const char* wwe_notice() { return give(g->app.notice_json()); }
 
 // The current view as a deep link (core/deep_link.hpp, without "#"; "" before loading).

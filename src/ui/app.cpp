@@ -90,6 +90,7 @@ struct AppImpl {
     GalleryState gallery;
     HelpState help;
     ProblemsState problems;
+    NoticeState notice_ui;
     bool fullscreen_request = false;    // toggle asked for since take_fullscreen_request()
     bool open_request = false;          // the reader asked to pick a file (take_open_request())
     std::uint64_t article_serial = 0;   // the controller's article the views were reset for
@@ -192,6 +193,7 @@ struct AppImpl {
         p.fullscreen_available = layout.fullscreen_available;
         p.fullscreen = layout.fullscreen;
         p.problems_open = problems_showing(core, problems);
+        p.notice_details = notice_ui.details && notice_ui.shown == core.notice();
         if (!missing_glyphs.empty()) p.undrawable = undrawable_line(missing_glyphs);
         return p;
     }
@@ -443,6 +445,11 @@ struct AppImpl {
         case SemanticCommand::CloseProblems:
             problems.dismissed = core.open_report().serial;
             focus_request = "open";
+            break;
+        case SemanticCommand::NoticeDetails:
+            notice_ui.details = !(notice_ui.details && notice_ui.shown == core.notice());
+            notice_ui.shown = core.notice();
+            focus_request = "notice/details";
             break;
         case SemanticCommand::ExportArticle:
             downloads.push_back({core.corpus().article.id + ".json", "application/json", core.article_json()});
@@ -874,7 +881,7 @@ const EmbedOptions& App::embed() const { return impl_->core.embed(); }
 
 std::string App::notice_json() const {
     const Notice& n = impl_->core.notice();
-    return nlohmann::json{{"title", n.title}, {"problems", n.problems}}.dump();
+    return nlohmann::json{{"title", n.title}, {"plain", n.plain}, {"problems", n.problems}}.dump();
 }
 
 void App::set_page_url(std::string url) { impl_->share.page_url = std::move(url); }
@@ -964,7 +971,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     if (!has_details) m.layout.show_details = false;
     if (!m.layout.narrow) m.layout.show_filters = false;
     if (m.core.refused()) {  // a lock that cannot hold: nothing but the notice saying why
-        draw_notice(ctx);
+        draw_notice(ctx, m.notice_ui);
         ImGui::PopFont();
         ImGui::End();
         m.update_semantics(places);
@@ -976,7 +983,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     } else {
         m.layout.show_filters = false;
     }
-    draw_notice(ctx);
+    draw_notice(ctx, m.notice_ui);
     if (!m.missing_glyphs.empty()) {
         // Characters no font has: said, not drawn as "?".
         ImGui::PushFont(m.fonts.small);
