@@ -281,6 +281,11 @@ public:
     // Movement only where the reader's action asks for it (prefers-reduced-motion): the map
     // is shown once laid out, no easing or coasting.
     bool reduced_motion() const { return prefers_.reduced_motion; }
+    // Controls sized for fingers: rows, check boxes, menu items and drop-down rows at least
+    // kTouchTarget CSS px tall. A kiosk always; elsewhere when the primary pointer is a
+    // finger (SystemPreferences::coarse_pointer: a phone, a tablet).
+    static constexpr float kTouchTarget = 44.0f;  // CSS px (WCAG 2.5.5, Apple's and Android's guidance)
+    bool touch_targets() const { return embed_.kiosk || prefers_.coarse_pointer; }
     const SystemPreferences& preferences() const { return prefers_; }
     const ViewState& home() const { return defaults_; }   // where a link starts; the kiosk's home
     const std::vector<ResolvedTour>& tours() const { return tours_; }

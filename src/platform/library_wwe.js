@@ -260,6 +260,7 @@ mergeInto(LibraryManager.library, {
     '(prefers-reduced-motion: reduce)',
     '(prefers-contrast: more)',
     '(forced-colors: active)',
+    '(pointer: coarse)',
   ],
 
   wwe_js_preferences__deps: ['$wwePreferenceQueries'],

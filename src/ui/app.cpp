@@ -568,7 +568,7 @@ const std::vector<char32_t>& App::missing_glyphs() const { return impl_->missing
 bool App::wants_frames() const {
     const AppImpl& m = *impl_;
     if (!m.core.loaded()) return false;
-    return (m.core.state().view == View::Reader && reader_animating(m.reader)) || m.search.focus ||
+    return (m.core.state().view == View::Reader && reader_animating(m.reader)) || m.search.focus || TouchScrolling() ||
            (m.core.state().view == View::Map && map_animating(m.map));
 }
 
@@ -872,7 +872,8 @@ std::vector<std::string> App::restore_stored(std::string_view stored, bool avail
 
 void App::set_preferences(const SystemPreferences& prefers) {
     AppImpl& m = *impl_;
-    if (!m.core.set_preferences(prefers)) return;
+    const bool touch = m.core.touch_targets();
+    if (!m.core.set_preferences(prefers) && touch == m.core.touch_targets()) return;
     m.theme = theme_for(m.core.theme());
     m.theme_applied = false;  // the next frame applies it and tells the mirror (a "style" op)
 }
@@ -895,7 +896,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     FrameReport report;
     if (!m.core.loaded()) return report;
     if (!m.theme_applied) {
-        apply_theme(m.theme, ImGui::GetStyle(), m.core.embed().kiosk);
+        apply_theme(m.theme, ImGui::GetStyle(), m.core.touch_targets(), Controller::kTouchTarget / m.core.embed().scale);
         m.theme_applied = true;
         m.style_sent = false;
     }

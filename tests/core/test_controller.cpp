@@ -498,3 +498,15 @@ TEST_CASE("controller: typed search text is announced once typing pauses or ends
         CHECK_FALSE(g.at(1, in::SetQuery{"zero", false}, Origin::Page).announcement.empty());
     }
 }
+
+TEST_CASE("controller: controls are finger-sized in a kiosk and where the primary pointer is a finger") {
+    Fixture mouse;
+    CHECK_FALSE(mouse.c.touch_targets());
+    SystemPreferences phone;
+    phone.coarse_pointer = true;
+    mouse.c.set_preferences(phone);
+    CHECK(mouse.c.touch_targets());
+    Fixture kiosk("?kiosk");
+    CHECK(kiosk.c.touch_targets());
+    CHECK(Controller::kTouchTarget >= 44.0f);
+}
