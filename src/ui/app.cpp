@@ -69,6 +69,7 @@ struct AppImpl {
     bool theme_applied = false;
     bool close_popups = false;  // menus left open by the last visitor close (home)
     double pinch_until = -1;
+    double last_frame = -1;     // the time of the last frame drawn
 
     // The shell's own state and each view's (no view writes another's).
     Layout layout;
@@ -565,6 +566,10 @@ std::string App::font_text() const { return impl_->core.font_text(); }
 void App::set_missing_glyphs(std::vector<char32_t> missing) { impl_->missing_glyphs = std::move(missing); }
 const std::vector<char32_t>& App::missing_glyphs() const { return impl_->missing_glyphs; }
 
+namespace {
+float settled_zoom(const AppImpl& m) { return std::round(m.reader.text_zoom * 20.0f) / 20.0f; }  // steps of 5 %
+}  // namespace
+
 bool App::wants_frames() const {
     const AppImpl& m = *impl_;
     if (!m.core.loaded()) return false;
@@ -578,12 +583,20 @@ double App::next_wakeup() const {
     // "Copied" in the Share dialog goes away by itself.
     if (m.share.copied_at > 0) at = std::min(at, m.share.copied_at + 2.05);
     if (m.toast_at >= 0) at = std::min(at, m.toast_at + kToastSeconds + 0.05);
+    // A pinch of the reader ended: its fonts are rasterised again at the new size then.
+    if (m.fonts.reader_body && settled_zoom(m) != m.fonts.reader_zoom) at = std::min(at, std::max(m.pinch_until, m.last_frame));
     return at;
 }
 
 float App::ui_scale() const { return impl_->core.embed().scale; }
 
 float App::reader_text_scale() const { return impl_->core.embed().scale * impl_->reader.text_zoom; }
+
+float App::reader_font_zoom() const {
+    const AppImpl& m = *impl_;
+    if (m.last_frame < m.pinch_until) return m.fonts.reader_zoom;  // still pinching: no rebuild per move
+    return settled_zoom(m);
+}
 
 void App::go_home(const std::string& reason, double now) {
     if (!loaded()) return;
@@ -918,6 +931,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     if (input.find_key || (input.slash_key && !io.WantTextInput)) m.search.focus = true;
     if (input.gallery_key) m.gallery.open = !m.gallery.open;
     if (input.pinching) m.pinch_until = now + kPinchGuardSeconds;
+    m.last_frame = now;
 
     // History, undo and view keys act before the views draw, so this frame shows their result.
     {
