@@ -217,7 +217,10 @@ struct AppImpl {
                                     {"muted", css_color(theme.text_muted)},
                                     {"background", css_color(theme.background)},
                                     {"surface", css_color(theme.surface)},
-                                    {"accent", css_color(theme.accent)}});
+                                    {"accent", css_color(theme.accent)},
+                                    // the search field's text (CSS px): the canvas's body text
+                                    // there, whatever the frame's padding (fingers: taller)
+                                    {"font", std::round(FontParams{}.body_size * 16.0f / 17.0f * core.embed().scale * 10.0f) / 10.0f}});
             style_sent = true;
         }
         const Presentation p = presentation();
