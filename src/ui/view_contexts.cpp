@@ -112,7 +112,12 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
     const float act_w = ImGui::GetFrameHeight();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("##contexts", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 4))) return;
+    // Rows as tall as the "…" button (a finger's height on touch screens), the text centred
+    // on it: no cell padding added to that.
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, 2));
+    const bool table = ImGui::BeginTable("##contexts", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 4));
+    ImGui::PopStyleVar();
+    if (!table) return;
     TouchScroll(ctx.input.touch, ctx.core.reduced_motion());  // a finger drags and flicks the list
     const float pad = 10 * ImGui::GetStyle().CellPadding.x + ImGui::GetStyle().ScrollbarSize;
     const float rest = std::max(0.0f, avail_w - num_w - act_w - pad);
@@ -146,6 +151,7 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
             ImGui::TableNextColumn();
             char num[16];
             std::snprintf(num, sizeof num, "%d", r.passage + 1);
+            ImGui::AlignTextToFramePadding();
             // The whole row opens the passage in the reader.
             if (ImGui::Selectable(num, false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
                 ctx.emit(intent::OpenPassage{passage.id});
@@ -159,14 +165,17 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
             const std::string left = fit_left((r.cut_left ? "\xE2\x80\xA6" : "") + r.left, left_w);
             const float lw = ImGui::CalcTextSize(left.c_str()).x;
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, left_w - lw));
+            ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(left.c_str());
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             ImGui::PushFont(ctx.fonts.bold);
             ImGui::PushStyleColor(ImGuiCol_Text, theme.accent);
             ImGui::TextUnformatted(fit_right(r.keyword_text, ImGui::GetContentRegionAvail().x).c_str());
             ImGui::PopStyleColor();
             ImGui::PopFont();
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(
                 fit_right(r.right + (r.cut_right ? "\xE2\x80\xA6" : ""), ImGui::GetContentRegionAvail().x).c_str());
             ImGui::TableNextColumn();

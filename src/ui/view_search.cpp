@@ -141,8 +141,9 @@ void draw_notice(ViewContext& ctx, NoticeState& ui) {
     const std::size_t max_lines = 6;
     // Plain words first (the core's Notice::plain); the technical lines behind "Details".
     const bool has_detail = !notice.problems.empty();
+    // The title's line holds the close button (a frame: taller for fingers).
+    float height = ImGui::GetFrameHeight() + style.ItemSpacing.y;
     ImGui::PushFont(ctx.fonts.small);
-    float height = ImGui::GetTextLineHeightWithSpacing();
     for (std::size_t i = 0; i < notice.plain.size() && i < max_lines; ++i)
         height += ImGui::CalcTextSize(notice.plain[i].c_str(), nullptr, false, text_w).y + style.ItemSpacing.y;
     if (has_detail) height += ImGui::GetFrameHeight() + style.ItemSpacing.y;

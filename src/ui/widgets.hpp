@@ -52,7 +52,7 @@ inline bool TouchStyle() { return ImGui::GetStyle().TouchExtraPadding.x > 0; }
 // follows (MenuItem, Selectable: the font's line plus the item spacing) is at least
 // `kTouchRowHeight` ImGui units tall, until the scope ends (before the matching End*).
 // Nothing with a mouse.
-inline constexpr float kTouchRowHeight = 44.0f;
+inline constexpr float kTouchRowHeight = 48.0f;  // 44 and room for the menu's edge (its padding clips a little)
 class TouchRows {
 public:
     TouchRows();
