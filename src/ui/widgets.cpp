@@ -149,7 +149,8 @@ void CountBadge(int count, float right_x, const Theme& theme) {
 TouchRows::TouchRows() {
     if (!TouchStyle()) return;
     ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-    spacing.y = std::max(spacing.y, kTouchRowHeight - ImGui::GetFontSize());
+    // Rows in any font from 13 px (the menus' items may be in the small one).
+    spacing.y = std::max(spacing.y, kTouchRowHeight - std::min(ImGui::GetFontSize(), 13.0f));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, spacing);
     pushed_ = true;
 }
