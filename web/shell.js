@@ -32,7 +32,8 @@
 //       display()        how it is drawn now: {theme: "light" | "dark" | "contrast",
 //                        reducedMotion, background: "#rrggbb"} (theme= and the system
 //                        settings, followed live)
-//       notice()         the notice the app shows: {title, problems} (empty: none)
+//       notice()         the notice the app shows: {title, plain, problems} (empty: none):
+//                        plain words first, problems = the technical detail
 //       textScale()      the reader's text size now (the embed's scale x the reader's pinch)
 //       memory()         {heap, used}: WebAssembly memory size and bytes malloc'ed (bytes)
 //       nextFrame()      Promise: after the next frame is drawn
@@ -134,12 +135,13 @@
     try {
       url = new URL(raw, location.href);
     } catch (err) {
-      return { error: `?data=${raw}: not a URL` };
+      // Plain words first; what the address says after them.
+      return { error: `The file this address names could not be opened: it is not a web address (?data=${raw}).` };
     }
     const allowed = (canvas.dataset.dataOrigins || '').split(/[\s,]+/).filter(Boolean);
     if (url.origin !== location.origin && !allowed.includes(url.origin)) {
-      return { error: `?data=${raw}: another origin (${url.origin}); only files of this site (${location.origin}) are opened, ` +
-        'unless the page lists the origin in data-data-origins (docs/embedding.md)' };
+      return { error: `The file this address names was not opened: it is on another origin (${url.origin}); only files of ` +
+        `this site (${location.origin}) are opened unless the page lists that origin in data-data-origins (?data=${raw}).` };
     }
     const name = decodeURIComponent(url.pathname.split('/').pop() || 'article.json');
     return { url: url.href, name, text: /\.(txt|md|markdown)$/i.test(name) };

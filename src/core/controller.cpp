@@ -25,6 +25,13 @@ const char* const kRefusedNotice =
     "This embed locks filters the article does not have, so the explorer shows nothing:";
 const char* const kHomeNotice = "The explorer started again from its home view:";
 
+// What a notice's problem of the whole input (pointer "") is about, for plain_problem.
+std::string_view whole_of(const char* title) {
+    if (title == kStateNotice) return "the requested view";
+    if (title == kHighlightNotice) return "the page's request";
+    return "the link";
+}
+
 Diagnostic problem(std::string pointer, std::string expected, std::string found) {
     return {Severity::Error, std::move(pointer), std::move(expected), std::move(found)};
 }
@@ -80,7 +87,21 @@ struct Overloaded : Ts... {
 };
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
+
+// A problem of a file opened: its words (already plain: the place, then what is wrong)
+// first; the detail adds where it is (JSON pointer, line).
+void file_problem(Notice& n, const Problem& p, const std::string& prefix) {
+    n.plain.push_back(prefix + p.message);
+    const std::string where = problem_place_text(p);
+    n.problems.push_back(prefix + p.message + (where.empty() ? "" : " (" + where + ")"));
+}
 }  // namespace
+
+void Notice::add(const Diagnostic& d, std::string_view whole) {
+    problems.push_back(d.to_string());
+    std::string words = plain_problem(d, whole);
+    if (std::find(plain.begin(), plain.end(), words) == plain.end()) plain.push_back(std::move(words));
+}
 
 const char* to_string(Origin origin) {
     switch (origin) {
@@ -316,8 +337,7 @@ Update Controller::open_article(const intent::OpenArticle& i, Origin origin) {
     Notice n;
     if (!ok && show) {  // errors first, then the warnings (an author fixes both in one round)
         n.title = open_report_.summary;
-        for (const Problem& p : open_report_.problems)
-            n.problems.push_back((p.severity == Severity::Error ? "" : "Warning: ") + p.message);
+        for (const Problem& p : open_report_.problems) file_problem(n, p, p.severity == Severity::Error ? "" : "Warning: ");
     }
     if (ok) {
         u.state = u.result = u.selection = u.committed = u.home = true;
@@ -327,7 +347,7 @@ Update Controller::open_article(const intent::OpenArticle& i, Origin origin) {
         // What the file could not say (an imported text's author, date...): in the notice.
         if (show && open_report_.warnings() > 0) {
             n.title = open_report_.summary;
-            for (const Problem& p : open_report_.problems) n.problems.push_back(p.message);
+            for (const Problem& p : open_report_.problems) file_problem(n, p, "");
         }
     }
     const bool link_waited = link_waits_;
@@ -422,7 +442,7 @@ Update Controller::open_location(std::string_view query, std::string_view fragme
     history_ = History(state_);
     filter_undo_.clear();
     Notice notice;
-    for (const Diagnostic& d : problems) notice.problems.push_back(d.to_string());
+    for (const Diagnostic& d : problems) notice.add(d, "the link");
     if (!notice.problems.empty()) notice.title = refused_ ? kRefusedNotice : kLinkNotice;
     set_notice(std::move(notice), u);
     return u;
@@ -614,7 +634,7 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
         const bool show = origin == Origin::Link || (origin == Origin::Page && !embed_.embed);
         if (!show) return;
         Notice n;
-        for (const Diagnostic& d : r.problems) n.problems.push_back(d.to_string());
+        for (const Diagnostic& d : r.problems) n.add(d, whole_of(notice_title));
         if (!n.problems.empty()) n.title = notice_title;
         set_notice(std::move(n), r);
     };
@@ -910,7 +930,8 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
             [&](const intent::GoHome& i) {
                 Update r;
                 go_home(r);
-                if (!i.reason.empty()) set_notice({kHomeNotice, {i.reason}}, r);
+                if (!i.reason.empty())
+                    set_notice({kHomeNotice, {"Something went wrong, so it starts afresh."}, {i.reason}}, r);
                 r.announcement = "Back to the start.";
                 return r;
             },

@@ -160,10 +160,16 @@ struct Derived {
     bool passage_in(int passage) const { return in[static_cast<std::size_t>(passage)] != 0; }
 };
 
+// A notice reads plain words first: the title, then what became of each part (`plain`);
+// the technical text (the parser's message, the JSON pointer) is the `problems`, which
+// views fold behind a "Details" disclosure. Scripts and hosts read `problems` (stable).
 struct Notice {
-    std::string title;                  // "Part of this link could not be shown:"
-    std::vector<std::string> problems;  // Diagnostic::to_string() of each
-    bool empty() const { return title.empty() && problems.empty(); }
+    std::string title;                  // what happened: "Part of this link could not be shown:"
+    std::vector<std::string> plain;     // each part in words, no repeats: "The search in the link was left out."
+    std::vector<std::string> problems;  // the detail: Diagnostic::to_string() of each ("error: #q: expected ...")
+    bool empty() const { return title.empty() && problems.empty() && plain.empty(); }
+    // Adds `d` to both lists (plain_problem(d, whole) unless that sentence is there already).
+    void add(const Diagnostic& d, std::string_view whole);
     bool operator==(const Notice&) const = default;
 };
 
@@ -289,6 +295,11 @@ public:
     // Movement only where the reader's action asks for it (prefers-reduced-motion): the map
     // is shown once laid out, no easing or coasting.
     bool reduced_motion() const { return prefers_.reduced_motion; }
+    // Controls sized for fingers: rows, check boxes, menu items and drop-down rows at least
+    // kTouchTarget CSS px tall. A kiosk always; elsewhere when the primary pointer is a
+    // finger (SystemPreferences::coarse_pointer: a phone, a tablet).
+    static constexpr float kTouchTarget = 44.0f;  // CSS px (WCAG 2.5.5, Apple's and Android's guidance)
+    bool touch_targets() const { return embed_.kiosk || prefers_.coarse_pointer; }
     const SystemPreferences& preferences() const { return prefers_; }
     const ViewState& home() const { return defaults_; }   // where a link starts; the kiosk's home
     const std::vector<ResolvedTour>& tours() const { return tours_; }

@@ -11,6 +11,7 @@ namespace wwe {
 namespace {
 const char* const kStoredNotice = "Views kept from an earlier visit could not all be used:";
 const char* const kBookmarkNotice = "This saved view could not be shown in full:";
+const char* const kStoredWhole = "what this browser kept";
 
 Diagnostic refusal(std::string pointer, std::string expected, std::string found) {
     return {Severity::Error, std::move(pointer), std::move(expected), std::move(found)};
@@ -57,8 +58,8 @@ Update Controller::report_stored_problems(std::vector<Diagnostic> problems) {
     Update u;
     if (problems.empty()) return u;
     bound_problems(problems);
-    Notice n = notice_.title == kStoredNotice ? notice_ : Notice{kStoredNotice, {}};
-    for (const Diagnostic& d : problems) n.problems.push_back(d.to_string());
+    Notice n = notice_.title == kStoredNotice ? notice_ : Notice{kStoredNotice, {}, {}};
+    for (const Diagnostic& d : problems) n.add(d, kStoredWhole);
     set_notice(std::move(n), u);
     u.problems = std::move(problems);
     return u;
@@ -118,8 +119,8 @@ Update Controller::restore_stored(std::string_view text, bool available, double 
     }
     bound_problems(problems);
     if (!problems.empty()) {
-        Notice n{kStoredNotice, {}};
-        for (const Diagnostic& d : problems) n.problems.push_back(d.to_string());
+        Notice n{kStoredNotice, {}, {}};
+        for (const Diagnostic& d : problems) n.add(d, kStoredWhole);
         set_notice(std::move(n), u);
     }
     u.problems = std::move(problems);
@@ -165,8 +166,8 @@ Update Controller::apply_stored(const Intent& intent, Origin origin) {
         for (Diagnostic& d : problems) r.problems.push_back(std::move(d));
         bound_problems(r.problems);
         if (!r.problems.empty()) {
-            Notice n{kBookmarkNotice, {}};
-            for (const Diagnostic& d : r.problems) n.problems.push_back(d.to_string());
+            Notice n{kBookmarkNotice, {}, {}};
+            for (const Diagnostic& d : r.problems) n.add(d, "the saved view");
             set_notice(std::move(n), r);
         }
         r.announcement = "Saved view \"" + name + "\" opened.";

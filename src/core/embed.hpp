@@ -83,6 +83,7 @@ struct SystemPreferences {
     bool reduced_motion = false;  // prefers-reduced-motion: reduce
     bool more_contrast = false;   // prefers-contrast: more
     bool forced_colors = false;   // forced-colors: active (e.g. a Windows contrast theme)
+    bool coarse_pointer = false;  // pointer: coarse (a phone, a tablet: the primary pointer is a finger)
 
     bool operator==(const SystemPreferences&) const = default;
 };

@@ -274,4 +274,76 @@ std::string problem_place_text(const Problem& p) {
     return where;
 }
 
+namespace {
+// A part of a view state in words, by its member path ("query", "facets/front",
+// "map/pins") or its link parameter ("q", "f.front", "pin"); "" when it is not one.
+std::string state_part(const std::vector<std::string>& segs) {
+    if (segs.empty()) return "";
+    const std::string& m = segs[0];
+    auto sub = [&](const char* name) { return segs.size() > 1 && segs[1] == name; };
+    if (m == "view" || m == "v") return "the view";
+    if (m == "query" || m == "q") return "the search";
+    if (m == "facets") return segs.size() > 1 ? "the filter \u201C" + segs[1] + "\u201D" : "the filters";
+    if (m.rfind("f.", 0) == 0) return "the filter \u201C" + m.substr(2) + "\u201D";
+    if (m == "selection" || m == "sel") return "the selection";
+    if (m == "passage" || m == "p") return "the reading position";
+    if (m == "version" || m == "ver") return "the version";
+    if (m == "node") return "the concept or entity to highlight";
+    if (m == "pin" || (m == "map" && sub("pins"))) return "the map's pinned nodes";
+    if (m == "mv" || (m == "map" && (segs.size() == 1 || sub("x") || sub("y") || sub("zoom")))) return "the map's position";
+    if (m == "e" || m == "w" || m == "d" || m == "c" || m == "s" || m == "map") return "a setting of the map";
+    if (m == "mr" || (m == "matrix" && sub("rows"))) return "the matrix's rows";
+    if (m == "mc" || (m == "matrix" && sub("columns"))) return "the matrix's columns";
+    if (m == "matrix") return "the matrix's axes";
+    if (m == "t" || m == "timeline") return "the timeline's years";
+    return "";
+}
+
+std::string capitalised(std::string s) {
+    if (!s.empty() && s.front() >= 'a' && s.front() <= 'z') s.front() = static_cast<char>(s.front() - 'a' + 'A');
+    return s;
+}
+
+// "9951 more not shown" (bound_problems' last line) -> "9951"; "" when it is not that line.
+std::string more_not_shown(const Diagnostic& d) {
+    const std::string tail = " more not shown";
+    if (!d.pointer.empty() || d.expected.rfind("at most ", 0) != 0 || d.found.size() <= tail.size() ||
+        d.found.compare(d.found.size() - tail.size(), tail.size(), tail) != 0)
+        return "";
+    return d.found.substr(0, d.found.size() - tail.size());
+}
+}  // namespace
+
+std::string plain_problem(const Diagnostic& d, std::string_view whole) {
+    const std::string& p = d.pointer;
+    if (const std::string more = more_not_shown(d); !more.empty()) return more + " more problems are not listed.";
+    if (p.empty()) return capitalised(std::string(whole)) + " could not be used.";
+    if (p.front() == '#') {  // a parameter of a link (deep_link.hpp)
+        const std::string key = p.substr(1);
+        if (key.empty()) return "The link is too long: only its first part was used.";
+        if (key == "art") return "The link was made for another article, so this article's start is shown.";
+        const std::string part = state_part({key});
+        if (part.empty()) return "A part of the link the explorer does not know (\u201C" + key + "\u201D) was left out.";
+        return capitalised(part) + " in the link was left out.";
+    }
+    if (p.front() == '?') {  // an option of the page's address (embed.hpp)
+        const std::string key = p.substr(1);
+        if (key.empty()) return "The page's options are too long and were all left out.";
+        if (key.rfind("lock.", 0) == 0) return "The page's lock on \u201C" + key.substr(5) + "\u201D could not be kept.";
+        return "The page's option \u201C" + key + "\u201D was left out.";
+    }
+    const std::vector<std::string> segs = split_pointer(p);
+    if (segs.empty()) return capitalised(std::string(whole)) + " could not be used.";
+    if (segs[0] == "last") {  // the view of the last visit (persist.hpp)
+        const std::string part = state_part({segs.begin() + 1, segs.end()});
+        return part.empty() ? "The view of your last visit could not be shown in full."
+                            : "From your last visit, " + part + " could not be shown again.";
+    }
+    if (segs[0] == "notebook") return "Part of your notebook kept in this browser could not be used.";
+    if (segs[0] == "articles" || segs[0] == "bookmarks") return "Some views kept in this browser could not be used.";
+    const std::string part = state_part(segs);
+    if (!part.empty()) return capitalised(part) + " was left out.";
+    return "Part of " + std::string(whole) + " (" + plain_place(p) + ") could not be used.";
+}
+
 }  // namespace wwe

@@ -9,6 +9,8 @@
 //   - passage_id_at ..... the own id of the passage a pointer is in ("/passages/3" -> "p4")
 //   - explain ........... Diagnostics -> Problems for a file's text
 //   - problem_place_text  where a problem is, after its words: "JSON pointer ... · line 3, column 5"
+//   - plain_problem ..... a problem of a link, a requested view or the browser's kept data
+//                         as one sentence for a reader: what part, what became of it
 //
 // Diagnostics (diagnostic.hpp) say where by JSON pointer, which suits `explorer validate`
 // and editors; the problems panel leads with words a teacher reads, and gives the pointer
@@ -66,5 +68,15 @@ std::vector<Problem> explain(const std::vector<Diagnostic>& diagnostics, std::st
 // Where a problem is, for the line under its words (the panel, the accessible mirror):
 // "JSON pointer /passages/3/section (p4) · line 12, column 5"; "" when nothing is known.
 std::string problem_place_text(const Problem& problem);
+
+// A problem of a link ("#q"), the page's embed options ("?lock.front"), a requested view
+// ("/query") or what the browser kept ("/last/passage", "/notebook/..."), as one plain
+// sentence that names the part in words and says what became of it, without the parser's
+// terms: "The search in the link was left out." The technical text (Diagnostic::to_string:
+// the pointer, expected, found) goes behind a notice's "Details". `whole` names the input
+// for a problem of all of it (pointer ""): "the link", "the requested view", "what this
+// browser kept". bound_problems' last line ("at most 50 problems listed") becomes
+// "9951 more problems are not listed."
+std::string plain_problem(const Diagnostic& problem, std::string_view whole);
 
 }  // namespace wwe

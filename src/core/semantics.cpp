@@ -252,14 +252,26 @@ void build_chips(Builder& b, const Controller& ctl, int root) {
     b.button(li, "chip/clear/all", "Clear all filters and the search", intent::ClearFilters{});
 }
 
-void build_notice(Builder& b, const Controller& ctl, int root) {
+// The notice: its title, what became of each part in plain words, then a "Details"
+// disclosure; the technical lines (parser messages, JSON pointers) only while it is open.
+void build_notice(Builder& b, const Controller& ctl, const Presentation& pr, int root) {
     const Notice& n = ctl.notice();
     if (n.empty()) return;
     const int alert = b.add(root, "notice", SemanticRole::Alert, n.title);
     const int list = b.add(alert, "notice/problems", SemanticRole::List);
-    for (std::size_t i = 0; i < n.problems.size(); ++i)
+    for (std::size_t i = 0; i < n.plain.size(); ++i)
         b.add(b.add(list, "notice/problem/" + std::to_string(i), SemanticRole::ListItem),
-              "notice/problem/" + std::to_string(i) + "/text", SemanticRole::Text, n.problems[i]);
+              "notice/problem/" + std::to_string(i) + "/text", SemanticRole::Text, n.plain[i]);
+    if (!n.problems.empty()) {
+        b.command(alert, "notice/details", "Details", SemanticCommand::NoticeDetails,
+                  Semantic_Expandable | (pr.notice_details ? Semantic_Expanded : 0));
+        if (pr.notice_details) {
+            const int detail = b.add(alert, "notice/detail", SemanticRole::List, "Details");
+            for (std::size_t i = 0; i < n.problems.size(); ++i)
+                b.add(b.add(detail, "notice/detail/" + std::to_string(i), SemanticRole::ListItem),
+                      "notice/detail/" + std::to_string(i) + "/text", SemanticRole::Text, n.problems[i]);
+        }
+    }
     b.button(alert, "notice/dismiss", "Dismiss the notice", intent::DismissNotice{});
 }
 
@@ -880,6 +892,7 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::ExportArticle: return "export-article";
     case SemanticCommand::CloseProblems: return "close-problems";
     case SemanticCommand::OpenNotebook: return "open-notebook";
+    case SemanticCommand::NoticeDetails: return "notice-details";
     }
     return "";
 }
@@ -910,7 +923,7 @@ SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
         build_menus(b, ctl, pr, root);
         build_chips(b, ctl, root);
     }
-    build_notice(b, ctl, root);
+    build_notice(b, ctl, pr, root);
     if (!pr.undrawable.empty()) {  // said, not drawn as "?" (and not hidden from a screen reader)
         const int region = b.add(root, "undrawable", SemanticRole::Region, "Characters that cannot be drawn");
         b.add(region, "undrawable/text", SemanticRole::Paragraph, pr.undrawable);

@@ -110,6 +110,7 @@ enum class SemanticCommand : std::uint8_t {
     ExportArticle, // Save as article: the article as a file of the format
     CloseProblems, // the problems panel (what opening a file found): close it
     OpenNotebook,  // the notebook window (open it, or close it)
+    NoticeDetails, // the notice's "Details": show or hide its technical lines
 };
 const char* to_string(SemanticCommand command);
 
@@ -155,6 +156,7 @@ struct Presentation {
     bool fullscreen = false;            // it is full screen now
     bool problems_open = false;  // the problems panel shows the last open's problems (Controller::open_report)
     bool notebook_open = false;  // the notebook window shows
+    bool notice_details = false; // the notice's "Details" are open (its technical lines are shown)
     std::string undrawable;      // the line saying which characters cannot be drawn ("" = all are)
     bool operator==(const Presentation&) const = default;
 };

@@ -40,6 +40,7 @@ enum WwePreference {
     WWE_PREFERS_REDUCED_MOTION = 2,  // prefers-reduced-motion: reduce
     WWE_PREFERS_MORE_CONTRAST = 4,   // prefers-contrast: more
     WWE_PREFERS_FORCED_COLORS = 8,   // forced-colors: active
+    WWE_PREFERS_COARSE_POINTER = 16, // pointer: coarse (the primary pointer is a finger)
 };
 int wwe_js_preferences() noexcept;
 // Calls wwe_preferences_changed(bits) whenever one of those media queries changes (once).

@@ -567,12 +567,14 @@ mergeInto(LibraryManager.library, {
       entry.el.placeholder = entry.name + (wide ? '   ( / or ' + (mac ? '\u2318F' : 'Ctrl+F') + ' )' : '');
     }
 
+    let searchFont = 0;  // CSS px of the canvas's text in the search box (the style op), 0: unknown
     function styleSearchBox(entry) {
-      // The canvas draws the frame (its height: the font size plus 5 + 5 px of padding,
-      // times the embed's scale): the text inside matches the canvas's.
+      // The canvas draws the frame (its height: the font size plus its padding, 5 + 5 px
+      // with a mouse, more for fingers, times the embed's scale): the text inside matches
+      // the canvas's font, as the style op gives it.
       const h = entry.place.h;
       const s = entry.el.style;
-      s.fontSize = (h * 16 / 26).toFixed(1) + 'px';
+      s.fontSize = (searchFont > 0 ? Math.min(searchFont, h * 16 / 26) : h * 16 / 26).toFixed(1) + 'px';
       s.paddingLeft = s.paddingRight = (h * 8 / 26).toFixed(1) + 'px';
       updatePlaceholder(entry);
     }
@@ -791,6 +793,10 @@ mergeInto(LibraryManager.library, {
       container.classList.toggle('wwe-dark', !!op.dark);
       container.classList.toggle('wwe-contrast', op.theme === 'contrast');
       if (typeof op.theme === 'string') container.dataset.theme = op.theme;
+      if (typeof op.font === 'number' && op.font > 0 && op.font !== searchFont) {
+        searchFont = op.font;
+        for (const e of entries.values()) if (e.role === 'searchbox' && e.place) styleSearchBox(e);
+      }
     }
 
     //--------------------------------------------------------------------------------------

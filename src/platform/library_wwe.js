@@ -108,7 +108,7 @@
 //     wwe_query(json) -> {"problems", "result"}        a query; the view stays
 //     wwe_export(name) -> text      "svg", "markdown", "csv", "map-nodes" (JSON; else "")
 //     wwe_highlight(id) -> problems                    selects a concept or entity
-//     wwe_notice() -> {"title", "problems"}            the notice shown (empty: none)
+//     wwe_notice() -> {"title", "plain", "problems"}   the notice shown (empty: none)
 //     wwe_fragment() -> text                           the deep link, without "#"
 //     wwe_embed() -> the embed options in effect (core/embed.hpp)
 //     wwe_display() -> {"theme", "reducedMotion", "background"}  how it is drawn now
@@ -260,6 +260,7 @@ mergeInto(LibraryManager.library, {
     '(prefers-reduced-motion: reduce)',
     '(prefers-contrast: more)',
     '(forced-colors: active)',
+    '(pointer: coarse)',
   ],
 
   wwe_js_preferences__deps: ['$wwePreferenceQueries'],

@@ -40,6 +40,7 @@ wwe::SystemPreferences preferences(int bits) {
     p.reduced_motion = (bits & WWE_PREFERS_REDUCED_MOTION) != 0;
     p.more_contrast = (bits & WWE_PREFERS_MORE_CONTRAST) != 0;
     p.forced_colors = (bits & WWE_PREFERS_FORCED_COLORS) != 0;
+    p.coarse_pointer = (bits & WWE_PREFERS_COARSE_POINTER) != 0;
     return p;
 }
 

@@ -222,7 +222,9 @@ void rebuild_fonts() {
     std::vector<wwe::ui::LoadedFace> faces;
     for (const auto& [file, bytes] : g->font_files)
         if (!bytes.empty()) faces.push_back({file, {bytes.data(), bytes.size()}});
-    const wwe::ui::FontBuild built = wwe::ui::build_fonts(*io.Fonts, g->app.fonts(), g->dpr * g->scale, text, {}, faces,
+    wwe::ui::FontParams params;
+    params.reader_zoom = g->app.reader_font_zoom();  // pinched text crisp, not stretched
+    const wwe::ui::FontBuild built = wwe::ui::build_fonts(*io.Fonts, g->app.fonts(), g->dpr * g->scale, text, params, faces,
                                                           g->no_gl ? wwe::ui::GlyphRasteriser{} : wwe::ui::GlyphRasteriser(rasterise_glyphs));
     const float used = built.ratio;
     io.FontGlobalScale = 1.0f / used;
@@ -553,7 +555,7 @@ void frame() {
         r.article_serial = r.app.controller().article_serial();
         r.font_ratio = 0;
     }
-    if (r.font_ratio != r.dpr * r.scale) rebuild_fonts();
+    if (r.font_ratio != r.dpr * r.scale || r.app.fonts().reader_zoom != r.app.reader_font_zoom()) rebuild_fonts();
     int fb_w = 1, fb_h = 1;
     ImGuiIO& io = ImGui::GetIO();
     if (r.no_gl) {
@@ -792,7 +794,7 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_highlight(const char* node_id) {
     return give(nlohmann::json(problems).dump());
 }
 
-// The notice the app shows: {"title", "problems"} (empty when none).
+// The notice the app shows: {"title", "plain", "problems"} (empty when none).
 EMSCRIPTEN_KEEPALIVE const char* wwe_notice() { return give(g->app.notice_json()); }
 
 // The current view as a deep link (core/deep_link.hpp, without "#"; "" before loading).

@@ -69,6 +69,7 @@ struct AppImpl {
     bool theme_applied = false;
     bool close_popups = false;  // menus left open by the last visitor close (home)
     double pinch_until = -1;
+    double last_frame = -1;     // the time of the last frame drawn
 
     // The shell's own state and each view's (no view writes another's).
     Layout layout;
@@ -90,6 +91,7 @@ struct AppImpl {
     GalleryState gallery;
     HelpState help;
     ProblemsState problems;
+    NoticeState notice_ui;
     bool fullscreen_request = false;    // toggle asked for since take_fullscreen_request()
     bool open_request = false;          // the reader asked to pick a file (take_open_request())
     std::uint64_t article_serial = 0;   // the controller's article the views were reset for
@@ -193,6 +195,7 @@ struct AppImpl {
         p.fullscreen = layout.fullscreen;
         p.problems_open = problems_showing(core, problems);
         p.notebook_open = notebook_ui.open;
+        p.notice_details = notice_ui.details && notice_ui.shown == core.notice();
         if (!missing_glyphs.empty()) p.undrawable = undrawable_line(missing_glyphs);
         return p;
     }
@@ -215,7 +218,10 @@ struct AppImpl {
                                     {"muted", css_color(theme.text_muted)},
                                     {"background", css_color(theme.background)},
                                     {"surface", css_color(theme.surface)},
-                                    {"accent", css_color(theme.accent)}});
+                                    {"accent", css_color(theme.accent)},
+                                    // the search field's text (CSS px): the canvas's body text
+                                    // there, whatever the frame's padding (fingers: taller)
+                                    {"font", std::round(FontParams{}.body_size * 16.0f / 17.0f * core.embed().scale * 10.0f) / 10.0f}});
             style_sent = true;
         }
         const Presentation p = presentation();
@@ -468,6 +474,11 @@ struct AppImpl {
             notebook_ui.open = !notebook_ui.open;
             notebook_ui.focus = notebook_ui.open;
             break;
+        case SemanticCommand::NoticeDetails:
+            notice_ui.details = !(notice_ui.details && notice_ui.shown == core.notice());
+            notice_ui.shown = core.notice();
+            focus_request = "notice/details";
+            break;
         case SemanticCommand::ExportArticle:
             downloads.push_back({core.corpus().article.id + ".json", "application/json", core.article_json()});
             break;
@@ -584,10 +595,14 @@ std::string App::font_text() const { return impl_->core.font_text(); }
 void App::set_missing_glyphs(std::vector<char32_t> missing) { impl_->missing_glyphs = std::move(missing); }
 const std::vector<char32_t>& App::missing_glyphs() const { return impl_->missing_glyphs; }
 
+namespace {
+float settled_zoom(const AppImpl& m) { return std::round(m.reader.text_zoom * 20.0f) / 20.0f; }  // steps of 5 %
+}  // namespace
+
 bool App::wants_frames() const {
     const AppImpl& m = *impl_;
     if (!m.core.loaded()) return false;
-    return (m.core.state().view == View::Reader && reader_animating(m.reader)) || m.search.focus ||
+    return (m.core.state().view == View::Reader && reader_animating(m.reader)) || m.search.focus || TouchScrolling() ||
            (m.core.state().view == View::Map && map_animating(m.map));
 }
 
@@ -597,12 +612,20 @@ double App::next_wakeup() const {
     // "Copied" in the Share dialog goes away by itself.
     if (m.share.copied_at > 0) at = std::min(at, m.share.copied_at + 2.05);
     if (m.toast_at >= 0) at = std::min(at, m.toast_at + kToastSeconds + 0.05);
+    // A pinch of the reader ended: its fonts are rasterised again at the new size then.
+    if (m.fonts.reader_body && settled_zoom(m) != m.fonts.reader_zoom) at = std::min(at, std::max(m.pinch_until, m.last_frame));
     return at;
 }
 
 float App::ui_scale() const { return impl_->core.embed().scale; }
 
 float App::reader_text_scale() const { return impl_->core.embed().scale * impl_->reader.text_zoom; }
+
+float App::reader_font_zoom() const {
+    const AppImpl& m = *impl_;
+    if (m.last_frame < m.pinch_until) return m.fonts.reader_zoom;  // still pinching: no rebuild per move
+    return settled_zoom(m);
+}
 
 void App::go_home(const std::string& reason, double now) {
     if (!loaded()) return;
@@ -885,7 +908,8 @@ std::vector<std::string> App::restore_stored(std::string_view stored, bool avail
 
 void App::set_preferences(const SystemPreferences& prefers) {
     AppImpl& m = *impl_;
-    if (!m.core.set_preferences(prefers)) return;
+    const bool touch = m.core.touch_targets();
+    if (!m.core.set_preferences(prefers) && touch == m.core.touch_targets()) return;
     m.theme = theme_for(m.core.theme());
     m.theme_applied = false;  // the next frame applies it and tells the mirror (a "style" op)
 }
@@ -894,7 +918,7 @@ const EmbedOptions& App::embed() const { return impl_->core.embed(); }
 
 std::string App::notice_json() const {
     const Notice& n = impl_->core.notice();
-    return nlohmann::json{{"title", n.title}, {"problems", n.problems}}.dump();
+    return nlohmann::json{{"title", n.title}, {"plain", n.plain}, {"problems", n.problems}}.dump();
 }
 
 void App::set_page_url(std::string url) { impl_->share.page_url = std::move(url); }
@@ -908,7 +932,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     FrameReport report;
     if (!m.core.loaded()) return report;
     if (!m.theme_applied) {
-        apply_theme(m.theme, ImGui::GetStyle(), m.core.embed().kiosk);
+        apply_theme(m.theme, ImGui::GetStyle(), m.core.touch_targets(), Controller::kTouchTarget / m.core.embed().scale);
         m.theme_applied = true;
         m.style_sent = false;
     }
@@ -930,6 +954,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     if (input.find_key || (input.slash_key && !io.WantTextInput)) m.search.focus = true;
     if (input.gallery_key) m.gallery.open = !m.gallery.open;
     if (input.pinching) m.pinch_until = now + kPinchGuardSeconds;
+    m.last_frame = now;
 
     // History, undo and view keys act before the views draw, so this frame shows their result.
     {
@@ -984,7 +1009,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     if (!has_details) m.layout.show_details = false;
     if (!m.layout.narrow) m.layout.show_filters = false;
     if (m.core.refused()) {  // a lock that cannot hold: nothing but the notice saying why
-        draw_notice(ctx);
+        draw_notice(ctx, m.notice_ui);
         ImGui::PopFont();
         ImGui::End();
         m.update_semantics(places);
@@ -996,7 +1021,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     } else {
         m.layout.show_filters = false;
     }
-    draw_notice(ctx);
+    draw_notice(ctx, m.notice_ui);
     if (!m.missing_glyphs.empty()) {
         // Characters no font has: said, not drawn as "?".
         ImGui::PushFont(m.fonts.small);

@@ -113,6 +113,10 @@ public:
     // The reader's text size relative to the default: the embed's scale times the reader's
     // own pinch zoom.
     float reader_text_scale() const;
+    // The zoom the reader's fonts should be rasterised at (FontParams::reader_zoom): the
+    // pinch zoom once the pinch has ended (in steps of 5 %), else the fonts' own; the
+    // platform rebuilds the atlas when it differs from Fonts::reader_zoom.
+    float reader_font_zoom() const;
     // Back to the home view (the embed's start, no selection, no tour), as after a kiosk's
     // idle timeout. `reason`, when not empty, is shown in the notice.
     void go_home(const std::string& reason, double now);

@@ -2,6 +2,7 @@
 #include "ui/fonts.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <set>
@@ -249,6 +250,21 @@ FontBuild build_fonts(ImFontAtlas& atlas, Fonts& fonts, float pixel_ratio, const
         for (const Face& f : list) {
             *f.slot = add_face(atlas, f.bold ? bold : regular, f.size * ratio, ranges.Data);
             add_rasterised(*f.slot, f.size * ratio, f.bold);
+        }
+        // The reader's own faces at its zoom (none at 1: the ones above).
+        const float zoom = std::clamp(params.reader_zoom, 0.5f, 3.0f);
+        fonts.reader_zoom = std::fabs(zoom - 1.0f) < 0.01f ? 1.0f : zoom;
+        fonts.reader_body = fonts.body;
+        fonts.reader_heading = fonts.heading;
+        fonts.reader_small = fonts.small;
+        if (fonts.reader_zoom != 1.0f) {
+            const Face zoomed[] = {{&fonts.reader_body, params.body_size, false},
+                                   {&fonts.reader_heading, params.heading_size, true},
+                                   {&fonts.reader_small, params.small_size, false}};
+            for (const Face& f : zoomed) {
+                *f.slot = add_face(atlas, f.bold ? bold : regular, f.size * fonts.reader_zoom * ratio, ranges.Data);
+                add_rasterised(*f.slot, f.size * fonts.reader_zoom * ratio, f.bold);
+            }
         }
         atlas.Build();
         if ((atlas.TexWidth <= params.max_atlas_size && atlas.TexHeight <= params.max_atlas_size) || ratio <= 1.0f) {

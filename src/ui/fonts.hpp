@@ -88,6 +88,13 @@ struct Fonts {
     ImFont* title = nullptr;    // the article title
     ImFont* small = nullptr;    // passage numbers, chips, counts
     ImFont* heading = nullptr;  // bold, between body and title (details panel label)
+    // The reader's text, section headings and passage numbers, rasterised at the reader's
+    // pinch zoom (FontParams::reader_zoom) so that pinched text is crisp, not a stretched
+    // bitmap; the same fonts as body, heading and small at zoom 1.
+    ImFont* reader_body = nullptr;
+    ImFont* reader_heading = nullptr;
+    ImFont* reader_small = nullptr;
+    float reader_zoom = 1;      // the zoom they were rasterised at (draw them at Scale = zoom / this)
 };
 
 struct FontParams {
@@ -95,6 +102,7 @@ struct FontParams {
     float small_size = 14.0f;    // CSS px
     float heading_size = 20.0f;  // CSS px
     float title_size = 28.0f;    // CSS px
+    float reader_zoom = 1.0f;    // the reader's fonts at this x their size (clamped to 0.5..3)
     int max_atlas_size = 4096;   // texels; the ratio is lowered until the atlas fits
 };
 

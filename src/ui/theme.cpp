@@ -1,6 +1,8 @@
 // Win-Win Explorer UI: the theme (see theme.hpp).
 #include "ui/theme.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace wwe::ui {
@@ -178,7 +180,7 @@ ImU32 heat_color(const Theme& theme, float t) {
         ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1.0f));
 }
 
-void apply_theme(const Theme& t, ImGuiStyle& style, bool touch) {
+void apply_theme(const Theme& t, ImGuiStyle& style, bool touch, float touch_target) {
     style = ImGuiStyle();
     style.WindowPadding = ImVec2(14, 12);
     style.FramePadding = ImVec2(8, 5);
@@ -197,7 +199,10 @@ void apply_theme(const Theme& t, ImGuiStyle& style, bool touch) {
     style.FrameBorderSize = 1;
     style.PopupBorderSize = 1;
     if (touch) {
-        style.FramePadding = ImVec2(14, 10);
+        // Frames a finger's height in any font from 13 px (the small one is 14); table rows
+        // in the body font (17 px).
+        style.FramePadding = ImVec2(14, std::max(10.0f, std::ceil((touch_target - 13.0f) * 0.5f)));
+        style.CellPadding = ImVec2(style.CellPadding.x, std::max(style.CellPadding.y, std::ceil((touch_target - 17.0f) * 0.5f)));
         style.ItemSpacing = ImVec2(12, 10);
         style.ItemInnerSpacing = ImVec2(10, 6);
         style.ScrollbarSize = 26;

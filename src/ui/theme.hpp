@@ -78,9 +78,11 @@ ImU32 palette_color(const Theme& theme, int index, int alpha = 255);
 ImU32 heat_color(const Theme& theme, float t);
 
 // Sets ImGui's colours and metrics from `theme` (sizes in CSS px; ImGui works in CSS px).
-// `touch`: roomier metrics for fingers (a kiosk; with its 1.3 scale every control is at
-// least 44 CSS px high).
-void apply_theme(const Theme& theme, ImGuiStyle& style, bool touch = false);
+// `touch`: roomier metrics for fingers (a kiosk, a phone): frames (check boxes, buttons,
+// drop-downs) and table rows at least `touch_target` ImGui units high in any font from 13
+// px; CSS px = ImGui units x the embed's scale, so a kiosk's 1.3 needs fewer.
+// Menus and drop-down lists get theirs from TouchRows (widgets.hpp).
+void apply_theme(const Theme& theme, ImGuiStyle& style, bool touch = false, float touch_target = 44.0f);
 
 struct ThemeColorInfo {
     const char* name;

@@ -87,32 +87,59 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
                   st.rows.size() == 1 ? "" : "s", static_cast<int>(ctx.derived.shown.size()),
                   ctx.derived.shown.size() == 1 ? "" : "s");
     TextMuted(theme, "%s", line);
-    ImGui::SameLine();
+    // The sort chips follow on the line while they fit, else on the next (a phone).
+    auto next_chip = [&](const char* label) {
+        const float w = ChipWidth(label) + ImGui::GetStyle().ItemSpacing.x;
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+    };
+    next_chip("article order##sort-article");
     sort_button(ctx, st, "article order##sort-article", ConcordanceSort::Article, "As the occurrences come in the article");
-    ImGui::SameLine();
+    next_chip("word before##sort-left");
     sort_button(ctx, st, "word before##sort-left", ConcordanceSort::Left, "By the words before the keyword, nearest first");
-    ImGui::SameLine();
+    next_chip("word after##sort-right");
     sort_button(ctx, st, "word after##sort-right", ConcordanceSort::Right, "By the words after the keyword");
     ImGui::PopFont();
 
-    // Rows: passage number | left context (right-aligned) | keyword | right context.
+    // Rows: passage number | left context (right-aligned) | keyword | right context | "…".
+    // The number, the keyword and the "…" have their widths; the two contexts share the
+    // rest (stretched), so all five fit the view at any width and only the contexts are cut
+    // (with "…") to their cells.
     const float avail_w = ImGui::GetContentRegionAvail().x;
-    const float num_w = 46.0f, act_w = ImGui::GetFrameHeight() + 4;
+    char widest[16];
+    std::snprintf(widest, sizeof widest, "%d", static_cast<int>(article.passages.size()));
+    const float num_w = std::max(ImGui::CalcTextSize(widest).x, ImGui::CalcTextSize("\xC2\xB6").x) + 4;
+    const float act_w = ImGui::GetFrameHeight();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("##contexts", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 4))) return;
-    const float rest = std::max(200.0f, avail_w - num_w - act_w - 24);
+    // Rows as tall as the "…" button (a finger's height on touch screens), the text centred
+    // on it: no cell padding added to that.
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, 2));
+    const bool table = ImGui::BeginTable("##contexts", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 4));
+    ImGui::PopStyleVar();
+    if (!table) return;
+    TouchScroll(ctx.input.touch, ctx.core.reduced_motion());  // a finger drags and flicks the list
+    const float pad = 10 * ImGui::GetStyle().CellPadding.x + ImGui::GetStyle().ScrollbarSize;
+    const float rest = std::max(0.0f, avail_w - num_w - act_w - pad);
     float kw_w = 0;
+    ImGui::PushFont(ctx.fonts.bold);  // as the keywords are drawn
     for (const ConcordanceRow& r : st.rows) kw_w = std::max(kw_w, ImGui::CalcTextSize(r.keyword_text.c_str()).x);
-    kw_w = std::min(kw_w + 12, rest * 0.34f);
-    const float side_w = (rest - kw_w) * 0.5f;
+    ImGui::PopFont();
+    kw_w = std::max(1.0f, std::min(kw_w + 4, rest * (avail_w < 600.0f ? 0.5f : 0.34f)));  // a phone: the keyword whole
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("\xC2\xB6", ImGuiTableColumnFlags_WidthFixed, num_w);
-    ImGui::TableSetupColumn("Before", ImGuiTableColumnFlags_WidthFixed, side_w);
+    ImGui::TableSetupColumn("Before", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Keyword", ImGuiTableColumnFlags_WidthFixed, kw_w);
-    ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthFixed, side_w);
+    ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, act_w);
-    ImGui::TableHeadersRow();
+    // The header row, each cell placed for the mirror's column headers.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    const char* const heads[] = {"passage", "left", "keyword", "right", nullptr};
+    for (int c = 0; c < 5; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        if (heads[c]) ctx.places.place_item(std::string("contexts/head/") + heads[c]);
+    }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(st.rows.size()));
     while (clipper.Step()) {
@@ -124,6 +151,7 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
             ImGui::TableNextColumn();
             char num[16];
             std::snprintf(num, sizeof num, "%d", r.passage + 1);
+            ImGui::AlignTextToFramePadding();
             // The whole row opens the passage in the reader.
             if (ImGui::Selectable(num, false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
                 ctx.emit(intent::OpenPassage{passage.id});
@@ -133,18 +161,23 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
                 ImGui::SetTooltip("Open passage %d in the reader", r.passage + 1);
             }
             ImGui::TableNextColumn();
-            const std::string left = fit_left((r.cut_left ? "\xE2\x80\xA6" : "") + r.left, side_w - 4);
+            const float left_w = ImGui::GetContentRegionAvail().x;  // the cell's width, as laid out
+            const std::string left = fit_left((r.cut_left ? "\xE2\x80\xA6" : "") + r.left, left_w);
             const float lw = ImGui::CalcTextSize(left.c_str()).x;
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, side_w - 4 - lw));
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, left_w - lw));
+            ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(left.c_str());
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
             ImGui::PushFont(ctx.fonts.bold);
             ImGui::PushStyleColor(ImGuiCol_Text, theme.accent);
-            ImGui::TextUnformatted(fit_right(r.keyword_text, kw_w).c_str());
+            ImGui::TextUnformatted(fit_right(r.keyword_text, ImGui::GetContentRegionAvail().x).c_str());
             ImGui::PopStyleColor();
             ImGui::PopFont();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(fit_right(r.right + (r.cut_right ? "\xE2\x80\xA6" : ""), side_w - 4).c_str());
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(
+                fit_right(r.right + (r.cut_right ? "\xE2\x80\xA6" : ""), ImGui::GetContentRegionAvail().x).c_str());
             ImGui::TableNextColumn();
             passage_menu_button(ctx, r.passage, "contexts", "##more");
             ImGui::PopID();
@@ -167,20 +200,32 @@ void draw_terms(ViewContext& ctx, TermsState& st) {
         st.rows_stop = st.stop_words;
         st.rows_names = st.names;
     }
-    if (!ctx.embed.kiosk) {
-        FilterBox("##terms-filter", "Filter the terms", st.filter, 240);
+    // The controls on one line while they fit, else on the next (a phone).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    auto same_line_if = [&](float w) {
         ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+    };
+    auto check_w = [&](const char* label) {
+        return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+    };
+    bool first = true;
+    if (!ctx.embed.kiosk) {
+        FilterBox("##terms-filter", "Filter the terms", st.filter, std::min(240.0f, ImGui::GetContentRegionAvail().x));
+        first = false;
     }
     ImGui::PushFont(ctx.fonts.small);
+    if (!first) same_line_if(check_w("Names##terms-names"));
     ImGui::Checkbox("Names##terms-names", &st.names);
     ctx.places.place_item("terms/names");
-    ImGui::SameLine();
+    same_line_if(check_w("Common words##terms-stop"));
     ImGui::Checkbox("Common words##terms-stop", &st.stop_words);
     ctx.places.place_item("terms/stop-words");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the common words (of, the, and...) too");
-    ImGui::SameLine();
+    const char* hint = "Click a term to search it.";
+    same_line_if(ImGui::CalcTextSize(hint).x);
     ImGui::AlignTextToFramePadding();
-    TextMuted(theme, "%s", "Click a term to search it.");
+    TextMuted(theme, "%s", hint);
     ImGui::PopFont();
 
     std::vector<int> shown;
@@ -193,6 +238,7 @@ void draw_terms(ViewContext& ctx, TermsState& st) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##terms", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 4))) return;
+    TouchScroll(ctx.input.touch, ctx.core.reduced_motion());  // a finger drags and flicks the list
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Term", ImGuiTableColumnFlags_None, 2.6f);
     ImGui::TableSetupColumn("Count", ImGuiTableColumnFlags_None, 0.7f);

@@ -192,6 +192,7 @@ void draw_edge_details(ViewContext& ctx) {
 }  // namespace
 
 void draw_details(ViewContext& ctx) {
+    TouchScroll(ctx.input.touch, ctx.core.reduced_motion());  // a finger drags and flicks the list
     const int node_index = selected_node(ctx.corpus, ctx.state);
     if (node_index < 0) {
         if (ctx.state.selection.is_edge()) draw_edge_details(ctx);

@@ -43,6 +43,7 @@ void draw_entities(ViewContext& ctx, TableFilterState& filter) {
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
                                   ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##entities", 4, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 4))) return;
+    TouchScroll(ctx.input.touch, ctx.core.reduced_motion());  // a finger drags and flicks the list
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 3.0f, 0);
     ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_None, 1.4f, 1);

@@ -11,6 +11,7 @@ void draw_facets(ViewContext& ctx) {
     const Article& article = ctx.corpus.article;
     const Theme& theme = ctx.theme;
     const auto& counts = ctx.derived.result.counts;
+    TouchScroll(ctx.input.touch, ctx.core.reduced_motion());  // a finger drags and flicks the list
 
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted("Filters");

@@ -46,6 +46,7 @@ void draw_glossary(ViewContext& ctx, TableFilterState& filter) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##glossary", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 4))) return;
+    TouchScroll(ctx.input.touch, ctx.core.reduced_motion());  // a finger drags and flicks the list
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Concept", ImGuiTableColumnFlags_None, 1.3f);
     ImGui::TableSetupColumn(column.c_str(), ImGuiTableColumnFlags_None, 0.7f);

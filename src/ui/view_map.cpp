@@ -12,6 +12,7 @@
 // edge selects it and the details panel lists its evidence. Labels are placed greedily by
 // priority and never overlap: lower-priority ones are hidden.
 #include <algorithm>
+#include <optional>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -789,8 +790,11 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(130);
         if (ImGui::BeginCombo("##edges", edges_label(map.edges))) {
-            for (const MapEdges e : {MapEdges::Relations, MapEdges::Cooccurrence, MapEdges::Both}) {
-                if (ImGui::Selectable(edges_label(e), e == map.edges)) ctx.emit(intent::SetMapEdges{e});
+            {
+                const TouchRows rows;
+                for (const MapEdges e : {MapEdges::Relations, MapEdges::Cooccurrence, MapEdges::Both}) {
+                    if (ImGui::Selectable(edges_label(e), e == map.edges)) ctx.emit(intent::SetMapEdges{e});
+                }
             }
             ImGui::EndCombo();
         }
@@ -833,6 +837,8 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(140);
         if (ImGui::BeginCombo("##colour", current.c_str())) {
+            std::optional<TouchRows> rows;
+            rows.emplace();
             if (ImGui::Selectable("type", colour < 0) && colour >= 0) ctx.emit(intent::SetColorBy{std::string()});
             for (std::size_t f = 0; f < article.facets.size(); ++f) {
                 if (article.facets[f].built_in) continue;  // sections colour nothing: nodes have none
@@ -840,6 +846,7 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
                     static_cast<int>(f) != colour)
                     ctx.emit(intent::SetColorBy{article.facets[f].id});
             }
+            rows.reset();
             ImGui::EndCombo();
         }
         {

@@ -22,10 +22,13 @@ bool facet_combo(ViewContext& ctx, const char* id, const char* semantic, const A
     const char* preview = current >= 0 ? article.facets[static_cast<std::size_t>(current)].label.c_str() : "";
     ImGui::SetNextItemWidth(170);
     if (ImGui::BeginCombo(id, preview)) {
-        for (std::size_t f = 0; f < article.facets.size(); ++f) {
-            if (ImGui::Selectable(article.facets[f].label.c_str(), static_cast<int>(f) == current)) {
-                out_id = article.facets[f].id;
-                changed = true;
+        {
+            const TouchRows rows;  // finger-sized on touch screens
+            for (std::size_t f = 0; f < article.facets.size(); ++f) {
+                if (ImGui::Selectable(article.facets[f].label.c_str(), static_cast<int>(f) == current)) {
+                    out_id = article.facets[f].id;
+                    changed = true;
+                }
             }
         }
         ImGui::EndCombo();

@@ -25,6 +25,7 @@ std::string passage_text(const ViewContext& ctx, int p, std::uint32_t begin, std
 
 void passage_menu_items(const ViewContext& ctx, int p, const char* from, std::uint32_t begin, std::uint32_t end) {
     if (p < 0 || p >= static_cast<int>(ctx.corpus.article.passages.size())) return;
+    const TouchRows rows;  // finger-sized on touch screens
     const Passage& passage = ctx.corpus.article.passages[static_cast<std::size_t>(p)];
     char title[48];
     std::snprintf(title, sizeof title, "Passage %d", p + 1);
@@ -131,6 +132,7 @@ void draw_notebook(ViewContext& ctx, NotebookState& st, Notebook& nb) {
         ImGui::PopTextWrapPos();
     }
     ImGui::BeginChild("##notebook-entries");
+    TouchScroll(ctx.input.touch, ctx.core.reduced_motion());  // a finger drags and flicks the list
     int remove = -1;
     for (std::size_t i = 0; i < nb.entries.size(); ++i) {
         NotebookEntry& e = nb.entries[i];

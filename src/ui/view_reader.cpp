@@ -300,10 +300,11 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
     RowMetrics m;
     m.sp = ImGui::GetStyle().ItemSpacing.y;
     m.measure = measure;
-    m.gutter = measure < 520.0f ? 34.0f : kGutter;
+    // The gutter's numbers grow with the text (a pinch), within a quarter of the measure.
+    m.gutter = std::min((measure < 520.0f ? 34.0f : kGutter) * std::max(1.0f, ui.text_zoom), measure * 0.25f);
     m.text_w = measure - m.gutter;
     RichLayoutParams params;
-    params.font = ctx.fonts.body;
+    params.font = ctx.fonts.reader_body ? ctx.fonts.reader_body : ctx.fonts.body;  // rasterised at the zoom
     params.font_size = ImGui::GetFontSize() * ui.text_zoom;  // pinched bigger or smaller
     params.wrap_width = m.text_w;
     m.line_height = std::floor(params.font_size * params.line_spacing + 0.5f);
@@ -329,7 +330,18 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
     ImGui::PushFont(ctx.fonts.small);
     const float chip_h = ChipHeight();
     ImGui::PopFont();
-    ImGui::PushFont(ctx.fonts.heading);
+    // Section headings and passage numbers are laid out at the pinched size too (fonts
+    // scaled, the text re-laid out: never a stretched picture of it).
+    const Fonts& zfonts = ctx.fonts;
+    auto push_zoomed = [&](ImFont* font) {
+        ImFont* mine = font == zfonts.heading ? zfonts.reader_heading : zfonts.reader_small;  // at zfonts.reader_zoom
+        if (mine) font = mine;
+        const float was = font->Scale;
+        font->Scale = was * ui.text_zoom / (mine ? zfonts.reader_zoom : 1.0f);
+        ImGui::PushFont(font);
+        font->Scale = was;  // ImGui took the size at the push; the font is shared
+    };
+    push_zoomed(ctx.fonts.heading);
     const float heading_line = ImGui::GetFontSize();
     ImGui::PopFont();
     const bool new_rows = rows.version != ctx.derived.version;
@@ -389,7 +401,7 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         if (rows.opens[static_cast<std::size_t>(r)] && rows.heading[static_cast<std::size_t>(passage.section)] < 0) {
             const float before = row_height(r);
             const Section& section = article.sections[static_cast<std::size_t>(passage.section)];
-            ImGui::PushFont(ctx.fonts.heading);
+            push_zoomed(ctx.fonts.heading);
             const float h = ImGui::CalcTextSize(section.heading.c_str(), nullptr, false, measure).y;
             ImGui::PopFont();
             rows.heading[static_cast<std::size_t>(passage.section)] = heading_block(m, h);
@@ -563,7 +575,7 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
             const Section& section = article.sections[static_cast<std::size_t>(passage.section)];
             ImGui::SetCursorPos(ImVec2(left, ly + kHeadingAbove + m.sp));
             ImGui::PushTextWrapPos(left + measure);
-            ImGui::PushFont(ctx.fonts.heading);
+            push_zoomed(ctx.fonts.heading);
             TextBidi(section.heading);
             ImGui::PopFont();
             ImGui::PopTextWrapPos();
@@ -585,7 +597,7 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         // Number in the gutter, right-aligned, on the first line's baseline.
         char number[16];
         std::snprintf(number, sizeof number, "%d", p + 1);
-        ImGui::PushFont(ctx.fonts.small);
+        push_zoomed(ctx.fonts.small);
         const ImVec2 nsize = ImGui::CalcTextSize(number);
         const float ny = screen.y + (layout.line_height - layout.font_size) * 0.5f + (layout.font_size - nsize.y) * 0.8f;
         dl->AddText(ImVec2(x0 + m.gutter - 12 - nsize.x, ny), ctx.theme.text_muted, number);

@@ -128,17 +128,28 @@ static void draw_result_line(ViewContext& ctx) {
     ImGui::PopFont();
 }
 
-void draw_notice(ViewContext& ctx) {
+void draw_notice(ViewContext& ctx, NoticeState& ui) {
     const Notice& notice = ctx.core.notice();
     if (notice.empty()) return;
+    if (!(ui.shown == notice)) {  // another notice: its details start folded
+        ui.shown = notice;
+        ui.details = false;
+    }
     const ImGuiStyle& style = ImGui::GetStyle();
     const float width = ImGui::GetContentRegionAvail().x;
     const float text_w = width - 2 * style.WindowPadding.x - ImGui::GetFrameHeight() - style.ItemSpacing.x;
-    ImGui::PushFont(ctx.fonts.small);
-    float height = ImGui::GetTextLineHeightWithSpacing();
     const std::size_t max_lines = 6;
-    for (std::size_t i = 0; i < notice.problems.size() && i < max_lines; ++i)
-        height += ImGui::CalcTextSize(notice.problems[i].c_str(), nullptr, false, text_w).y + style.ItemSpacing.y;
+    // Plain words first (the core's Notice::plain); the technical lines behind "Details".
+    const bool has_detail = !notice.problems.empty();
+    // The title's line holds the close button (a frame: taller for fingers).
+    float height = ImGui::GetFrameHeight() + style.ItemSpacing.y;
+    ImGui::PushFont(ctx.fonts.small);
+    for (std::size_t i = 0; i < notice.plain.size() && i < max_lines; ++i)
+        height += ImGui::CalcTextSize(notice.plain[i].c_str(), nullptr, false, text_w).y + style.ItemSpacing.y;
+    if (has_detail) height += ImGui::GetFrameHeight() + style.ItemSpacing.y;
+    if (has_detail && ui.details)
+        for (std::size_t i = 0; i < notice.problems.size() && i < max_lines; ++i)
+            height += ImGui::CalcTextSize(notice.problems[i].c_str(), nullptr, false, text_w).y + style.ItemSpacing.y;
     ImGui::PopFont();
     height += 2 * style.WindowPadding.y;
 
@@ -154,10 +165,21 @@ void draw_notice(ViewContext& ctx) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Dismiss");
     ImGui::PushFont(ctx.fonts.small);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
-    for (std::size_t i = 0; i < notice.problems.size() && i < max_lines; ++i) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.error);
-        ImGui::TextUnformatted(notice.problems[i].c_str());
-        ImGui::PopStyleColor();
+    for (std::size_t i = 0; i < notice.plain.size() && i < max_lines; ++i) {
+        ImGui::TextUnformatted(notice.plain[i].c_str());
+        ctx.places.place_item("notice/problem/" + std::to_string(i) + "/text");
+    }
+    if (has_detail) {
+        if (ImGui::Button(ui.details ? "Hide details##notice-details" : "Details##notice-details")) ui.details = !ui.details;
+        ctx.places.place_item("notice/details");
+    }
+    if (has_detail && ui.details) {
+        for (std::size_t i = 0; i < notice.problems.size() && i < max_lines; ++i) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
+            ImGui::TextUnformatted(notice.problems[i].c_str());
+            ImGui::PopStyleColor();
+            ctx.places.place_item("notice/detail/" + std::to_string(i) + "/text");
+        }
     }
     ImGui::PopTextWrapPos();
     ImGui::PopFont();

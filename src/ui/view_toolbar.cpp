@@ -2,6 +2,7 @@
 // exploration history, one tab per view (keys 1-7), saved views, the export menu, and the
 // current filter as removable chips (facet values and the search text) with "Clear all".
 #include <algorithm>
+#include <optional>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -60,6 +61,7 @@ bool arrow_button(const char* id, bool left, bool enabled, const Theme& theme) {
 
 // The export menu's items (in the Export pop-up, or the narrow toolbar's "More" menu).
 void export_items(ViewContext& ctx) {
+    const TouchRows rows;  // finger-sized on touch screens
     const bool map_drawn = ctx.state.view == View::Map;  // the map is drawn under the menu
     if (ImGui::MenuItem("Concept map as PNG image", nullptr, false, map_drawn)) {
         ctx.shell.map_png = true;
@@ -93,6 +95,7 @@ void export_items(ViewContext& ctx) {
 // Saved views (core/persist.hpp): a name and Save, the list (open, delete), where they are
 // kept, and "Forget everything stored". Used by the popup and the compact "More" menu.
 void saved_items(ViewContext& ctx, bool menu) {
+    const TouchRows rows;
     static char name[128] = "";  // the name being typed (one popup is open at a time)
     const Controller& core = ctx.core;
     const std::string suggested = suggested_bookmark_name(ctx.corpus, ctx.state);
@@ -179,10 +182,13 @@ void compact_toolbar(ViewContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
     ImGui::SetNextItemWidth(std::min(160.0f, ImGui::GetContentRegionAvail().x * 0.45f));
     if (ImGui::BeginCombo("##view", view_label(ctx.state.view))) {
-        for (int v = 0; v < kViewCount; ++v) {
-            const View view = static_cast<View>(v);
-            if (!view_offered(ctx.embed, view)) continue;
-            if (ImGui::Selectable(view_label(view), ctx.state.view == view)) ctx.emit(intent::ShowView{view});
+        {
+            const TouchRows rows;
+            for (int v = 0; v < kViewCount; ++v) {
+                const View view = static_cast<View>(v);
+                if (!view_offered(ctx.embed, view)) continue;
+                if (ImGui::Selectable(view_label(view), ctx.state.view == view)) ctx.emit(intent::ShowView{view});
+            }
         }
         ImGui::EndCombo();
     }
@@ -216,7 +222,10 @@ void compact_toolbar(ViewContext& ctx) {
     if (tours) tours_popup(ctx, false, anchor);
     if (!ctx.embed.kiosk) export_popup(ctx, false, anchor);
     if (!ImGui::BeginPopup("##more")) return;
+    std::optional<TouchRows> rows;
+    rows.emplace();
     if (tours && ImGui::BeginMenu("Tour")) {
+        const TouchRows tour_rows;
         for (std::size_t i = 0; i < ctx.core.tours().size(); ++i) {
             if (ImGui::MenuItem(ctx.core.tours()[i].label.c_str())) ctx.emit(intent::StartTour{static_cast<int>(i)});
         }
@@ -238,6 +247,7 @@ void compact_toolbar(ViewContext& ctx) {
             ImGui::EndMenu();
         }
     }
+    rows.reset();
     ImGui::EndPopup();
 }
 
@@ -312,11 +322,14 @@ void filter_chips(ViewContext& ctx) {
         if (Chip(more.c_str(), ctx.theme)) ImGui::OpenPopup("##chips-more-menu");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("The other filters");
         if (ImGui::BeginPopup("##chips-more-menu")) {
-            for (std::size_t i = fit; i < items.size(); ++i) {
-                const std::string& l = items[i].label;
-                const std::string shown = l.substr(0, l.find("##")) + "##more" + std::to_string(i);
-                if (ImGui::MenuItem(shown.c_str(), nullptr, false, items[i].act != nullptr)) items[i].act();
-                ctx.places.place_item(items[i].semantic);
+            {
+                const TouchRows rows;
+                for (std::size_t i = fit; i < items.size(); ++i) {
+                    const std::string& l = items[i].label;
+                    const std::string shown = l.substr(0, l.find("##")) + "##more" + std::to_string(i);
+                    if (ImGui::MenuItem(shown.c_str(), nullptr, false, items[i].act != nullptr)) items[i].act();
+                    ctx.places.place_item(items[i].semantic);
+                }
             }
             ImGui::EndPopup();
         }

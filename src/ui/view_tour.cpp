@@ -2,6 +2,7 @@
 // caption bar of the playing tour (Back / Next / Close, or "touch to explore" while a kiosk
 // plays its attract loop). The app plays the steps (app.cpp); views only ask.
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "imgui.h"
@@ -29,6 +30,8 @@ void tours_popup(ViewContext& ctx, bool clicked, ImVec2 anchor) {
     if (!ImGui::BeginPopup("##tours")) return;
     ctx.shell.tours_open = true;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+    std::optional<TouchRows> rows;
+    rows.emplace();
     for (std::size_t i = 0; i < tours.size(); ++i) {
         const ResolvedTour& tour = tours[i];
         ImGui::PushID(static_cast<int>(i));
@@ -48,6 +51,7 @@ void tours_popup(ViewContext& ctx, bool clicked, ImVec2 anchor) {
     ctx.places.place("tours-menu", w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y));
     if (ctx.layout.menu_request == Layout::Menu::Close || ctx.layout.menu_request == Layout::Menu::OpenExport)
         ImGui::CloseCurrentPopup();
+    rows.reset();
     ImGui::EndPopup();
 }
 

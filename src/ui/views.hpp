@@ -147,7 +147,13 @@ struct SearchBoxState {
     bool dom = false;               // the page shows a real text field over the box: draw its frame only
 };
 void draw_search_bar(ViewContext& ctx, SearchBoxState& search);
-void draw_notice(ViewContext& ctx);  // the controller's dismissible notice (nothing when none)
+// The controller's dismissible notice (nothing when none): its title and plain words, then
+// a "Details" button that shows its technical lines (folded again for each new notice).
+struct NoticeState {
+    bool details = false;  // the technical lines are shown
+    Notice shown;          // the notice `details` is about
+};
+void draw_notice(ViewContext& ctx, NoticeState& notice);
 void draw_facets(ViewContext& ctx);  // facet panel: values with counts, toggles
 
 // The problems panel (view_problems.cpp): every problem of the last file that could not be

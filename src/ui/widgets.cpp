@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 
 #include "core/script.hpp"
+#include "imgui_internal.h"
 
 namespace wwe::ui {
 namespace {
@@ -144,6 +146,19 @@ void CountBadge(int count, float right_x, const Theme& theme) {
     ImGui::GetWindowDrawList()->AddText(ImVec2(right_x - size.x, y), theme.text_muted, buf);
 }
 
+TouchRows::TouchRows() {
+    if (!TouchStyle()) return;
+    ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    // Rows in any font from 13 px (the menus' items may be in the small one).
+    spacing.y = std::max(spacing.y, kTouchRowHeight - std::min(ImGui::GetFontSize(), 13.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, spacing);
+    pushed_ = true;
+}
+
+TouchRows::~TouchRows() {
+    if (pushed_) ImGui::PopStyleVar();
+}
+
 void Fling::track(ImVec2 delta, float dt) {
     coasting = false;
     if (dt <= 0) return;
@@ -203,6 +218,62 @@ ImVec2 Fling::step(float dt) {
     velocity.y *= decay;
     if (std::hypot(velocity.x, velocity.y) < 10.0f) stop();
     return move;
+}
+
+namespace {
+struct ListScroll {
+    bool dragging = false;  // a finger pressed in this list and is down
+    bool moved = false;     // it moved past the drag threshold: scrolling, no click
+    Fling fling;
+    int seen = 0;           // the frame it was last called (windows that went are forgotten)
+};
+std::unordered_map<ImGuiID, ListScroll> g_lists;
+}  // namespace
+
+void TouchScroll(bool touch, bool reduced_motion) {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImGuiIO& io = ImGui::GetIO();
+    if (g_lists.size() > 64) {  // forget lists not drawn for a while
+        for (auto it = g_lists.begin(); it != g_lists.end();)
+            it = ImGui::GetFrameCount() - it->second.seen > 600 ? g_lists.erase(it) : std::next(it);
+    }
+    ListScroll& s = g_lists[w->ID];
+    s.seen = ImGui::GetFrameCount();
+    if (ImGui::IsMouseClicked(0)) {
+        s.fling.stop();  // a new touch catches the list
+        s.dragging = touch && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+                     w->InnerRect.Contains(io.MouseClickedPos[0]);  // not on its scroll bar
+        s.moved = false;
+    }
+    if (s.dragging && io.MouseDown[0]) {
+        if (!s.moved && std::fabs(ImGui::GetMouseDragDelta(0).y) > io.MouseDragThreshold) {
+            s.moved = true;
+            ImGui::ClearActiveID();  // the row under the finger is not clicked by this drag
+        }
+        if (s.moved && io.MouseDelta.y != 0.0f) {
+            ImGui::SetScrollY(w, std::clamp(w->Scroll.y - io.MouseDelta.y, 0.0f, w->ScrollMax.y));
+        }
+        if (s.moved) s.fling.track(ImVec2(0, io.MouseDelta.y), io.DeltaTime);
+    } else if (s.dragging) {
+        if (s.moved && !reduced_motion) s.fling.release();
+        s.dragging = false;
+    }
+    if (s.fling.coasting) {
+        const float dy = s.fling.step(io.DeltaTime).y;
+        const float y = std::clamp(w->Scroll.y - dy, 0.0f, w->ScrollMax.y);
+        ImGui::SetScrollY(w, y);
+        if (y <= 0.0f || y >= w->ScrollMax.y) s.fling.stop();  // hit an end
+    }
+}
+
+bool TouchScrolling() {
+    const int now = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : 0;
+    for (auto& [id, s] : g_lists) {
+        if (!s.fling.coasting) continue;
+        if (now - s.seen <= 2) return true;
+        s.fling.stop();  // its list is no longer drawn (another view): nothing to coast
+    }
+    return false;
 }
 
 }  // namespace wwe::ui

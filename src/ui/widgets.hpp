@@ -9,6 +9,7 @@
 //   - InputTextString .. ImGui's text box with a hint over a std::string (grows as typed)
 //   - FilterBox ........ the same at a given width (table filters)
 //   - Fling ............ inertia after a drag (touch scrolling and panning)
+//   - TouchScroll ...... a finger drags a list and flicks it (Fling)
 #pragma once
 
 #include <string>
@@ -46,6 +47,22 @@ void TextWrappedColored(ImU32 color, const char* text, const char* text_end = nu
 
 // True when the style is the touch one (a kiosk): compact controls keep their full size.
 inline bool TouchStyle() { return ImGui::GetStyle().TouchExtraPadding.x > 0; }
+
+// Inside a menu or a drop-down list (after its Begin*): on the touch style, each row that
+// follows (MenuItem, Selectable: the font's line plus the item spacing) is at least
+// `kTouchRowHeight` ImGui units tall, until the scope ends (before the matching End*).
+// Nothing with a mouse.
+inline constexpr float kTouchRowHeight = 48.0f;  // 44 and room for the menu's edge (its padding clips a little)
+class TouchRows {
+public:
+    TouchRows();
+    ~TouchRows();
+    TouchRows(const TouchRows&) = delete;
+    TouchRows& operator=(const TouchRows&) = delete;
+
+private:
+    bool pushed_ = false;
+};
 
 // A borderless square "x" button; returns true when clicked.
 bool CloseButton(const char* str_id, const Theme& theme);
@@ -85,5 +102,15 @@ struct Fling {
     // While coasting: the movement for this frame (CSS px); zero when it has stopped.
     ImVec2 step(float dt);
 };
+
+// Touch scrolling for a list (the current window: call it after the window's Begin, or
+// after BeginTable of a scrolling table): with `touch` (the pointer is a finger) a drag
+// that starts in the window scrolls it (the row pressed is not clicked once it moves), and
+// a flick coasts on and slows down after the finger lifts (Fling), as native lists do; the
+// next touch stops it; no coasting with `reduced_motion`. The state is kept per window id.
+void TouchScroll(bool touch, bool reduced_motion);
+// True while a list coasts (the app draws the next frame; a drag is input, drawn anyway).
+// A list not drawn for two frames stops coasting.
+bool TouchScrolling();
 
 }  // namespace wwe::ui

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  advance, blockNetwork, browserFrames, countDraws, distinctColours, draws, nextFrame, openExplorer, settle, useBrowser,
-  waitState, DIST, ROOT,
+  advance, blockNetwork, browserFrames, countDraws, distinctColours, draws, nextFrame, openExplorer, pinch, settle, swipe,
+  useBrowser, waitState, DIST, ROOT,
 } from './browser.mjs';
 
 const shared = useBrowser(before, after);
@@ -33,51 +33,6 @@ async function withKiosk(query, fn, { width = 1280, height = 800, standalone = f
 }
 
 const state = (page) => page.evaluate(() => window.explorer.getState());
-const touch = (page, type, points) => page.cdp.send('Input.dispatchTouchEvent', {
-  type, touchPoints: points.map(([x, y], id) => ({ x, y, id })),
-});
-
-// One finger from (x0, y0) to (x1, y1) in `steps` moves, a frame apart, and lifted right
-// after the last one: a finger moving, as the app sees it. These touch events are
-// dispatched in the page: through CDP's input pipeline each one reaches a loaded machine's
-// page 0.1-0.35 s late, and the app then rightly sees a finger resting before it lifts (no
-// fling after 0.12 s held still). Resolves after the frame that saw the release.
-async function swipe(page, x0, y0, x1, y1, steps = 8) {
-  await page.evaluate(async ([x0, y0, x1, y1, steps]) => {
-    const canvas = document.getElementById('canvas');
-    const fire = (type, x, y) => {
-      const finger = new Touch({ identifier: 7, target: canvas, clientX: x, clientY: y, pageX: x, pageY: y, screenX: x, screenY: y });
-      const down = type === 'touchend' ? [] : [finger];
-      canvas.dispatchEvent(new TouchEvent(type, {
-        touches: down, targetTouches: down, changedTouches: [finger], bubbles: true, cancelable: true,
-      }));
-    };
-    fire('touchstart', x0, y0);
-    await window.explorer.nextFrame();  // the finger lands: the pointer goes there,
-    await window.explorer.nextFrame();  // then presses
-    for (let i = 1; i <= steps; i++) {
-      fire('touchmove', x0 + ((x1 - x0) * i) / steps, y0 + ((y1 - y0) * i) / steps);
-      await window.explorer.nextFrame();
-    }
-    fire('touchend', x1, y1);
-    await window.explorer.nextFrame();
-  }, [x0, y0, x1, y1, steps]);
-}
-
-// Two fingers around (cx, cy), from `d0` apart to `d1` apart, a frame per move.
-async function pinch(page, cx, cy, d0, d1, steps = 8) {
-  const at = (d) => [[cx - d / 2, cy], [cx + d / 2, cy]];
-  await touch(page, 'touchStart', at(d0).slice(0, 1));
-  await touch(page, 'touchStart', at(d0));
-  await nextFrame(page);
-  for (let i = 1; i <= steps; i++) {
-    await touch(page, 'touchMove', at(d0 + ((d1 - d0) * i) / steps));
-    await nextFrame(page);
-  }
-  await touch(page, 'touchEnd', at(d1).slice(0, 1));
-  await touch(page, 'touchEnd', []);
-}
-
 test('touch: tap selects, drag pans the map and coasts, pinch zooms the map and the text', { timeout: 90_000 }, async () => {
   await withKiosk('kiosk&idle=3600#v=map', async (page) => {
     await settle(page);  // the layout done and eased in

@@ -166,3 +166,66 @@ test('where storage is blocked, the notebook lives in memory and says so', async
     await context.close();
   }
 });
+
+// The mirror's element `id` where the app placed it (over the canvas), else null.
+const placed = (page, id) => page.evaluate((i) => {
+  const el = document.querySelector(`.wwe-mirror [data-id="${i}"]`);
+  if (!el || !el.classList.contains('wwe-placed')) return null;
+  const r = el.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+}, id);
+
+test('a bad link reads in plain words; the parser\'s words are folded behind "Details" (canvas and mirror)', async () => {
+  const context = await shared.browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await openExplorer(context, `${shared.server.url}index.html#q=%ZZ&v=reader`);
+    assert.equal(page.readyError, null);
+    await idle(page);
+    const notice = await page.evaluate(() => window.explorer.notice());
+    assert.deepEqual(notice.plain, ['The search in the link was left out.']);
+    assert.match(notice.problems[0], /#q: expected valid %XX escapes/, 'the detail is kept for hosts and scripts');
+    const alertText = () => page.evaluate(() => document.querySelector('.wwe-mirror [data-id="notice"]').textContent);
+    const expanded = () => page.evaluate(() => document.querySelector('.wwe-mirror [data-id="notice/details"]').getAttribute('aria-expanded'));
+    assert.ok((await alertText()).includes('The search in the link was left out.'));
+    assert.ok(!(await alertText()).includes('%XX'), 'no parser words until Details is opened');
+    assert.equal(await expanded(), 'false');
+    // The mirror's Details opens them...
+    await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="notice/details"]').click());
+    await idle(page);
+    assert.equal(await expanded(), 'true');
+    assert.match(await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="notice/detail/0/text"]').textContent),
+      /expected valid %XX escapes/);
+    // ...and the canvas's button (where the mirror placed it) folds them again.
+    const button = await placed(page, 'notice/details');
+    assert.ok(button, 'the Details button is placed over the canvas');
+    await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+    await idle(page);
+    assert.equal(await expanded(), 'false');
+    assert.ok(!(await alertText()).includes('%XX'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('Contexts: the number, the words before, the keyword, the words after and the "…" fit at every width', async () => {
+  for (const width of [360, 640, 1280]) {
+    const context = await shared.browser.newContext({ viewport: { width, height: 760 } });
+    try {
+      const page = await openExplorer(context, `${shared.server.url}index.html#v=contexts&q=cooperation`);
+      assert.equal(page.readyError, null);
+      await idle(page);
+      const heads = {};
+      for (const h of ['passage', 'left', 'keyword', 'right']) heads[h] = await placed(page, `contexts/head/${h}`);
+      for (const [h, r] of Object.entries(heads)) assert.ok(r && r.width > 4, `${width} px: the ${h} column is there (${JSON.stringify(r)})`);
+      assert.ok(heads.passage.x + heads.passage.width <= heads.left.x + 1 && heads.left.x + heads.left.width <= heads.keyword.x + 1 &&
+        heads.keyword.x + heads.keyword.width <= heads.right.x + 1, `${width} px: the columns in order, none over another`);
+      // The "…" column (a frame-height button) after "After", inside the window.
+      const right = heads.right.x + heads.right.width;
+      assert.ok(right + 24 <= width, `${width} px: room for the "…" after the words after (${right})`);
+      // The keyword is whole: its column is as wide as the widest keyword in bold.
+      assert.ok(heads.keyword.width >= 70, `${width} px: the keyword column holds "cooperation" (${heads.keyword.width})`);
+    } finally {
+      await context.close();
+    }
+  }
+});

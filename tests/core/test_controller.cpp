@@ -284,6 +284,12 @@ TEST_CASE("controller: notices name the refused parts of a link, and who sees th
     Fixture f("", "v=globe&f.front=security,naval&sel=concept:nobody&q=kept");
     CHECK(f.c.notice().title == "Part of this link could not be shown:");
     CHECK(f.c.notice().problems.size() == 3);
+    // Plain words first, one sentence per part of the link left out; the
+    // parser's text is the detail.
+    CHECK(f.c.notice().plain == std::vector<std::string>{"The filter \u201Cfront\u201D in the link was left out.",
+                                                         "The selection in the link was left out.",
+                                                         "The view in the link was left out."});
+    CHECK(f.c.notice().problems[0].rfind("error: #f.front: expected", 0) == 0);
     CHECK(f.c.state().query == "kept");
     CHECK(f.c.state().facets == front({"security"}));
     CHECK(f.at(1, in::DismissNotice{}).notice);
@@ -316,8 +322,24 @@ TEST_CASE("controller: notices name the refused parts of a link, and who sees th
         f.at(3, in::Back{});
         CHECK(f.c.state().view == View::Reader);
     }
+    SUBCASE("a link with a broken escape: the student reads which part, the detail says why") {
+        Fixture g("", "q=%ZZ&v=map");
+        CHECK(g.c.state().view == View::Map);
+        CHECK(g.c.notice().plain == std::vector<std::string>{"The search in the link was left out."});
+        REQUIRE(g.c.notice().problems.size() == 1);
+        CHECK(g.c.notice().problems[0].find("expected valid %XX escapes") != std::string::npos);
+    }
+    SUBCASE("a refused embed says it plainly") {
+        Fixture g("?embed=x&lock.nonesuch=a", "");
+        REQUIRE(g.c.refused());
+        REQUIRE_FALSE(g.c.notice().plain.empty());
+        CHECK(g.c.notice().plain[0].rfind("The page's lock on", 0) == 0);
+        CHECK(g.c.notice().problems[0].find("?lock.nonesuch") != std::string::npos);
+    }
     SUBCASE("going home with a reason says so") {
         f.at(2, in::GoHome{"an internal error: boom"});
+        CHECK(f.c.notice().plain == std::vector<std::string>{"Something went wrong, so it starts afresh."});
+        CHECK(f.c.notice().problems == std::vector<std::string>{"an internal error: boom"});
         CHECK(f.c.notice().title == "The explorer started again from its home view:");
         CHECK(f.c.state() == f.c.home());
     }
@@ -483,4 +505,16 @@ TEST_CASE("controller: typed search text is announced once typing pauses or ends
         Fixture g;
         CHECK_FALSE(g.at(1, in::SetQuery{"zero", false}, Origin::Page).announcement.empty());
     }
+}
+
+TEST_CASE("controller: controls are finger-sized in a kiosk and where the primary pointer is a finger") {
+    Fixture mouse;
+    CHECK_FALSE(mouse.c.touch_targets());
+    SystemPreferences phone;
+    phone.coarse_pointer = true;
+    mouse.c.set_preferences(phone);
+    CHECK(mouse.c.touch_targets());
+    Fixture kiosk("?kiosk");
+    CHECK(kiosk.c.touch_targets());
+    CHECK(Controller::kTouchTarget >= 44.0f);
 }

@@ -66,7 +66,10 @@ TEST_CASE("open: an unusable file keeps the article and view, and reports every 
     CHECK(lines);
     // The user sees the problems in the notice, in plain words.
     CHECK(o.c.notice().title == r.summary);
-    CHECK(o.c.notice().problems.front() == r.problems.front().message);
+    CHECK(o.c.notice().plain.front() == r.problems.front().message);
+    // The detail adds where (the JSON pointer, the line) after the same words.
+    CHECK(o.c.notice().problems.front().rfind(r.problems.front().message, 0) == 0);
+    CHECK(o.c.notice().problems.front().find("JSON pointer") != std::string::npos);
     // Not JSON at all: one problem with its line; the article stays.
     const Update v = o.c.apply(in::OpenArticle{"{\n  \"format\": ,\n}", "x.json", ""}, Origin::Page, 2);
     REQUIRE(v.problems.size() == 1);

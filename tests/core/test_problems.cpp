@@ -71,3 +71,44 @@ TEST_CASE("id_choices lists every id, or the closest of many") {
     for (int k = 1; k <= 20; ++k) many.push_back("value" + std::to_string(k));
     CHECK(id_choices(many, "value17", 3) == "closest: value1, value7, value17, ... of 20");
 }
+
+TEST_CASE("plain_problem says what became of a part in words, never the parser's terms first") {
+    const Diagnostic escape{Severity::Error, "#q", "valid %XX escapes", "\"q=%ZZ\""};
+    CHECK(plain_problem(escape, "the link") == "The search in the link was left out.");
+    CHECK(plain_problem({Severity::Error, "#f.front", "a value of the facet", "\"naval\""}, "the link") ==
+          "The filter \u201Cfront\u201D in the link was left out.");
+    CHECK(plain_problem({Severity::Error, "#mv", "mv=<x>,<y>,<zoom>", "\"1,2\""}, "the link") ==
+          "The map's position in the link was left out.");
+    CHECK(plain_problem({Severity::Error, "#zz", "one of the parameters ...", "unknown parameter 'zz'"}, "the link") ==
+          "A part of the link the explorer does not know (\u201Czz\u201D) was left out.");
+    CHECK(plain_problem({Severity::Error, "#", "a link of at most 8192 bytes", "9000 bytes"}, "the link").find("too long") !=
+          std::string::npos);
+    CHECK(plain_problem({Severity::Error, "#art", "a link made for the article open", "x"}, "the link").find("another article") !=
+          std::string::npos);
+    CHECK(plain_problem({Severity::Error, "?lock.front", "a facet", "\"x\""}, "the link") ==
+          "The page's lock on \u201Cfront\u201D could not be kept.");
+    CHECK(plain_problem({Severity::Error, "?theme", "light, dark", "\"x\""}, "the link") ==
+          "The page's option \u201Ctheme\u201D was left out.");
+    CHECK(plain_problem({Severity::Error, "/query", "a string", "a number"}, "the requested view") == "The search was left out.");
+    CHECK(plain_problem({Severity::Error, "", "valid JSON", "line 1"}, "the requested view") ==
+          "The requested view could not be used.");
+    CHECK(plain_problem({Severity::Warning, "/last/passage", "a passage", "\"p9\""}, "what this browser kept") ==
+          "From your last visit, the reading position could not be shown again.");
+    CHECK(plain_problem({Severity::Warning, "/notebook/x/entries/0", "a passage", "\"p9\""}, "what this browser kept")
+              .find("notebook") != std::string::npos);
+    CHECK(plain_problem({Severity::Warning, "", "at most 50 problems listed", "9951 more not shown"}, "the link") ==
+          "9951 more problems are not listed.");
+    // Whatever the pointer: a sentence, never the parser's words or the pointer.
+    for (const char* p : {"#q", "#f.a", "#sel", "#x%ZZ", "?", "?embed", "/facets/front", "/map/pins/a", "/weird/0", "/last",
+                          "/articles/x", ""}) {
+        const std::string s = plain_problem({Severity::Error, p, "valid %XX escapes", "\"%ZZ\""}, "the link");
+        CAPTURE(p);
+        CHECK(s.find("expected") == std::string::npos);
+        CHECK(s.find("%XX") == std::string::npos);
+        CHECK(s.find("error") == std::string::npos);
+        REQUIRE(!s.empty());
+        CHECK(s.front() >= 'A');
+        CHECK(s.front() <= 'Z');
+        CHECK(s.back() == '.');
+    }
+}

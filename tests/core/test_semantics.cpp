@@ -505,3 +505,33 @@ TEST_CASE("semantics: characters that cannot be drawn are said in a region of th
     REQUIRE(node(t, "undrawable/text") != nullptr);
     CHECK(node(t, "undrawable/text")->name == p.undrawable);
 }
+
+TEST_CASE("semantics: a notice reads plain words first; its technical lines only behind an open Details") {
+    Controller c;
+    REQUIRE(c.load(test::mini_json()).ok);
+    c.open_location("", "q=%ZZ&v=map", {}, 0);
+    REQUIRE_FALSE(c.notice().empty());
+    const SemanticTree folded = build_semantics(c, {});
+    const SemanticNode* alert = node(folded, "notice");
+    REQUIRE(alert);
+    CHECK(alert->name == "Part of this link could not be shown:");
+    const SemanticNode* first = node(folded, "notice/problem/0/text");
+    REQUIRE(first);
+    CHECK(first->name == "The search in the link was left out.");
+    const SemanticNode* details = node(folded, "notice/details");
+    REQUIRE(details);
+    CHECK(details->role == SemanticRole::Button);
+    CHECK(details->command == SemanticCommand::NoticeDetails);
+    CHECK((details->flags & Semantic_Expandable) != 0);
+    CHECK((details->flags & Semantic_Expanded) == 0);
+    CHECK(node(folded, "notice/detail") == nullptr);
+    for (const SemanticNode& n : folded.nodes) CHECK(n.name.find("%XX") == std::string::npos);
+
+    Presentation open;
+    open.notice_details = true;
+    const SemanticTree shown = build_semantics(c, open);
+    CHECK((node(shown, "notice/details")->flags & Semantic_Expanded) != 0);
+    const SemanticNode* line = node(shown, "notice/detail/0/text");
+    REQUIRE(line);
+    CHECK(line->name.find("expected valid %XX escapes") != std::string::npos);
+}

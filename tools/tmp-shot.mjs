@@ -1,0 +1,12 @@
+import { launch, openExplorer, settle } from '../tests/browser/browser.mjs';
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await openExplorer(context, 'http://127.0.0.1:8932/');
+await settle(page, 60000);
+await page.screenshot({ path: '/tmp/shots/before-open.png', clip: { x: 0, y: 0, width: 1280, height: 120 } });
+const r = await page.evaluate(() => window.explorer.load('# My speech\n\nThe first paragraph about cooperation and peace.\n\nThe second paragraph about trade.', { name: 'speech.md' }));
+console.log(JSON.stringify(r).slice(0, 200));
+await settle(page, 60000);
+await page.screenshot({ path: '/tmp/shots/after-open.png', clip: { x: 0, y: 0, width: 1280, height: 120 } });
+await page.screenshot({ path: '/tmp/shots/after-open-full.png' });
+await browser.close();

@@ -1,0 +1,11 @@
+import { launch, openExplorer, settle } from '../tests/browser/browser.mjs';
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await openExplorer(context, 'http://127.0.0.1:8932/');
+await settle(page, 60000);
+const probe = () => page.evaluate(() => [...document.querySelectorAll('.wwe-mirror input[type="search"]')].map((i) => ({ id: i.getAttribute('data-id'), cls: i.className, fs: i.style.fontSize, ph: i.placeholder, left: i.style.left, top: i.style.top, w: i.style.width, vis: getComputedStyle(i).visibility, op: getComputedStyle(i).opacity, modal: document.querySelector('.wwe-mirror').className })));
+console.log(JSON.stringify(await probe()));
+await page.evaluate(() => window.explorer.load('# My speech\n\nThe first paragraph about cooperation and peace.\n\nThe second paragraph about trade.', { name: 'speech.md' }));
+await settle(page, 60000);
+console.log(JSON.stringify(await probe()));
+await browser.close();
