@@ -506,7 +506,7 @@ TEST_CASE("semantics: characters that cannot be drawn are said in a region of th
     CHECK(node(t, "undrawable/text")->name == p.undrawable);
 }
 
-TEST_CASE("semantics: a notice reads plain words first; its technical lines only behind an open Details") {
+TEST_CASE("semantics: a notice reads plain words first, its technical lines only behind an open Details") {
     Controller c;
     REQUIRE(c.load(test::mini_json()).ok);
     c.open_location("", "q=%ZZ&v=map", {}, 0);

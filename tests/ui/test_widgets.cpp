@@ -144,7 +144,7 @@ struct TouchBench {
 };
 }  // namespace
 
-TEST_CASE("touch rows: on the touch style check boxes and menu items are 44 units tall; a mouse keeps them compact") {
+TEST_CASE("touch rows: on the touch style check boxes and menu items are 44 units tall, a mouse keeps them compact") {
     for (const bool touch : {true, false}) {
         CAPTURE(touch);
         TouchBench b(touch, touch ? "##rows-touch" : "##rows-mouse");
@@ -162,7 +162,7 @@ TEST_CASE("touch rows: on the touch style check boxes and menu items are 44 unit
     }
 }
 
-TEST_CASE("touch scroll: a finger drags a list and a flick coasts on, slowing; a touch stops it; reduced motion does not coast") {
+TEST_CASE("touch scroll: a finger drags a list and a flick coasts on, slowing, a touch stops it, reduced motion does not coast") {
     TouchBench b(true, "##list-coast");
     b.flick(40, 4);
     const float released = b.scroll;
