@@ -2,9 +2,9 @@
 # Runs every test: sets up what is missing, builds native and web, then runs the unit and
 # CLI golden tests and the bad-input suite (CTest), the fuzz targets' regressions and a
 # short smoke run of each (libFuzzer with ASan+UBSan, about a minute and a half; docs/fuzzing.md), the
+# unit, UI, CLI and bad-input tests again under ASan+UBSan (tools/test-asan.sh: a second
+# full build with clang, about a quarter of an hour on two cores; docs/fuzzing.md), the
 # data-schema checks, and the browser tests (Chromium, then a subset in Firefox and WebKit).
-# The unit tests under ASan+UBSan are tools/test-asan.sh (a second full build, its time on an
-# idle machine not yet measured: not here; docs/fuzzing.md).
 # Ends with one line "suites: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -21,6 +21,7 @@ suite() {  # suite NAME COMMAND...: runs one suite and records its outcome
 
 suite "native build, unit and CLI tests (ctest)" cmake --workflow --preset native
 suite "fuzz targets: regressions and smoke runs (ASan+UBSan)" cmake --workflow --preset fuzz
+suite "unit, UI, CLI and bad-input tests under ASan+UBSan" tools/test-asan.sh
 suite "article data against its JSON Schema" node --test tests/schema/
 suite "web build" tools/build-web.sh
 if [ -f dist/index.html ]; then

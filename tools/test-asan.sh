@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The unit, UI, CLI golden and bad-input tests built with AddressSanitizer and
 # UndefinedBehaviorSanitizer (clang-14; the `asan` preset, into build/asan). Leaks count.
-# A second full build of the core, the UI library and the tests (several minutes on two
-# cores), so ./test.sh leaves it out; run it before merging changes to the core.
+# A second full build of the core, the UI library and the tests (about a quarter of an hour
+# on two cores); ./test.sh runs it as one of its suites.
 #   tools/test-asan.sh [ctest arguments, e.g. -R unit/]
 set -euo pipefail
 cd "$(dirname "$0")/.."

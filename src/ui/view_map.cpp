@@ -1150,7 +1150,7 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
             m.live_waits_for = layout_key(pinned);
             m.live_released = true;
             m.live_wait_frames = 0;
-        } else if (!m.moved) {
+        } else if (!m.moved && !pinch_guard) {  // a tap, not the first finger of a pinch
             if (m.drag_node >= 0) {
                 const bool again = selected_node(ctx.corpus, ctx.state) == m.drag_node;
                 select_node(ctx, again ? -1 : m.drag_node);

@@ -59,7 +59,7 @@ std::string format_rect(const ImRect& r) {
     return buf;
 }
 
-[[noreturn]] void fail_at(const std::source_location& at, const std::string& message) {
+[[noreturn]] void fail_at(const SourceWhere& at, const std::string& message) {
     ADD_FAIL_AT(at.file_name(), static_cast<int>(at.line()), message);
     throw std::runtime_error(message);  // only reached if doctest did not end the test case
 }

@@ -88,10 +88,27 @@ struct Find {
     static Find match(int n) { return Find{std::string_view(), n}; }
 };
 
+#if defined(__cpp_lib_source_location)
+using SourceWhere = std::source_location;
+#else
+// clang 14 with libstdc++ 12 (the ASan build) has <source_location> but no
+// std::source_location (it needs __builtin_source_location): the caller's file and line
+// through the older builtins, which default arguments also evaluate at the call site.
+struct SourceWhere {
+    static constexpr SourceWhere current(const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+        return SourceWhere{file, line};
+    }
+    constexpr const char* file_name() const { return file; }
+    constexpr unsigned line() const { return line_number; }
+    const char* file = "";
+    unsigned line_number = 0;
+};
+#endif
+
 class UiDriver {
 public:
     using DrawFn = std::function<void(double time)>;
-    using Where = std::source_location;
+    using Where = SourceWhere;
 
     explicit UiDriver(const DriverParams& params = {});
     ~UiDriver();
