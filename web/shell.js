@@ -661,7 +661,7 @@
     const message = { protocol: PROTOCOL, version: PROTOCOL_VERSION, type, embed: embed.id, ...fields };
     // With configured origins, only those may read what we post; otherwise the parent,
     // whatever its origin (the explorer shows a public article).
-    for (const target of embed.origins.length ? embed.origins : ['*']) {
+    for (const target of restricted() ? embed.origins : ['*']) {
       try {
         window.parent.postMessage(message, target);
       } catch (err) {
@@ -670,12 +670,15 @@
     }
   }
 
+  // ?origins= given: only the origins it lists (none valid: no host at all, never any host).
+  const restricted = () => embed.origins_restricted === true || embed.origins.length > 0;
+
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
   // A message of our protocol: the core reads it (size and depth limits, every member
   // checked), applies it as the host's intents and gives the reply (core/host_protocol.hpp).
   function receive(event) {
-    if (embed.origins.length && !embed.origins.includes(event.origin)) {
+    if (restricted() && !embed.origins.includes(event.origin)) {
       console.warn(`Win-Win Explorer: ignored a message from ${event.origin} (not among ?origins=)`);
       return;
     }

@@ -181,4 +181,19 @@ std::vector<TermRow> term_list(const Corpus& corpus, const std::vector<int>& pas
     return rows;
 }
 
+std::vector<std::string> suggested_searches(const Corpus& corpus, std::size_t n) {
+    std::vector<std::string> out;
+    for (const Topic& t : corpus.article.topics) {
+        if (out.size() >= n) return out;
+        if (!t.query.empty() && std::find(out.begin(), out.end(), t.query) == out.end()) out.push_back(t.query);
+    }
+    if (!out.empty()) return out;
+    std::vector<int> all(corpus.article.passages.size());
+    for (std::size_t p = 0; p < all.size(); ++p) all[p] = static_cast<int>(p);
+    TermListOptions o;
+    o.max_rows = n;
+    for (const TermRow& row : term_list(corpus, all, o)) out.push_back(row.query);
+    return out;
+}
+
 }  // namespace wwe

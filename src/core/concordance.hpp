@@ -73,4 +73,9 @@ struct TermListOptions {
 std::vector<TermRow> term_list(const Corpus& corpus, const std::vector<int>& passages,
                                const TermListOptions& options = {});
 
+// What an empty Contexts view offers to search, at most `n`: the article's own suggested
+// searches (`topics`, in their order), else its most frequent names and content words
+// (term_list over every passage, stop words off) — never words of another article.
+std::vector<std::string> suggested_searches(const Corpus& corpus, std::size_t n);
+
 }  // namespace wwe

@@ -186,6 +186,7 @@ EmbedOptions embed_from_query(std::string_view query, const Corpus& corpus, std:
                 bad("a number from 0.5 to 3");
             }
         } else if (p.key == "origins") {
+            o.origins_restricted = true;  // a bad value narrows the hosts to none, never widens them
             for (const std::string& origin : split_list(p.value)) {
                 if (!is_origin(origin)) {
                     problems.push_back({Severity::Error, p.where, "origins like https://school.example or http://localhost:8000",
@@ -242,7 +243,7 @@ std::string to_query(const EmbedOptions& o) {
     }
     if (o.theme != EmbedOptions::Theme::Light) parts.push_back(std::string("theme=") + to_string(o.theme));
     if (o.scale != (o.kiosk ? kKioskScale : 1.0f)) parts.push_back("scale=" + scale_text(o.scale));
-    if (!o.origins.empty()) parts.push_back("origins=" + join(o.origins));
+    if (o.origins_restricted || !o.origins.empty()) parts.push_back("origins=" + join(o.origins));
     if (o.kiosk) parts.push_back("kiosk");
     if (o.idle_seconds != 90) parts.push_back("idle=" + number_text(o.idle_seconds));
     if (!o.tour.empty()) parts.push_back("tour=" + percent_encode(o.tour));

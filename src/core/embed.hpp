@@ -27,7 +27,8 @@
 //   scale=<x>               size of text and controls, 0.5..3 (default 1; a kiosk 1.3)
 //   origins=<o1>,<o2>       host origins ("https://school.example") whose messages are
 //                           obeyed and to which messages are posted (default: the parent
-//                           window, whatever its origin)
+//                           window, whatever its origin); given but with no valid
+//                           origin, no host at all (it never fails open)
 //   kiosk                   kiosk behaviour (docs/kiosk.md): large touch targets, topic
 //                           chips instead of typing, no export or share, and after `idle`
 //                           seconds without a touch the home view and the attract tour
@@ -61,6 +62,7 @@ struct EmbedOptions {
     Theme theme = Theme::Light;
     float scale = 1;                   // 0.5..3
     std::vector<std::string> origins;  // "scheme://host[:port]", lower case
+    bool origins_restricted = false;   // origins= was given: only `origins` (none valid: no host)
     bool kiosk = false;
     double idle_seconds = 90;          // kiosk: before the attract loop
     std::string tour;                  // kiosk: attract tour id ("" = the first)

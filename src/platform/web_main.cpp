@@ -801,7 +801,7 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_notice() { return give(g->app.notice_json()
 EMSCRIPTEN_KEEPALIVE const char* wwe_fragment() { return give(g->app.fragment()); }
 
 // The embed options in effect: {"embed", "id", "chrome", "views", "locked", "theme",
-// "scale", "origins"} (core/embed.hpp; "views" empty: all).
+// "scale", "origins", "origins_restricted"} (core/embed.hpp; "views" empty: all).
 EMSCRIPTEN_KEEPALIVE const char* wwe_embed() {
     const wwe::EmbedOptions& o = g->app.embed();
     nlohmann::json views = nlohmann::json::array();
@@ -810,7 +810,8 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_embed() {
     for (const auto& [facet, values] : o.locked) locked[facet] = values;
     const nlohmann::json out = {{"embed", o.embed}, {"id", o.id}, {"chrome", wwe::to_string(o.chrome)},
                                 {"views", views}, {"locked", locked}, {"theme", wwe::to_string(o.theme)},
-                                {"scale", o.scale}, {"origins", o.origins}};
+                                {"scale", o.scale}, {"origins", o.origins},
+                                {"origins_restricted", o.origins_restricted}};
     return give(out.dump());
 }
 

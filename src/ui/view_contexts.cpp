@@ -64,11 +64,13 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
                                "before and after it, lined up on the word you searched.");
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, 6));
+        const std::vector<std::string> words = suggested_searches(ctx.corpus, 4);
+        if (words.empty()) return;
         ImGui::TextUnformatted("Try:");
-        for (const char* word : {"cooperation", "win-win", "security", "development"}) {
+        for (std::size_t k = 0; k < words.size(); ++k) {
             ImGui::SameLine();
-            const std::string label = std::string(word) + "##try-" + word;
-            if (Chip(label.c_str(), theme)) ctx.emit(intent::SetQuery{word, false});
+            const std::string label = words[k] + "##try-" + std::to_string(k);
+            if (Chip(label.c_str(), theme)) ctx.emit(intent::SetQuery{words[k], false});
         }
         return;
     }

@@ -102,7 +102,7 @@ test('embed options: first offered view, locked facet, dark theme, scale; forbid
     const options = await page.evaluate(() => window.explorer.embedOptions());
     assert.deepEqual({ ...options }, {
       embed: true, id: 't1', chrome: 'full', views: ['map', 'reader'], locked: { dimension: ['security'] },
-      theme: 'dark', scale: 1.5, origins: [],
+      theme: 'dark', scale: 1.5, origins: [], origins_restricted: false,
     });
     assert.deepEqual((await page.evaluate(() => window.explorer.notice())).problems, []);
 

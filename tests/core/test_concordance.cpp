@@ -2,7 +2,14 @@
 
 #include <algorithm>
 
+#include <cctype>
+#include <fstream>
+#include <iterator>
+#include <string>
+
 #include "core/concordance.hpp"
+#include "core/import_text.hpp"
+#include "core/load.hpp"
 #include "core/query.hpp"
 #include "fixture.hpp"
 
@@ -124,5 +131,36 @@ TEST_CASE("term list: counts, sections, stop words off by default") {
         const TermRow* s = find(some, "security", -1);
         REQUIRE(s);
         CHECK(s->count == 3);
+    }
+}
+
+TEST_CASE("suggested searches: the article's own topics, else its most frequent names and words") {
+    const Corpus c = shipped();
+    const std::vector<std::string> s = suggested_searches(c, 4);
+    REQUIRE(s.size() == 4);
+    for (std::size_t k = 0; k < s.size(); ++k) CHECK(s[k] == c.article.topics[k].query);
+
+    // A text with no topics: its own frequent words, none of another article's.
+    std::ifstream in(std::string(WWE_TEST_DATA) + "/speech.txt", std::ios::binary);
+    REQUIRE(in);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ImportOptions o;
+    o.name = "speech.txt";
+    const ImportResult imported = import_text(text, FileKind::Text, o);
+    REQUIRE(imported.ok());
+    LoadResult r = load_article(imported.article.dump());
+    REQUIRE(r.ok());
+    std::vector<Diagnostic> w;
+    const Corpus speech = build_corpus(std::move(*r.article), w);
+    REQUIRE(speech.article.topics.empty());
+    const std::vector<std::string> t = suggested_searches(speech, 4);
+    REQUIRE(t.size() == 4);
+    std::string lower = text;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    for (std::string q : t) {
+        if (q.size() > 2 && q.front() == '"') q = q.substr(1, q.size() - 2);
+        std::transform(q.begin(), q.end(), q.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        CHECK_MESSAGE(lower.find(q) != std::string::npos, q);
+        CHECK(q != "win-win");
     }
 }

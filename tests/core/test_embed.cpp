@@ -65,6 +65,19 @@ TEST_CASE("bad embed parameters are reported one by one and skipped") {
     CHECK(problems[0].found == "5000 bytes");
 }
 
+TEST_CASE("origins= with no valid origin obeys no host at all: it never fails open to any parent") {
+    Corpus c = test::mini_corpus();
+    for (const char* q : {"embed&origins=https://school.example/", "embed&origins=HTTPS://SCHOOL.EXAMPLE", "embed&origins="}) {
+        std::vector<Diagnostic> problems;
+        const EmbedOptions o = embed_from_query(q, c, problems);
+        CHECK_MESSAGE(o.origins.empty(), q);
+        CHECK_MESSAGE(o.origins_restricted, q);
+    }
+    std::vector<Diagnostic> problems;
+    CHECK_FALSE(embed_from_query("embed", c, problems).origins_restricted);  // not given: the parent, as documented
+    CHECK(to_query(embed_from_query("embed&origins=bogus", c, problems)).find("origins=") != std::string::npos);
+}
+
 TEST_CASE("random embed options round-trip through the query string (property)") {
     Corpus c = test::mini_corpus();
     std::mt19937 rng(7);
@@ -82,6 +95,7 @@ TEST_CASE("random embed options round-trip through the query string (property)")
         o.theme = static_cast<EmbedOptions::Theme>(pick(4));
         o.scale = static_cast<float>(50 + pick(251)) / 100.0f;
         if (pick(2)) o.origins = {"https://a.example", "http://localhost:" + std::to_string(1 + pick(65535))};
+        o.origins_restricted = !o.origins.empty() || pick(4) == 0;  // origins= given (maybe empty: no host)
         std::vector<Diagnostic> problems;
         const std::string q = to_query(o);
         EmbedOptions back = embed_from_query(q, c, problems);
