@@ -918,7 +918,9 @@ const EmbedOptions& App::embed() const { return impl_->core.embed(); }
 
 std::string App::notice_json() const {
     const Notice& n = impl_->core.notice();
-    return nlohmann::json{{"title", n.title}, {"plain", n.plain}, {"problems", n.problems}}.dump();
+    // The problems may quote the file's bytes (a "last read" of a broken file): never a throw.
+    return nlohmann::json{{"title", n.title}, {"plain", n.plain}, {"problems", n.problems}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void App::set_page_url(std::string url) { impl_->share.page_url = std::move(url); }

@@ -177,3 +177,15 @@ TEST_CASE("app: with the page's search field over the canvas, another article op
     CHECK(t.app.controller().corpus().article.meta.title == "Opening the Harbour Library");
     CHECK(t.ui.try_find("##search") == nullptr);
 }
+
+TEST_CASE("app: the notice of a file whose problem quotes broken bytes reads as JSON (no exception)") {
+    Opened t;
+    const std::string text("\xEF\xBF\xBD\xEF\xBF\xBD{\0\"\0", 10);
+    t.app.open_article(text, "x.json", "", wwe::Origin::Page, 1);
+    t.ui.frame(2);
+    std::string notice;
+    CHECK_NOTHROW(notice = t.app.notice_json());
+    const nlohmann::json j = nlohmann::json::parse(notice, nullptr, false);
+    REQUIRE(j.is_object());
+    CHECK(!j["problems"].empty());
+}
