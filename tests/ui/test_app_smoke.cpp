@@ -573,13 +573,11 @@ TEST_CASE("app: a passage naming one concept thousands of times: one paragraph w
 
 namespace {
 
-// The place ops of `ops` (App::take_semantics) by element id.
+// The elements `ops` (App::take_semantics) leaves placed, by id (Placed's reading).
 std::map<std::string, json> places_of(const std::string& ops) {
-    std::map<std::string, json> out;
-    if (ops.empty()) return out;
-    for (const json& op : json::parse(ops))
-        if (op["op"] == "place") out[op["id"]] = op;
-    return out;
+    Placed placed;
+    placed.read(ops);
+    return placed.places;
 }
 
 }  // namespace
