@@ -346,14 +346,15 @@ void build_passage(Builder& b, const Controller& ctl, int parent, int p, int sel
     // Only a node's first mention in the passage is a link (as an encyclopedia links a name
     // once): the rest is read as text, so a passage naming one concept a thousand times is one
     // paragraph with one link, not a thousand links to tab through (or to send to the page).
-    std::vector<bool> linked(a.nodes.size(), false);
-    int links = 0;
+    // (The nodes linked so far: at most kMaxMentionLinks, so a scan, not a table per passage
+    // the size of the article's nodes.)
+    std::vector<int> linked;
     for (const Mention& m : c.mentions[static_cast<std::size_t>(p)]) {
         if (m.begin < at) continue;
-        const auto n = static_cast<std::size_t>(m.node);
-        if (linked[n] || links >= kMaxMentionLinks) continue;
-        linked[n] = true;
-        ++links;
+        if (static_cast<int>(linked.size()) >= kMaxMentionLinks ||
+            std::find(linked.begin(), linked.end(), m.node) != linked.end())
+            continue;
+        linked.push_back(m.node);
         text_run(m.begin);
         const Node& node = a.nodes[static_cast<std::size_t>(m.node)];
         const int link = b.button(para, pid + "/m" + std::to_string(k++), passage.text.substr(m.begin, m.end - m.begin),
