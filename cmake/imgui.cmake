@@ -4,7 +4,8 @@
 #
 # Targets
 #   imgui   the core files (imgui, draw, tables, widgets), configured through imconfig-style
-#           defines: no ini/log files, no obsolete API, 32-bit vertex indices.
+#           defines: no ini/log files, no obsolete API, no debug windows, 32-bit
+#           vertex indices.
 #           Web: plus the GLFW and OpenGL3 backends, and Emscripten's GLFW/WebGL 2 at link.
 #           Native: no backend and no renderer (frames end as draw lists nobody draws),
 #           compiled with ImGui's test-engine hooks for the UI tests (see below).
@@ -30,7 +31,9 @@ endif()
 
 add_library(imgui STATIC ${WWE_IMGUI_SOURCES})
 target_include_directories(imgui SYSTEM PUBLIC "${WWE_IMGUI_DIR}")
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# No metrics/debugger window nor stack tool: nothing calls them, and they are ~20 KB of wasm.
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+                                        IMGUI_DISABLE_METRICS_WINDOW)
 # 32-bit ImDrawIdx: the OpenGL3 backend of 1.86 has no glDrawElementsBaseVertex under GLES3/
 # WebGL2, so with 16-bit indices a draw list past 65,535 vertices (a long article's reader,
 # a big table) is drawn as garbage. With sizeof(ImDrawIdx) == 4 the backend draws with
