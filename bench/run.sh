@@ -43,14 +43,14 @@ if stale build/search.cjs $DEPS; then
   # One object per source, two compilers at a time (emcc reorders "-x c" away from the files
   # it applies to, so C and C++ are compiled apart); C objects are kept between builds.
   mkdir -p build/wasm-obj
-  export CXXFLAGS_WASM="-std=c++20 -O3 -DNDEBUG -fexceptions $LIMIT -I../src $TEXT_INC -isystem ../.cache/include" TEXT_INC
+  export CXXFLAGS_WASM="-std=c++20 -O3 -DNDEBUG -fwasm-exceptions $LIMIT -I../src $TEXT_INC -isystem ../.cache/include" TEXT_INC
   C_SRC=$(echo "$TEXT_LIBS" | tr ' ' '\n' | grep '\.c$')
   { for f in search_bench.cpp $SEARCH_SRC; do echo "cxx $f"; done
     for f in $C_SRC; do [ -f "build/wasm-obj/$(basename "$f").o" ] || echo "c $f"; done; } |
     xargs -P 2 -L 1 sh -c 'if [ "$0" = cxx ]; then emcc $CXXFLAGS_WASM -c "$1" -o "build/wasm-obj/$(basename "$1").o";
                            else emcc -O3 $TEXT_INC -c "$1" -o "build/wasm-obj/$(basename "$1").o"; fi'
-  emcc -O3 -fexceptions build/wasm-obj/*.o \
-    -o build/search.cjs -fexceptions -sENVIRONMENT=node -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB \
+  emcc -O3 -fwasm-exceptions build/wasm-obj/*.o \
+    -o build/search.cjs -fwasm-exceptions -sENVIRONMENT=node -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB \
     -sEXPORTED_RUNTIME_METHODS=[] \
     -sEXPORTED_FUNCTIONS=_malloc,_free,_wwe_bench_load,_wwe_bench_load_ms,_wwe_bench_index_ms,_wwe_bench_corpus_bytes,_wwe_bench_text_bytes,_wwe_bench_query,_wwe_bench_checksum,_wwe_bench_free
 fi
