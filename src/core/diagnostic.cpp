@@ -22,9 +22,8 @@ void bound_problems(std::vector<Diagnostic>& problems, std::size_t max) {
                         std::to_string(rest) + " more not shown"});
 }
 
-namespace {
-// Levenshtein distance of two byte strings (ids: at most a few hundred bytes), one row.
-std::size_t edit_distance(const std::string& a, const std::string& b) {
+// One row of the dynamic-programming table at a time.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     std::iota(row.begin(), row.end(), std::size_t{0});
     for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -38,7 +37,6 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     }
     return row[b.size()];
 }
-}  // namespace
 
 std::string id_choices(const std::vector<std::string>& ids, const std::string& given, std::size_t max_listed) {
     if (ids.empty()) return "none";
@@ -51,7 +49,7 @@ std::string id_choices(const std::vector<std::string>& ids, const std::string& g
     const std::string probe = given.substr(0, 200);
     std::vector<std::pair<std::size_t, std::size_t>> ranked;  // distance, position
     ranked.reserve(ids.size());
-    for (std::size_t k = 0; k < ids.size(); ++k) ranked.emplace_back(edit_distance(probe, ids[k].substr(0, 200)), k);
+    for (std::size_t k = 0; k < ids.size(); ++k) ranked.emplace_back(edit_distance(probe, std::string_view(ids[k]).substr(0, 200)), k);
     std::stable_sort(ranked.begin(), ranked.end());
     ranked.resize(max_listed);
     std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.second < y.second; });

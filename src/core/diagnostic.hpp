@@ -5,6 +5,7 @@
 //   - Diagnostic ....... where (JSON pointer), what was expected, what was found
 //   - bound_problems ... a list of problems cut to a readable length (replies, notices)
 //   - id_choices ....... the ids a reference could have named, for "expected" texts
+//   - edit_distance .... Levenshtein distance of two byte strings ("did you mean" lists)
 //
 // Kept apart from load.hpp so that the lowest layers (json_reader.hpp) can report problems
 // without depending on the article model.
@@ -12,6 +13,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace wwe {
@@ -44,5 +46,9 @@ void bound_problems(std::vector<Diagnostic>& problems, std::size_t max = kMaxRep
 // `max_listed` closest to `given` by edit distance (Levenshtein, bytes; ties in list
 // order), "closest: s10, s11, ... of 40". "none" when `ids` is empty.
 std::string id_choices(const std::vector<std::string>& ids, const std::string& given, std::size_t max_listed = 8);
+
+// Levenshtein distance of `a` and `b` in bytes (insertions, deletions, substitutions, each
+// 1), in O(|a| x |b|) time and O(|b|) memory: callers cut long strings first.
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace wwe

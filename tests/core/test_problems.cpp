@@ -64,6 +64,16 @@ TEST_CASE("passage_id_at: the id written in the file for a pointer into a passag
           "error: /passages/2/section (p3): expected a section id, found \"s9\"");
 }
 
+TEST_CASE("edit_distance counts insertions, deletions and substitutions in bytes") {
+    CHECK(edit_distance("", "") == 0);
+    CHECK(edit_distance("", "abc") == 3);
+    CHECK(edit_distance("abc", "") == 3);
+    CHECK(edit_distance("front", "frnt") == 1);
+    CHECK(edit_distance("kitten", "sitting") == 3);
+    CHECK(edit_distance("flaw", "lawn") == 2);
+    CHECK(edit_distance("é", "e") == 2);  // bytes, not code points
+}
+
 TEST_CASE("id_choices lists every id, or the closest of many") {
     CHECK(id_choices({}, "x") == "none");
     CHECK(id_choices({"front", "dimension"}, "frnt") == "front, dimension");

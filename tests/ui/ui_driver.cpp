@@ -12,6 +12,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/diagnostic.hpp"
+
 #ifndef IMGUI_ENABLE_TEST_ENGINE
 #error "ui_driver.cpp implements ImGui's test-engine hooks: compile imgui and it with IMGUI_ENABLE_TEST_ENGINE"
 #endif
@@ -35,22 +37,6 @@ std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
-}
-
-// Levenshtein distance (bytes), for "did you mean" lists.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
 }
 
 std::string format_rect(const ImRect& r) {
