@@ -213,7 +213,7 @@ float flow_chips(const Article& article, const Passage& passage, float width, Ea
             for (const Facet& other : article.facets)
                 if (&other != &facet && !other.built_in)
                     for (const FacetValue& ov : other.values) shared = shared || ov.label == value.label;
-            label = (shared ? facet.label + ": " + value.label : value.label) + "##" + facet.id + "/" + value.id;
+            label = ImLabel(shared ? facet.label + ": " + value.label : value.label) + "##" + facet.id + "/" + value.id;
             const float w = ChipWidth(label.c_str());
             if (any && x + w > width) {
                 x = 0;

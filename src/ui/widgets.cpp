@@ -57,6 +57,29 @@ ImVec2 chip_padding() {
     return ImVec2(kChipPadX + 2 * touch.x, kChipPadY + 2 * touch.y);
 }
 
+std::string ImLabel(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        if (text[i] == '#' && i + 1 < text.size() && text[i + 1] == '#') out += kLabelJoiner;
+    }
+    return out;
+}
+
+std::string ShownLabel(std::string_view label) {
+    std::string out;
+    const std::string_view joiner = kLabelJoiner;
+    for (std::size_t i = 0; i < label.size();) {
+        if (label.substr(i, joiner.size()) == joiner) {
+            i += joiner.size();
+            continue;
+        }
+        out += label[i++];
+    }
+    return out;
+}
+
 namespace {
 // A chip's visible label as drawn: right-to-left text reordered and shaped (core/script.hpp).
 std::string chip_text(const char* label) {
