@@ -88,7 +88,7 @@ void draw_glossary(ViewContext& ctx, TableFilterState& filter) {
         ImGui::PopTextWrapPos();
         ImGui::TableSetColumnIndex(2);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(node.description.c_str());
+        TextBidi(node.description);
         ImGui::PopTextWrapPos();
         end_node_row(row);
     }

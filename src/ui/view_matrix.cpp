@@ -151,7 +151,7 @@ void draw_matrix(ViewContext& ctx) {
         ImGui::TableNextRow(ImGuiTableRowFlags_None, cell_h);
         ImGui::TableSetColumnIndex(0);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + head_w - 4);
-        ImGui::TextUnformatted(rows.values[r].label.c_str());
+        TextBidi(rows.values[r].label);
         ImGui::PopTextWrapPos();
         if (ImGui::IsItemHovered() && !rows.values[r].description.empty())
             ImGui::SetTooltip("%s", rows.values[r].description.c_str());

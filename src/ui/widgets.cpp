@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/script.hpp"
+#include "ui/rich_text.hpp"
 #include "imgui_internal.h"
 
 namespace wwe::ui {
@@ -138,7 +139,7 @@ void TextMuted(const Theme& theme, const char* fmt, ...) {
 void TextWrappedColored(ImU32 color, const char* text, const char* text_end) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text, text_end);
+    TextBidi(text_end ? std::string_view(text, static_cast<std::size_t>(text_end - text)) : std::string_view(text));
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
