@@ -363,8 +363,15 @@ std::vector<Block> text_blocks(const std::vector<std::string>& lines) {
         current = {};
     };
     for (const std::string& line : lines) {
-        if (trim(line).empty()) flush();
-        else current.lines.push_back(line);
+        std::string text;
+        if (trim(line).empty()) {
+            flush();
+        } else if (atx_heading(line, text)) {  // a Markdown heading in plain text: its marks are not its title
+            flush();
+            blocks.push_back({true, {text}});
+        } else {
+            current.lines.push_back(line);
+        }
     }
     flush();
     return blocks;

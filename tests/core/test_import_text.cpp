@@ -108,6 +108,22 @@ TEST_CASE("Markdown details: Setext headings, links, images, code fences, themat
     CHECK(a.passages[2].text == "snake_case and emphasis and *stars*.");
 }
 
+TEST_CASE("plain text with Markdown headings: the title and section headings lose their # marks") {
+    const char* txt =
+        "# The Harbour Speech\n\nFriends, the library opens today for every reader of the town.\n\n"
+        "## Part two ##\n\nThe reading room keeps its doors open late for the night shift.\n\n"
+        "### Closing\n\nThank you all for coming to the harbour this morning.\n";
+    const ImportResult r = import_text(txt, FileKind::Text, {"speech.txt", "2026-01-02", 0});
+    const Corpus c = load_back(r);
+    const Article& a = c.article;
+    CHECK(a.meta.title == "The Harbour Speech");
+    REQUIRE(a.sections.size() == 2);
+    CHECK(a.sections[0].heading == "Part two");
+    CHECK(a.sections[1].heading == "Closing");
+    CHECK(a.passages.size() == 3);
+    for (const Passage& p : a.passages) CHECK(p.text.find('#') == std::string::npos);
+}
+
 TEST_CASE("texts that cannot be articles are errors, unwrapped paragraphs are one per line") {
     CHECK(!import_text("", FileKind::Text, {}).ok());
     CHECK(!import_text("# Only a heading\n", FileKind::Markdown, {}).ok());
