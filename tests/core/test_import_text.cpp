@@ -217,6 +217,23 @@ TEST_CASE("key terms in the text's language: French and Russian stop words, stem
         REQUIRE(pair != nullptr);
         CHECK(pair->count == 3);  // городскую библиотеку, Городская библиотека, городская библиотека
     }
+    SUBCASE("Arabic: function words and their prefixed forms left out, content words kept") {
+        const std::string text =
+            "التعاون في التجارة والطاقة يفتح أبوابا جديدة للتنمية، وفي كل بلد من البلدان التي نعرفها.\n\n"
+            "التعاون بين الشعوب هو الطريق إلى السلام، ومن دون التعاون لا يتحقق الأمن الذي نريده.\n\n"
+            "والتي تعمل من أجل التعاون في المنطقة هي الشعوب نفسها، فإن التعاون يبني الأمن.\n\n"
+            "وهو التعاون الذي يحمي الجميع في كل مكان، ولا أمن بلا تنمية ولا تنمية بلا أمن.\n";
+        ImportOptions o;
+        o.name = "taawun.txt";
+        o.concepts = 0;
+        const Corpus c = load_back(import_text(text, FileKind::Text, o));
+        CHECK(c.article.meta.language == "ar");
+        const std::vector<KeyTerm> terms = key_terms(c, 60);
+        for (const char* stop : {"في", "من", "هو", "هي", "التي", "الذي", "وفي", "ومن", "والتي", "وهو", "فإن", "ولا",
+                                 "لا", "كل", "بين", "إلى"})
+            CHECK_MESSAGE(find(terms, stop) == nullptr, stop);
+        CHECK(find(terms, "التعاون") != nullptr);
+    }
     SUBCASE("an article's own stop list is used for its key terms") {
         ImportOptions o;
         o.name = "riviere.txt";
