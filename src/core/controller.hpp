@@ -440,6 +440,10 @@ private:
         FileKind kind = FileKind::Article;
     };
     std::vector<SessionArticle> session_;
+    // The article of the page as opened (open_location's, or the file of its ?data= once
+    // open): an empty link (the page's first entry, which has no fragment) is for it.
+    std::string page_article_id_;
+    bool data_pending_ = false;  // ?data= names a file not opened yet
 };
 
 }  // namespace wwe

@@ -255,6 +255,21 @@ test('Back after opening another article: the previous article and its view; For
   });
 });
 
+test('Back right after opening a file (the page opened without a fragment): the previous article', async () => {
+  await withPage('', async (page) => {
+    const shipped = await info(page);
+    const report = await load(page, data('speech.txt'), 'speech.txt');
+    assert.equal(report.opened, true, report.summary);
+    await waitState(page, (st) => st.article === 'opening-the-harbour-library', 'the text');
+    await settle(page);
+    await page.goBack();
+    await waitState(page, (st) => st.article === shipped.article.id, 'the shipped article again');
+    assert.equal((await info(page)).article.title, shipped.article.title);
+    await page.goForward();
+    await waitState(page, (st) => st.article === 'opening-the-harbour-library', 'the text again');
+  });
+});
+
 test('a lock naming an unknown facet refuses to open unlocked: only the problem shows', async () => {
   await withPage('index.html?embed&lock.colour=red#v=reader', async (page) => {
     const notice = await page.evaluate(() => window.explorer.notice());
