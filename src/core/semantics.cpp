@@ -397,7 +397,7 @@ void build_reader(Builder& b, const Controller& ctl, int main) {
     b.heading(main, "reader/title", meta.title, 1);
     std::string byline = meta.author.name;
     if (!meta.author.role.empty()) byline += ", " + meta.author.role;
-    byline += ". " + meta.outlet + ", " + format_date_text(meta.published) + ".";
+    byline += ". " + meta.outlet + (meta.published.empty() ? "" : ", " + format_date_text(meta.published)) + ".";
     if (!meta.subtitle.empty()) b.add(main, "reader/subtitle", SemanticRole::Paragraph, meta.subtitle);
     b.add(main, "reader/byline", SemanticRole::Paragraph, byline);
     const Derived& d = ctl.derived();

@@ -44,7 +44,8 @@ void draw_header(ViewContext& ctx, float left, float width) {
     TextBidi(byline);
     ImGui::PopFont();
     ImGui::SetCursorPosX(left);
-    std::string source = meta.outlet + " \xC2\xB7 " + format_date(meta.published);
+    std::string source = meta.outlet;
+    if (!meta.published.empty()) source += " \xC2\xB7 " + format_date(meta.published);  // "": not known
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
     TextBidi(source);
     ImGui::PopStyleColor();

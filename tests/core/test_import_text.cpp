@@ -124,6 +124,19 @@ TEST_CASE("plain text with Markdown headings: the title and section headings los
     for (const Passage& p : a.passages) CHECK(p.text.find('#') == std::string::npos);
 }
 
+TEST_CASE("a text without a date gets none (not 1 January 1970); its file's date when given") {
+    const char* txt = "Friends, the library opens today for every reader of the town and the harbour.\n";
+    const ImportResult none = import_text(txt, FileKind::Text, {"speech.txt", "", 0});
+    CHECK(!none.article.at("meta").contains("published"));
+    const Corpus c = load_back(none);
+    CHECK(c.article.meta.published.empty());
+    CHECK(std::any_of(none.problems.begin(), none.problems.end(), [](const Diagnostic& d) {
+        return d.pointer == "/meta/published" && d.found.find("1970") == std::string::npos;
+    }));
+    const ImportResult dated = import_text(txt, FileKind::Text, {"speech.txt", "2026-11-30", 0});
+    CHECK(load_back(dated).article.meta.published == "2026-11-30");
+}
+
 TEST_CASE("texts that cannot be articles are errors, unwrapped paragraphs are one per line") {
     CHECK(!import_text("", FileKind::Text, {}).ok());
     CHECK(!import_text("# Only a heading\n", FileKind::Markdown, {}).ok());
