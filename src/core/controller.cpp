@@ -326,6 +326,11 @@ bool Controller::reopen_for_link(std::string_view fragment) {
     return true;
 }
 
+bool Controller::notice_is_open_report() const {
+    return !open_report_.opened && !open_report_.problems.empty() && !notice_.empty() &&
+           notice_.title == open_report_.summary;
+}
+
 Update Controller::open_article(const intent::OpenArticle& i, Origin origin) {
     Update u;
     const FileKind kind = file_kind(i.name, i.text);

@@ -240,6 +240,9 @@ public:
     std::uint64_t article_serial() const { return article_serial_; }
     // The last open (OpenArticle or load), with its problems.
     const OpenReport& open_report() const { return open_report_; }
+    // True when the notice is the report of a file that could not be opened: the problems
+    // panel (and its dialog in the mirror) shows it, so the notice banner does not repeat it.
+    bool notice_is_open_report() const;
     // The article as a document of the format (what "Save as article" downloads): the file
     // as loaded, or for an imported text the article made of it, with accepted key terms.
     std::string article_json() const;
