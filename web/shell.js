@@ -119,7 +119,13 @@
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim());
       // The bytes, not response.text(): decoding would replace invalid UTF-8 unseen; the
       // core checks the bytes as the CLI does (wwe_load_bytes).
-      return response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+      // The server's Last-Modified (when it sends one) rides along as the file's date.
+      const modified = Date.parse(response.headers.get('Last-Modified') || '');
+      return response.arrayBuffer().then((buffer) => {
+        const bytes = new Uint8Array(buffer);
+        bytes.lastModified = Number.isFinite(modified) ? modified : NaN;
+        return bytes;
+      });
     }, (err) => {
       throw new Error(`${url}: ${err && err.message ? err.message : err} (network error)`);
     });
@@ -478,7 +484,7 @@
       if (dataRequest && dataRequest.error) showStatus(dataRequest.error, true);
       if (dataRequest && dataRequest.text) {  // a text: opened over the shipped article
         showStatus(`Opening \u201C${dataRequest.name}\u201D\u2026`);
-        fetchText(dataRequest.url).then((text) => openText(text, dataRequest.name, '', 1),
+        fetchText(dataRequest.url).then((bytes) => openText(bytes, dataRequest.name, isoDate(bytes.lastModified), 1),
           (err) => showStatus(String(err && err.message ? err.message : err), true));
       }
       Module._wwe_request_frame();

@@ -51,7 +51,8 @@ const char* kUsageText = R"(usage:
 import: the article a text (.txt, .md) makes, as JSON (what Save as article saves).
 FILE and --data default to assets/article.json.
 bundle: a standalone offline explorer (one HTML file, works from file://) for FILE, an
-  article (.json) or a text (.txt, .md); PAGE defaults to dist/explorer-standalone.html.
+  article (.json) or a text (.txt, .md); PAGE defaults to explorer-standalone.html beside
+  the program, in its dist/, in ../share/win-win-explorer/, or in the build's dist/.
 query: --facet may repeat; values of one facet are ORed, facets are ANDed.
 Exit status: 0 success, 1 invalid data, 2 bad usage.
 )";
@@ -505,17 +506,42 @@ int cmd_import(const Args& args) {
     return write_file(*args.out, article) ? kOk : kInvalidData;
 }
 
+// The directory of the running program (Linux: /proc/self/exe), or "" when unknown.
+std::string program_dir() {
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec || exe.empty()) return "";
+    return exe.parent_path().string();
+}
+
 // explorer bundle FILE -o OUT: the standalone page with FILE's article in its slot.
 int cmd_bundle(const Args& args) {
     if (args.positional.size() != 1) return usage("bundle takes one FILE (an article .json, or a text .txt/.md)");
     if (!args.out) return usage("bundle needs -o OUT.html");
     const std::string path = args.positional[0];
-    const std::string templ = args.templ.value_or("dist/explorer-standalone.html");
-    const std::optional<std::string> page = read_text(templ);
-    if (!page) {
-        std::cerr << templ << ": cannot be read (build the web app first, or give --template "
-                     "PATH/explorer-standalone.html)\n";
-        return kInvalidData;
+    std::string templ;
+    std::optional<std::string> page;
+    if (args.templ) {
+        templ = *args.templ;
+        page = read_text(templ);
+        if (!page) {
+            std::cerr << templ << ": cannot be read (give --template PATH/" << wwe::kBundleTemplateName << ")\n";
+            return kInvalidData;
+        }
+    } else {
+        const std::vector<std::string> places = wwe::bundle_template_places(program_dir(), WWE_BUILD_DIST);
+        for (const std::string& place : places) {
+            if (!std::filesystem::is_regular_file(place)) continue;
+            page = read_text(place);
+            if (page) {
+                templ = place;
+                break;
+            }
+        }
+        if (!page) {
+            std::cerr << "explorer bundle: " << wwe::bundle_template_missing(places) << "\n";
+            return kInvalidData;
+        }
     }
     const std::string article = article_of(path);
     if (article.empty()) return kInvalidData;

@@ -62,7 +62,7 @@ struct Meta {
     std::string subtitle;   // may be empty
     Author author;
     std::string outlet;
-    std::string published;  // ISO 8601 date, precision as given ("2016-06-20")
+    std::string published;  // ISO 8601 date, precision as given ("2016-06-20"); "" = not known
     std::string posted;     // may be empty
     std::string publisher;  // may be empty
     std::string source;

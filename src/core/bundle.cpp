@@ -35,4 +35,29 @@ std::optional<std::string> bundle_page(std::string_view template_html, std::stri
     return out;
 }
 
+std::vector<std::string> bundle_template_places(std::string_view program_dir, std::string_view build_dist) {
+    std::vector<std::string> places;
+    std::string dir(program_dir);
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    if (!dir.empty()) {
+        places.push_back(dir + "/" + kBundleTemplateName);
+        places.push_back(dir + "/dist/" + kBundleTemplateName);
+        places.push_back(dir + "/../share/win-win-explorer/" + kBundleTemplateName);
+    }
+    if (!build_dist.empty()) {
+        std::string d(build_dist);
+        while (d.size() > 1 && d.back() == '/') d.pop_back();
+        places.push_back(d + "/" + kBundleTemplateName);
+    }
+    return places;
+}
+
+std::string bundle_template_missing(const std::vector<std::string>& places) {
+    std::string out = "no page template (" + std::string(kBundleTemplateName) + ") found; looked in:";
+    for (const std::string& p : places) out += "\n  " + p;
+    out += "\nbuild the web app first (tools/build-web.sh writes dist/), or give --template PATH/";
+    out += kBundleTemplateName;
+    return out;
+}
+
 }  // namespace wwe

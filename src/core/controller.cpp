@@ -312,7 +312,9 @@ void Controller::remember_article() {
 }
 
 bool Controller::reopen_for_link(std::string_view fragment) {
-    const std::string id = link_article_id(fragment);
+    std::string id = link_article_id(fragment);
+    // The page's own entry (opened without a fragment): its article, whatever is open now.
+    if (id.empty() && (fragment.empty() || fragment == "#")) id = page_article_id_;
     if (id.empty() || !corpus_ || id == corpus_->article.id) return false;
     const auto it = std::find_if(session_.begin(), session_.end(), [&](const SessionArticle& s) { return s.id == id; });
     if (it == session_.end()) return false;
@@ -322,6 +324,11 @@ bool Controller::reopen_for_link(std::string_view fragment) {
     source_kind_ = kept.kind;  // a text stays a text: its key terms are offered again
     remember_article();
     return true;
+}
+
+bool Controller::notice_is_open_report() const {
+    return !open_report_.opened && !open_report_.problems.empty() && !notice_.empty() &&
+           notice_.title == open_report_.summary;
 }
 
 Update Controller::open_article(const intent::OpenArticle& i, Origin origin) {
@@ -338,6 +345,10 @@ Update Controller::open_article(const intent::OpenArticle& i, Origin origin) {
     if (!ok && show) {  // errors first, then the warnings (an author fixes both in one round)
         n.title = open_report_.summary;
         for (const Problem& p : open_report_.problems) file_problem(n, p, p.severity == Severity::Error ? "" : "Warning: ");
+    }
+    if (data_pending_) {  // the file of ?data= (open or not): the page's article from now on
+        data_pending_ = false;
+        if (ok) page_article_id_ = corpus_->article.id;
     }
     if (ok) {
         u.state = u.result = u.selection = u.committed = u.home = true;
@@ -422,6 +433,8 @@ Update Controller::open_location(std::string_view query, std::string_view fragme
     if (!corpus_) return u;
     std::vector<Diagnostic> problems;
     embed_ = embed_from_query(query, *corpus_, problems);
+    page_article_id_ = corpus_->article.id;
+    data_pending_ = data_opens_over(embed_);  // a text opened over this article next (a JSON one is this)
     // A lock that cannot be honoured never opens the explorer unlocked.
     refused_ = std::any_of(problems.begin(), problems.end(),
                            [](const Diagnostic& d) { return d.pointer.rfind("?lock.", 0) == 0; });

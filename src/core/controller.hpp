@@ -240,6 +240,9 @@ public:
     std::uint64_t article_serial() const { return article_serial_; }
     // The last open (OpenArticle or load), with its problems.
     const OpenReport& open_report() const { return open_report_; }
+    // True when the notice is the report of a file that could not be opened: the problems
+    // panel (and its dialog in the mirror) shows it, so the notice banner does not repeat it.
+    bool notice_is_open_report() const;
     // The article as a document of the format (what "Save as article" downloads): the file
     // as loaded, or for an imported text the article made of it, with accepted key terms.
     std::string article_json() const;
@@ -440,6 +443,10 @@ private:
         FileKind kind = FileKind::Article;
     };
     std::vector<SessionArticle> session_;
+    // The article of the page as opened (open_location's, or the file of its ?data= once
+    // open): an empty link (the page's first entry, which has no fragment) is for it.
+    std::string page_article_id_;
+    bool data_pending_ = false;  // ?data= names a file not opened yet
 };
 
 }  // namespace wwe

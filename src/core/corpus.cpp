@@ -214,7 +214,7 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
             // word forms, never derived words sharing their stems (inflect.hpp).
             std::vector<std::string> keys;
             for (const Token& t : tokenize(form.text))
-                if (!t.joined) keys.push_back(inflection_key(std::string_view(form.text).substr(t.begin, t.end - t.begin)));
+                if (!t.joined) keys.push_back(inflection_key(std::string_view(form.text).substr(t.begin, t.end - t.begin), c.rules));
             std::vector<std::uint32_t> ids;
             for (const std::string& term : terms_of(form.text, c.rules)) {
                 const std::int64_t id = c.find_term(term);
@@ -231,7 +231,7 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
                 if (keys.size() == last - first + 1) {
                     for (std::uint32_t k = first; k <= last; ++k) {
                         const Word& w = words[k];
-                        if (inflection_key(std::string_view(text).substr(w.begin, w.end - w.begin)) != keys[k - first])
+                        if (inflection_key(std::string_view(text).substr(w.begin, w.end - w.begin), c.rules) != keys[k - first])
                             return;  // a derived form ("connected" is no "connectivity")
                     }
                 }

@@ -70,7 +70,8 @@ std::string passages_markdown(const Corpus& corpus, const std::vector<int>& pass
     const Article& a = corpus.article;
     std::string out = "# " + markdown_escape(a.meta.title) + "\n\n";
     out += markdown_escape(a.meta.author.name) + (a.meta.author.role.empty() ? "" : ", " + markdown_escape(a.meta.author.role));
-    out += ". *" + markdown_escape(a.meta.outlet) + "*, " + format_date_text(a.meta.published) + ".\n\n";
+    out += ". *" + markdown_escape(a.meta.outlet) + "*" +
+           (a.meta.published.empty() ? "" : ", " + format_date_text(a.meta.published)) + ".\n\n";
     if (!description.empty()) out += markdown_escape(description) + "\n\n";
     out += std::to_string(passages.size()) + (passages.size() == 1 ? " passage" : " passages") + ".\n";
     for (int p : passages) {

@@ -363,8 +363,15 @@ std::vector<Block> text_blocks(const std::vector<std::string>& lines) {
         current = {};
     };
     for (const std::string& line : lines) {
-        if (trim(line).empty()) flush();
-        else current.lines.push_back(line);
+        std::string text;
+        if (trim(line).empty()) {
+            flush();
+        } else if (atx_heading(line, text)) {  // a Markdown heading in plain text: its marks are not its title
+            flush();
+            blocks.push_back({true, {text}});
+        } else {
+            current.lines.push_back(line);
+        }
     }
     flush();
     return blocks;
@@ -481,10 +488,11 @@ ImportResult import_text(std::string_view text, FileKind kind, const ImportOptio
 
     if (title.empty()) title = title_from_name(options.name);
     std::string date = front.count("date") ? front["date"] : options.date;
-    if (!parse_date(date)) {
+    if (!parse_date(date)) {  // no date rather than an invented one: none is shown
         warn("/meta/published", "the date the text was published (YYYY, YYYY-MM or YYYY-MM-DD)",
-             date.empty() ? "none known: 1970-01-01 is given, correct it in the saved article" : "\"" + date + "\": 1970-01-01 is given");
-        date = "1970-01-01";
+             date.empty() ? "none known: no date is given, add one in the saved article"
+                          : "\"" + date + "\": not a date, none is given");
+        date.clear();
     }
     std::string author = front.count("author") ? front["author"] : "";
     if (author.empty()) {
@@ -505,7 +513,6 @@ ImportResult import_text(std::string_view text, FileKind kind, const ImportOptio
                  {{"title", utf8_truncate(title, kMaxTitleBytes)},
                   {"author", {{"name", utf8_truncate(author, kMaxTitleBytes)}}},
                   {"outlet", "not given"},
-                  {"published", date},
                   {"source", utf8_truncate(front.count("source") ? front["source"] : source, 2000)},
                   {"language", utf8_truncate(language, 35)}}},
                 {"sections", std::move(sections)},
@@ -520,6 +527,7 @@ ImportResult import_text(std::string_view text, FileKind kind, const ImportOptio
                 {"entities", json::array()},
                 {"relation_types", json::array()},
                 {"relations", json::array()}};
+    if (!date.empty()) doc["meta"]["published"] = date;
 
     // The first key terms become concepts at once (the map has nodes, the glossary terms).
     if (options.concepts > 0) {

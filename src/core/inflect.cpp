@@ -26,9 +26,50 @@ void undouble(std::string& w) {
         w.pop_back();
 }
 
+std::string primary_language(std::string_view bcp47) {
+    std::string primary;
+    for (char c : bcp47) {
+        if (c == '-' || c == '_') break;
+        primary += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return primary;
+}
+
+// An Arabic word without the particles joined in front of it (inflect.hpp), accents gone.
+std::string arabic_key(std::string_view word) {
+    std::string w = normalise_word(word, TextRules{});  // folded, short vowels and tatweel out
+    // Longest first; at least two letters (two bytes each) stay.
+    static const char* const kPrefixes[] = {
+        "\xd9\x88\xd8\xa7\xd9\x84", "\xd9\x81\xd8\xa7\xd9\x84", "\xd8\xa8\xd8\xa7\xd9\x84",
+        "\xd9\x83\xd8\xa7\xd9\x84", "\xd8\xa7\xd9\x84", "\xd9\x84\xd9\x84"};  // وال فال بال كال ال لل (ل + ال)
+    for (const char* prefix : kPrefixes) {
+        const std::string_view p(prefix);
+        if (w.starts_with(p) && w.size() >= p.size() + 4) {
+            w.erase(0, p.size());
+            return w;
+        }
+    }
+    // A bare conjunction و or ف before a word of three letters or more.
+    if ((w.starts_with("\xd9\x88") || w.starts_with("\xd9\x81")) && w.size() >= 2 + 6) w.erase(0, 2);
+    return w;
+}
+
 }  // namespace
 
-std::string inflection_key(std::string_view word) {
+std::string inflection_key(std::string_view word, const TextRules& rules) {
+    const std::string language = primary_language(rules.language);
+    if (language == "ar") return arabic_key(word);
+    if (!language.empty() && language != "en") {
+        const std::string folded = fold_text(word);
+        std::string key = normalise_word(word, rules);
+        if (language == "ru" && rules.stems()) {
+            // The stemmer's derivational step (-ость, -ост) undone: the key keeps it.
+            const std::string stem = rules.stemmer.stem(folded);
+            if (folded.starts_with(stem) && std::string_view(folded).substr(stem.size()).starts_with("\xd0\xbe\xd1\x81\xd1\x82"))
+                key += "\xd0\xbe\xd1\x81\xd1\x82";  // ост
+        }
+        return key;
+    }
     std::string w;
     // Folded, apostrophes out: a possessive 's goes with its apostrophe.
     const std::string folded = fold_text(word);

@@ -15,14 +15,26 @@
 // matching key, not a lemma (irregular forms such as "children" are not joined; give them as
 // variants). Words that are not lower-case ASCII letters (other scripts, digits) are their
 // own key, after folding.
+//
+// Other languages (the article's `language`, TextRules): English's rule above for "en" and
+// for text of no known language; Arabic: the word without the particles joined in front of
+// it — the article ال and و، ف، ب، ك، ل with it (وال، فال، بال، كال، لل), or a bare و or ف —
+// so التعاون، والتعاون، بالتعاون and تعاون meet; other languages with a Snowball stemmer:
+// the stem (Snowball's stemmers strip inflections, so "сотрудничество", "сотрудничестве"
+// and "сотрудничеством" meet), except that Russian keeps the one derivational suffix its
+// stemmer strips (-ость/-ост: "радость" is not "рад"); languages without a stemmer: the
+// folded word.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "text.hpp"
+
 namespace wwe {
 
-// The inflection key of one word as written (any case; apostrophes allowed, UTF-8).
-std::string inflection_key(std::string_view word);
+// The inflection key of one word as written (any case; apostrophes allowed, UTF-8), by the
+// rules of `rules`'s language (see above).
+std::string inflection_key(std::string_view word, const TextRules& rules = english_rules());
 
 }  // namespace wwe

@@ -106,6 +106,35 @@ std::string plain_detail(std::string what) {
     return utf8_truncate(what, 200);
 }
 
+// The byte offset of the last character of the value before the token whose last byte is
+// at `token_last` (a string literal or a number, true, false, null), or npos: where a
+// missing comma was due.
+std::size_t end_of_previous_value(std::string_view text, std::size_t token_last) {
+    if (token_last >= text.size()) return std::string_view::npos;
+    std::size_t i = token_last;
+    if (text[i] == '"') {  // back to the opening quote (one not escaped by a backslash)
+        while (i > 0) {
+            --i;
+            if (text[i] != '"') continue;
+            std::size_t slashes = 0;
+            while (i >= slashes + 1 && text[i - slashes - 1] == '\\') ++slashes;
+            if (slashes % 2 == 0) break;
+        }
+    } else {
+        auto literal = [](char c) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+                   c == '-' || c == '+';
+        };
+        while (i > 0 && literal(text[i - 1])) --i;
+    }
+    while (i > 0) {  // the character before the token, past white space
+        --i;
+        const char c = text[i];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return i;
+    }
+    return std::string_view::npos;
+}
+
 JsonRead refuse(std::string expected, std::string found) {
     JsonRead r;
     r.value = nullptr;
@@ -134,8 +163,18 @@ JsonRead read(std::string_view text, const JsonLimits& limits) {
     json::sax_parse(text, &locator);
     if (!locator.position) return refuse("valid JSON", "something the parser refused");
     const std::size_t offset = *locator.position > 0 ? *locator.position - 1 : 0;
-    return refuse("valid JSON",
-                  "a syntax error at " + where(line_column(text, offset)) + ": " + plain_detail(locator.what));
+    const std::string detail = plain_detail(locator.what);
+    const std::string_view suffix = " (is a comma missing before it?)";
+    if (detail.ends_with(suffix)) {
+        // A missing comma: the parser stops at the value after it, often on the next line;
+        // the comma is due right after the value before, which is where to look.
+        if (const std::size_t due = end_of_previous_value(text, offset); due != std::string_view::npos) {
+            const std::string unexpected = detail.substr(0, detail.size() - suffix.size());
+            return refuse("valid JSON", "a syntax error: a comma is missing after " + where(line_column(text, due)) +
+                                            " (then " + unexpected + " at " + where(line_column(text, offset)) + ")");
+        }
+    }
+    return refuse("valid JSON", "a syntax error at " + where(line_column(text, offset)) + ": " + detail);
 }
 
 }  // namespace

@@ -291,8 +291,8 @@ private:
 
     void read_meta(const json& m) {
         const std::string p = "/meta";
-        if (!v_.object(m, p, {"title", "author", "outlet", "published", "source", "language"},
-                       {"subtitle", "posted", "publisher"}))
+        if (!v_.object(m, p, {"title", "author", "outlet", "source", "language"},
+                       {"subtitle", "published", "posted", "publisher"}))
             return;
         Meta& meta = a_.meta;
         meta.title = v_.string(m, "title", p, kMaxLabelBytes);

@@ -160,7 +160,7 @@ Notebook notebook_from_json(const json& j, const Corpus& corpus, std::vector<Dia
 std::string notebook_markdown(const Corpus& corpus, const Notebook& nb, const std::string& base) {
     const Meta& m = corpus.article.meta;
     std::string out = "# Notebook: " + markdown_escape(m.title) + "\n\n";
-    out += markdown_escape(m.author.name) + ". *" + markdown_escape(m.outlet) + "*, " + format_date_text(m.published) + ".";
+    out += markdown_escape(m.author.name) + ". *" + markdown_escape(m.outlet) + "*" + (m.published.empty() ? "" : ", " + format_date_text(m.published)) + ".";
     if (!m.source.empty()) out += " Source: " + markdown_escape(m.source);
     out += "\n\n" + std::to_string(nb.entries.size()) + (nb.entries.size() == 1 ? " passage" : " passages") + ".\n";
     for (const NotebookEntry& e : nb.entries) {
@@ -182,8 +182,8 @@ std::string notebook_html(const Corpus& corpus, const Notebook& nb, const std::s
     std::string out = "<!DOCTYPE html>\n<html lang=\"" + xml_escape(m.language) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<title>Notebook: " + xml_escape(m.title) + "</title>\n</head>\n<body>\n";
     out += "<h1>Notebook: " + xml_escape(m.title) + "</h1>\n";
-    out += "<p>" + xml_escape(m.author.name) + ". <cite>" + xml_escape(m.outlet) + "</cite>, " +
-           xml_escape(format_date_text(m.published)) + ".</p>\n";
+    out += "<p>" + xml_escape(m.author.name) + ". <cite>" + xml_escape(m.outlet) + "</cite>" +
+           (m.published.empty() ? "" : ", " + xml_escape(format_date_text(m.published))) + ".</p>\n";
     for (const NotebookEntry& e : nb.entries) {
         const int p = corpus.article.find_passage(e.passage);
         if (p < 0) continue;

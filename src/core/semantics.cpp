@@ -397,7 +397,7 @@ void build_reader(Builder& b, const Controller& ctl, int main) {
     b.heading(main, "reader/title", meta.title, 1);
     std::string byline = meta.author.name;
     if (!meta.author.role.empty()) byline += ", " + meta.author.role;
-    byline += ". " + meta.outlet + ", " + format_date_text(meta.published) + ".";
+    byline += ". " + meta.outlet + (meta.published.empty() ? "" : ", " + format_date_text(meta.published)) + ".";
     if (!meta.subtitle.empty()) b.add(main, "reader/subtitle", SemanticRole::Paragraph, meta.subtitle);
     b.add(main, "reader/byline", SemanticRole::Paragraph, byline);
     const Derived& d = ctl.derived();
@@ -924,7 +924,8 @@ SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
         build_menus(b, ctl, pr, root);
         build_chips(b, ctl, root);
     }
-    build_notice(b, ctl, pr, root);
+    // A file that could not be opened: its problems are in the panel's dialog only (once).
+    if (!(pr.problems_open && ctl.notice_is_open_report())) build_notice(b, ctl, pr, root);
     if (!pr.undrawable.empty()) {  // said, not drawn as "?" (and not hidden from a screen reader)
         const int region = b.add(root, "undrawable", SemanticRole::Region, "Characters that cannot be drawn");
         b.add(region, "undrawable/text", SemanticRole::Paragraph, pr.undrawable);

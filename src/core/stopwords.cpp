@@ -54,6 +54,30 @@ const std::vector<std::string>& default_stop_words(std::string_view language) {
         "об", "он", "она", "они", "оно", "от", "по", "под", "при", "про", "с", "со", "так", "также", "там",
         "то", "того", "тоже", "только", "ты", "у", "уже", "чем", "что", "чтобы", "эта", "эти", "это", "этого",
         "этой", "этом", "этот", "я"};
+    // Arabic: prepositions, conjunctions and particles, pronouns, demonstratives and
+    // relatives, the common auxiliaries; hamza forms also as commonly typed without it
+    // (إلى/الى); and the same words with و، ف، ب، ل or ك joined in front, as written.
+    static const std::vector<std::string> arabic = [] {
+        const std::vector<std::string> base = {
+            "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "حتى", "منذ", "عند", "لدى", "نحو", "خلال",
+            "ضد", "دون", "عبر", "فوق", "تحت", "بعد", "قبل", "حول", "أو", "او", "ثم", "أم", "بل", "لكن",
+            "إن", "إنّ", "ان", "أن", "أنّ", "إذا", "اذا", "إذ", "لو", "لم", "لن", "لا", "ما", "قد", "لقد",
+            "كما", "إلا", "الا", "أي", "اي", "كل", "بعض", "غير", "هذا", "هذه", "ذلك", "تلك", "هؤلاء",
+            "هناك", "هنا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "أنا", "انا", "نحن",
+            "أنت", "انت", "أنتم", "انتم", "هو", "هي", "هم", "هما", "هن", "كان", "كانت", "كانوا", "يكون",
+            "تكون", "ليس", "ليست", "أيضا", "ايضا", "به", "بها", "بهم", "له", "لها", "لهم", "منه", "منها",
+            "فيه", "فيها", "عليه", "عليها", "عنه", "عنها", "إليه", "إليها", "اليه", "اليها", "يا", "و", "ف",
+            "ب", "ل", "ك"};
+        std::vector<std::string> all = base;
+        for (const std::string& w : base) {
+            if (w.size() <= 2) continue;  // the one-letter particles themselves
+            for (const char* p : {"و", "ف"}) all.push_back(p + w);
+        }
+        for (const char* w : {"بأن", "بان", "لأن", "لان", "كأن", "بما", "لما", "مما", "عما", "فيما", "بينما",
+                              "كذلك", "لذلك", "بذلك", "وبين", "ولكن", "ولذلك"})
+            all.emplace_back(w);
+        return all;
+    }();
     static const std::vector<std::string> none;
     std::string primary(language.substr(0, language.find('-')));
     for (char& c : primary) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -62,6 +86,7 @@ const std::vector<std::string>& default_stop_words(std::string_view language) {
     if (primary == "de") return german;
     if (primary == "es") return spanish;
     if (primary == "ru") return russian;
+    if (primary == "ar") return arabic;
     return none;
 }
 

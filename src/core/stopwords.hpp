@@ -8,8 +8,8 @@
 // conjunctions, auxiliary verbs, a few adverbs), in the spirit of the SMART list (G. Salton,
 // The SMART Retrieval System, 1971) and of the lists Voyant Tools applies by default, kept
 // short so that content words ("new", "world", "development") are never dropped. French
-// ("fr"), German ("de"), Spanish ("es") and Russian ("ru") have short lists of the same
-// kinds of words. Other languages have no built-in list (nothing is dropped) until an
+// ("fr"), German ("de"), Spanish ("es"), Russian ("ru") and Arabic ("ar", with the forms
+// that join و or ف in front: "وفي", "فإن") have short lists of the same kinds of words. Other languages have no built-in list (nothing is dropped) until an
 // article gives its own: an article's top-level "stop_words" replaces the built-in list
 // (docs/data-format.md).
 // Words are compared case-folded, apostrophes removed ("don't" = "dont").

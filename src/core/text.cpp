@@ -135,8 +135,10 @@ bool is_mark(char32_t cp) {
 }
 
 // Drops the accents of `s` (NFC in, NFC out) as the normalisation rules say; the tatweel
-// (U+0640, a stretching stroke) goes too.
-std::string strip_accents(std::string_view s) {
+// (U+0640, a stretching stroke) goes too. With `latin_only`, only the accents of Latin
+// letters go (before stemming, see normalise_word).
+bool latin_letter(char32_t base) { return base < 0x0250 || (base >= 0x1E00 && base <= 0x1EFF); }
+std::string strip_accents(std::string_view s, bool latin_only = false) {
     bool ascii = true;
     for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     if (ascii) return std::string(s);
@@ -147,7 +149,7 @@ std::string strip_accents(std::string_view s) {
     bool changed = false;
     for (std::size_t i = 0; i < nfd.size();) {
         const char32_t cp = utf8_next(nfd, i);
-        if ((is_mark(cp) && marks_are_accents(base)) || cp == 0x0640) {
+        if ((is_mark(cp) && (latin_only ? latin_letter(base) : marks_are_accents(base))) || (!latin_only && cp == 0x0640)) {
             changed = true;
             continue;
         }
@@ -287,7 +289,11 @@ std::string normalise_word(std::string_view word, const TextRules& rules) {
             }
         }
     }
-    return strip_accents(rules.stemmer.stem(folded));
+    // Latin accents go before stemming as well as after: a stemmer that reads "rivière" and
+    // "riviere" differently (French strips -ière but not -iere) would leave the accent-less
+    // query apart from the text. Other scripts keep theirs for the stemmer (Russian й is no
+    // и to its endings) and lose them after it.
+    return strip_accents(rules.stemmer.stem(strip_accents(folded, true)));
 }
 
 namespace {

@@ -24,7 +24,9 @@
 //   - words are folded: compatibility forms (fullwidth letters, ligatures, Arabic
 //     presentation forms) to their plain letters, then Unicode case folding (NFKC_Casefold
 //     without the removal of default ignorables but soft hyphens and joiners);
-//   - then stemmed by the article's language (TextRules::for_language), then stripped of
+//   - then stemmed by the article's language (TextRules::for_language) — Latin letters lose
+//     their accents before the stemmer as well, so that a stemmer reading "rivière" and
+//     "riviere" differently cannot keep an accent-less query from its word — then stripped of
 //     accents: combining marks on Latin, Greek, Cyrillic, Armenian, Hebrew and Arabic
 //     letters are dropped ("Québec" -> "quebec", Arabic short vowels and tatweel go), while
 //     the vowel signs of Brahmic and South-East Asian scripts are kept (they are letters

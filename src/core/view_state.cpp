@@ -242,14 +242,21 @@ struct Reader {
         if (kind == "concept" || kind == "entity") {
             const int n = a.find_node(id);
             if (n < 0 || to_string(a.nodes[static_cast<std::size_t>(n)].kind) != kind.get<std::string>()) {
-                problem("/selection/id", std::string(kind == "entity" ? "the id of an " : "the id of a ") + kind.get<std::string>(),
+                std::vector<std::string> ids;  // the nodes of that kind, the nearest named
+                for (const Node& node : a.nodes)
+                    if (to_string(node.kind) == kind.get<std::string>()) ids.push_back(node.id);
+                problem("/selection/id",
+                        std::string(kind == "entity" ? "the id of an " : "the id of a ") + kind.get<std::string>() + " (" +
+                            id_choices(ids, id) + ")",
                         found(v["id"]));
                 return;
             }
             sel = {Selection::Kind::Node, id};
         } else if (kind == "passage") {
             if (a.find_passage(id) < 0) {
-                problem("/selection/id", "the id of a passage", found(v["id"]));
+                std::vector<std::string> ids;
+                for (const Passage& p : a.passages) ids.push_back(p.id);
+                problem("/selection/id", "the id of a passage (" + id_choices(ids, id) + ")", found(v["id"]));
                 return;
             }
             sel = {Selection::Kind::Passage, id};
@@ -257,7 +264,9 @@ struct Reader {
             bool known = false;
             for (const Event& e : a.events) known = known || e.id == id;
             if (!known) {
-                problem("/selection/id", "the id of an event", found(v["id"]));
+                std::vector<std::string> ids;
+                for (const Event& e : a.events) ids.push_back(e.id);
+                problem("/selection/id", "the id of an event (" + id_choices(ids, id) + ")", found(v["id"]));
                 return;
             }
             sel = {Selection::Kind::Event, id};
@@ -265,7 +274,9 @@ struct Reader {
             bool known = false;
             for (const Relation& r : a.relations) known = known || r.id == id;
             if (!known) {
-                problem("/selection/id", "the id of a relation", found(v["id"]));
+                std::vector<std::string> ids;
+                for (const Relation& r : a.relations) ids.push_back(r.id);
+                problem("/selection/id", "the id of a relation (" + id_choices(ids, id) + ")", found(v["id"]));
                 return;
             }
             sel = {Selection::Kind::Relation, id};

@@ -91,6 +91,7 @@ struct AppImpl {
     GalleryState gallery;
     HelpState help;
     ProblemsState problems;
+    std::uint64_t problems_closed = 0;  // the open report whose panel was closed last (its notice went with it)
     NoticeState notice_ui;
     bool fullscreen_request = false;    // toggle asked for since take_fullscreen_request()
     bool open_request = false;          // the reader asked to pick a file (take_open_request())
@@ -952,6 +953,15 @@ FrameReport App::frame(double now, const FrameInput& input) {
         m.close_popups = false;
         ImGui::ClosePopupsOverWindow(nullptr, false);
     }
+    // The problems panel closed (its button, Esc, the mirror): the notice of the same open
+    // goes with it, the problems were shown once.
+    if (m.problems.dismissed != m.problems_closed) {
+        m.problems_closed = m.problems.dismissed;
+        if (m.problems.dismissed == m.core.open_report().serial && m.core.notice_is_open_report()) {
+            report.intents.push_back(intent::DismissNotice{});
+            report.update.merge(m.apply(report.intents.back(), Origin::User, now));
+        }
+    }
     ImGuiIO& io = ImGui::GetIO();
     if (input.find_key || (input.slash_key && !io.WantTextInput)) m.search.focus = true;
     if (input.gallery_key) m.gallery.open = !m.gallery.open;
@@ -1023,7 +1033,8 @@ FrameReport App::frame(double now, const FrameInput& input) {
     } else {
         m.layout.show_filters = false;
     }
-    draw_notice(ctx, m.notice_ui);
+    // A file that could not be opened: its problems are in the panel only (shown once).
+    if (!(problems_showing(m.core, m.problems) && m.core.notice_is_open_report())) draw_notice(ctx, m.notice_ui);
     if (!m.missing_glyphs.empty()) {
         // Characters no font has: said, not drawn as "?".
         ImGui::PushFont(m.fonts.small);

@@ -231,6 +231,9 @@ FontBuild build_fonts(ImFontAtlas& atlas, Fonts& fonts, float pixel_ratio, const
             customs.push_back({id, std::move(g)});
         }
     };
+    // U+2060 WORD JOINER, which ImLabel puts between the '#' of a label's "##" (widgets.hpp):
+    // a glyph that takes no width and draws nothing (its one pixel stays clear), in every face.
+    auto add_joiner = [&](ImFont* font) { atlas.AddCustomRectFontGlyph(font, 0x2060, 1, 1, 0.0f); };
 
     float ratio = std::clamp(pixel_ratio, 1.0f, 4.0f);
     for (;;) {
@@ -250,6 +253,7 @@ FontBuild build_fonts(ImFontAtlas& atlas, Fonts& fonts, float pixel_ratio, const
         for (const Face& f : list) {
             *f.slot = add_face(atlas, f.bold ? bold : regular, f.size * ratio, ranges.Data);
             add_rasterised(*f.slot, f.size * ratio, f.bold);
+            add_joiner(*f.slot);
         }
         // The reader's own faces at its zoom (none at 1: the ones above).
         const float zoom = std::clamp(params.reader_zoom, 0.5f, 3.0f);
@@ -264,6 +268,7 @@ FontBuild build_fonts(ImFontAtlas& atlas, Fonts& fonts, float pixel_ratio, const
             for (const Face& f : zoomed) {
                 *f.slot = add_face(atlas, f.bold ? bold : regular, f.size * fonts.reader_zoom * ratio, ranges.Data);
                 add_rasterised(*f.slot, f.size * fonts.reader_zoom * ratio, f.bold);
+                add_joiner(*f.slot);
             }
         }
         atlas.Build();

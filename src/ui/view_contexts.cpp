@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/script.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
@@ -69,7 +70,7 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
         ImGui::TextUnformatted("Try:");
         for (std::size_t k = 0; k < words.size(); ++k) {
             ImGui::SameLine();
-            const std::string label = words[k] + "##try-" + std::to_string(k);
+            const std::string label = ImLabel(words[k]) + "##try-" + std::to_string(k);
             if (Chip(label.c_str(), theme)) ctx.emit(intent::SetQuery{words[k], false});
         }
         return;
@@ -254,7 +255,7 @@ void draw_terms(ViewContext& ctx, TermsState& st) {
             ImGui::PushID(k);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            std::string label = r.text + (r.node >= 0 ? "  \xC2\xB7 name" : "");
+            std::string label = ImLabel(visual_line(r.text)) + (r.node >= 0 ? "  \xC2\xB7 name" : "");
             if (ImGui::Selectable(label.c_str(), ctx.state.query == r.query, ImGuiSelectableFlags_SpanAllColumns))
                 ctx.emit(intent::SetQuery{ctx.state.query == r.query ? std::string() : r.query, false});
             ctx.places.place_item("terms/row/" + std::to_string(shown[static_cast<std::size_t>(k)]) + "/search");

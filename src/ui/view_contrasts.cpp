@@ -3,6 +3,7 @@
 // sets against it, each with its evidence passages (click: read the passage).
 #include <string>
 
+#include "core/script.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
@@ -84,13 +85,13 @@ void draw_contrasts(ViewContext& ctx) {
             const Node& node = article.nodes[static_cast<std::size_t>(n)];
             ImGui::PushID(side);
             ImGui::PushFont(ctx.fonts.bold);
-            if (ImGui::Selectable(node.label.c_str(), n == selected)) select_node(ctx, n == selected ? -1 : n);
+            if (ImGui::Selectable(ImLabel(visual_line(node.label)).c_str(), n == selected)) select_node(ctx, n == selected ? -1 : n);
             ImGui::PopFont();
             if (ImGui::IsItemHovered()) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-                ImGui::TextUnformatted(node.description.c_str());
+                TextBidi(node.description);
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }

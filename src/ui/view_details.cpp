@@ -29,7 +29,7 @@ std::string alias_note(const Alias& alias) {
 void section_title(ViewContext& ctx, const char* title) {
     ImGui::Dummy(ImVec2(0, 4));
     ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(title);
+    TextBidi(title);
     ImGui::PopFont();
 }
 
@@ -175,7 +175,7 @@ void draw_edge_details(ViewContext& ctx) {
     };
     node_link(a, ea, "details/from");
     ImGui::PushStyleColor(ImGuiCol_Text, theme.accent);
-    ImGui::TextUnformatted(rel ? article.relation_types[static_cast<std::size_t>(rel->type)].label.c_str() : "mentioned with");
+    TextBidi(rel ? article.relation_types[static_cast<std::size_t>(rel->type)].label : std::string("mentioned with"));
     ImGui::PopStyleColor();
     node_link(b, eb, "details/to");
     if (rel && !rel->note.empty()) TextWrappedColored(theme.text_muted, rel->note.c_str());
@@ -207,7 +207,7 @@ void draw_details(ViewContext& ctx) {
     if (node.type >= 0) kind += " \xC2\xB7 " + article.node_types[static_cast<std::size_t>(node.type)].label;
     ImGui::PushFont(ctx.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, node.kind == NodeKind::Concept ? theme.concept_line : theme.entity_line);
-    ImGui::TextUnformatted(kind.c_str());
+    TextBidi(kind);
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
@@ -237,7 +237,7 @@ void draw_details(ViewContext& ctx) {
                 ImGui::Indent(indent);
             }
             ImGui::PushStyleColor(ImGuiCol_Text, theme.text_muted);
-            ImGui::TextUnformatted(note.c_str());
+            TextBidi(note);
             ImGui::PopStyleColor();
             if (!fits) ImGui::Unindent(indent);
         }
@@ -265,7 +265,7 @@ void draw_details(ViewContext& ctx) {
         if (ImGui::IsItemHovered() && !rel.note.empty()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
-            ImGui::TextUnformatted(rel.note.c_str());
+            TextBidi(rel.note);
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/text.hpp"
+#include "core/script.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
@@ -82,9 +83,9 @@ void draw_entities(ViewContext& ctx, TableFilterState& filter) {
     const int selected = selected_node(ctx.corpus, ctx.state);
     for (const int n : rows) {
         const Node& node = article.nodes[static_cast<std::size_t>(n)];
-        const NodeRow row = begin_node_row(ctx, n, selected, node.label.c_str());
+        const NodeRow row = begin_node_row(ctx, n, selected, ImLabel(visual_line(node.label)).c_str());
         ImGui::TableSetColumnIndex(1);
-        ImGui::TextUnformatted(type_label(n).c_str());
+        TextBidi(type_label(n));
         ImGui::TableSetColumnIndex(2);
         ImGui::Text("%d", static_cast<int>(ctx.corpus.node_mentions[static_cast<std::size_t>(n)].size()));
         ImGui::TableSetColumnIndex(3);

@@ -72,7 +72,7 @@ void draw_facets(ViewContext& ctx) {
             ImGui::PushClipRect(ImVec2(row_min.x - 2, row_min.y - 2),
                                 ImVec2(right - count_column, row_min.y + ImGui::GetFrameHeight() + 2), true);
             if (facet_locked) ImGui::BeginDisabled();
-            if (ImGui::Checkbox(visual_line(value.label).c_str(), &checked)) ctx.emit(intent::ToggleFacetValue{facet.id, value.id});
+            if (ImGui::Checkbox(ImLabel(visual_line(value.label)).c_str(), &checked)) ctx.emit(intent::ToggleFacetValue{facet.id, value.id});
             ctx.places.place_item("facet/" + facet.id + "/" + value.id);
             if (facet_locked) ImGui::EndDisabled();
             ImGui::PopClipRect();

@@ -49,7 +49,7 @@ void draw_glossary(ViewContext& ctx, TableFilterState& filter) {
     TouchScroll(ctx.input.touch, ctx.core.reduced_motion());  // a finger drags and flicks the list
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Concept", ImGuiTableColumnFlags_None, 1.3f);
-    ImGui::TableSetupColumn(column.c_str(), ImGuiTableColumnFlags_None, 0.7f);
+    ImGui::TableSetupColumn(ImLabel(column).c_str(), ImGuiTableColumnFlags_None, 0.7f);
     ImGui::TableSetupColumn("Description", ImGuiTableColumnFlags_None, 3.0f);
     ImGui::TableHeadersRow();
     const int selected = selected_node(ctx.corpus, ctx.state);
@@ -88,7 +88,7 @@ void draw_glossary(ViewContext& ctx, TableFilterState& filter) {
         ImGui::PopTextWrapPos();
         ImGui::TableSetColumnIndex(2);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(node.description.c_str());
+        TextBidi(node.description);
         ImGui::PopTextWrapPos();
         end_node_row(row);
     }

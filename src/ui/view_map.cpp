@@ -842,7 +842,7 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
             if (ImGui::Selectable("type", colour < 0) && colour >= 0) ctx.emit(intent::SetColorBy{std::string()});
             for (std::size_t f = 0; f < article.facets.size(); ++f) {
                 if (article.facets[f].built_in) continue;  // sections colour nothing: nodes have none
-                if (ImGui::Selectable(article.facets[f].label.c_str(), static_cast<int>(f) == colour) &&
+                if (ImGui::Selectable(ImLabel(visual_line(article.facets[f].label)).c_str(), static_cast<int>(f) == colour) &&
                     static_cast<int>(f) != colour)
                     ctx.emit(intent::SetColorBy{article.facets[f].id});
             }

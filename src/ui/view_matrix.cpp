@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/matrix.hpp"
+#include "core/script.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
@@ -19,13 +20,14 @@ namespace {
 bool facet_combo(ViewContext& ctx, const char* id, const char* semantic, const Article& article, int current,
                  std::string& out_id) {
     bool changed = false;
-    const char* preview = current >= 0 ? article.facets[static_cast<std::size_t>(current)].label.c_str() : "";
+    const std::string preview_text = current >= 0 ? ImLabel(visual_line(article.facets[static_cast<std::size_t>(current)].label)) : "";
+    const char* preview = preview_text.c_str();
     ImGui::SetNextItemWidth(170);
     if (ImGui::BeginCombo(id, preview)) {
         {
             const TouchRows rows;  // finger-sized on touch screens
             for (std::size_t f = 0; f < article.facets.size(); ++f) {
-                if (ImGui::Selectable(article.facets[f].label.c_str(), static_cast<int>(f) == current)) {
+                if (ImGui::Selectable(ImLabel(visual_line(article.facets[f].label)).c_str(), static_cast<int>(f) == current)) {
                     out_id = article.facets[f].id;
                     changed = true;
                 }
@@ -105,10 +107,10 @@ void draw_matrix(ViewContext& ctx) {
                        std::min(avail.y - 4, needed_h + ((flags & ImGuiTableFlags_ScrollX) ? scrollbar : 0.0f)));
     if (!ImGui::BeginTable("##matrix", data_cols + 2, flags, outer)) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn((rows.label + " \\ " + cols.label).c_str(), ImGuiTableColumnFlags_WidthFixed, head_w);
+    ImGui::TableSetupColumn(ImLabel(visual_line(rows.label) + " \\ " + visual_line(cols.label)).c_str(), ImGuiTableColumnFlags_WidthFixed, head_w);
     for (const FacetValue& v : cols.values)
-        ImGui::TableSetupColumn(v.label.c_str(), ImGuiTableColumnFlags_WidthFixed, cell_w);
-    if (col_none) ImGui::TableSetupColumn(col_none_label.c_str(), ImGuiTableColumnFlags_WidthFixed, cell_w);
+        ImGui::TableSetupColumn(ImLabel(visual_line(v.label)).c_str(), ImGuiTableColumnFlags_WidthFixed, cell_w);
+    if (col_none) ImGui::TableSetupColumn(ImLabel(col_none_label).c_str(), ImGuiTableColumnFlags_WidthFixed, cell_w);
     ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthFixed, total_w);
 
     // Every number is centred in its column (cells, "no value" counts and totals alike), so
@@ -149,7 +151,7 @@ void draw_matrix(ViewContext& ctx) {
         ImGui::TableNextRow(ImGuiTableRowFlags_None, cell_h);
         ImGui::TableSetColumnIndex(0);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + head_w - 4);
-        ImGui::TextUnformatted(rows.values[r].label.c_str());
+        TextBidi(rows.values[r].label);
         ImGui::PopTextWrapPos();
         if (ImGui::IsItemHovered() && !rows.values[r].description.empty())
             ImGui::SetTooltip("%s", rows.values[r].description.c_str());

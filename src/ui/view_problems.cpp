@@ -96,7 +96,7 @@ void draw_key_terms(ViewContext& ctx) {
     const std::size_t shown = std::min<std::size_t>(terms.size(), 16);
     for (std::size_t i = 0; i < shown; ++i) {
         const KeyTerm& t = terms[i];
-        const std::string label = "+ " + t.label + " (" + std::to_string(t.count) + ")##term/" + std::to_string(i);
+        const std::string label = "+ " + ImLabel(t.label) + " (" + std::to_string(t.count) + ")##term/" + std::to_string(i);
         row.next(ChipWidth(label.c_str()));
         if (Chip(label.c_str(), ctx.theme)) ctx.emit(intent::AcceptTerm{t.label});
         ctx.places.place_item("term/" + std::to_string(i));

@@ -44,7 +44,8 @@ void draw_header(ViewContext& ctx, float left, float width) {
     TextBidi(byline);
     ImGui::PopFont();
     ImGui::SetCursorPosX(left);
-    std::string source = meta.outlet + " \xC2\xB7 " + format_date(meta.published);
+    std::string source = meta.outlet;
+    if (!meta.published.empty()) source += " \xC2\xB7 " + format_date(meta.published);  // "": not known
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
     TextBidi(source);
     ImGui::PopStyleColor();
@@ -213,7 +214,7 @@ float flow_chips(const Article& article, const Passage& passage, float width, Ea
             for (const Facet& other : article.facets)
                 if (&other != &facet && !other.built_in)
                     for (const FacetValue& ov : other.values) shared = shared || ov.label == value.label;
-            label = (shared ? facet.label + ": " + value.label : value.label) + "##" + facet.id + "/" + value.id;
+            label = ImLabel(shared ? facet.label + ": " + value.label : value.label) + "##" + facet.id + "/" + value.id;
             const float w = ChipWidth(label.c_str());
             if (any && x + w > width) {
                 x = 0;

@@ -110,7 +110,7 @@ static void draw_topic_chips(ViewContext& ctx) {
     row.begin(ImGui::GetContentRegionAvail().x);
     for (std::size_t i = 0; i < topics.size(); ++i) {
         const bool on = ctx.state.query == topics[i].query;
-        const std::string label = topics[i].label + "##topic" + std::to_string(i);
+        const std::string label = ImLabel(topics[i].label) + "##topic" + std::to_string(i);
         row.next(ChipWidth(label.c_str()));
         if (Chip(label.c_str(), ctx.theme, on ? ChipFlags_Active : ChipFlags_None))
             ctx.emit(intent::SetQuery{on ? std::string() : topics[i].query, false});

@@ -228,7 +228,7 @@ void draw_timeline(ViewContext& ctx) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
         ImGui::PushFont(ctx.fonts.bold);
-        ImGui::TextUnformatted(ev.label.c_str());
+        TextBidi(ev.label);
         ImGui::PopFont();
         TextMuted(theme, "%s \xC2\xB7 passage %d", event_date_text(ev).c_str(), ev.passage + 1);
         std::string involved;

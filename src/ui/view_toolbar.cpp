@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/describe.hpp"
+#include "core/script.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // the menu window's rectangle
 #include "ui/views.hpp"
@@ -122,12 +123,12 @@ void saved_items(ViewContext& ctx, bool menu) {
     for (std::size_t i = 0; i < marks.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         if (menu) {
-            if (ImGui::MenuItem(marks[i].name.c_str())) ctx.emit(intent::OpenBookmark{static_cast<int>(i)});
+            if (ImGui::MenuItem(ImLabel(marks[i].name).c_str())) ctx.emit(intent::OpenBookmark{static_cast<int>(i)});
         } else {
             if (ImGui::Button("Delete")) ctx.emit(intent::DeleteBookmark{static_cast<int>(i)});
             ctx.places.place_item("saved/" + std::to_string(i) + "/delete");
             ImGui::SameLine();
-            if (ImGui::Selectable(marks[i].name.c_str(), false, ImGuiSelectableFlags_DontClosePopups))
+            if (ImGui::Selectable(ImLabel(marks[i].name).c_str(), false, ImGuiSelectableFlags_DontClosePopups))
                 ctx.emit(intent::OpenBookmark{static_cast<int>(i)});
             ctx.places.place_item("saved/" + std::to_string(i) + "/open");
         }
@@ -227,7 +228,7 @@ void compact_toolbar(ViewContext& ctx) {
     if (tours && ImGui::BeginMenu("Tour")) {
         const TouchRows tour_rows;
         for (std::size_t i = 0; i < ctx.core.tours().size(); ++i) {
-            if (ImGui::MenuItem(ctx.core.tours()[i].label.c_str())) ctx.emit(intent::StartTour{static_cast<int>(i)});
+            if (ImGui::MenuItem(ImLabel(visual_line(ctx.core.tours()[i].label)).c_str())) ctx.emit(intent::StartTour{static_cast<int>(i)});
         }
         ImGui::EndMenu();
     }
@@ -275,7 +276,7 @@ void filter_chips(ViewContext& ctx) {
             const int vi = facet.find_value(v);
             const bool locked = facet_value_locked(ctx.embed, facet_id, v);
             Item it;
-            it.label = facet.label + ": " + (vi >= 0 ? facet.values[static_cast<std::size_t>(vi)].label : v) +
+            it.label = ImLabel(facet.label + ": " + (vi >= 0 ? facet.values[static_cast<std::size_t>(vi)].label : v)) +
                        (locked ? "" : "  \xC3\x97") + "##chip/" + facet_id + "/" + v;
             it.semantic = "chip/" + facet_id + "/" + v + "/remove";
             it.tooltip = locked ? "Set by the page this explorer is embedded in" : "Remove this filter";
@@ -286,7 +287,7 @@ void filter_chips(ViewContext& ctx) {
         }
     }
     if (!ctx.state.query.empty()) {
-        items.push_back({"Search: " + quoted_query(ctx.state.query) + "  \xC3\x97##chip-query", "chip/query/remove",
+        items.push_back({ImLabel("Search: " + quoted_query(ctx.state.query)) + "  \xC3\x97##chip-query", "chip/query/remove",
                          "Remove the search", [&ctx] { ctx.emit(intent::SetQuery{std::string(), false}); }});
     }
     const char* clear = "Clear all##chips";

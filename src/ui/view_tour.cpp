@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/script.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // the menu window's rectangle
 #include "ui/views.hpp"
@@ -37,7 +38,7 @@ void tours_popup(ViewContext& ctx, bool clicked, ImVec2 anchor) {
         ImGui::PushID(static_cast<int>(i));
         char label[64];
         std::snprintf(label, sizeof label, "%zu stops", tour.steps.size());
-        if (ImGui::Selectable(tour.label.c_str(), false, ImGuiSelectableFlags_None))
+        if (ImGui::Selectable(ImLabel(visual_line(tour.label)).c_str(), false, ImGuiSelectableFlags_None))
             ctx.emit(intent::StartTour{static_cast<int>(i)});
         ctx.places.place_item("tour/" + tour.id);
         ImGui::PushFont(ctx.fonts.small);

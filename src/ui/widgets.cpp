@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/script.hpp"
+#include "ui/rich_text.hpp"
 #include "imgui_internal.h"
 
 namespace wwe::ui {
@@ -55,6 +56,29 @@ bool FilterBox(const char* str_id, const char* hint, std::string& text, float wi
 ImVec2 chip_padding() {
     const ImVec2 touch = ImGui::GetStyle().TouchExtraPadding;
     return ImVec2(kChipPadX + 2 * touch.x, kChipPadY + 2 * touch.y);
+}
+
+std::string ImLabel(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        if (text[i] == '#' && i + 1 < text.size() && text[i + 1] == '#') out += kLabelJoiner;
+    }
+    return out;
+}
+
+std::string ShownLabel(std::string_view label) {
+    std::string out;
+    const std::string_view joiner = kLabelJoiner;
+    for (std::size_t i = 0; i < label.size();) {
+        if (label.substr(i, joiner.size()) == joiner) {
+            i += joiner.size();
+            continue;
+        }
+        out += label[i++];
+    }
+    return out;
 }
 
 namespace {
@@ -115,7 +139,7 @@ void TextMuted(const Theme& theme, const char* fmt, ...) {
 void TextWrappedColored(ImU32 color, const char* text, const char* text_end) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text, text_end);
+    TextBidi(text_end ? std::string_view(text, static_cast<std::size_t>(text_end - text)) : std::string_view(text));
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }

@@ -3,6 +3,7 @@
 // Index
 //   - Chip ............. a small rounded label (a passage's themes); clickable
 //   - FlowRow .......... places items left to right, wrapping at a width (chips)
+//   - ImLabel .......... data text (a label from the article) made safe as an ImGui label
 //   - TextMuted ........ wrapped text in the theme's muted colour
 //   - CloseButton ...... a square "x" button of the current line height
 //   - CountBadge ....... a right-aligned count on the current line
@@ -13,6 +14,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "imgui.h"
 #include "ui/theme.hpp"
@@ -41,6 +43,16 @@ struct FlowRow {
     void begin(float width);      // from the cursor, `width` CSS px wide
     void next(float item_width);  // before each item
 };
+
+// Data text (a facet value's, a node's or a tour's label, a title, a saved view's name) as
+// the visible part of an ImGui label. ImGui hides what follows "##" in a label (its id
+// separator), so "a##b" would show as "a": each '#' followed by another gets U+2060 WORD
+// JOINER after it, which build_fonts gives every face as a glyph that draws nothing and
+// takes no width. Append the widget's own "##id" to the result as usual.
+inline constexpr const char* kLabelJoiner = "\xE2\x81\xA0";  // U+2060 in UTF-8
+std::string ImLabel(std::string_view text);
+// The text a label made by ImLabel shows (the joiners removed): what a reader sees.
+std::string ShownLabel(std::string_view label);
 
 void TextMuted(const Theme& theme, const char* fmt, ...) IM_FMTARGS(2);
 void TextWrappedColored(ImU32 color, const char* text, const char* text_end = nullptr);

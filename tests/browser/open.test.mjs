@@ -255,6 +255,49 @@ test('Back after opening another article: the previous article and its view; For
   });
 });
 
+test('Back right after opening a file (the page opened without a fragment): the previous article', async () => {
+  await withPage('', async (page) => {
+    const shipped = await info(page);
+    const report = await load(page, data('speech.txt'), 'speech.txt');
+    assert.equal(report.opened, true, report.summary);
+    await waitState(page, (st) => st.article === 'opening-the-harbour-library', 'the text');
+    await settle(page);
+    await page.goBack();
+    await waitState(page, (st) => st.article === shipped.article.id, 'the shipped article again');
+    assert.equal((await info(page)).article.title, shipped.article.title);
+    await page.goForward();
+    await waitState(page, (st) => st.article === 'opening-the-harbour-library', 'the text again');
+  });
+});
+
+test('?data= a text without a date: no date shown (no 1 January 1970); the Last-Modified date when sent', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    let modified = null;
+    await context.route('**/texts/speech.txt', (route) => route.fulfill({
+      status: 200, contentType: 'text/plain; charset=utf-8', body: data('speech.txt'),
+      headers: modified ? { 'Last-Modified': modified } : {},
+    }));
+    const byline = async () => {
+      const page = await openExplorer(context, shared.server.url + 'index.html?data=texts/speech.txt');
+      assert.equal(page.readyError, null);
+      await page.waitForFunction(() => window.explorer.article().article.title === 'Opening the Harbour Library',
+        null, { timeout: 15_000 });
+      await settle(page);
+      const text = await page.locator('[data-id="reader/byline"]').textContent();
+      return { page, text };
+    };
+    const none = await byline();
+    assert.ok(!/1970/.test(none.text), none.text);
+    await shot(none.page, 'data-text-no-date');
+    modified = 'Mon, 30 Nov 2026 10:00:00 GMT';
+    const dated = await byline();
+    assert.match(dated.text, /30 November 2026/);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a lock naming an unknown facet refuses to open unlocked: only the problem shows', async () => {
   await withPage('index.html?embed&lock.colour=red#v=reader', async (page) => {
     const notice = await page.evaluate(() => window.explorer.notice());

@@ -23,3 +23,17 @@ TEST_CASE("bundle_page replaces the article between the markers, not the first i
     CHECK(!bundle_page(std::string(kArticleSlotEnd) + kArticleSlotBegin, "{}", error));
     CHECK(!bundle_page(page + kArticleSlotBegin, "{}", error));
 }
+
+TEST_CASE("explorer bundle looks for its template beside the program and its install path, never the working directory") {
+    const std::vector<std::string> places = bundle_template_places("/opt/wwe/bin/", "/src/wwe/dist");
+    REQUIRE(places.size() == 4);
+    CHECK(places[0] == "/opt/wwe/bin/explorer-standalone.html");
+    CHECK(places[1] == "/opt/wwe/bin/dist/explorer-standalone.html");
+    CHECK(places[2] == "/opt/wwe/bin/../share/win-win-explorer/explorer-standalone.html");
+    CHECK(places[3] == "/src/wwe/dist/explorer-standalone.html");
+    for (const std::string& p : places) CHECK(p.front() == '/');
+    CHECK(bundle_template_places("", "").empty());
+    const std::string message = bundle_template_missing(places);
+    for (const std::string& p : places) CHECK(message.find(p) != std::string::npos);
+    CHECK(message.find("--template") != std::string::npos);
+}

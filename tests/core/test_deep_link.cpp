@@ -186,3 +186,23 @@ TEST_CASE("older links open: version 1 migrates, what cannot be kept is reported
         CHECK(huge.size() == 1);
     }
 }
+
+TEST_CASE("an unknown node id in a link or a state names the nearest ids, as other unknown ids do") {
+    const Corpus c = test::mini_corpus();
+    std::vector<Diagnostic> problems;
+    const ViewState s = from_fragment("sel=concept:partnershp", c, problems);
+    CHECK(s.selection.kind == Selection::Kind::None);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].pointer == "#sel");
+    CHECK(problems[0].expected.find("partnership") != std::string::npos);
+    CHECK(problems[0].expected.find("bri") == std::string::npos);  // an entity is no concept
+    problems.clear();
+    view_state_from_json(nlohmann::json::parse(R"({"selection": {"kind": "entity", "id": "aib"}})"), c, ViewState{}, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].pointer == "/selection/id");
+    CHECK(problems[0].expected.find("aiib") != std::string::npos);
+    problems.clear();
+    from_fragment("sel=passage:p99", c, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].expected.find("p1") != std::string::npos);
+}

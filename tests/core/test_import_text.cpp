@@ -108,6 +108,35 @@ TEST_CASE("Markdown details: Setext headings, links, images, code fences, themat
     CHECK(a.passages[2].text == "snake_case and emphasis and *stars*.");
 }
 
+TEST_CASE("plain text with Markdown headings: the title and section headings lose their # marks") {
+    const char* txt =
+        "# The Harbour Speech\n\nFriends, the library opens today for every reader of the town.\n\n"
+        "## Part two ##\n\nThe reading room keeps its doors open late for the night shift.\n\n"
+        "### Closing\n\nThank you all for coming to the harbour this morning.\n";
+    const ImportResult r = import_text(txt, FileKind::Text, {"speech.txt", "2026-01-02", 0});
+    const Corpus c = load_back(r);
+    const Article& a = c.article;
+    CHECK(a.meta.title == "The Harbour Speech");
+    REQUIRE(a.sections.size() == 2);
+    CHECK(a.sections[0].heading == "Part two");
+    CHECK(a.sections[1].heading == "Closing");
+    CHECK(a.passages.size() == 3);
+    for (const Passage& p : a.passages) CHECK(p.text.find('#') == std::string::npos);
+}
+
+TEST_CASE("a text without a date gets none (not 1 January 1970); its file's date when given") {
+    const char* txt = "Friends, the library opens today for every reader of the town and the harbour.\n";
+    const ImportResult none = import_text(txt, FileKind::Text, {"speech.txt", "", 0});
+    CHECK(!none.article.at("meta").contains("published"));
+    const Corpus c = load_back(none);
+    CHECK(c.article.meta.published.empty());
+    CHECK(std::any_of(none.problems.begin(), none.problems.end(), [](const Diagnostic& d) {
+        return d.pointer == "/meta/published" && d.found.find("1970") == std::string::npos;
+    }));
+    const ImportResult dated = import_text(txt, FileKind::Text, {"speech.txt", "2026-11-30", 0});
+    CHECK(load_back(dated).article.meta.published == "2026-11-30");
+}
+
 TEST_CASE("texts that cannot be articles are errors, unwrapped paragraphs are one per line") {
     CHECK(!import_text("", FileKind::Text, {}).ok());
     CHECK(!import_text("# Only a heading\n", FileKind::Markdown, {}).ok());
@@ -200,6 +229,23 @@ TEST_CASE("key terms in the text's language: French and Russian stop words, stem
         const KeyTerm* pair = find(terms, "городская библиотека");
         REQUIRE(pair != nullptr);
         CHECK(pair->count == 3);  // городскую библиотеку, Городская библиотека, городская библиотека
+    }
+    SUBCASE("Arabic: function words and their prefixed forms left out, content words kept") {
+        const std::string text =
+            "التعاون في التجارة والطاقة يفتح أبوابا جديدة للتنمية، وفي كل بلد من البلدان التي نعرفها.\n\n"
+            "التعاون بين الشعوب هو الطريق إلى السلام، ومن دون التعاون لا يتحقق الأمن الذي نريده.\n\n"
+            "والتي تعمل من أجل التعاون في المنطقة هي الشعوب نفسها، فإن التعاون يبني الأمن.\n\n"
+            "وهو التعاون الذي يحمي الجميع في كل مكان، ولا أمن بلا تنمية ولا تنمية بلا أمن.\n";
+        ImportOptions o;
+        o.name = "taawun.txt";
+        o.concepts = 0;
+        const Corpus c = load_back(import_text(text, FileKind::Text, o));
+        CHECK(c.article.meta.language == "ar");
+        const std::vector<KeyTerm> terms = key_terms(c, 60);
+        for (const char* stop : {"في", "من", "هو", "هي", "التي", "الذي", "وفي", "ومن", "والتي", "وهو", "فإن", "ولا",
+                                 "لا", "كل", "بين", "إلى"})
+            CHECK_MESSAGE(find(terms, stop) == nullptr, stop);
+        CHECK(find(terms, "التعاون") != nullptr);
     }
     SUBCASE("an article's own stop list is used for its key terms") {
         ImportOptions o;

@@ -242,6 +242,29 @@ TEST_CASE("back after an open: a link for an earlier article of the session open
     CHECK(!o.c.notice().problems.empty());
 }
 
+TEST_CASE("back to the page's first entry (no fragment) after an open: the page's article again") {
+    SUBCASE("the shipped article") {
+        Opened o;
+        o.open("river-compact.json");
+        REQUIRE(o.c.corpus().article.id == "millbrook-river-compact");
+        const Update back = o.c.apply(in::OpenLink{""}, Origin::Link, 2);
+        CHECK(back.problems.empty());
+        CHECK(o.c.corpus().article.id == "a-small-test-article");
+        const Update again = o.c.apply(in::OpenLink{"#"}, Origin::Link, 3);
+        CHECK(again.problems.empty());
+        CHECK(o.c.corpus().article.id == "a-small-test-article");
+    }
+    SUBCASE("the text of ?data= is the page's article once open") {
+        Opened o("data=texts/riviere.txt");
+        o.open("riviere.txt");
+        const std::string text_id = o.c.corpus().article.id;
+        REQUIRE(text_id != "a-small-test-article");
+        o.open("river-compact.json");
+        o.c.apply(in::OpenLink{""}, Origin::Link, 2);
+        CHECK(o.c.corpus().article.id == text_id);
+    }
+}
+
 TEST_CASE("?data= with a text: the page's link waits for it and applies to it once it is open") {
     ImportOptions io;
     io.name = "riviere.txt";

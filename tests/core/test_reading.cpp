@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "core/inflect.hpp"
 #include "core/query.hpp"
 #include "core/search.hpp"
@@ -34,6 +36,51 @@ bool mentions(const Corpus& c, const std::string& node, int passage_number) {
     return std::find(ps.begin(), ps.end(), passage_number - 1) != ps.end();
 }
 }  // namespace
+
+namespace {
+// A data article with passages added (a name's inflected and prefixed forms).
+Corpus with_passages(const char* file, const std::vector<std::string>& texts) {
+    nlohmann::json a = nlohmann::json::parse(test::read_file(std::string(WWE_TEST_DATA) + "/" + file));
+    int k = 0;
+    for (const std::string& t : texts) {
+        nlohmann::json p = a["passages"].back();  // in the last section: sections stay in order
+        p["id"] = "added" + std::to_string(++k);
+        p["text"] = t;
+        for (const char* drop : {"annotations", "spans", "marks"}) p.erase(drop);
+        a["passages"].push_back(p);
+    }
+    LoadResult r = load_article(a.dump());
+    for (const Diagnostic& d : r.diagnostics) INFO(d.to_string());
+    REQUIRE(r.ok());
+    std::vector<Diagnostic> w;
+    return build_corpus(std::move(*r.article), w);
+}
+bool mentioned_in_last(const Corpus& c, const std::string& node, std::size_t from_end) {
+    return mentions(c, node, static_cast<int>(c.article.passages.size() - from_end + 1));  // numbers from 1
+}
+}  // namespace
+
+TEST_CASE("inflection keys in other languages: Russian cases meet, derivations do not; Arabic particles go") {
+    const TextRules ru = TextRules::for_language("ru");
+    CHECK(inflection_key("сотрудничестве", ru) == inflection_key("сотрудничество", ru));
+    CHECK(inflection_key("Сотрудничеством", ru) == inflection_key("сотрудничество", ru));
+    CHECK(inflection_key("безопасности", ru) == inflection_key("безопасность", ru));
+    CHECK(inflection_key("радость", ru) != inflection_key("рад", ru));
+    const TextRules ar = TextRules::for_language("ar");
+    for (const char* form : {"والتعاون", "بالتعاون", "للتعاون", "فالتعاون", "كالتعاون", "تعاون"})
+        CHECK_MESSAGE(inflection_key(form, ar) == inflection_key("التعاون", ar), form);
+    CHECK(inflection_key("والأمن", ar) == inflection_key("الأمن", ar));
+}
+
+TEST_CASE("mentions in Russian and Arabic articles: the name's inflected and prefixed forms") {
+    const Corpus ru = with_passages("russian.json", {"Мы говорим о сотрудничестве соседей.",
+                                                      "Сотрудничеством живут города."});
+    CHECK(mentioned_in_last(ru, "cooperation", 2));
+    CHECK(mentioned_in_last(ru, "cooperation", 1));
+    const Corpus ar = with_passages("arabic.json", {"نؤمن بالتعاون بين الشعوب.", "نريد السلام والتعاون."});
+    CHECK(mentioned_in_last(ar, "cooperation", 2));
+    CHECK(mentioned_in_last(ar, "cooperation", 1));
+}
 
 TEST_CASE("inflection keys join inflections, never derivations") {
     CHECK(inflection_key("partnerships") == inflection_key("partnership"));

@@ -361,3 +361,24 @@ TEST_CASE("top k from the index equals ranking every match (property)") {
         CHECK(got.nodes == nodes);
     }
 }
+
+TEST_CASE("accent-folded search in French: riviere finds rivi\xc3\xa8re and back, Quebec finds Qu\xc3\xa9" "bec") {
+    std::string doc = test::read_file(std::string(WWE_TEST_DATA) + "/french.json");
+    nlohmann::json a = nlohmann::json::parse(doc);
+    nlohmann::json p = a["passages"].back();  // in the last section: sections stay in order
+    p["id"] = "river";
+    p["text"] = "La rivi\xc3\xa8re traverse la ville; les rivieres du nord aussi.";
+    a["passages"].push_back(p);
+    LoadResult r = load_article(a.dump());
+    REQUIRE(r.ok());
+    std::vector<Diagnostic> w;
+    const Corpus c = build_corpus(std::move(*r.article), w);
+    const int river = static_cast<int>(c.article.passages.size()) - 1;
+    for (const char* q : {"riviere", "rivi\xc3\xa8re", "RIVIERES", "rivi\xc3\xa8res"}) {
+        const std::vector<int> found = find(c, q);
+        CHECK_MESSAGE(std::find(found.begin(), found.end(), river) != found.end(), q);
+    }
+    CHECK(find(c, "Quebec") == find(c, "Qu\xc3\xa9" "bec"));
+    CHECK(!find(c, "Quebec").empty());
+    CHECK(find(c, "quebec") == find(c, "QU\xc3\x89" "BEC"));
+}

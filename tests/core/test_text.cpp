@@ -83,6 +83,16 @@ TEST_CASE("accents fold after stemming, in any language") {
         // Decomposed input (e + combining acute) is the same word.
         CHECK(terms_of("Que\xcc\x81" "bec") == terms_of("Quebec"));
     }
+    SUBCASE("riviere finds rivi\xc3\xa8re and back, in French: Latin accents go before the stemmer too") {
+        const TextRules fr = TextRules::for_language("fr");
+        CHECK(terms_of("rivi\xc3\xa8re", fr) == terms_of("riviere", fr));
+        CHECK(terms_of("Riviere", fr) == terms_of("RIVI\xc3\x88RE", fr));
+        CHECK(terms_of("rivi\xc3\xa8res", fr) == terms_of("rivieres", fr));
+        CHECK(terms_of("Qu\xc3\xa9" "bec", fr) == terms_of("Quebec", fr));
+        CHECK(terms_of("Quebec", fr) == terms_of("Qu\xc3\xa9" "bec", fr));
+        const TextRules es = TextRules::for_language("es");
+        CHECK(terms_of("naci\xc3\xb3n", es) == terms_of("nacion", es));
+    }
     SUBCASE("Greek tonos and Cyrillic \xd1\x91 fold") {
         CHECK(terms_of("\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1", TextRules::for_language("x")) ==
               terms_of("\xce\xb1\xce\xb8\xce\xb7\xce\xbd\xce\xb1", TextRules::for_language("x")));  // Αθήνα / αθηνα

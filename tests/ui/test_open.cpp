@@ -189,3 +189,23 @@ TEST_CASE("app: the notice of a file whose problem quotes broken bytes reads as 
     REQUIRE(j.is_object());
     CHECK(!j["problems"].empty());
 }
+
+TEST_CASE("app: a file with problems shows them once: in the problems panel, not also in the notice banner") {
+    Opened t;
+    t.app.take_semantics();
+    t.app.open_article(read_file(WWE_SOURCE_DIR "/tests/data/broken.json"), "broken.json", "", wwe::Origin::User, 2);
+    t.ui.frame(2);
+    REQUIRE(t.ui.try_find("Close", wwe::test::Find::in("##problems")) != nullptr);
+    REQUIRE(t.app.controller().notice_is_open_report());
+    // The banner's Details button (the notice's problem lines) is not drawn under the panel.
+    CHECK(t.ui.try_find("Details##notice-details") == nullptr);
+    const std::string ops = t.app.take_semantics();
+    CHECK(has_op(ops, "add", "problems-dialog"));
+    CHECK_FALSE(has_op(ops, "add", "notice"));
+    // Closing the panel closes its notice too: the problems are not shown a second time.
+    t.ui.click("Close", wwe::test::Find::in("##problems"));
+    t.ui.frame(2);
+    CHECK(t.ui.try_find("Close", wwe::test::Find::in("##problems")) == nullptr);
+    CHECK(t.app.controller().notice().empty());
+    CHECK(t.ui.try_find("Details##notice-details") == nullptr);
+}
