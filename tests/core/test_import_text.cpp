@@ -124,7 +124,7 @@ TEST_CASE("plain text with Markdown headings: the title and section headings los
     for (const Passage& p : a.passages) CHECK(p.text.find('#') == std::string::npos);
 }
 
-TEST_CASE("a text without a date gets none (not 1 January 1970); its file's date when given") {
+TEST_CASE("a text without a date gets none (not 1 January 1970), its file's date when given") {
     const char* txt = "Friends, the library opens today for every reader of the town and the harbour.\n";
     const ImportResult none = import_text(txt, FileKind::Text, {"speech.txt", "", 0});
     CHECK(!none.article.at("meta").contains("published"));

@@ -60,7 +60,7 @@ bool mentioned_in_last(const Corpus& c, const std::string& node, std::size_t fro
 }
 }  // namespace
 
-TEST_CASE("inflection keys in other languages: Russian cases meet, derivations do not; Arabic particles go") {
+TEST_CASE("inflection keys in other languages: Russian cases meet, derivations do not, Arabic particles go") {
     const TextRules ru = TextRules::for_language("ru");
     CHECK(inflection_key("сотрудничестве", ru) == inflection_key("сотрудничество", ru));
     CHECK(inflection_key("Сотрудничеством", ru) == inflection_key("сотрудничество", ru));
