@@ -668,3 +668,31 @@ TEST_CASE("app: the mirror's Notebook button opens and closes the notebook windo
     t.ui.frame();
     CHECK(t.ui.try_find("Markdown") != nullptr);
 }
+
+TEST_CASE("app: a passage's \xE2\x80\xA6 menu opens by mouse in the reader, in search results and in Contexts") {
+    SUBCASE("the reader") {
+        AppUnderTest t;
+        t.ui.hover("##text", wwe::test::Find::in("##reader", 0));  // the first passage's text
+        t.ui.click("##passage-actions", wwe::test::Find::in("##reader"));
+        t.ui.frame(2);
+        CHECK(t.ui.try_find("Add to notebook") != nullptr);
+        CHECK(t.ui.try_find("Copy with citation") != nullptr);
+        t.ui.click("Add to notebook");
+        CHECK(t.app.notebook_json().find("\"p1\"") != std::string::npos);
+    }
+    SUBCASE("search results") {
+        AppUnderTest t("", "q=security");
+        t.ui.frame(2);
+        t.ui.hover("##text", wwe::test::Find::in("##reader", 0));
+        t.ui.click("##passage-actions", wwe::test::Find::in("##reader"));
+        t.ui.frame(2);
+        CHECK(t.ui.try_find("Add to notebook") != nullptr);
+    }
+    SUBCASE("Contexts rows") {
+        AppUnderTest t("", "v=contexts&q=security");
+        t.ui.frame(2);
+        t.ui.click("##more", wwe::test::Find::match(0));
+        t.ui.frame(2);
+        CHECK(t.ui.try_find("Add to notebook") != nullptr);
+    }
+}
