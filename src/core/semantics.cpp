@@ -173,10 +173,12 @@ void build_toolbar(Builder& b, const Controller& ctl, const Presentation& pr, in
         b.at(save).description = "as \"" + name + "\"" + (ctl.storage_available() ? "" : ", for this visit only");
         for (std::size_t i = 0; i < ctl.bookmarks().size(); ++i) {
             const std::string id = "saved/" + std::to_string(i);
-            b.button(saved, id + "/open", "Open saved view: " + ctl.bookmarks()[i].name,
-                     intent::OpenBookmark{static_cast<int>(i)});
+            // In the order the Saved pop-up draws them (Delete, then the name), so that the
+            // arrow keys go the way the eye does.
             b.button(saved, id + "/delete", "Delete saved view: " + ctl.bookmarks()[i].name,
                      intent::DeleteBookmark{static_cast<int>(i)});
+            b.button(saved, id + "/open", "Open saved view: " + ctl.bookmarks()[i].name,
+                     intent::OpenBookmark{static_cast<int>(i)});
         }
         b.button(saved, "saved/forget", "Forget everything stored", intent::ForgetStored{});
     }

@@ -1061,6 +1061,7 @@ FrameReport App::frame(double now, const FrameInput& input) {
     SemanticPlaces places;
     places.reveal = m.reveal;
     places.focused = m.focused;
+    m.layout.saved_focus = m.focused.rfind("saved/", 0) == 0;
     ViewContext ctx = m.context(input, now, shell, intents, places);
     m.brush.next_passage = -1;
 

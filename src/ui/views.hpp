@@ -60,6 +60,9 @@ struct Layout {
     std::string passage_menu_open;
     std::string passage_menu_choose;
     bool passage_menu_close = false;
+    // The page's focus is on a saved-views item ("saved/..."): the Saved pop-up shows, so
+    // that the item is drawn (and its focus ring over it), and it closes when the focus leaves.
+    bool saved_focus = false;
     // The centre's width (CSS px) as it is with the details panel beside it, 0 = its own:
     // the reader lays its text out for it, so opening the details never re-wraps the text.
     float steady_width = 0;

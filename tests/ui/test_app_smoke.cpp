@@ -872,3 +872,33 @@ TEST_CASE("app: the focus on a theme chip of a passage below the fold scrolls th
     INFO(chip << "\n" << ops);
     CHECK(has(op_ids(ops, "place"), chip));  // drawn: in view
 }
+
+TEST_CASE("app: saved views by keyboard: the mirror's order is the drawn order, a focused item is drawn and placed") {
+    AppUnderTest t;
+    t.app.semantic_action("saved/save", t.ui.time());
+    t.ui.frame(2);
+    std::vector<std::string> order;
+    for (const json& op : json::parse(t.app.take_semantics()))
+        if (op["op"] == "order" && op["id"] == "saved") order = op["children"].get<std::vector<std::string>>();
+    const auto at = [&](const char* id) { return std::find(order.begin(), order.end(), id) - order.begin(); };
+    REQUIRE(at("saved/0/open") < static_cast<long>(order.size()));
+    CHECK(at("saved/0/delete") < at("saved/0/open"));
+    CHECK(t.ui.try_find("Delete") == nullptr);  // the pop-up is closed
+    t.app.semantic_focus("saved/0/delete");
+    t.ui.frame(3);
+    // The Saved pop-up shows for the focus: its items are drawn, each mirror element over one.
+    const std::string ops = t.app.take_semantics();
+    INFO(ops);
+    std::map<std::string, json> places;
+    for (const json& op : json::parse(ops))
+        if (op["op"] == "place") places[op["id"]] = op;
+    REQUIRE(places.count("saved/0/delete"));
+    REQUIRE(places.count("saved/0/open"));
+    // Drawn Delete then the name, on one line: the mirror (and so the arrow keys) in that order.
+    CHECK(places["saved/0/delete"]["x"].get<double>() < places["saved/0/open"]["x"].get<double>());
+    CHECK(t.ui.try_find("Delete") != nullptr);
+    // The focus leaves: the pop-up it opened closes.
+    t.app.semantic_focus("search/box");
+    t.ui.frame(3);
+    CHECK(t.ui.try_find("Delete") == nullptr);
+}
