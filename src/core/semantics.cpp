@@ -173,10 +173,12 @@ void build_toolbar(Builder& b, const Controller& ctl, const Presentation& pr, in
         b.at(save).description = "as \"" + name + "\"" + (ctl.storage_available() ? "" : ", for this visit only");
         for (std::size_t i = 0; i < ctl.bookmarks().size(); ++i) {
             const std::string id = "saved/" + std::to_string(i);
-            b.button(saved, id + "/open", "Open saved view: " + ctl.bookmarks()[i].name,
-                     intent::OpenBookmark{static_cast<int>(i)});
+            // In the order the Saved pop-up draws them (Delete, then the name), so that the
+            // arrow keys go the way the eye does.
             b.button(saved, id + "/delete", "Delete saved view: " + ctl.bookmarks()[i].name,
                      intent::DeleteBookmark{static_cast<int>(i)});
+            b.button(saved, id + "/open", "Open saved view: " + ctl.bookmarks()[i].name,
+                     intent::OpenBookmark{static_cast<int>(i)});
         }
         b.button(saved, "saved/forget", "Forget everything stored", intent::ForgetStored{});
     }
@@ -320,8 +322,74 @@ void build_filters(Builder& b, const Controller& ctl, int root) {
     }
 }
 
-// A passage: its number, its text with the mentions as links, its facet values as buttons.
-void build_passage(Builder& b, const Controller& ctl, int parent, int p, int selected) {
+// A passage's actions (copy, cite, link, collect), as the canvas's "…": a menu button `id`
+// under `parent`, and while its menu is open (Presentation::passage_menu) the menu after it.
+void passage_actions(Builder& b, const Presentation& pr, int parent, const std::string& id, int p) {
+    const bool open = pr.passage_menu == id;
+    const int button = b.command(parent, id, "Actions for passage " + std::to_string(p + 1), SemanticCommand::PassageMenu,
+                                 Semantic_Expandable | Semantic_PopupMenu | (open ? Semantic_Expanded : 0));
+    b.at(button).description = "copy, copy with citation, copy link, add to notebook (Shift+F10)";
+    if (!open) return;
+    const int menu = b.add(parent, "passage-menu", SemanticRole::Menu, "Passage " + std::to_string(p + 1));
+    const auto item = [&](const char* key, std::string name, std::uint16_t flags = 0) {
+        const int i = b.command(menu, std::string("passage-menu/") + key, std::move(name), SemanticCommand::PassageAction, flags);
+        b.at(i).role = SemanticRole::MenuItem;
+    };
+    item("copy", "Copy");
+    item("cite", "Copy with citation");
+    item("link", "Copy link to this passage");
+    if (pr.passage_menu_collected) item("collect", "In the notebook", Semantic_Disabled);
+    else item("collect", "Add to notebook");
+}
+
+// The notebook window as a dialog: its exports, then each entry (its passage's number and
+// text, the reader's note as a text box, open and remove), then Close.
+void build_notebook(Builder& b, const Controller& ctl, const Presentation& pr, int root) {
+    const Article& a = ctl.corpus().article;
+    const Notebook& nb = pr.notebook;
+    const int n = static_cast<int>(nb.entries.size());
+    const int dialog = b.add(root, "notebook-dialog", SemanticRole::Dialog, "Notebook: " + plural(n, "passage", "passages"));
+    const int exports = b.add(dialog, "notebook/export", SemanticRole::Group, "Save the notebook");
+    const std::uint16_t none = n == 0 ? Semantic_Disabled : 0;
+    b.at(b.command(exports, "notebook/export/markdown", "Markdown", SemanticCommand::NotebookExport, none)).description =
+        "the passages with their citations and your notes";
+    b.command(exports, "notebook/export/html", "HTML", SemanticCommand::NotebookExport, none);
+    b.at(b.command(exports, "notebook/export/csl", "CSL-JSON (Zotero)", SemanticCommand::NotebookExport, none)).description =
+        "for reference managers: Zotero imports it (File, Import)";
+    b.add(dialog, "notebook/storage", SemanticRole::Paragraph,
+          pr.notebook_storage_problem.empty() ? "Kept in this browser: a reload loses nothing." : pr.notebook_storage_problem);
+    if (n == 0) {
+        b.add(dialog, "notebook/empty", SemanticRole::Paragraph,
+              "Nothing collected yet. Any passage can be added: use its actions (Shift+F10) in the reader, in Contexts, "
+              "or in a map edge's evidence.");
+    } else {
+        const int list = b.add(dialog, "notebook/entries", SemanticRole::List, "Collected passages");
+        for (int i = 0; i < n; ++i) {
+            const NotebookEntry& e = nb.entries[static_cast<std::size_t>(i)];
+            const int p = a.find_passage(e.passage);
+            if (p < 0) continue;
+            const std::string id = "notebook/entry/" + std::to_string(i);
+            std::string head = "Passage " + std::to_string(p + 1);
+            if (!e.query.empty()) head += ", from the search " + quoted_query(e.query);
+            const int li = b.add(list, id, SemanticRole::ListItem, head);
+            b.heading(li, id + "/head", head, 3);
+            const std::string& text = a.passages[static_cast<std::size_t>(p)].text;
+            const bool part = e.end > e.begin && e.end <= text.size();
+            b.add(li, id + "/text", SemanticRole::Paragraph, part ? text.substr(e.begin, e.end - e.begin) : text);
+            const int note = b.add(li, id + "/note", SemanticRole::TextBox, "Your note on passage " + std::to_string(p + 1),
+                                   Semantic_Focusable);
+            b.at(note).value = e.note;
+            b.button(li, id + "/open", "Open passage " + std::to_string(p + 1) + " in the reader", intent::OpenPassage{e.passage});
+            b.command(li, id + "/remove", "Remove passage " + std::to_string(p + 1) + " from the notebook",
+                      SemanticCommand::NotebookRemove);
+        }
+    }
+    b.command(dialog, "notebook-dialog/close", "Close the notebook", SemanticCommand::OpenNotebook);
+}
+
+// A passage: its number, its text with the mentions as links, its actions, its facet values
+// as buttons.
+void build_passage(Builder& b, const Controller& ctl, const Presentation& pr, int parent, int p, int selected) {
     const Corpus& c = ctl.corpus();
     const Article& a = c.article;
     const ViewState& s = ctl.state();
@@ -365,6 +433,7 @@ void build_passage(Builder& b, const Controller& ctl, int parent, int p, int sel
         at = m.end;
     }
     text_run(static_cast<std::uint32_t>(passage.text.size()));
+    passage_actions(b, pr, group, pid + "/actions", p);
     // Search hits, counted (the canvas marks them).
     if (ctl.derived().passage_in(p) && !s.query.empty()) {
         const std::size_t hits = hit_spans(c, ctl.derived().result.query, p).size();
@@ -389,7 +458,7 @@ void build_passage(Builder& b, const Controller& ctl, int parent, int p, int sel
     }
 }
 
-void build_reader(Builder& b, const Controller& ctl, int main) {
+void build_reader(Builder& b, const Controller& ctl, const Presentation& pr, int main) {
     const Corpus& c = ctl.corpus();
     const Article& a = c.article;
     const ViewState& s = ctl.state();
@@ -418,7 +487,7 @@ void build_reader(Builder& b, const Controller& ctl, int main) {
             b.heading(main, "section/" + section.id, section.heading, 2);
         }
         last_section = passage.section;
-        build_passage(b, ctl, main, p, selected);
+        build_passage(b, ctl, pr, main, p, selected);
     }
 }
 
@@ -568,7 +637,7 @@ void build_matrix(Builder& b, const Controller& ctl, int main) {
 
 // The Contexts view: the concordance of the search text as a table (left, keyword, right),
 // each row a link to its passage.
-void build_contexts(Builder& b, const Controller& ctl, int main) {
+void build_contexts(Builder& b, const Controller& ctl, const Presentation& pr, int main) {
     const Corpus& c = ctl.corpus();
     const Derived& d = ctl.derived();
     if (d.result.query.empty()) {
@@ -585,6 +654,7 @@ void build_contexts(Builder& b, const Controller& ctl, int main) {
     b.add(head, "contexts/head/left", SemanticRole::ColumnHeader, "Before");
     b.add(head, "contexts/head/keyword", SemanticRole::ColumnHeader, "Keyword");
     b.add(head, "contexts/head/right", SemanticRole::ColumnHeader, "After");
+    b.add(head, "contexts/head/actions", SemanticRole::ColumnHeader, "Actions");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const ConcordanceRow& r = rows[i];
         const std::string id = "contexts/row/" + std::to_string(i);
@@ -599,6 +669,7 @@ void build_contexts(Builder& b, const Controller& ctl, int main) {
         b.add(b.add(row, id + "/keyword", SemanticRole::Cell), id + "/keyword/text", SemanticRole::Text, r.keyword_text);
         b.add(b.add(row, id + "/right", SemanticRole::Cell), id + "/right/text", SemanticRole::Text,
               r.right + (r.cut_right ? "\u2026" : ""));
+        passage_actions(b, pr, b.add(row, id + "/more", SemanticRole::Cell), id + "/actions", r.passage);
     }
 }
 
@@ -894,6 +965,10 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::CloseProblems: return "close-problems";
     case SemanticCommand::OpenNotebook: return "open-notebook";
     case SemanticCommand::NoticeDetails: return "notice-details";
+    case SemanticCommand::PassageMenu: return "passage-menu";
+    case SemanticCommand::PassageAction: return "passage-action";
+    case SemanticCommand::NotebookExport: return "notebook-export";
+    case SemanticCommand::NotebookRemove: return "notebook-remove";
     }
     return "";
 }
@@ -945,18 +1020,19 @@ SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
     }
     const int main = b.add(root, "view", SemanticRole::Main, std::string(view_label(s.view)) + " view");
     switch (s.view) {
-    case View::Reader: build_reader(b, ctl, main); break;
+    case View::Reader: build_reader(b, ctl, pr, main); break;
     case View::Map: build_map(b, ctl, main); break;
     case View::Matrix: build_matrix(b, ctl, main); break;
     case View::Timeline: build_timeline(b, ctl, main); break;
     case View::Entities: build_node_table(b, ctl, main, NodeKind::Entity); break;
     case View::Glossary: build_node_table(b, ctl, main, NodeKind::Concept); break;
     case View::Contrasts: build_contrasts(b, ctl, main); break;
-    case View::Contexts: build_contexts(b, ctl, main); break;
+    case View::Contexts: build_contexts(b, ctl, pr, main); break;
     case View::Terms: build_terms(b, ctl, main); break;
     }
     if (pr.details) build_details(b, ctl, root);
     build_tour(b, ctl, root);
+    if (pr.notebook_open) build_notebook(b, ctl, pr, root);
     return tree;
 }
 

@@ -32,6 +32,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "controller.hpp"
+#include "notebook.hpp"
 
 namespace wwe {
 
@@ -111,6 +112,11 @@ enum class SemanticCommand : std::uint8_t {
     CloseProblems, // the problems panel (what opening a file found): close it
     OpenNotebook,  // the notebook window (open it, or close it)
     NoticeDetails, // the notice's "Details": show or hide its technical lines
+    PassageMenu,   // a passage's actions ("passage/p3/actions", "contexts/row/2/actions"): open
+                   // or close its menu
+    PassageAction, // an item of that menu, named by the element's id ("passage-menu/copy")
+    NotebookExport,  // the notebook's downloads, by id ("notebook/export/markdown", ".../html", ".../csl")
+    NotebookRemove,  // remove a notebook entry ("notebook/entry/<i>/remove")
 };
 const char* to_string(SemanticCommand command);
 
@@ -156,8 +162,13 @@ struct Presentation {
     bool fullscreen = false;            // it is full screen now
     bool problems_open = false;  // the problems panel shows the last open's problems (Controller::open_report)
     bool notebook_open = false;  // the notebook window shows
+    Notebook notebook;           // while it shows: what it lists (the shell keeps the notebook)
+    std::string notebook_storage_problem;  // why it is kept in memory only ("" = saved in the browser)
     bool notice_details = false; // the notice's "Details" are open (its technical lines are shown)
     std::string undrawable;      // the line saying which characters cannot be drawn ("" = all are)
+    std::string passage_menu;    // the actions element whose passage menu is open
+                                 // ("passage/p3/actions", "contexts/row/2/actions"); "" none
+    bool passage_menu_collected = false;  // that menu's passage is in the notebook already
     bool operator==(const Presentation&) const = default;
 };
 

@@ -710,6 +710,9 @@ mergeInto(LibraryManager.library, {
         if (focusTo !== null && mayMoveFocus()) {
           const target = entries.get(focusTo);
           if (target && target.el.isConnected) {
+            // (An element that is no control, such as a passage opened from a list, takes the
+            // focus as a landing point: out of the Tab order.)
+            if (!target.el.classList.contains('wwe-f') && !target.el.hasAttribute('tabindex')) target.el.tabIndex = -1;
             target.el.focus({ preventScroll: !flowing });
             moved = document.activeElement === target.el;
           }
@@ -818,12 +821,14 @@ mergeInto(LibraryManager.library, {
       return null;
     }
 
-    // (A dialog is the end: its groups are composites of their own.)
+    // (A dialog is the end: its groups are composites of their own; so is a menu, such as a
+    // passage's menu inside the passage.)
     function compositeOf(el) {
       let found = null;
       for (let at = el; at && at !== container; at = at.parentElement) {
         if (compositeKind(at)) found = at;
-        if (at.getAttribute && at.getAttribute('role') === 'dialog') break;
+        const role = at.getAttribute && at.getAttribute('role');
+        if (role === 'dialog' || role === 'menu') break;
       }
       return found;
     }
@@ -1010,6 +1015,11 @@ mergeInto(LibraryManager.library, {
       if (command && !e.altKey && !e.shiftKey && key.toLowerCase() === 'z') {
         e.preventDefault();
         semanticKey('undo');
+        return;
+      }
+      if (!command && !e.altKey && (key === 'ContextMenu' || (key === 'F10' && e.shiftKey))) {
+        e.preventDefault();  // the focused passage's (or Contexts row's) actions, not the browser's menu
+        semanticKey('context-menu');
         return;
       }
       if (command || e.altKey) return;  // the browser's (copy, select all, ...)

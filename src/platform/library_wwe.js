@@ -133,7 +133,9 @@
 //     wwe_semantic_key(name)                           "escape", "help", "back", "forward",
 //                                                      "undo", "view-1".."view-7",
 //                                                      "page-down", "page-up", "home", "end",
-//                                                      "down", "up", "close-menus"
+//                                                      "down", "up", "close-menus",
+//                                                      "context-menu" (Shift+F10, the
+//                                                      menu key: the focused passage's menu)
 //                                                      (App::semantic_key)
 //     wwe_semantic_value(id, text, caret)              another field's value (the Share
 //                                                      dialog's size, scale, name); caret

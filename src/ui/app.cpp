@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <unordered_map>
 
@@ -113,6 +115,8 @@ struct AppImpl {
     std::unordered_map<std::string, std::string> openers;
     std::vector<std::string> focus_candidates;  // a chip was removed: the first of these still there
     bool export_open = false, tours_open = false;  // the toolbar's menus, as last drawn
+    std::string passage_menu;       // the "…" whose passage menu was open last frame ("" none)
+    int passage_menu_passage = -1;  // its passage
     bool style_sent = false;        // the mirror has the theme's colours (a "style" op)
     bool map_drawn = false;
 
@@ -196,7 +200,15 @@ struct AppImpl {
         p.fullscreen = layout.fullscreen;
         p.problems_open = problems_showing(core, problems);
         p.notebook_open = notebook_ui.open;
+        if (notebook_ui.open) {
+            p.notebook = notebook;
+            p.notebook_storage_problem = notebook_ui.storage_problem;
+        }
         p.notice_details = notice_ui.details && notice_ui.shown == core.notice();
+        p.passage_menu = passage_menu;
+        const auto& passages = core.corpus().article.passages;
+        if (!passage_menu.empty() && passage_menu_passage >= 0 && passage_menu_passage < static_cast<int>(passages.size()))
+            p.passage_menu_collected = notebook.contains(passages[static_cast<std::size_t>(passage_menu_passage)].id);
         if (!missing_glyphs.empty()) p.undrawable = undrawable_line(missing_glyphs);
         return p;
     }
@@ -256,7 +268,8 @@ struct AppImpl {
                 if (tree.nodes[static_cast<std::size_t>(i)].id == container) return true;
             return false;
         };
-        for (const char* container : {"details", "help-dialog", "share-dialog", "export-menu", "tours-menu"}) {
+        for (const char* container : {"details", "help-dialog", "share-dialog", "export-menu", "tours-menu", "passage-menu",
+                                      "notebook-dialog"}) {
             const bool had = tree.find(container) >= 0, has = next.find(container) >= 0;
             if (!had && has) {
                 openers[container] = focused;
@@ -358,6 +371,19 @@ struct AppImpl {
         placed = std::move(now);
     }
 
+    // Opens the passage menu of the mirror's actions element `id` ("passage/p3/actions"), the
+    // focus on its first item; closes it when it is open (the focus back on `id`).
+    void toggle_passage_menu(const std::string& id) {
+        if (passage_menu == id) {
+            layout.passage_menu_close = true;
+            focus_request = id;
+        } else {
+            layout.passage_menu_open = id;
+            focus_request = "passage-menu/copy";
+        }
+        semantics_dirty = true;
+    }
+
     // Esc's first step: closes the topmost dialog (the problems panel, then the keyboard
     // help, then the Share dialog), the focus back on what opened it. False when none is open.
     bool close_dialog() {
@@ -370,6 +396,9 @@ struct AppImpl {
         } else if (share.showing) {
             share.close = true;
             focus_request = "share";
+        } else if (notebook_ui.open) {
+            notebook_ui.open = false;
+            focus_request = "notebook-button";
         } else {
             return false;
         }
@@ -391,11 +420,14 @@ struct AppImpl {
             for (auto k = at; k != chips.begin();) focus_candidates.push_back(*--k);
             focus_candidates.push_back("search/box");
         }
-        if (node.role == SemanticRole::MenuItem) {  // a menu closes when an item is chosen
+        if (node.role == SemanticRole::MenuItem && node.command != SemanticCommand::PassageAction) {  // a menu closes when an item is chosen
             layout.menu_request = Layout::Menu::Close;
             focus_request = tree.find("export-menu") >= 0 && id.rfind("export/", 0) == 0 ? "export" : "tours";
         }
         if (node.action) {
+            // A passage opened (a Contexts row, an evidence list): the focus on that passage,
+            // not on whatever comes first in the reader once what had the focus is gone.
+            if (const auto* open = std::get_if<intent::OpenPassage>(&*node.action)) focus_request = "passage/" + open->passage;
             const Update u = apply(*node.action, Origin::User, now);
             if (u.selection && !core.state().selection.empty()) {
                 layout.show_details = true;
@@ -474,6 +506,34 @@ struct AppImpl {
         case SemanticCommand::OpenNotebook:  // as the toolbar's button: open (to the front) or close
             notebook_ui.open = !notebook_ui.open;
             notebook_ui.focus = notebook_ui.open;
+            // The focus into the dialog (its first note, else Close), and back to the button.
+            focus_request = !notebook_ui.open           ? "notebook-button"
+                            : notebook.entries.empty() ? "notebook-dialog/close"
+                                                       : "notebook/entry/0/note";
+            break;
+        case SemanticCommand::NotebookExport:
+            if (id == "notebook/export/markdown")
+                downloads.push_back({"notebook.md", "text/markdown", notebook_markdown(core.corpus(), notebook, share.page_url)});
+            else if (id == "notebook/export/html")
+                downloads.push_back({"notebook.html", "text/html", notebook_html(core.corpus(), notebook, share.page_url)});
+            else if (id == "notebook/export/csl")
+                downloads.push_back({"notebook.json", "application/vnd.citationstyles.csl+json",
+                                     notebook_csl_json(core.corpus(), notebook, share.page_url)});
+            break;
+        case SemanticCommand::NotebookRemove: {  // "notebook/entry/<i>/remove"; the focus to the next entry, else Close
+            const std::size_t e = std::strtoul(id.c_str() + std::strlen("notebook/entry/"), nullptr, 10);
+            if (notebook.remove(e)) {
+                to_announce.emplace_back("Removed from the notebook.", false);
+                focus_request = e < notebook.entries.size()  ? "notebook/entry/" + std::to_string(e) + "/remove"
+                                : notebook.entries.empty()   ? std::string("notebook-dialog/close")
+                                                             : "notebook/entry/" + std::to_string(e - 1) + "/remove";
+            }
+            break;
+        }
+        case SemanticCommand::PassageMenu: toggle_passage_menu(id); break;
+        case SemanticCommand::PassageAction:  // chosen on the canvas's menu, as a click would (next frame)
+            layout.passage_menu_choose = id.substr(id.rfind('/') + 1);
+            if (!passage_menu.empty()) focus_request = passage_menu;
             break;
         case SemanticCommand::NoticeDetails:
             notice_ui.details = !(notice_ui.details && notice_ui.shown == core.notice());
@@ -694,12 +754,14 @@ void App::semantic_focus(std::string_view id) {
     const int i = m.tree.find(m.focused);
     if (i < 0) return;
     m.reveal = m.focused;  // the window that draws it scrolls it into view
-    // A passage (or something in it) not in view: the reader scrolls there.
+    // A passage, or something in it, not in view (a theme chip below the fold of a passage
+    // whose first lines show): the reader scrolls to the passage, as a browser scrolls a
+    // focused element into view. (Its text runs are placed piece by piece: a run in view is.)
     for (int k = i; k >= 0; k = m.tree.nodes[static_cast<std::size_t>(k)].parent) {
         const SemanticNode& n = m.tree.nodes[static_cast<std::size_t>(k)];
         if (n.id.rfind("passage/", 0) != 0 || n.id.find('/', 8) != std::string::npos) continue;
         const int p = m.core.corpus().article.find_passage(n.id.substr(8));
-        if (p >= 0 && !m.placed.count(n.id)) m.reader.scroll_to = p;
+        if (p >= 0 && !m.placed.count(m.focused)) m.reader.scroll_to = p;
         break;
     }
 }
@@ -711,10 +773,24 @@ void App::semantic_key(std::string_view key, double now) {
     using K = ReaderState::Key;
     if (key == "close-menus") {
         if (m.export_open || m.tours_open) m.layout.menu_request = Layout::Menu::Close;
+        if (!m.passage_menu.empty()) m.layout.passage_menu_close = true;
+        return;
+    }
+    if (key == "context-menu") {  // Shift+F10, the menu key: the focused passage's (or row's) actions
+        for (int k = m.tree.find(m.focused); k >= 0; k = m.tree.nodes[static_cast<std::size_t>(k)].parent) {
+            const std::string actions = m.tree.nodes[static_cast<std::size_t>(k)].id + "/actions";
+            const int a = m.tree.find(actions);
+            if (a < 0 || m.tree.nodes[static_cast<std::size_t>(a)].command != SemanticCommand::PassageMenu) continue;
+            if (m.passage_menu != actions) m.toggle_passage_menu(actions);
+            break;
+        }
         return;
     }
     if (key == "escape") {
-        if (m.export_open || m.tours_open) {
+        if (!m.passage_menu.empty()) {
+            m.layout.passage_menu_close = true;
+            m.focus_request = m.passage_menu;
+        } else if (m.export_open || m.tours_open) {
             m.layout.menu_request = Layout::Menu::Close;
             m.focus_request = m.export_open ? "export" : "tours";
         } else if (!m.close_dialog()) {
@@ -756,6 +832,13 @@ void App::semantic_key(std::string_view key, double now) {
 void App::semantic_value(std::string_view id, std::string_view text, int caret) {
     AppImpl& m = *impl_;
     if (!loaded() || m.tree.find(std::string(id)) < 0) return;
+    constexpr std::string_view entry = "notebook/entry/";
+    if (id.rfind(entry, 0) == 0 && id.size() > 5 && id.substr(id.size() - 5) == "/note") {  // a notebook entry's note
+        const std::size_t i = std::strtoul(std::string(id.substr(entry.size())).c_str(), nullptr, 10);
+        m.notebook.set_note(i, std::string(text));
+        m.semantics_dirty = true;
+        return;
+    }
     share_option(m.share, id, text, caret);
     m.semantics_dirty = true;
 }
@@ -987,6 +1070,8 @@ FrameReport App::frame(double now, const FrameInput& input) {
     ShellRequests shell;
     SemanticPlaces places;
     places.reveal = m.reveal;
+    places.focused = m.focused;
+    m.layout.saved_focus = m.focused.rfind("saved/", 0) == 0;
     ViewContext ctx = m.context(input, now, shell, intents, places);
     m.brush.next_passage = -1;
 
@@ -1217,6 +1302,13 @@ FrameReport App::frame(double now, const FrameInput& input) {
     m.export_open = shell.export_open;
     m.tours_open = shell.tours_open;
     m.layout.menu_request = Layout::Menu::Keep;
+    if (m.passage_menu != shell.passage_menu) m.semantics_dirty = true;
+    m.passage_menu = shell.passage_menu;
+    m.passage_menu_passage = shell.passage_menu_passage;
+    // The mirror's request is done once a frame drew the menu (or it is not drawn: let go).
+    m.layout.passage_menu_open.clear();
+    m.layout.passage_menu_choose.clear();
+    m.layout.passage_menu_close = false;
     m.reveal.clear();  // scrolled to (the scroll shows in the trailing frames of the focus's input)
     m.update_semantics(places);
     return report;

@@ -137,7 +137,7 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
     ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, act_w);
     // The header row, each cell placed for the mirror's column headers.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    const char* const heads[] = {"passage", "left", "keyword", "right", nullptr};
+    const char* const heads[] = {"passage", "left", "keyword", "right", "actions"};
     for (int c = 0; c < 5; ++c) {
         if (!ImGui::TableSetColumnIndex(c)) continue;
         ImGui::TableHeader(ImGui::TableGetColumnName(c));
@@ -182,7 +182,7 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
             ImGui::TextUnformatted(
                 fit_right(r.right + (r.cut_right ? "\xE2\x80\xA6" : ""), ImGui::GetContentRegionAvail().x).c_str());
             ImGui::TableNextColumn();
-            passage_menu_button(ctx, r.passage, "contexts", "##more");
+            passage_menu_button(ctx, r.passage, "contexts", "##more", "contexts/row/" + std::to_string(i) + "/actions");
             ImGui::PopID();
         }
     }

@@ -27,6 +27,7 @@ const char* const kRows[][2] = {
         {"Ctrl+Z", "Undo the last change of the filters"},
         {"Up, Down, PageUp, PageDown, Home, End", "In the text (outside a group): scroll it"},
         {"Ctrl+C", "Copy the selected words of the text (the button by the selection adds a citation)"},
+        {"Shift+F10, Menu key", "On a passage or a Contexts row: its actions (copy, cite, link, add to notebook)"},
         {"?", "This help"},
 };
 const char* const kNote =

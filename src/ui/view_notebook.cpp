@@ -30,23 +30,31 @@ void passage_menu_items(const ViewContext& ctx, int p, const char* from, std::ui
     char title[48];
     std::snprintf(title, sizeof title, "Passage %d", p + 1);
     ImGui::TextDisabled("%s", title);
-    if (ImGui::MenuItem("Copy")) {
+    // The mirror's menu chooses an item as a click would (Layout::passage_menu_choose); each
+    // item is placed under the mirror's "passage-menu/<item>".
+    const std::string& chosen = ctx.layout.passage_menu_choose;
+    auto item = [&](const char* label, const char* key, bool selected = false, bool enabled = true) {
+        const bool clicked = ImGui::MenuItem(label, nullptr, selected, enabled);
+        ctx.places.place_item(std::string("passage-menu/") + key);
+        return clicked || (enabled && !ctx.shell.passage_menu.empty() && chosen == key);
+    };
+    if (item("Copy", "copy")) {
         ImGui::SetClipboardText(passage_text(ctx, p, begin, end).c_str());
         ctx.shell.copied = "Passage copied.";
     }
-    if (ImGui::MenuItem("Copy with citation")) {
+    if (item("Copy with citation", "cite")) {
         const std::string text = "\xE2\x80\x9C" + passage_text(ctx, p, begin, end) + "\xE2\x80\x9D \xE2\x80\x94 " +
                                  citation(ctx.corpus, p);
         ImGui::SetClipboardText(text.c_str());
         ctx.shell.copied = "Passage copied with its citation.";
     }
-    if (ImGui::MenuItem("Copy link to this passage")) {
+    if (item("Copy link to this passage", "link")) {
         const std::string link = ctx.page_url + "#" + passage_fragment(ctx.corpus, p);
         ImGui::SetClipboardText(link.c_str());
         ctx.shell.copied = "Link to the passage copied.";
     }
     const bool in = ctx.notebook.contains(passage.id);
-    if (ImGui::MenuItem(in ? "In the notebook" : "Add to notebook", nullptr, in, !in)) {
+    if (item(in ? "In the notebook" : "Add to notebook", "collect", in, !in)) {
         NotebookEntry e;
         e.passage = passage.id;
         e.query = ctx.state.query;
@@ -57,10 +65,12 @@ void passage_menu_items(const ViewContext& ctx, int p, const char* from, std::ui
     }
 }
 
-bool passage_menu_button(const ViewContext& ctx, int p, const char* from, const char* id) {
+bool passage_menu_button(const ViewContext& ctx, int p, const char* from, const char* id,
+                         const std::string& mirror_id) {
     const float h = ImGui::GetFrameHeight();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(h, h));
+    ctx.places.place_item(mirror_id);
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (hovered) dl->AddRectFilled(pos, ImVec2(pos.x + h, pos.y + h), ctx.theme.hover_bg, 4.0f);
@@ -69,9 +79,16 @@ bool passage_menu_button(const ViewContext& ctx, int p, const char* from, const 
                             ctx.theme.text_muted, 8);
     if (hovered) ImGui::SetTooltip("Copy, cite, link or collect this passage");
     const std::string popup = std::string(id) + "-menu";
-    if (clicked) ImGui::OpenPopup(popup.c_str());
+    const bool asked = ctx.layout.passage_menu_open == mirror_id;  // the mirror's "…"
+    if (clicked || (asked && !ImGui::IsPopupOpen(popup.c_str()))) ImGui::OpenPopup(popup.c_str());
+    if (asked) ImGui::SetNextWindowPos(ImVec2(pos.x, pos.y + h), ImGuiCond_Appearing);  // under it, not at the mouse
     if (ImGui::BeginPopup(popup.c_str())) {
+        ctx.shell.passage_menu = mirror_id;
+        ctx.shell.passage_menu_passage = p;
+        const ImGuiWindow* w = ImGui::GetCurrentWindow();
+        ctx.places.place("passage-menu", w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y));
         passage_menu_items(ctx, p, from);
+        if (ctx.layout.passage_menu_close || !ctx.layout.passage_menu_choose.empty()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     return hovered;
@@ -93,8 +110,14 @@ void draw_notebook(ViewContext& ctx, NotebookState& st, Notebook& nb) {
         ImGui::End();
         return;
     }
-    ctx.places.place("notebook", ImGui::GetWindowPos(),
+    ctx.places.place("notebook-dialog", ImGui::GetWindowPos(),
                      ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth(), ImGui::GetWindowPos().y + ImGui::GetWindowHeight()));
+    {  // the title bar's close button (ImGui's own), for the mirror's Close
+        const ImGuiWindow* win = ImGui::GetCurrentWindow();
+        const float th = win->TitleBarHeight();
+        ctx.places.place("notebook-dialog/close", ImVec2(win->Pos.x + win->Size.x - th, win->Pos.y),
+                         ImVec2(win->Pos.x + win->Size.x, win->Pos.y + th));
+    }
     const Article& article = ctx.corpus.article;
     // Exports (one line, always there: the buttons never move).
     ImGui::BeginDisabled(nb.entries.empty());
@@ -149,7 +172,9 @@ void draw_notebook(ViewContext& ctx, NotebookState& st, Notebook& nb) {
             ImGui::PopFont();
         }
         ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::GetFrameHeight());
+        const std::string entry_id = "notebook/entry/" + std::to_string(i);
         if (CloseButton("##remove", ctx.theme)) remove = static_cast<int>(i);
+        ctx.places.place_item(entry_id + "/remove");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove from the notebook");
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(excerpt(entry_text(ctx.corpus, e), 0, 420).c_str());
@@ -157,8 +182,9 @@ void draw_notebook(ViewContext& ctx, NotebookState& st, Notebook& nb) {
         ImGui::SetNextItemWidth(-1);
         std::string note = e.note;
         if (InputTextString("##note", "Your note", note)) nb.set_note(i, note);
-        ctx.places.place_item("notebook/entry/" + std::to_string(i) + "/note");
+        ctx.places.place_item(entry_id + "/note");
         if (ImGui::SmallButton("Open in the reader")) ctx.emit(intent::OpenPassage{e.passage});
+        ctx.places.place_item(entry_id + "/open");
         ImGui::Separator();
         ImGui::PopID();
     }

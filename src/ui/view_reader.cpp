@@ -661,9 +661,16 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
             ImGui::PushID(p);
             const std::string menu_id = "##passage-actions";
             const bool menu_open = ImGui::IsPopupOpen((menu_id + "-menu").c_str());
-            if (row_hovered || menu_open || ctx.input.touch) {
+            // Pressed and not yet released: ImGui's window hover test says "not hovered" while
+            // an item of the window is active, so without this the button would go (and its
+            // press with it) as soon as the mouse went down on it.
+            const bool pressed = ImGui::GetActiveID() == ImGui::GetID(menu_id.c_str());
+            // The mirror's "…" (keyboard, screen reader): drawn while it has the focus or asks.
+            const std::string mirror_id = "passage/" + passage.id + "/actions";
+            const bool keyboard = ctx.places.focused == mirror_id || ctx.layout.passage_menu_open == mirror_id;
+            if (row_hovered || menu_open || pressed || keyboard || ctx.input.touch) {
                 ImGui::SetCursorScreenPos(ImVec2(x0 + m.gutter - 12 - ImGui::GetFrameHeight(), screen.y + layout.line_height + 2));
-                passage_menu_button(ctx, p, ctx.state.query.empty() ? "reader" : "search", menu_id.c_str());
+                passage_menu_button(ctx, p, ctx.state.query.empty() ? "reader" : "search", menu_id.c_str(), mirror_id);
             }
             if (row_hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) ImGui::OpenPopup("##passage-context");
             if (ImGui::BeginPopup("##passage-context")) {

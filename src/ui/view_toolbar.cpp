@@ -105,7 +105,7 @@ void saved_items(ViewContext& ctx, bool menu) {
     } else {
         if (ImGui::IsWindowAppearing()) {
             std::snprintf(name, sizeof name, "%s", suggested.c_str());
-            ImGui::SetKeyboardFocusHere();
+            if (!ctx.layout.saved_focus) ImGui::SetKeyboardFocusHere();  // (the page's focus stays in the mirror)
         }
         ImGui::SetNextItemWidth(260);
         const bool enter = ImGui::InputTextWithHint("##saved-name", "a name for this view", name, sizeof name,
@@ -145,11 +145,25 @@ void saved_items(ViewContext& ctx, bool menu) {
 }
 
 void saved_menu(ViewContext& ctx) {
-    if (ImGui::Button("Saved")) ImGui::OpenPopup("##saved");
+    static bool by_focus = false;  // opened for the mirror's focus (closed when it leaves)
+    if (ImGui::Button("Saved")) {
+        ImGui::OpenPopup("##saved");
+        by_focus = false;
+    }
     ctx.places.place_item("saved");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save this view under a name, or open one saved before");
-    if (!ImGui::BeginPopup("##saved")) return;
+    const ImVec2 under(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 2);
+    if (ctx.layout.saved_focus && !ImGui::IsPopupOpen("##saved")) {
+        ImGui::OpenPopup("##saved");
+        ImGui::SetNextWindowPos(under);  // under the button, not at the mouse
+        by_focus = true;
+    }
+    if (!ImGui::BeginPopup("##saved")) {
+        by_focus = false;
+        return;
+    }
     saved_items(ctx, false);
+    if (by_focus && !ctx.layout.saved_focus) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

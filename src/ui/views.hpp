@@ -54,6 +54,15 @@ struct Layout {
     // The toolbar's menus as the mirror asks this frame (the keyboard opens and closes them).
     enum class Menu { Keep, OpenExport, OpenTours, Close };
     Menu menu_request = Menu::Keep;
+    // A passage's "…" menu as the mirror asks this frame: open the menu of the element
+    // `passage_menu_open` names ("passage/p3/actions", "contexts/row/2/actions"); choose its
+    // item `passage_menu_choose` ("copy", "cite", "link", "collect"); close it.
+    std::string passage_menu_open;
+    std::string passage_menu_choose;
+    bool passage_menu_close = false;
+    // The page's focus is on a saved-views item ("saved/..."): the Saved pop-up shows, so
+    // that the item is drawn (and its focus ring over it), and it closes when the focus leaves.
+    bool saved_focus = false;
     // The centre's width (CSS px) as it is with the details panel beside it, 0 = its own:
     // the reader lays its text out for it, so opening the details never re-wraps the text.
     float steady_width = 0;
@@ -86,7 +95,9 @@ struct SemanticPlaces {
     // The element the page's focus is on while it is not (wholly) in view: the window that
     // draws it scrolls it into view (place_item), as a browser scrolls a focused element.
     std::string reveal;
-    bool revealed = false;  // the element was drawn this frame (scrolled to when needed)
+    bool revealed = false;
+    std::string focused;    // the element the page's focus is on ("" none): drawn when it would
+                            // otherwise show only under the pointer (a passage's "…")  // the element was drawn this frame (scrolled to when needed)
 
     void place(const std::string& id, ImVec2 min, ImVec2 max) { rects[id] = ImRect(min, max); }
     // The last ImGui item, clipped to the window's visible part (nothing when clipped away).
@@ -110,6 +121,9 @@ struct ShellRequests {
     std::vector<NotebookEntry> notebook_add;  // passages to collect into the notebook
     bool open_notebook = false;               // show the notebook
     std::string copied;                       // what a copy button copied (a short confirmation)
+    std::string passage_menu;                 // the mirror id of the "…" whose menu is open this
+                                              // frame ("passage/p3/actions"); "" none
+    int passage_menu_passage = -1;            // its passage (index)
 };
 
 struct ViewContext {
@@ -261,8 +275,10 @@ void draw_notebook(ViewContext& ctx, NotebookState& state, Notebook& notebook);
 // The actions on a passage (copy, copy with citation, copy link, add to the notebook), as
 // menu items of the current pop-up. `from`: "reader", "search", "map", "contexts".
 void passage_menu_items(const ViewContext& ctx, int passage, const char* from, std::uint32_t begin = 0, std::uint32_t end = 0);
-// A small "…" button opening that menu; returns true when it was hovered.
-bool passage_menu_button(const ViewContext& ctx, int passage, const char* from, const char* id);
+// A small "…" button opening that menu; returns true when it was hovered. `mirror_id`: the
+// mirror's element for it (placed over it; Layout::passage_menu_open opens its menu).
+bool passage_menu_button(const ViewContext& ctx, int passage, const char* from, const char* id,
+                         const std::string& mirror_id);
 
 // The Share dialog: the link to this view and the embed-code builder.
 struct ShareState {

@@ -393,3 +393,50 @@ test('the Share dialog\'s fields: the drawn field shows what is typed in the mir
     await waitFocus(page, 'share');
   });
 });
+
+test('a passage\'s actions by keyboard: Shift+F10 opens its menu, focus in it, the arrows within, Esc back; the notebook dialog', async () => {
+  await withExplorer({}, async (page) => {
+    // A mention of passage 2 has the focus (the passage is one tab stop, its links by arrows).
+    const mention = await page.evaluate(() => document.querySelector('.wwe-mirror [data-id^="passage/p2/m"]')?.getAttribute('data-id'));
+    assert.ok(mention, 'passage 2 has a mention link');
+    await page.focus(`.wwe-mirror [data-id="${mention}"]`);
+    await settle(page);
+    await page.keyboard.press('Shift+F10');
+    await settle(page);
+    await waitFocus(page, 'passage-menu/copy');
+    assert.equal(await expanded(page, 'passage/p2/actions'), 'true');
+    assert.equal(await page.getAttribute('.wwe-mirror [data-id="passage-menu"]', 'role'), 'menu');
+    await waitPlaced(page, 'passage-menu/collect');
+    await waitPlaced(page, 'passage/p2/actions');
+    await pressUntil(page, 'ArrowDown', (f) => f.id === 'passage-menu/collect', 4, 'Add to notebook');
+    await shot(page, 'passage-menu');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    await waitFocus(page, 'passage/p2/actions');
+    assert.equal(await page.locator('.wwe-mirror [data-id="passage-menu"]').count(), 0, 'the menu goes');
+    // Enter on the actions button opens it again; Add to notebook collects the passage.
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await waitFocus(page, 'passage-menu/copy');
+    await pressUntil(page, 'ArrowDown', (f) => f.id === 'passage-menu/collect', 4, 'Add to notebook');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await waitFocus(page, 'passage/p2/actions');
+    // The notebook: a dialog, the focus on its entry's note; Esc closes it, back on the button.
+    await page.focus('.wwe-mirror [data-id="notebook-button"]');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await waitFocus(page, 'notebook/entry/0/note');
+    assert.equal(await page.getAttribute('.wwe-mirror [data-id="notebook-dialog"]', 'role'), 'dialog');
+    assert.match(await page.getAttribute('.wwe-mirror [data-id="notebook-dialog"]', 'aria-label') || '', /Notebook: 1 passage/);
+    await waitPlaced(page, 'notebook/entry/0/note');
+    await page.keyboard.type('cultural front');
+    await settle(page);
+    await shot(page, 'notebook-dialog');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    await waitFocus(page, 'notebook-button');
+    const nb = await page.evaluate(() => window.explorer.notebook());
+    assert.equal(nb.entries?.[0]?.note, 'cultural front', JSON.stringify(nb));
+  });
+});

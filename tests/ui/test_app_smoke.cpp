@@ -668,3 +668,237 @@ TEST_CASE("app: the mirror's Notebook button opens and closes the notebook windo
     t.ui.frame();
     CHECK(t.ui.try_find("Markdown") != nullptr);
 }
+
+TEST_CASE("app: a passage's \xE2\x80\xA6 menu opens by mouse in the reader, in search results and in Contexts") {
+    SUBCASE("the reader") {
+        AppUnderTest t;
+        t.ui.hover("##text", wwe::test::Find::in("##reader", 0));  // the first passage's text
+        t.ui.click("##passage-actions", wwe::test::Find::in("##reader"));
+        t.ui.frame(2);
+        CHECK(t.ui.try_find("Add to notebook") != nullptr);
+        CHECK(t.ui.try_find("Copy with citation") != nullptr);
+        t.ui.click("Add to notebook");
+        CHECK(t.app.notebook_json().find("\"p1\"") != std::string::npos);
+    }
+    SUBCASE("search results") {
+        AppUnderTest t("", "q=security");
+        t.ui.frame(2);
+        t.ui.hover("##text", wwe::test::Find::in("##reader", 0));
+        t.ui.click("##passage-actions", wwe::test::Find::in("##reader"));
+        t.ui.frame(2);
+        CHECK(t.ui.try_find("Add to notebook") != nullptr);
+    }
+    SUBCASE("Contexts rows") {
+        AppUnderTest t("", "v=contexts&q=security");
+        t.ui.frame(2);
+        t.ui.click("##more", wwe::test::Find::match(0));
+        t.ui.frame(2);
+        CHECK(t.ui.try_find("Add to notebook") != nullptr);
+    }
+}
+
+namespace {
+// The ids of the mirror's ops of one kind ("add", "remove", "focus") in `ops` (take_semantics).
+std::vector<std::string> op_ids(const std::string& ops, const char* kind) {
+    std::vector<std::string> out;
+    if (ops.empty()) return out;
+    for (const json& op : json::parse(ops))
+        if (op["op"] == kind) out.push_back(op["id"]);
+    return out;
+}
+bool has(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+}  // namespace
+
+TEST_CASE("app: a passage's actions from the keyboard: its menu button, Shift+F10 on the passage, Esc") {
+    SUBCASE("the reader's actions button opens the canvas's menu and the mirror's, the focus in it") {
+        AppUnderTest t;
+        const std::string first = t.app.take_semantics();
+        REQUIRE(has(op_ids(first, "add"), "passage/p1/actions"));
+        t.app.semantic_focus("passage/p1/actions");
+        t.ui.frame();
+        // Focused, the "…" is drawn (not only under the pointer) and placed for the focus ring.
+        CHECK(t.ui.try_find("##passage-actions", wwe::test::Find::in("##reader", 0)) != nullptr);
+        t.app.take_semantics();
+        t.app.semantic_action("passage/p1/actions", t.ui.time());
+        t.ui.frame(3);
+        CHECK(t.ui.try_find("Add to notebook") != nullptr);  // the canvas's menu, drawn
+        const std::string ops = t.app.take_semantics();
+        INFO(ops);
+        const auto added = op_ids(ops, "add");
+        CHECK(has(added, "passage-menu"));
+        CHECK(has(added, "passage-menu/collect"));
+        CHECK(has(op_ids(ops, "focus"), "passage-menu/copy"));
+        CHECK(has(op_ids(ops, "place"), "passage-menu/collect"));
+        // Choosing an item in the mirror does what the click does; the menu goes, the focus back.
+        t.app.semantic_focus("passage-menu/collect");
+        t.app.semantic_action("passage-menu/collect", t.ui.time());
+        t.ui.frame(3);
+        CHECK(t.app.notebook_json().find("\"p1\"") != std::string::npos);
+        CHECK(t.ui.try_find("In the notebook") == nullptr);
+        const std::string after = t.app.take_semantics();
+        INFO(after);
+        CHECK(has(op_ids(after, "remove"), "passage-menu"));
+        CHECK(has(op_ids(after, "focus"), "passage/p1/actions"));
+    }
+    SUBCASE("Shift+F10 on a mention of a passage opens that passage's menu; Esc closes it") {
+        AppUnderTest t;
+        const std::string first = t.app.take_semantics();
+        std::string mention;
+        for (const std::string& id : op_ids(first, "add"))
+            if (mention.empty() && id.rfind("passage/p2/m", 0) == 0) mention = id;
+        REQUIRE_FALSE(mention.empty());
+        t.app.semantic_focus(mention);
+        t.app.semantic_key("context-menu", t.ui.time());
+        t.ui.frame(3);
+        std::string ops = t.app.take_semantics();
+        INFO(ops);
+        CHECK(has(op_ids(ops, "add"), "passage-menu"));
+        CHECK(t.ui.try_find("Copy with citation") != nullptr);
+        t.app.semantic_focus("passage-menu/copy");
+        t.app.semantic_key("escape", t.ui.time());
+        t.ui.frame(3);
+        CHECK(t.ui.try_find("Copy with citation") == nullptr);
+        ops = t.app.take_semantics();
+        CHECK(has(op_ids(ops, "remove"), "passage-menu"));
+        CHECK(has(op_ids(ops, "focus"), "passage/p2/actions"));
+        CHECK(t.state()["selection"].is_null());  // Esc closed the menu only
+    }
+    SUBCASE("a Contexts row's actions") {
+        AppUnderTest t("", "v=contexts&q=security");
+        t.ui.frame(2);
+        const std::string first = t.app.take_semantics();
+        REQUIRE(has(op_ids(first, "add"), "contexts/row/0/actions"));
+        t.app.semantic_focus("contexts/row/0/open");
+        t.app.semantic_key("context-menu", t.ui.time());
+        t.ui.frame(3);
+        CHECK(t.ui.try_find("Add to notebook") != nullptr);
+        CHECK(has(op_ids(t.app.take_semantics(), "add"), "passage-menu/collect"));
+    }
+}
+
+TEST_CASE("app: the notebook in the mirror: a labelled dialog with its entries, notes and exports; Esc closes it") {
+    AppUnderTest t;
+    CHECK(t.app.add_to_notebook("p2", "about the cultural front").empty());  // no problem
+    t.ui.frame(2);
+    t.app.take_semantics();
+    t.app.semantic_focus("notebook-button");
+    t.app.semantic_action("notebook-button", t.ui.time());
+    t.ui.frame(2);
+    std::string ops = t.app.take_semantics();
+    INFO(ops);
+    std::map<std::string, json> adds;
+    for (const json& op : json::parse(ops))
+        if (op["op"] == "add") adds[op["id"]] = op;
+    REQUIRE(adds.count("notebook-dialog"));
+    CHECK(adds["notebook-dialog"]["role"] == "dialog");
+    CHECK(adds["notebook-dialog"]["name"] == "Notebook: 1 passage");
+    CHECK(adds.count("notebook/export/markdown"));
+    CHECK(adds.count("notebook/export/csl"));
+    REQUIRE(adds.count("notebook/entry/0/note"));
+    CHECK(adds["notebook/entry/0/note"]["role"] == "textbox");
+    CHECK(adds["notebook/entry/0/note"]["value"] == "about the cultural front");
+    CHECK(adds.count("notebook/entry/0/open"));
+    CHECK(adds.count("notebook/entry/0/remove"));
+    CHECK(has(op_ids(ops, "focus"), "notebook/entry/0/note"));  // the focus moves into it
+    CHECK(has(op_ids(ops, "place"), "notebook/entry/0/note"));
+    CHECK(has(op_ids(ops, "place"), "notebook-dialog"));
+    // A note typed in the mirror is the entry's note.
+    t.app.semantic_focus("notebook/entry/0/note");
+    t.app.semantic_value("notebook/entry/0/note", "my own words", 12);
+    t.ui.frame();
+    CHECK(t.app.notebook_json().find("my own words") != std::string::npos);
+    // An export from the mirror downloads, as the canvas's button.
+    t.app.semantic_action("notebook/export/markdown", t.ui.time());
+    t.ui.frame();
+    const auto downloads = t.app.take_downloads();
+    REQUIRE(downloads.size() == 1);
+    CHECK(downloads[0].filename == "notebook.md");
+    // Esc closes it, the focus back on the Notebook button.
+    t.app.take_semantics();
+    t.app.semantic_key("escape", t.ui.time());
+    t.ui.frame(2);
+    CHECK(t.ui.try_find("Markdown") == nullptr);
+    ops = t.app.take_semantics();
+    CHECK(has(op_ids(ops, "remove"), "notebook-dialog"));
+    CHECK(has(op_ids(ops, "focus"), "notebook-button"));
+}
+
+TEST_CASE("app: Enter on a Contexts row opens the row's passage in the reader and puts the focus on it") {
+    AppUnderTest t("", "v=contexts&q=security");
+    t.ui.frame(2);
+    const std::string first = t.app.take_semantics();
+    // The last row: its passage is far below the first.
+    std::string row;
+    for (const std::string& id : op_ids(first, "add"))
+        if (id.rfind("contexts/row/", 0) == 0 && id.size() > 5 && id.substr(id.size() - 5) == "/open") row = id;
+    REQUIRE_FALSE(row.empty());
+    std::string passage;
+    for (const json& op : json::parse(first))
+        if (op["op"] == "add" && op["id"] == row) passage = op["name"].get<std::string>().substr(2);  // "¶12"
+    REQUIRE_FALSE(passage.empty());
+    const std::string pid = "passage/p" + passage;
+    t.app.semantic_focus(row);
+    t.app.semantic_action(row, t.ui.time());
+    t.ui.frame(3);
+    const std::string ops = t.app.take_semantics();
+    INFO(ops);
+    CHECK(t.state()["view"] == "reader");
+    CHECK(has(op_ids(ops, "focus"), pid));
+    CHECK(has(op_ids(ops, "place"), pid));  // scrolled to: drawn
+}
+
+TEST_CASE("app: the focus on a theme chip of a passage below the fold scrolls the reader to it") {
+    AppUnderTest t;
+    const std::string first = t.app.take_semantics();
+    std::map<std::string, json> places;
+    for (const json& op : json::parse(first))
+        if (op["op"] == "place") places[op["id"]] = op;
+    // The first passage whose text shows but whose first chip does not.
+    std::string chip;
+    for (const std::string& id : op_ids(first, "add")) {
+        if (id.find("/tag/") == std::string::npos || id.size() < 7 || id.substr(id.size() - 7) != "/toggle") continue;
+        const std::string passage = id.substr(0, id.find("/tag/"));
+        if (places.count(passage) && !places.count(id)) {
+            chip = id;
+            break;
+        }
+    }
+    REQUIRE_FALSE(chip.empty());
+    t.app.semantic_focus(chip);
+    t.ui.frame(4);
+    const std::string ops = t.app.take_semantics();
+    INFO(chip << "\n" << ops);
+    CHECK(has(op_ids(ops, "place"), chip));  // drawn: in view
+}
+
+TEST_CASE("app: saved views by keyboard: the mirror's order is the drawn order, a focused item is drawn and placed") {
+    AppUnderTest t;
+    t.app.semantic_action("saved/save", t.ui.time());
+    t.ui.frame(2);
+    std::vector<std::string> order;
+    for (const json& op : json::parse(t.app.take_semantics()))
+        if (op["op"] == "order" && op["id"] == "saved") order = op["children"].get<std::vector<std::string>>();
+    const auto at = [&](const char* id) { return std::find(order.begin(), order.end(), id) - order.begin(); };
+    REQUIRE(at("saved/0/open") < static_cast<long>(order.size()));
+    CHECK(at("saved/0/delete") < at("saved/0/open"));
+    CHECK(t.ui.try_find("Delete") == nullptr);  // the pop-up is closed
+    t.app.semantic_focus("saved/0/delete");
+    t.ui.frame(3);
+    // The Saved pop-up shows for the focus: its items are drawn, each mirror element over one.
+    const std::string ops = t.app.take_semantics();
+    INFO(ops);
+    std::map<std::string, json> places;
+    for (const json& op : json::parse(ops))
+        if (op["op"] == "place") places[op["id"]] = op;
+    REQUIRE(places.count("saved/0/delete"));
+    REQUIRE(places.count("saved/0/open"));
+    // Drawn Delete then the name, on one line: the mirror (and so the arrow keys) in that order.
+    CHECK(places["saved/0/delete"]["x"].get<double>() < places["saved/0/open"]["x"].get<double>());
+    CHECK(t.ui.try_find("Delete") != nullptr);
+    // The focus leaves: the pop-up it opened closes.
+    t.app.semantic_focus("search/box");
+    t.ui.frame(3);
+    CHECK(t.ui.try_find("Delete") == nullptr);
+}
