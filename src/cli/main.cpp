@@ -265,7 +265,7 @@ int cmd_query(const Args& args, const wwe::Corpus& c) {
     for (const wwe::QueryParagraph& p : result.paragraphs) {
         const wwe::Passage& passage = c.article.passages[p.passage];
         std::printf("\n¶%d  %s", p.passage + 1, passage.id.c_str());
-        if (!request.text.empty()) std::printf("  (score %.3f, %s)", p.score, p.match == wwe::SearchMatch::Phrase ? "exact phrase" : p.match == wwe::SearchMatch::Near ? "words near each other" : "words");
+        if (!request.text.empty()) std::printf("  (score %.3f, %s)", p.score, wwe::match_tier_label(p.tier));
         std::printf("\n  %s\n", wwe::make_snippet(passage.text, p.hits, plain).c_str());
     }
     return kOk;

@@ -244,4 +244,35 @@ bool other_language(const std::string& tag, const std::string& base) {
     return lower_primary(tag) != lower_primary(base);
 }
 
+const char* map_hint(bool touch, bool selected) {
+    if (selected)
+        return touch ? "Tap the background to clear the selection"
+                     : "Click the background to clear the selection \xC2\xB7 Esc";
+    return touch ? "Tap a node or an edge \xC2\xB7 drag to pan \xC2\xB7 pinch to zoom"
+                 : "Click a node or an edge \xC2\xB7 drag to pan or pin \xC2\xB7 wheel to zoom";
+}
+
+std::string timeline_hint(int events, bool touch) {
+    return std::to_string(events) + (events == 1 ? " event" : " events") +
+           (touch ? " \xC2\xB7 pinch to zoom, drag to pan, tap an event to read its passage"
+                  : " \xC2\xB7 wheel to zoom, drag to pan, click an event to read its passage");
+}
+
+std::string matrix_hint(int passages, bool multi_valued, bool touch) {
+    return "Passages of the current result (" + std::to_string(passages) + ") having both values. " +
+           (touch ? "Tap" : "Click") + " a cell to read them." +
+           (multi_valued ? " A passage with several values counts in each of its cells." : "");
+}
+
+const char* matrix_cell_hint(bool touch) {
+    return touch ? "tap to read" : "click to read";
+}
+
+const char* open_passage_hint(bool touch, bool filtered) {
+    if (filtered)
+        return touch ? "Tap to clear the filters and read the passage"
+                     : "Click to clear the filters and read the passage (Ctrl+Z restores them)";
+    return touch ? "Tap to read the passage" : "Click to read the passage";
+}
+
 }  // namespace wwe

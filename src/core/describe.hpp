@@ -9,6 +9,8 @@
 //   - search_result_summary . "“x”: 4 of 15 passages match" (a search just made, said once)
 //   - selection_description . "Belt and Road Initiative (entity), mentioned in 5 passages"
 //   - passages_markdown_text, entities_csv_text ... the exports of what is shown
+//   - map_hint, timeline_hint, matrix_hint, open_passage_hint ... the views' hints, in the
+//                             words of the input device (tap and pinch for a finger)
 #pragma once
 
 #include <string>
@@ -60,6 +62,21 @@ std::string passage_opened_text(const Corpus& corpus, int p);
 std::string passages_markdown_text(const Corpus& corpus, const ViewState& state, const std::vector<int>& shown);
 // CSV of the entities (all of them, article order).
 std::string entities_csv_text(const Corpus& corpus);
+
+// The views' hint lines and tooltips, in the words of the input device: `touch` (a finger:
+// Controller::touch_targets(), a coarse pointer or a kiosk) says "tap", "pinch" and no
+// keys; else "click", "wheel" and the Esc key.
+// The map's, with or without a selection.
+const char* map_hint(bool touch, bool selected);
+// The timeline's: "5 events · wheel to zoom, drag to pan, click an event to read its passage".
+std::string timeline_hint(int events, bool touch);
+// The matrix's: what its cells count (the `passages` of the current result) and how to read
+// them; `multi_valued`: a passage with several values counts in each of its cells.
+std::string matrix_hint(int passages, bool multi_valued, bool touch);
+// A matrix cell's tooltip's last words: "click to read" / "tap to read".
+const char* matrix_cell_hint(bool touch);
+// The last line of a timeline event's tooltip; `filtered`: the filters hide its passage.
+const char* open_passage_hint(bool touch, bool filtered);
 
 // The English name of a BCP 47 language tag ("zh-Hans" -> "Simplified Chinese"): the names
 // the platform supplied (the browser's Intl.DisplayNames, set_language_names), else a small

@@ -99,28 +99,95 @@ std::string entities_csv(const Corpus& corpus, const std::vector<int>& nodes) {
 }
 
 namespace {
-// The credit's lines ('\n' apart), each cut with an ellipsis where it would run past
-// `width` px at 11 px (an estimate: SVG has no text measuring; 0.56 em a character).
-std::vector<std::string> credit_lines(const std::string& credit, float width) {
-    std::vector<std::string> out;
-    const std::size_t fit = static_cast<std::size_t>(std::max(8.0f, (width - 24) / (0.56f * 11)));
-    std::size_t at = 0;
-    while (at <= credit.size() && !credit.empty()) {
-        std::size_t end = credit.find('\n', at);
-        if (end == std::string::npos) end = credit.size();
-        std::string line = credit.substr(at, end - at);
-        std::size_t chars = 0, cut = std::string::npos;
-        for (std::size_t i = 0; i < line.size(); ++i) {
-            if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // a continuation byte
-            if (++chars == fit) cut = i;
+
+constexpr float kCaptionPx = 15, kCreditPx = 11;
+constexpr float kCaptionMargin = 12;  // px left and right of the caption's lines
+
+float text_width(const SvgMap& map, std::string_view text, float px, bool bold) {
+    if (map.measure) return map.measure(text, px, bold);
+    float chars = 0;  // an estimate: SVG has no text measuring
+    for (const char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) chars += 1;
+    return chars * px * 0.6f;
+}
+
+// Byte offsets where `text`'s UTF-8 characters start, and text.size().
+std::vector<std::size_t> char_starts(std::string_view text) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) out.push_back(i);
+    out.push_back(text.size());
+    return out;
+}
+
+// The longest start of `text` (whole characters) measuring at most `width` with `tail`.
+std::size_t fitting_bytes(const SvgMap& map, std::string_view text, float width, float px, bool bold,
+                          std::string_view tail) {
+    const std::vector<std::size_t> starts = char_starts(text);
+    std::size_t lo = 0, hi = starts.size() - 1;
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        if (text_width(map, std::string(text.substr(0, starts[mid])) + std::string(tail), px, bold) <= width) lo = mid;
+        else hi = mid - 1;
+    }
+    return starts[lo];
+}
+
+// One paragraph wrapped into lines of at most `width` px: at spaces, a word too long for a
+// line after its last '/' that fits (an address), else cut; at most kMaxCaptionLines lines,
+// the last one ending in an ellipsis when text is left over.
+void wrap_paragraph(const SvgMap& map, std::string_view text, float width, float px, bool bold,
+                    std::vector<CaptionLine>& out) {
+    const std::string_view ellipsis = "\u2026";
+    int lines = 0;
+    while (!text.empty()) {
+        while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+        if (text.empty()) break;
+        std::string_view line;
+        const bool last = lines + 1 == SvgMap::kMaxCaptionLines;
+        if (text_width(map, text, px, bold) <= width) {
+            line = text;
+        } else {
+            const std::size_t fit = fitting_bytes(map, text, width, px, bold, "");
+            // Break after the last space, or else the last '/', that fits.
+            std::size_t cut = text.substr(0, fit + 1).rfind(' ');
+            if (cut == std::string_view::npos || cut == 0) {
+                const std::size_t slash = text.substr(0, fit).rfind('/');
+                cut = slash != std::string_view::npos && slash > 0 ? slash + 1 : fit;
+            }
+            if (cut == 0) cut = char_starts(text)[1];  // one character at the least
+            line = text.substr(0, cut);
         }
-        if (cut != std::string::npos && chars > fit) line = line.substr(0, cut) + "\u2026";
-        if (!line.empty()) out.push_back(std::move(line));
+        if (last && line.size() < text.size()) {  // the last line: cut with an ellipsis
+            std::string cut(text.substr(0, fitting_bytes(map, text, width, px, bold, ellipsis)));
+            while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',')) cut.pop_back();
+            cut += ellipsis;
+            out.push_back({cut, text_width(map, cut, px, bold), bold});
+            return;
+        }
+        std::string t(line);
+        while (!t.empty() && t.back() == ' ') t.pop_back();
+        out.push_back({t, text_width(map, t, px, bold), bold});
+        text.remove_prefix(line.size());
+        ++lines;
+    }
+}
+
+}  // namespace
+
+std::vector<CaptionLine> caption_lines(const SvgMap& map) {
+    std::vector<CaptionLine> out;
+    const float width = std::max(40.0f, map.width - 2 * kCaptionMargin);
+    if (!map.caption.empty()) wrap_paragraph(map, map.caption, width, kCaptionPx, true, out);
+    std::size_t at = 0;
+    while (at < map.credit.size()) {
+        std::size_t end = map.credit.find('\n', at);
+        if (end == std::string::npos) end = map.credit.size();
+        wrap_paragraph(map, std::string_view(map.credit).substr(at, end - at), width, kCreditPx, false, out);
         at = end + 1;
     }
     return out;
 }
-}  // namespace
 
 namespace {
 // SVG viewers order and shape text themselves (the Unicode bidi algorithm, the font's
@@ -138,8 +205,11 @@ std::string direction_attributes(const std::string& text, const char* anchor) {
 }  // namespace
 
 float SvgMap::caption_height() const {
-    const float lines = static_cast<float>(credit_lines(credit, width).size());
-    return (caption.empty() ? 0.0f : 22.0f) + 16.0f * lines + (caption.empty() && lines == 0 ? 0.0f : 14.0f);
+    const std::vector<CaptionLine> lines = caption_lines(*this);
+    if (lines.empty()) return 0.0f;
+    float h = 14.0f + 12.0f;  // the rule's gap above, the margin below
+    for (const CaptionLine& l : lines) h += l.bold ? 21.0f : 15.0f;
+    return h;
 }
 
 std::string map_svg(const SvgMap& map) {
@@ -152,6 +222,9 @@ std::string map_svg(const SvgMap& map) {
     out += "<rect width=\"100%\" height=\"100%\" fill=\"" + colour(map.background) + "\"/>\n";
     out += "<g font-family=\"Noto Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n";
     auto valid = [&](int i) { return i >= 0 && i < static_cast<int>(map.nodes.size()); };
+    // The map's area: what lies outside it (a node half out of view) never reaches the band.
+    out += "<defs><clipPath id=\"map-area\"><rect width=\"" + num(map.width) + "\" height=\"" + num(map.height) +
+           "\"/></clipPath></defs>\n<g class=\"map\" clip-path=\"url(#map-area)\">\n";
     out += "<g class=\"edges\" fill=\"none\">\n";
     for (const SvgMap::Edge& e : map.edges) {
         if (!valid(e.source) || !valid(e.target)) continue;
@@ -214,30 +287,29 @@ std::string map_svg(const SvgMap& map) {
         const float lx = n.label_placed ? n.label_x : n.x + n.radius + 3;
         const float ly = n.label_placed ? n.label_y + n.label_size * 0.8f : n.y + 4;
         out += "<text x=\"" + num(lx) + "\" y=\"" + num(ly) + "\"" + direction_attributes(n.label, "start") +
+               (n.label_size != 12 ? " font-size=\"" + num(n.label_size) + "\"" : std::string()) +
+               (n.label_width > 0 ? " textLength=\"" + num(n.label_width) + "\" lengthAdjust=\"spacingAndGlyphs\""
+                                  : std::string()) +
                (n.opacity < 1 ? " fill-opacity=\"" + num(n.opacity) + "\"" : std::string()) + ">" + xml_escape(n.label) +
                "</text>\n";
     }
-    out += "</g>\n";
+    out += "</g>\n</g>\n";
     if (band > 0) {  // the caption band: a rule, the caption, the credit
         float y = map.height + 12;
         out += "<g class=\"caption\">\n<line x1=\"12\" y1=\"" + num(map.height + 0.5f) + "\" x2=\"" +
                num(map.width - 12) + "\" y2=\"" + num(map.height + 0.5f) + "\" stroke=\"" + colour(map.muted_color) +
                "\" stroke-opacity=\"0.4\"/>\n";
-        if (!map.caption.empty()) {
-            y += 16;
-            // A right-to-left caption and credit line stand at the right edge.
-            const bool rtl = paragraph_is_rtl(map.caption);
-            out += "<text x=\"" + num(rtl ? map.width - 12 : 12) + "\" y=\"" + num(y) + "\"" +
-                   direction_attributes(map.caption, "right") + " font-size=\"15\" font-weight=\"bold\" fill=\"" +
-                   colour(map.text_color) + "\">" + xml_escape(map.caption) + "</text>\n";
-            y += 6;
-        }
-        for (const std::string& line : credit_lines(map.credit, map.width)) {
-            y += 15;
-            const bool rtl = paragraph_is_rtl(line);
-            out += "<text x=\"" + num(rtl ? map.width - 12 : 12) + "\" y=\"" + num(y) + "\"" +
-                   direction_attributes(line, "right") + " font-size=\"11\" fill=\"" + colour(map.muted_color) +
-                   "\">" + xml_escape(line) + "</text>\n";
+        for (const CaptionLine& line : caption_lines(map)) {
+            y += line.bold ? 16 : 15;
+            // A right-to-left line stands at the right edge.
+            const bool rtl = paragraph_is_rtl(line.text);
+            out += "<text x=\"" + num(rtl ? map.width - kCaptionMargin : kCaptionMargin) + "\" y=\"" + num(y) + "\"" +
+                   direction_attributes(line.text, "right") + " font-size=\"" + num(line.bold ? kCaptionPx : kCreditPx) +
+                   "\"" + (line.bold ? " font-weight=\"bold\"" : "") +
+                   (map.measure ? " textLength=\"" + num(line.width) + "\" lengthAdjust=\"spacingAndGlyphs\"" : std::string()) +
+                   " fill=\"" + colour(line.bold ? map.text_color : map.muted_color) + "\">" + xml_escape(line.text) +
+                   "</text>\n";
+            if (line.bold) y += 5;
         }
         out += "</g>\n";
     }

@@ -45,6 +45,7 @@ void add_paragraphs(const Corpus& corpus, QueryResult& result, const std::vector
         para.score = scores[i];
         para.match = static_cast<SearchMatch>(ranks[i] / 64);
         para.exact = ranks[i] % 64;
+        para.tier = match_tier(result.query, para.match, para.exact);
         para.hits = hit_spans(corpus, result.query, para.passage);
         para.snippet = make_snippet(corpus.article.passages[static_cast<std::size_t>(para.passage)].text, para.hits);
         result.paragraphs.push_back(std::move(para));
@@ -141,7 +142,7 @@ nlohmann::ordered_json to_json(const Corpus& corpus, const QueryResult& result) 
                               {"id", a.passages[p.passage].id},
                               {"score", score},
                               {"snippet", p.snippet}});
-        if (!result.query.empty()) paragraphs.back()["match"] = to_string(p.match);
+        if (!result.query.empty()) paragraphs.back()["match"] = to_string(p.tier);
     }
     ojson counts = ojson::object();
     for (std::size_t f = 0; f < a.facets.size(); ++f) {

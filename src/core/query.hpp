@@ -9,7 +9,8 @@
 //
 // JSON shape (a request with a "limit" also gets "total", the number of passages matching):
 //   {"paragraphs": [{"index": 1-based position, "id", "score", "snippet",
-//                    "match": "phrase"|"near"|"words" (with text only)}],
+//                    "match": "phrase"|"near"|"words"|"name"|"typed"|"variant" (with
+//                    text only; MatchTier, search.hpp)}],
 //    "ignored": [stop words left out of the text, as typed] (when some were),
 //    "truncated": true (when the text was cut to kMaxSearchBytes),
 //    "counts": {facet id: {value id: n}},
@@ -46,6 +47,7 @@ struct QueryParagraph {
     double score = 0;
     SearchMatch match = SearchMatch::Words;  // exact phrase, words near each other, or words
     int exact = 0;                           // word clauses met in the typed form
+    MatchTier tier = MatchTier::AllWords;    // how it matches, as the UI marks it (JSON "match")
     std::vector<Span> hits;
     std::string snippet;  // hits marked with <mark>…</mark>, text HTML-escaped
 };

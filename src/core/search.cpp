@@ -247,6 +247,54 @@ std::string search_note(const SearchQuery& q) {
     return out;
 }
 
+MatchTier match_tier(const SearchQuery& query, SearchMatch match, int exact) {
+    if (match == SearchMatch::Phrase) return MatchTier::Phrase;
+    if (match == SearchMatch::Near) return MatchTier::Near;
+    if (query.clauses.size() != 1) return MatchTier::AllWords;
+    switch (query.clauses.front().kind) {
+    case SearchClause::Kind::Phrase: return MatchTier::Phrase;  // the quoted phrase, as typed
+    case SearchClause::Kind::Node: return MatchTier::Name;
+    case SearchClause::Kind::Word: break;
+    }
+    return exact > 0 ? MatchTier::AsTyped : MatchTier::Variant;
+}
+
+const char* to_string(MatchTier tier) {
+    switch (tier) {
+    case MatchTier::Phrase: return "phrase";
+    case MatchTier::Near: return "near";
+    case MatchTier::AllWords: return "words";
+    case MatchTier::Name: return "name";
+    case MatchTier::AsTyped: return "typed";
+    case MatchTier::Variant: return "variant";
+    }
+    return "words";
+}
+
+const char* match_tier_label(MatchTier tier) {
+    switch (tier) {
+    case MatchTier::Phrase: return "exact phrase";
+    case MatchTier::Near: return "words together";
+    case MatchTier::AllWords: return "all words";
+    case MatchTier::Name: return "the name";
+    case MatchTier::AsTyped: return "as typed";
+    case MatchTier::Variant: return "a variant";
+    }
+    return "all words";
+}
+
+const char* match_tier_hint(MatchTier tier) {
+    switch (tier) {
+    case MatchTier::Phrase: return "Has the words as you typed them, in that order: go there";
+    case MatchTier::Near: return "Has all the words close together: go there";
+    case MatchTier::AllWords: return "Has all the words: go there";
+    case MatchTier::Name: return "Names the concept or entity searched: go there";
+    case MatchTier::AsTyped: return "Has the word as you typed it: go there";
+    case MatchTier::Variant: return "Has another form of the word (a plural, a verb ending, the same stem): go there";
+    }
+    return "Go there";
+}
+
 int search_rank(SearchMatch match, int exact) { return static_cast<int>(match) * 64 + std::clamp(exact, 0, 63); }
 
 SearchQuery parse_query(const Corpus& corpus, std::string_view text) {

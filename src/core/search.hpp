@@ -70,6 +70,26 @@ std::string search_note(const SearchQuery& query);
 enum class SearchMatch : std::uint8_t { Words, Near, Phrase };
 const char* to_string(SearchMatch match);  // "words", "near", "phrase"
 
+// How a passage matches, as the reader's "Best matches" mark it and as explorer.query()
+// and `explorer query --json` report it ("match"), one list for both (README, "Search"):
+//   to_string  label              the passage has
+//   "phrase"   "exact phrase"     the words as typed, in that order (unquoted text of two or
+//                                 more words; or the one "quoted phrase" searched)
+//   "near"     "words together"   every word, close to each other
+//   "words"    "all words"        every word (or name, phrase) of a search of several
+//   "name"     "the name"         the concept or entity searched (its label, an alias, a
+//                                 translation), a search of one name
+//   "typed"    "as typed"         the one word searched, in the form typed ("times")
+//   "variant"  "a variant"        the one word only in another form ("time", "timely": a
+//                                 plural, a verb ending, the same stem)
+enum class MatchTier : std::uint8_t { Phrase, Near, AllWords, Name, AsTyped, Variant };
+// The tier of a passage whose ranking tier is `match` with `exact` word clauses met in the
+// typed form (SearchHit, QueryParagraph).
+MatchTier match_tier(const SearchQuery& query, SearchMatch match, int exact);
+const char* to_string(MatchTier tier);        // "phrase", "near", "words", "name", "typed", "variant"
+const char* match_tier_label(MatchTier tier);  // "exact phrase", "words together", ...
+const char* match_tier_hint(MatchTier tier);   // a tooltip: "Has the words as you typed them, in that order"
+
 // Parses free text. Unbalanced quotes close at the end; empty phrases are dropped.
 SearchQuery parse_query(const Corpus& corpus, std::string_view text);
 

@@ -837,12 +837,11 @@ void build_details(Builder& b, const Controller& ctl, int root) {
             const std::string text = a.nodes[static_cast<std::size_t>(r.source)].label + " \xE2\x80\x94 " +
                                      a.relation_types[static_cast<std::size_t>(r.type)].label + " \xE2\x80\x94 " +
                                      a.nodes[static_cast<std::size_t>(r.target)].label;
-            const int other = r.source == n ? r.target : r.source;
+            // The relation itself (the map's edge) with its evidence, as clicking the edge does.
             const int li = b.add(relations, "details/relation/" + r.id, SemanticRole::ListItem);
             const int button = b.button(li, "details/relation/" + r.id + "/open", text,
-                                        intent::Select{{Selection::Kind::Node, a.nodes[static_cast<std::size_t>(other)].id}});
-            b.at(button).description = "shows " + a.nodes[static_cast<std::size_t>(other)].label +
-                                       (r.note.empty() ? "" : ". " + r.note);
+                                        intent::Select{{Selection::Kind::Relation, r.id}});
+            b.at(button).description = "shows the relation and its evidence" + (r.note.empty() ? "" : ". " + r.note);
         }
         const auto& passages = c.node_passages[static_cast<std::size_t>(n)];
         const int mentions = static_cast<int>(c.node_mentions[static_cast<std::size_t>(n)].size());

@@ -132,3 +132,53 @@ TEST_CASE("map SVG: right-to-left labels and caption keep their logical text wit
     CHECK(svg.find("<text x=\"12\" y=\"") != std::string::npos);
     CHECK(svg.find(" font-size=\"11\" fill=\"#") != std::string::npos);
 }
+
+TEST_CASE("map SVG: the export frame — the map clipped to its area, measured labels and caption lines kept inside") {
+    SvgMap m;
+    m.width = 360;
+    m.height = 300;
+    m.nodes.push_back({350, 295, 12, 0x336699, false, 1, "common interests"});  // half out of the area
+    m.nodes.back().label_placed = true;
+    m.nodes.back().label_x = 200;
+    m.nodes.back().label_y = 270;
+    m.nodes.back().label_size = 13;
+    m.nodes.back().label_width = 112;
+    m.caption = "Build a New Type of International Relations Featuring Win-Win Cooperation";
+    m.credit = "Wang Yi, Study Times, 20 June 2016 \xC2\xB7 concept map, Win-Win Explorer\n"
+               "https://www.fmprc.gov.cn/mfa_eng/wjdt_665385/zyjh_665391/201606/t20160620_678182.html";
+    // 8 px a character at 15 px bold, 6 px at 11 px.
+    m.measure = [](std::string_view text, float px, bool bold) {
+        float chars = 0;
+        for (const char c : text)
+            if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) chars += 1;
+        return chars * (bold ? 8.0f : 6.0f) * px / (bold ? 15.0f : 11.0f);
+    };
+    const std::string svg = map_svg(m);
+    // Edges, nodes and labels are clipped to the map's area: nothing reaches the band.
+    CHECK(svg.find("<clipPath id=\"map-area\"><rect width=\"360\" height=\"300\"/></clipPath>") != std::string::npos);
+    CHECK(svg.find("<g class=\"map\" clip-path=\"url(#map-area)\">") < svg.find("<g class=\"edges\""));
+    CHECK(svg.find("</g>\n</g>\n<g class=\"caption\">") != std::string::npos);
+    // A label keeps the width the UI measured, in the UI's size, whatever font draws it.
+    CHECK(svg.find("font-size=\"13\" textLength=\"112\" lengthAdjust=\"spacingAndGlyphs\">common interests</text>") !=
+          std::string::npos);
+    // The caption and the address wrap into lines that fit between the margins.
+    const std::vector<CaptionLine> lines = caption_lines(m);
+    REQUIRE(lines.size() >= 4);
+    CHECK(lines[0].bold);
+    CHECK(lines[0].text.rfind("Build a New Type", 0) == 0);
+    std::string caption, address;
+    for (const CaptionLine& l : lines) {
+        CAPTURE(l.text);
+        CHECK(l.width <= 360 - 24);
+        CHECK(l.width == doctest::Approx(m.measure(l.text, l.bold ? 15 : 11, l.bold)));
+        CHECK(svg.find(">" + xml_escape(l.text) + "</text>") != std::string::npos);
+        CHECK(svg.find("textLength=\"" + std::to_string(static_cast<int>(l.width))) != std::string::npos);
+        if (l.bold) caption += (caption.empty() ? "" : " ") + l.text;
+        if (l.text.find("://") != std::string::npos || (!address.empty() && !l.bold)) address += l.text;
+    }
+    CHECK(caption == m.caption);  // wrapped at spaces, nothing lost
+    // The address breaks after a '/', whole again when its lines are put together.
+    CHECK(address == "https://www.fmprc.gov.cn/mfa_eng/wjdt_665385/zyjh_665391/201606/t20160620_678182.html");
+    // The band is as tall as its lines.
+    CHECK(m.caption_height() > 26 + 21 * 2 + 15 * 2);
+}

@@ -201,3 +201,45 @@ TEST_CASE("stop words: built in per language, replaced by the article's own list
     CHECK(q.ignored == std::vector<std::string>{"grow"});
     CHECK(q.clauses.size() == 1);
 }
+
+TEST_CASE("golden: the API reports the tier the reader marks — as typed, a variant, the name, the quoted phrase") {
+    const Corpus& c = shipped();
+    QueryRequest r;
+    r.text = "times";
+    QueryResult res = run_query(c, r);
+    nlohmann::ordered_json j = to_json(c, res);
+    REQUIRE(j["paragraphs"].size() == res.paragraphs.size());
+    bool typed = false, variant = false;
+    for (std::size_t i = 0; i < res.paragraphs.size(); ++i) {
+        const QueryParagraph& p = res.paragraphs[i];
+        // "times" as written, or only "time"/"timely": the JSON says which, as the chip does.
+        const MatchTier want = p.exact > 0 ? MatchTier::AsTyped : MatchTier::Variant;
+        CHECK(p.tier == want);
+        CHECK(j["paragraphs"][i]["match"] == to_string(want));
+        typed = typed || want == MatchTier::AsTyped;
+        variant = variant || want == MatchTier::Variant;
+    }
+    CHECK(typed);
+    CHECK(variant);
+    CHECK(std::string(match_tier_label(MatchTier::Variant)) == "a variant");
+    CHECK(std::string(match_tier_label(MatchTier::AsTyped)) == "as typed");
+    // Several words: the phrase, the words together, all of them.
+    r.text = "trend of the times";
+    res = run_query(c, r);
+    REQUIRE(!res.paragraphs.empty());
+    CHECK(res.paragraphs.front().tier == MatchTier::Phrase);
+    for (const QueryParagraph& p : res.paragraphs) {
+        CHECK(p.tier != MatchTier::AsTyped);
+        CHECK(p.tier != MatchTier::Variant);
+    }
+    // One quoted phrase is an exact phrase; one name (an alias) is the name.
+    r.text = "\"common interests\"";
+    res = run_query(c, r);
+    REQUIRE(!res.paragraphs.empty());
+    CHECK(to_json(c, res)["paragraphs"][0]["match"] == "phrase");
+    r.text = "AIIB";
+    res = run_query(c, r);
+    REQUIRE(!res.paragraphs.empty());
+    CHECK(res.query.clauses.front().kind == SearchClause::Kind::Node);
+    CHECK(to_json(c, res)["paragraphs"][0]["match"] == "name");
+}

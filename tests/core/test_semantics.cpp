@@ -535,3 +535,19 @@ TEST_CASE("semantics: a notice reads plain words first, its technical lines only
     REQUIRE(line);
     CHECK(line->name.find("expected valid %XX escapes") != std::string::npos);
 }
+
+TEST_CASE("semantics: a relation listed in a node's details selects the relation (the edge, its evidence), not the other node") {
+    Fixture f;
+    f.c.apply(intent::Select{{Selection::Kind::Node, "win-win"}}, Origin::User, 1);
+    SemanticTree t = f.tree();
+    const SemanticNode* open = node(t, "details/relation/r1/open");
+    REQUIRE(open);
+    REQUIRE(open->action);
+    CHECK(open->description.find("the relation and its evidence") != std::string::npos);
+    f.c.apply(*open->action, Origin::User, 2);
+    CHECK(f.c.state().selection.kind == Selection::Kind::Relation);
+    CHECK(f.c.state().selection.id == "r1");
+    t = f.tree();
+    REQUIRE(node(t, "details"));
+    CHECK(node(t, "details")->name == "Details: relation");
+}
