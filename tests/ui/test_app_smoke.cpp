@@ -778,7 +778,7 @@ TEST_CASE("app: a passage's actions from the keyboard: its menu button, Shift+F1
     }
 }
 
-TEST_CASE("app: the notebook in the mirror: a labelled dialog with its entries, notes and exports; Esc closes it") {
+TEST_CASE("app: the notebook in the mirror: a labelled dialog with its entries, notes and exports, Esc closes it") {
     AppUnderTest t;
     CHECK(t.app.add_to_notebook("p2", "about the cultural front").empty());  // no problem
     t.ui.frame(2);
