@@ -708,6 +708,9 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_load_bytes(const char* bytes, int size) {
 // Returns App::article_json(): {"opened", "summary", "problems": [...], "article": {...}}.
 EMSCRIPTEN_KEEPALIVE const char* wwe_open(const char* text, const char* name, const char* date, int user) {
     const wwe::Origin origin = user == 1 ? wwe::Origin::User : user == 2 ? wwe::Origin::Host : wwe::Origin::Page;
+    // The view changed since the last frame (a setState, a click) is written to the address
+    // first: Back from the new article returns to it, not to the view of the frame before.
+    wwe::platform::update_url_state(g->app);
     g->app.open_article(text ? text : "", name ? name : "", date ? date : "", origin, now_seconds());
     mark_input();
     return give(g->app.article_json());
@@ -719,6 +722,7 @@ EMSCRIPTEN_KEEPALIVE const char* wwe_open(const char* text, const char* name, co
 EMSCRIPTEN_KEEPALIVE const char* wwe_open_bytes(const char* bytes, int size, const char* name, const char* date, int user) {
     const wwe::Origin origin = user == 1 ? wwe::Origin::User : user == 2 ? wwe::Origin::Host : wwe::Origin::Page;
     const std::string_view text = bytes && size > 0 ? std::string_view(bytes, static_cast<std::size_t>(size)) : "";
+    wwe::platform::update_url_state(g->app);  // as in wwe_open
     g->app.open_article(text, name ? name : "", date ? date : "", origin, now_seconds());
     mark_input();
     return give(g->app.article_json());

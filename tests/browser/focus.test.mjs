@@ -96,8 +96,8 @@ test('the toolbar is one tab stop with arrow keys; menu buttons say collapsed fr
     assert.equal((await focused(page)).id, 'help');
     await page.keyboard.press('Home');
     assert.equal((await focused(page)).id, 'back');
-    // The Notebook button: named, over the drawn button; Enter opens the notebook window as
-    // a click does, and says so; Enter again closes it.
+    // The Notebook button: named, over the drawn button; Enter opens the notebook dialog as
+    // a click does, says so and moves the focus into it; Esc closes it.
     await pressUntil(page, 'ArrowRight', (f) => f.id === 'notebook-button', 20, 'Notebook');
     const button = await focusBox(page);
     assert.ok(button.placed && button.w > 40, JSON.stringify(button));
@@ -108,12 +108,15 @@ test('the toolbar is one tab stop with arrow keys; menu buttons say collapsed fr
     await settle(page);
     await page.waitForFunction(() => document.querySelector('.wwe-mirror [data-id="notebook-button"]')
       .getAttribute('aria-expanded') === 'true', null, { timeout: 5000 });
-    assert.equal((await focused(page)).id, 'notebook-button', 'the focus stays on the button');
+    await page.waitForFunction(() => (document.activeElement?.dataset?.id ?? '').startsWith('notebook-dialog/'),
+      null, { timeout: 5000 });
     const opened = await page.screenshot();
     assert.notDeepEqual(opened, before, 'the notebook window drawn');
     await shot(page, 'notebook-open');
-    await page.keyboard.press('Enter');
+    // Esc closes the dialog and gives the focus back to the button.
+    await page.keyboard.press('Escape');
     await settle(page);
+    await page.waitForFunction(() => document.activeElement?.dataset?.id === 'notebook-button', null, { timeout: 5000 });
     assert.equal(await expandedNow(), 'false');
   });
 });
