@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <optional>
 
@@ -259,41 +260,35 @@ MatchTier match_tier(const SearchQuery& query, SearchMatch match, int exact) {
     return exact > 0 ? MatchTier::AsTyped : MatchTier::Variant;
 }
 
-const char* to_string(MatchTier tier) {
-    switch (tier) {
-    case MatchTier::Phrase: return "phrase";
-    case MatchTier::Near: return "near";
-    case MatchTier::AllWords: return "words";
-    case MatchTier::Name: return "name";
-    case MatchTier::AsTyped: return "typed";
-    case MatchTier::Variant: return "variant";
-    }
-    return "words";
-}
+namespace {
+// One row per tier, in MatchTier's order: its id (the API's "match"), label and tooltip.
+struct TierText {
+    const char* id;
+    const char* label;
+    const char* hint;
+};
+constexpr TierText kTierTexts[] = {
+    {"phrase", "exact phrase", "Has the words as you typed them, in that order: go there"},
+    {"near", "words together", "Has all the words close together: go there"},
+    {"words", "all words", "Has all the words: go there"},
+    {"name", "the name", "Names the concept or entity searched: go there"},
+    {"typed", "as typed", "Has the word as you typed it: go there"},
+    {"variant", "a variant", "Has another form of the word (a plural, a verb ending, the same stem): go there"},
+};
+static_assert(std::size(kTierTexts) == static_cast<std::size_t>(MatchTier::Variant) + 1, "a row per tier");
 
-const char* match_tier_label(MatchTier tier) {
-    switch (tier) {
-    case MatchTier::Phrase: return "exact phrase";
-    case MatchTier::Near: return "words together";
-    case MatchTier::AllWords: return "all words";
-    case MatchTier::Name: return "the name";
-    case MatchTier::AsTyped: return "as typed";
-    case MatchTier::Variant: return "a variant";
-    }
-    return "all words";
-}
+// An out-of-range value (a cast): "words", "all words", "Go there".
+constexpr TierText kUnknownTier = {"words", "all words", "Go there"};
 
-const char* match_tier_hint(MatchTier tier) {
-    switch (tier) {
-    case MatchTier::Phrase: return "Has the words as you typed them, in that order: go there";
-    case MatchTier::Near: return "Has all the words close together: go there";
-    case MatchTier::AllWords: return "Has all the words: go there";
-    case MatchTier::Name: return "Names the concept or entity searched: go there";
-    case MatchTier::AsTyped: return "Has the word as you typed it: go there";
-    case MatchTier::Variant: return "Has another form of the word (a plural, a verb ending, the same stem): go there";
-    }
-    return "Go there";
+const TierText& tier_text(MatchTier tier) {
+    const auto k = static_cast<std::size_t>(tier);
+    return k < std::size(kTierTexts) ? kTierTexts[k] : kUnknownTier;
 }
+}  // namespace
+
+const char* to_string(MatchTier tier) { return tier_text(tier).id; }
+const char* match_tier_label(MatchTier tier) { return tier_text(tier).label; }
+const char* match_tier_hint(MatchTier tier) { return tier_text(tier).hint; }
 
 int search_rank(SearchMatch match, int exact) { return static_cast<int>(match) * 64 + std::clamp(exact, 0, 63); }
 
