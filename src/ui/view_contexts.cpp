@@ -42,6 +42,43 @@ std::string fit_right(const std::string& text, float width) {
     return "";
 }
 
+// `text` (logical order) as drawn on one line of a right-to-left paragraph: its level runs
+// in visual order, the right-to-left ones reversed and shaped (core script.hpp).
+std::string visual_rtl(const std::string& text) {
+    std::string out;
+    for (const BidiRun& run : visual_runs(text, true)) out += visual_text(text, run.begin, run.end, run.rtl);
+    return out;
+}
+
+// A context of a right-to-left row, cut in logical order to fit `width` as drawn: at its
+// start (`keep_end`: the words before the keyword, whose end touches it) or at its end.
+std::string fit_rtl(const std::string& text, float width, bool keep_end) {
+    std::string shown = visual_rtl(text);
+    if (ImGui::CalcTextSize(shown.c_str()).x <= width) return shown;
+    std::size_t b = 0, e = text.size();
+    while (b < e) {
+        if (keep_end) {
+            ++b;
+            while (b < e && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
+        } else {
+            --e;
+            while (e > b && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
+        }
+        const std::string cut = keep_end ? "\xE2\x80\xA6" + text.substr(b) : text.substr(0, e) + "\xE2\x80\xA6";
+        shown = visual_rtl(cut);
+        if (ImGui::CalcTextSize(shown.c_str()).x <= width) return shown;
+    }
+    return "";
+}
+
+// Text drawn right-aligned in the rest of the current cell.
+void text_right_aligned(const std::string& text) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, w - ImGui::CalcTextSize(text.c_str()).x));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text.c_str());
+}
+
 void sort_button(ViewContext& ctx, ContextsState& st, const char* label, ConcordanceSort sort, const char* tip) {
     const bool on = st.sort == sort;
     if (Chip(label, ctx.theme, on ? ChipFlags_Active : ChipFlags_None)) st.sort = sort;
@@ -131,13 +168,18 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
     kw_w = std::max(1.0f, std::min(kw_w + 4, rest * (avail_w < 600.0f ? 0.5f : 0.34f)));  // a phone: the keyword whole
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("\xC2\xB6", ImGuiTableColumnFlags_WidthFixed, num_w);
-    ImGui::TableSetupColumn("Before", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    // A right-to-left article reads its rows from the right: the words before the keyword
+    // stand to its right, those after it to its left (each row follows its own passage's
+    // direction; the headers follow the first row's).
+    const bool rtl_head = !st.rows.empty() &&
+        paragraph_is_rtl(article.passages[static_cast<std::size_t>(st.rows.front().passage)].text);
+    ImGui::TableSetupColumn(rtl_head ? "After" : "Before", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Keyword", ImGuiTableColumnFlags_WidthFixed, kw_w);
-    ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(rtl_head ? "Before" : "After", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, act_w);
     // The header row, each cell placed for the mirror's column headers.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    const char* const heads[] = {"passage", "left", "keyword", "right", "actions"};
+    const char* const heads[] = {"passage", rtl_head ? "right" : "left", "keyword", rtl_head ? "left" : "right", "actions"};
     for (int c = 0; c < 5; ++c) {
         if (!ImGui::TableSetColumnIndex(c)) continue;
         ImGui::TableHeader(ImGui::TableGetColumnName(c));
@@ -163,24 +205,28 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
                 hover_passage(ctx, r.passage);
                 ImGui::SetTooltip("Open passage %d in the reader", r.passage + 1);
             }
+            const bool rtl = paragraph_is_rtl(passage.text);
+            const std::string before = (r.cut_left ? "\xE2\x80\xA6" : "") + r.left;
+            const std::string after = r.right + (r.cut_right ? "\xE2\x80\xA6" : "");
             ImGui::TableNextColumn();
+            // The cell next to the keyword on its left, its text against the keyword.
             const float left_w = ImGui::GetContentRegionAvail().x;  // the cell's width, as laid out
-            const std::string left = fit_left((r.cut_left ? "\xE2\x80\xA6" : "") + r.left, left_w);
-            const float lw = ImGui::CalcTextSize(left.c_str()).x;
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, left_w - lw));
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(left.c_str());
+            text_right_aligned(rtl ? fit_rtl(after, left_w, false) : fit_left(before, left_w));
             ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
             ImGui::PushFont(ctx.fonts.bold);
             ImGui::PushStyleColor(ImGuiCol_Text, theme.accent);
-            ImGui::TextUnformatted(fit_right(r.keyword_text, ImGui::GetContentRegionAvail().x).c_str());
+            if (rtl) {
+                text_right_aligned(fit_rtl(r.keyword_text, ImGui::GetContentRegionAvail().x, false));
+            } else {
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextUnformatted(fit_right(r.keyword_text, ImGui::GetContentRegionAvail().x).c_str());
+            }
             ImGui::PopStyleColor();
             ImGui::PopFont();
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(
-                fit_right(r.right + (r.cut_right ? "\xE2\x80\xA6" : ""), ImGui::GetContentRegionAvail().x).c_str());
+            const float right_w = ImGui::GetContentRegionAvail().x;
+            ImGui::TextUnformatted((rtl ? fit_rtl(before, right_w, true) : fit_right(after, right_w)).c_str());
             ImGui::TableNextColumn();
             passage_menu_button(ctx, r.passage, "contexts", "##more", "contexts/row/" + std::to_string(i) + "/actions");
             ImGui::PopID();

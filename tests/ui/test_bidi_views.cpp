@@ -1,5 +1,6 @@
 // Right-to-left data text in the views: an Arabic node type is drawn in visual order and
-// shaped (TextBidi) in the Entities table's Type column and the details panel.
+// shaped (TextBidi) in the Entities table's Type column and the details panel; the rows of
+// Contexts (a KWIC concordance) read from the right.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -11,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/deep_link.hpp"
 #include "core/script.hpp"
 #include "core/text.hpp"
 #include "ui/app.hpp"
@@ -34,10 +36,11 @@ std::string arabic_article() {
     return a.dump();
 }
 
-// Whether the glyphs of `visual` (code points, left to right) are drawn in that order on one
-// line somewhere in the last frame, in `font`, within `band` (screen y range; all when 0).
-bool drawn_in_order(const wwe::test::UiDriver& ui, ImFont* font, const std::string& visual, float y0 = 0,
-                    float y1 = 1e9f) {
+// Where the glyphs of `visual` (code points, left to right) are drawn in that order on one
+// line in the last frame, in `font`, within the band y0..y1 (screen y): the x of the first
+// glyph of the first such copy, or NaN when there is none.
+float drawn_at(const wwe::test::UiDriver& ui, ImFont* font, const std::string& visual, float y0 = 0,
+               float y1 = 1e9f) {
     ImGui::SetCurrentContext(ui.context());
     std::vector<const ImFontGlyph*> glyphs;
     for (std::size_t i = 0; i < visual.size();) {
@@ -70,9 +73,14 @@ bool drawn_in_order(const wwe::test::UiDriver& ui, ImFont* font, const std::stri
             }
             all = next;
         }
-        if (all) return true;
+        if (all) return start.x;
     }
-    return false;
+    return NAN;
+}
+
+bool drawn_in_order(const wwe::test::UiDriver& ui, ImFont* font, const std::string& visual, float y0 = 0,
+                    float y1 = 1e9f) {
+    return !std::isnan(drawn_at(ui, font, visual, y0, y1));
 }
 
 std::vector<unsigned char> read_bytes(const std::string& path) {
@@ -119,4 +127,21 @@ TEST_CASE("bidi: an Arabic node type reads right to left, shaped, in the Entitie
         // The details panel says "CONCEPT · فكرة" in the small font.
         CHECK(drawn_in_order(t.ui, t.app.fonts().small, visual));
     }
+}
+
+TEST_CASE("bidi: a Contexts row of an Arabic passage reads from the right, its contexts shaped and in visual order") {
+    // التعاون (cooperation) opens passage 3: "التعاون في التجارة والطاقة يفتح ...".
+    const char* keyword = "\xd8\xa7\xd9\x84\xd8\xaa\xd8\xb9\xd8\xa7\xd9\x88\xd9\x86";
+    const char* trade = "\xd8\xa7\xd9\x84\xd8\xaa\xd8\xac\xd8\xa7\xd8\xb1\xd8\xa9";  // التجارة, after it
+    ArabicApp t(std::string("v=contexts&q=") + wwe::percent_encode(keyword));
+    const float kw_x = drawn_at(t.ui, t.app.fonts().bold, wwe::visual_line(keyword));
+    const float after_x = drawn_at(t.ui, t.app.fonts().body, wwe::visual_line(trade));
+    REQUIRE_FALSE(std::isnan(kw_x));
+    REQUIRE_FALSE(std::isnan(after_x));
+    // The words after the keyword stand to its left, as an Arabic reader goes on.
+    CHECK(after_x < kw_x);
+    // The headers follow: "After" is the column left of the keyword.
+    const wwe::test::Item after_head = t.ui.find("After");
+    const wwe::test::Item before_head = t.ui.find("Before");
+    CHECK(after_head.rect.Min.x < before_head.rect.Min.x);
 }
