@@ -1,5 +1,7 @@
 #include "inflect.hpp"
 
+#include <span>
+
 #include "text.hpp"
 
 namespace wwe {
@@ -54,6 +56,52 @@ std::string arabic_key(std::string_view word) {
     return w;
 }
 
+// The derivational suffixes a language's Snowball stemmer strips (its step 1 for French,
+// Spanish, Portuguese and Italian, step 3 for German and Dutch), as the part of them every
+// inflected form keeps (French "-ation" of "coopération" and "coopérations"), each with the
+// class it counts as (masculine and feminine forms of one suffix meet). Found in what the
+// stemmer took off a word, one is added to the key, so that the derived word does not meet
+// its base ("coopération" is not "coopérer", "Sicherheit" is not "sicher").
+struct Derivation {
+    const char* part;   // folded, Latin accents stripped (as the stemmer reads words)
+    const char* klass;  // what goes into the key
+};
+
+std::span<const Derivation> derivations(const std::string& language) {
+    static const Derivation fr[] = {
+        {"issement", "issement"}, {"ation", "ation"}, {"ateur", "ateur"}, {"atric", "ateur"}, {"ution", "ution"},
+        {"usion", "usion"}, {"logi", "logi"}, {"ement", "ement"}, {"amment", "ment"}, {"emment", "ment"},
+        {"ment", "ment"}, {"ite", "ite"}, {"isme", "isme"}, {"iste", "iste"}, {"ique", "ique"},
+        {"able", "able"}, {"ible", "ible"}, {"ance", "ance"}, {"ence", "ence"}, {"euse", "eux"}, {"eux", "eux"},
+        {"ive", "if"}, {"if", "if"}};
+    static const Derivation es[] = {
+        {"amient", "amient"}, {"imient", "imient"}, {"aci", "acion"}, {"uci", "ucion"}, {"ador", "ador"},
+        {"logi", "logia"}, {"mente", "mente"}, {"idad", "idad"}, {"ismo", "ismo"},
+        {"ista", "ista"}, {"anci", "ancia"}, {"enci", "encia"}, {"anza", "anza"}, {"able", "able"}, {"ible", "ible"},
+        {"iv", "ivo"}};
+    static const Derivation pt[] = {
+        {"amento", "amento"}, {"imento", "imento"}, {"ac", "acao"}, {"uc", "ucao"}, {"ador", "ador"},
+        {"logi", "logia"}, {"mente", "mente"}, {"idade", "idade"}, {"ismo", "ismo"}, {"ista", "ista"},
+        {"anci", "ancia"}, {"enci", "encia"}, {"avel", "avel"}, {"ivel", "ivel"},
+        {"iv", "ivo"}};
+    static const Derivation it[] = {
+        {"amento", "amento"}, {"imento", "imento"}, {"azion", "azione"}, {"uzion", "uzione"}, {"ator", "atore"},
+        {"atric", "atore"}, {"logi", "logia"}, {"mente", "mente"}, {"ita", "ita"}, {"ismo", "ismo"},
+        {"ism", "ismo"}, {"ist", "ista"}, {"abil", "abile"}, {"ibil", "ibile"}, {"anz", "anza"}, {"enz", "enza"},
+        {"iv", "ivo"}};
+    static const Derivation de[] = {{"heit", "heit"}, {"keit", "keit"}, {"lich", "lich"}, {"isch", "isch"},
+                                    {"ung", "ung"},   {"end", "end"},   {"ig", "ig"},     {"ik", "ik"}};
+    static const Derivation nl[] = {{"heid", "heid"}, {"lijk", "lijk"}, {"baar", "baar"}, {"bar", "baar"},
+                                    {"ing", "ing"},   {"end", "end"},   {"ig", "ig"}};
+    if (language == "fr") return fr;
+    if (language == "es") return es;
+    if (language == "pt") return pt;
+    if (language == "it") return it;
+    if (language == "de") return de;
+    if (language == "nl") return nl;
+    return {};
+}
+
 }  // namespace
 
 std::string inflection_key(std::string_view word, const TextRules& rules) {
@@ -67,6 +115,22 @@ std::string inflection_key(std::string_view word, const TextRules& rules) {
             const std::string stem = rules.stemmer.stem(folded);
             if (folded.starts_with(stem) && std::string_view(folded).substr(stem.size()).starts_with("\xd0\xbe\xd1\x81\xd1\x82"))
                 key += "\xd0\xbe\xd1\x81\xd1\x82";  // ост
+        } else if (rules.stems()) {
+            const std::span<const Derivation> table = derivations(language);
+            if (!table.empty()) {
+                // As normalise_word stems: Latin accents stripped first.
+                const std::string plain = strip_latin_accents(folded);
+                const std::string stem = rules.stemmer.stem(plain);
+                if (plain.starts_with(stem)) {
+                    const std::string_view taken = std::string_view(plain).substr(stem.size());
+                    for (const Derivation& d : table) {
+                        if (taken.find(d.part) == std::string_view::npos) continue;
+                        key += '~';  // no word character: a key with it is no stem
+                        key += d.klass;
+                        break;
+                    }
+                }
+            }
         }
         return key;
     }

@@ -22,8 +22,11 @@
 // so التعاون، والتعاون، بالتعاون and تعاون meet; other languages with a Snowball stemmer:
 // the stem (Snowball's stemmers strip inflections, so "сотрудничество", "сотрудничестве"
 // and "сотрудничеством" meet), except that Russian keeps the one derivational suffix its
-// stemmer strips (-ость/-ост: "радость" is not "рад"); languages without a stemmer: the
-// folded word.
+// stemmer strips (-ость/-ост: "радость" is not "рад"), and French, Spanish, Portuguese,
+// Italian, German and Dutch keep the derivational suffixes their stemmers strip (Snowball's
+// step 1 for the Romance languages, step 3 for German and Dutch: "coopération" is not
+// "coopérer", "Sicherheit" is not "sicher", while "coopérations" is "coopération");
+// languages without a stemmer: the folded word.
 #pragma once
 
 #include <string>

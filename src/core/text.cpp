@@ -191,6 +191,7 @@ std::string fold_text(std::string_view s) {
 }
 
 std::string fold_for_sorting(std::string_view s) { return strip_accents(fold_text(s)); }
+std::string strip_latin_accents(std::string_view s) { return strip_accents(s, true); }
 
 bool is_cjk(char32_t cp) {
     return (cp >= 0x3040 && cp <= 0x30FF) ||   // kana

@@ -85,6 +85,10 @@ std::string fold_text(std::string_view s);
 // filtering names ("Étoile" sorts and filters with "etoile"; "Quebec" finds "Québec").
 std::string fold_for_sorting(std::string_view s);
 
+// `s` (folded, NFC) with the accents of Latin letters stripped and other scripts' kept: the
+// form the stemmer reads in normalise_word ("coopération" -> "cooperation").
+std::string strip_latin_accents(std::string_view s);
+
 // True for ideographs, kana and hangul syllables (each a word of its own).
 bool is_cjk(char32_t cp);
 

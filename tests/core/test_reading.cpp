@@ -60,12 +60,26 @@ bool mentioned_in_last(const Corpus& c, const std::string& node, std::size_t fro
 }
 }  // namespace
 
-TEST_CASE("inflection keys in other languages: Russian cases meet, derivations do not, Arabic particles go") {
+TEST_CASE("inflection keys in other languages: Russian, French, German and Italian forms meet, derivations do not, Arabic particles go") {
     const TextRules ru = TextRules::for_language("ru");
     CHECK(inflection_key("сотрудничестве", ru) == inflection_key("сотрудничество", ru));
     CHECK(inflection_key("Сотрудничеством", ru) == inflection_key("сотрудничество", ru));
     CHECK(inflection_key("безопасности", ru) == inflection_key("безопасность", ru));
     CHECK(inflection_key("радость", ru) != inflection_key("рад", ru));
+    const TextRules fr = TextRules::for_language("fr");
+    CHECK(inflection_key("coopérations", fr) == inflection_key("coopération", fr));
+    CHECK(inflection_key("Coopération", fr) == inflection_key("coopération", fr));
+    CHECK(inflection_key("coopération", fr) != inflection_key("coopérer", fr));
+    CHECK(inflection_key("gouvernements", fr) == inflection_key("gouvernement", fr));
+    CHECK(inflection_key("gouvernement", fr) != inflection_key("gouverner", fr));
+    CHECK(inflection_key("sécurités", fr) == inflection_key("sécurité", fr));
+    CHECK(inflection_key("coopérer", fr) == inflection_key("coopère", fr));
+    const TextRules de = TextRules::for_language("de");
+    CHECK(inflection_key("Sicherheit", de) != inflection_key("sicher", de));
+    CHECK(inflection_key("Zusammenarbeiten", de) == inflection_key("Zusammenarbeit", de));
+    const TextRules it = TextRules::for_language("it");
+    CHECK(inflection_key("cooperazioni", it) == inflection_key("cooperazione", it));
+    CHECK(inflection_key("cooperazione", it) != inflection_key("cooperare", it));
     const TextRules ar = TextRules::for_language("ar");
     for (const char* form : {"والتعاون", "بالتعاون", "للتعاون", "فالتعاون", "كالتعاون", "تعاون"})
         CHECK_MESSAGE(inflection_key(form, ar) == inflection_key("التعاون", ar), form);
