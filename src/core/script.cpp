@@ -684,9 +684,11 @@ std::string visual_text(std::string_view text, std::uint32_t begin, std::uint32_
     return out;
 }
 
-std::string visual_line(std::string_view text) {
-    if (!has_rtl(text)) return std::string(text);
-    const BidiLevels levels = bidi_resolve(text);
+std::string visual_line(std::string_view text) { return visual_line(text, BidiDirection::Auto); }
+
+std::string visual_line(std::string_view text, BidiDirection direction) {
+    if (direction != BidiDirection::RightToLeft && !has_rtl(text)) return std::string(text);
+    const BidiLevels levels = bidi_resolve(text, direction);
     std::string out;
     for (const BidiRun& r : visual_runs(levels, 0, static_cast<std::uint32_t>(text.size())))
         out += visual_text(text, r.begin, r.end, r.rtl);

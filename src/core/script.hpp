@@ -110,6 +110,9 @@ std::string visual_text(std::string_view text, std::uint32_t begin, std::uint32_
 // `text` as one line drawn left to right (one-line labels): bidi_resolve (Auto) +
 // visual_runs + visual_text; the text itself when !has_rtl(text).
 std::string visual_line(std::string_view text);
+// The same in a paragraph of the given direction (a context of a right-to-left row whose own
+// first strong letter may be Latin: RightToLeft).
+std::string visual_line(std::string_view text, BidiDirection direction);
 
 // False for code points that are not drawn: controls and invisible format characters
 // (Unicode category Cc, Cf: joiners, direction marks, the soft hyphen, ...), line and

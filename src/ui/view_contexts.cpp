@@ -17,43 +17,15 @@ namespace wwe::ui {
 
 namespace {
 
-// Text cut from the left to fit `width` (the end kept, "…" in front).
-std::string fit_left(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    std::size_t b = 0;
-    while (b < text.size()) {
-        ++b;
-        while (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
-        const std::string t = "\xE2\x80\xA6" + text.substr(b);
-        if (ImGui::CalcTextSize(t.c_str()).x <= width) return t;
-    }
-    return "";
-}
+std::string as_written(const std::string& text) { return text; }
+// `text` as drawn on one line of a right-to-left paragraph (core script.hpp).
+std::string visual_rtl(const std::string& text) { return visual_line(text, BidiDirection::RightToLeft); }
 
-std::string fit_right(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    std::size_t e = text.size();
-    while (e > 0) {
-        --e;
-        while (e > 0 && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
-        const std::string t = text.substr(0, e) + "\xE2\x80\xA6";
-        if (ImGui::CalcTextSize(t.c_str()).x <= width) return t;
-    }
-    return "";
-}
-
-// `text` (logical order) as drawn on one line of a right-to-left paragraph: its level runs
-// in visual order, the right-to-left ones reversed and shaped (core script.hpp).
-std::string visual_rtl(const std::string& text) {
-    std::string out;
-    for (const BidiRun& run : visual_runs(text, true)) out += visual_text(text, run.begin, run.end, run.rtl);
-    return out;
-}
-
-// A context of a right-to-left row, cut in logical order to fit `width` as drawn: at its
-// start (`keep_end`: the words before the keyword, whose end touches it) or at its end.
-std::string fit_rtl(const std::string& text, float width, bool keep_end) {
-    std::string shown = visual_rtl(text);
+// `text` cut in logical order, never inside a code point, so that `drawn(text)` fits `width`:
+// at its start with "…" in front (`keep_end`: the end, which touches the keyword, is kept)
+// or at its end with "…" after it. "" when not even "…" fits.
+std::string fit(const std::string& text, float width, bool keep_end, std::string (*drawn)(const std::string&) = as_written) {
+    std::string shown = drawn(text);
     if (ImGui::CalcTextSize(shown.c_str()).x <= width) return shown;
     std::size_t b = 0, e = text.size();
     while (b < e) {
@@ -64,8 +36,7 @@ std::string fit_rtl(const std::string& text, float width, bool keep_end) {
             --e;
             while (e > b && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
         }
-        const std::string cut = keep_end ? "\xE2\x80\xA6" + text.substr(b) : text.substr(0, e) + "\xE2\x80\xA6";
-        shown = visual_rtl(cut);
+        shown = drawn(keep_end ? "\xE2\x80\xA6" + text.substr(b) : text.substr(0, e) + "\xE2\x80\xA6");
         if (ImGui::CalcTextSize(shown.c_str()).x <= width) return shown;
     }
     return "";
@@ -211,22 +182,22 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
             ImGui::TableNextColumn();
             // The cell next to the keyword on its left, its text against the keyword.
             const float left_w = ImGui::GetContentRegionAvail().x;  // the cell's width, as laid out
-            text_right_aligned(rtl ? fit_rtl(after, left_w, false) : fit_left(before, left_w));
+            text_right_aligned(rtl ? fit(after, left_w, false, visual_rtl) : fit(before, left_w, true));
             ImGui::TableNextColumn();
             ImGui::PushFont(ctx.fonts.bold);
             ImGui::PushStyleColor(ImGuiCol_Text, theme.accent);
             if (rtl) {
-                text_right_aligned(fit_rtl(r.keyword_text, ImGui::GetContentRegionAvail().x, false));
+                text_right_aligned(fit(r.keyword_text, ImGui::GetContentRegionAvail().x, false, visual_rtl));
             } else {
                 ImGui::AlignTextToFramePadding();
-                ImGui::TextUnformatted(fit_right(r.keyword_text, ImGui::GetContentRegionAvail().x).c_str());
+                ImGui::TextUnformatted(fit(r.keyword_text, ImGui::GetContentRegionAvail().x, false).c_str());
             }
             ImGui::PopStyleColor();
             ImGui::PopFont();
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             const float right_w = ImGui::GetContentRegionAvail().x;
-            ImGui::TextUnformatted((rtl ? fit_rtl(before, right_w, true) : fit_right(after, right_w)).c_str());
+            ImGui::TextUnformatted((rtl ? fit(before, right_w, true, visual_rtl) : fit(after, right_w, false)).c_str());
             ImGui::TableNextColumn();
             passage_menu_button(ctx, r.passage, "contexts", "##more", "contexts/row/" + std::to_string(i) + "/actions");
             ImGui::PopID();
