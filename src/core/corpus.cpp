@@ -16,6 +16,21 @@ std::int64_t Corpus::find_term(const std::string& term) const {
     return it == term_ids.end() ? -1 : static_cast<std::int64_t>(it->second);
 }
 
+std::string Corpus::resolve_term(std::string term, std::string_view surface) const {
+    if (find_term(term) >= 0) return term;
+    std::string plain = unaccented_term(surface, rules);
+    if (const auto it = unaccented.find(plain); it != unaccented.end()) return terms[it->second];
+    if (plain != term && find_term(plain) >= 0) return plain;
+    return term;
+}
+
+std::vector<std::string> Corpus::terms_for(std::string_view text) const {
+    std::vector<std::string> out;
+    for (Token& t : tokenize(text, rules))
+        if (!t.joined) out.push_back(resolve_term(std::move(t.term), text.substr(t.begin, t.end - t.begin)));
+    return out;
+}
+
 bool Corpus::is_stop_word(std::string_view word) const {
     return !stop_words.empty() && stop_words.count(stop_word_key(word)) > 0;
 }
@@ -113,6 +128,17 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
         }
         c.passage_length[p] = static_cast<int>(c.words[p].size());
         total += c.words[p].size();
+    }
+    // Accent-less spellings of the text's words (only words with Latin accents differ).
+    for (const auto& [raw, entry] : stems) {
+        if (entry.id == UINT32_MAX || std::all_of(raw.begin(), raw.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
+            continue;
+        std::string plain = unaccented_term(raw, c.rules);
+        if (plain == entry.term) continue;
+        const auto [it, added] = c.unaccented.try_emplace(std::move(plain), entry.id);
+        const std::uint32_t held = it->second;
+        if (!added && (postings_of[entry.id] > postings_of[held] || (postings_of[entry.id] == postings_of[held] && entry.id < held)))
+            it->second = entry.id;
     }
     const std::size_t nt = c.terms.size();
     InvertedIndex& ix = c.index;
@@ -216,7 +242,7 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
             for (const Token& t : tokenize(form.text))
                 if (!t.joined) keys.push_back(inflection_key(std::string_view(form.text).substr(t.begin, t.end - t.begin), c.rules));
             std::vector<std::uint32_t> ids;
-            for (const std::string& term : terms_of(form.text, c.rules)) {
+            for (const std::string& term : c.terms_for(form.text)) {
                 const std::int64_t id = c.find_term(term);
                 if (id < 0) {  // a word no passage has: the form occurs nowhere
                     ids.clear();
@@ -351,7 +377,7 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
             Corpus::NameForm f;
             f.node = static_cast<int>(n);
             if (has_cjk(text)) f.folded = fold_text(text);
-            else f.terms = terms_of(text, c.rules);
+            else f.terms = c.terms_for(text);
             if (!f.terms.empty() || !f.folded.empty()) c.name_forms.push_back(std::move(f));
         };
         add(node.label);

@@ -112,6 +112,18 @@ struct Corpus {
     std::unordered_map<std::string, std::uint32_t> term_ids;  // term -> id
     // The id of `term`, or -1 when no passage has it.
     std::int64_t find_term(const std::string& term) const;
+    // Accent-less spellings: unaccented_term() of a word of the text -> the id of the text's
+    // term for that word, where the two differ (Spanish "cooperacion" -> "cooper", the term of
+    // "cooperación"); when several words meet in one spelling, the term with most postings.
+    std::unordered_map<std::string, std::uint32_t> unaccented;
+    // The term to look up for a word written `surface` whose own term is `term`: `term` when
+    // a passage has it; else the text's term of the same word with accents (see unaccented);
+    // else the accent-less term when a passage has that; else `term`. So "riviere" finds
+    // "rivière" and "cooperacion" finds "cooperación" and "cooperaciones".
+    std::string resolve_term(std::string term, std::string_view surface) const;
+    // terms_of(text, rules) with each term resolved as resolve_term() says: for query words,
+    // phrases and names.
+    std::vector<std::string> terms_for(std::string_view text) const;
 
     std::vector<std::vector<Word>> words;         // per passage: words[p][k] is word position k
     std::vector<std::vector<JoinedWord>> joined;  // per passage: joined compounds, in order

@@ -28,15 +28,6 @@ void undouble(std::string& w) {
         w.pop_back();
 }
 
-std::string primary_language(std::string_view bcp47) {
-    std::string primary;
-    for (char c : bcp47) {
-        if (c == '-' || c == '_') break;
-        primary += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    return primary;
-}
-
 // An Arabic word without the particles joined in front of it (inflect.hpp), accents gone.
 std::string arabic_key(std::string_view word) {
     std::string w = normalise_word(word, TextRules{});  // folded, short vowels and tatweel out
@@ -118,9 +109,11 @@ std::string inflection_key(std::string_view word, const TextRules& rules) {
         } else if (rules.stems()) {
             const std::span<const Derivation> table = derivations(language);
             if (!table.empty()) {
-                // As normalise_word stems: Latin accents stripped first.
+                // As normalise_word stems: the word as written. The stem may have lost an
+                // accent (French "coopér" -> "cooper") and the table's parts have none, so
+                // the two are compared without them.
                 const std::string plain = strip_latin_accents(folded);
-                const std::string stem = rules.stemmer.stem(plain);
+                const std::string stem = strip_latin_accents(rules.stemmer.stem(folded));
                 if (plain.starts_with(stem)) {
                     const std::string_view taken = std::string_view(plain).substr(stem.size());
                     for (const Derivation& d : table) {

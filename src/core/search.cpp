@@ -305,7 +305,7 @@ SearchQuery parse_query(const Corpus& corpus, std::string_view text) {
     split_quotes(text, phrases, free_text);
 
     for (const std::string& phrase : phrases) {
-        std::vector<std::string> terms = terms_of(phrase, corpus.rules);
+        std::vector<std::string> terms = corpus.terms_for(phrase);
         if (terms.empty()) continue;
         SearchClause clause;
         clause.kind = terms.size() == 1 ? SearchClause::Kind::Word : SearchClause::Kind::Phrase;
@@ -367,7 +367,10 @@ SearchQuery parse_query(const Corpus& corpus, std::string_view text) {
     // The rest: words, where a run of words that names a node becomes a node clause.
     std::vector<Token> words;
     for (Token& t : tokenize(folded, corpus.rules))
-        if (!t.joined) words.push_back(std::move(t));
+        if (!t.joined) {
+            t.term = corpus.resolve_term(std::move(t.term), std::string_view(folded).substr(t.begin, t.end - t.begin));
+            words.push_back(std::move(t));
+        }
     if (words.size() >= 2)
         for (const Token& w : words) q.sequence.push_back(w.term);
     std::vector<char> stop_clause;  // per clause: an unquoted stop word

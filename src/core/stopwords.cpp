@@ -79,8 +79,7 @@ const std::vector<std::string>& default_stop_words(std::string_view language) {
         return all;
     }();
     static const std::vector<std::string> none;
-    std::string primary(language.substr(0, language.find('-')));
-    for (char& c : primary) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string primary = primary_language(language);
     if (primary == "en") return english;
     if (primary == "fr") return french;
     if (primary == "de") return german;

@@ -245,14 +245,19 @@ std::vector<std::string> Stemmer::algorithms() {
     return names;
 }
 
-TextRules TextRules::for_language(std::string_view bcp47) {
-    TextRules rules;
-    rules.language = std::string(bcp47);
+std::string primary_language(std::string_view bcp47) {
     std::string primary;
     for (char c : bcp47) {
         if (c == '-' || c == '_') break;
         primary += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
+    return primary;
+}
+
+TextRules TextRules::for_language(std::string_view bcp47) {
+    TextRules rules;
+    rules.language = std::string(bcp47);
+    const std::string primary = primary_language(bcp47);
     static const std::pair<const char*, const char*> kAlgorithms[] = {
         {"ar", "arabic"},     {"ca", "catalan"},  {"da", "danish"},     {"de", "german"},
         {"el", "greek"},      {"en", "english"},  {"es", "spanish"},    {"eu", "basque"},
@@ -290,11 +295,15 @@ std::string normalise_word(std::string_view word, const TextRules& rules) {
             }
         }
     }
-    // Latin accents go before stemming as well as after: a stemmer that reads "rivière" and
-    // "riviere" differently (French strips -ière but not -iere) would leave the accent-less
-    // query apart from the text. Other scripts keep theirs for the stemmer (Russian й is no
-    // и to its endings) and lose them after it.
-    return strip_accents(rules.stemmer.stem(strip_accents(folded, true)));
+    // The stemmer reads the word as written: its suffix lists have their accents (Spanish
+    // -ación, French -ière, Romanian -ități), so a word stripped first would keep its suffix
+    // ("cooperacion" against "cooperaciones" -> "cooper"). Accents go after it. A query
+    // typed without them meets the text through Corpus::unaccented (unaccented_term).
+    return strip_accents(rules.stemmer.stem(folded));
+}
+
+std::string unaccented_term(std::string_view word, const TextRules& rules) {
+    return normalise_word(strip_accents(fold_text(word), true), rules);
 }
 
 namespace {

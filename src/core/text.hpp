@@ -86,7 +86,7 @@ std::string fold_text(std::string_view s);
 std::string fold_for_sorting(std::string_view s);
 
 // `s` (folded, NFC) with the accents of Latin letters stripped and other scripts' kept: the
-// form the stemmer reads in normalise_word ("coopération" -> "cooperation").
+// word as typed without accents ("coopération" -> "cooperation"; see unaccented_term).
 std::string strip_latin_accents(std::string_view s);
 
 // True for ideographs, kana and hangul syllables (each a word of its own).
@@ -122,6 +122,10 @@ private:
     std::string algorithm_;
     std::shared_ptr<::sb_stemmer> handle_;
 };
+
+// The primary language subtag of a BCP 47 tag, lower-cased ("pt-BR" -> "pt", "zh_Hant" ->
+// "zh"; "" -> "").
+std::string primary_language(std::string_view bcp47);
 
 // How one language's text becomes terms. Cheap to copy.
 struct TextRules {
@@ -183,8 +187,15 @@ void tokenize(std::string_view text, std::vector<Token>& out, StemMemo& memo,
 // Normalised terms of `text` without offsets or joined forms (for aliases and phrases).
 std::vector<std::string> terms_of(std::string_view text, const TextRules& rules = english_rules());
 
-// One word's term: `word` (any case, any form) folded, stemmed by `rules`, accents
-// stripped. The building block of tokenize(), for callers that match words themselves.
+// One word's term: `word` (any case, any form) folded, stemmed by `rules` as written, then
+// accents stripped ("cooperación" and "cooperaciones" -> "cooper" in Spanish). The building
+// block of tokenize(), for callers that match words themselves.
 std::string normalise_word(std::string_view word, const TextRules& rules = english_rules());
+
+// The term `word` gets when typed without its Latin accents: normalise_word() of the word
+// with them stripped ("cooperación" -> "cooperacion" in Spanish, whose stemmer only knows
+// -ación). Equal to normalise_word() for a word without accents. Corpus::unaccented maps it
+// to the text's own term, so that an accent-less query finds the accented text.
+std::string unaccented_term(std::string_view word, const TextRules& rules = english_rules());
 
 }  // namespace wwe

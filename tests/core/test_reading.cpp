@@ -74,6 +74,11 @@ TEST_CASE("inflection keys in other languages: Russian, French, German and Itali
     CHECK(inflection_key("gouvernement", fr) != inflection_key("gouverner", fr));
     CHECK(inflection_key("sécurités", fr) == inflection_key("sécurité", fr));
     CHECK(inflection_key("coopérer", fr) == inflection_key("coopère", fr));
+    const TextRules es = TextRules::for_language("es");
+    CHECK(inflection_key("cooperaciones", es) == inflection_key("cooperaci\xc3\xb3n", es));
+    CHECK(inflection_key("cooperaci\xc3\xb3n", es) != inflection_key("cooperar", es));
+    const TextRules pt = TextRules::for_language("pt");
+    CHECK(inflection_key("coopera\xc3\xa7\xc3\xb5" "es", pt) == inflection_key("coopera\xc3\xa7\xc3\xa3o", pt));
     const TextRules de = TextRules::for_language("de");
     CHECK(inflection_key("Sicherheit", de) != inflection_key("sicher", de));
     CHECK(inflection_key("Zusammenarbeiten", de) == inflection_key("Zusammenarbeit", de));
