@@ -113,7 +113,8 @@ struct FontBuild {
 
 // The code points `text` needs glyphs for: its own (controls and invisible format
 // characters excepted: they are not drawn) and, for Arabic, the presentation forms the
-// shaper (core/script.hpp) draws with. Ascending.
+// shaper (core/script.hpp) draws with: all four forms of each of its letters, so that a
+// word cut anywhere is drawn. Ascending.
 std::vector<char32_t> glyph_text(const std::string& text);
 
 // Clears `atlas` and adds the fonts rasterised at `pixel_ratio` (clamped to [1, 4]) with

@@ -130,7 +130,7 @@ void draw_empty_state(ViewContext& ctx, float left, float width) {
     if (!ctx.state.facets.empty()) message += ctx.state.query.empty() ? " the chosen filters" : " with the chosen filters";
     message += ".";
     ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(message.c_str());
+    ImGui::TextUnformatted(visual_line(message).c_str());  // a right-to-left query in order, shaped
     ImGui::PopFont();
     ImGui::SetCursorPosX(left);
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);

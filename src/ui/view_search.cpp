@@ -2,6 +2,7 @@
 // dismissible notice under it.
 #include <string>
 
+#include "core/script.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
@@ -120,7 +121,8 @@ static void draw_topic_chips(ViewContext& ctx) {
 // Result line: how much of the article is shown.
 static void draw_result_line(ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.small);
-    const std::string line = result_summary(ctx.corpus, ctx.state, static_cast<int>(ctx.derived.shown.size()));
+    // visual_line: a right-to-left query inside the sentence is drawn in order and shaped.
+    const std::string line = visual_line(result_summary(ctx.corpus, ctx.state, static_cast<int>(ctx.derived.shown.size())));
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.theme.text_muted);
     ImGui::TextUnformatted(line.c_str());
     ImGui::PopStyleColor();

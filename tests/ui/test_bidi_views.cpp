@@ -145,3 +145,14 @@ TEST_CASE("bidi: a Contexts row of an Arabic passage reads from the right, its c
     const wwe::test::Item before_head = t.ui.find("Before");
     CHECK(after_head.rect.Min.x < before_head.rect.Min.x);
 }
+
+TEST_CASE("bidi: the result line quotes an Arabic query in reading order, shaped") {
+    const char* security = "\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd9\x86";  // الأمن
+    ArabicApp t(std::string("v=reader&q=") + wwe::percent_encode(security));
+    const std::string visual = wwe::visual_line(security);
+    REQUIRE(visual != security);
+    // Nowhere in the small font (the result line, the search chip) as stored, unshaped and
+    // left to right; shaped and reordered instead.
+    CHECK_FALSE(drawn_in_order(t.ui, t.app.fonts().small, security));
+    CHECK(drawn_in_order(t.ui, t.app.fonts().small, visual));
+}
