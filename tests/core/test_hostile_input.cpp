@@ -283,7 +283,7 @@ TEST_CASE("hostile: a member name used twice in one object is an error at its po
     CHECK(dups(R"({"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]})").empty());  // other objects: fine
     REQUIRE(dups("{\"x\": [{\"id\": 1},\n {\"id\": 2, \"id\": 3}]}").size() == 1);
     CHECK(dups("{\"x\": [{\"id\": 1},\n {\"id\": 2, \"id\": 3}]}")[0] ==
-          "error: /x/1/id: expected each member name once in an object, found \"id\" again at line 2, column 13 "
+          "error: /x/1/id: expected each member name once in an object, found \"id\" again at line 2, column 12 "
           "(first at line 2, column 3; the last one would be read, the others lost)");
     CHECK(dups(R"({"a": 1, "\u0061": 2})").size() == 1);            // the same name, escaped
     CHECK(dups(R"({"a~/b": 1, "a~/b": 2})")[0].rfind("error: /a~0~1b:", 0) == 0);
