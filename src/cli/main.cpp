@@ -65,8 +65,10 @@ std::string safe(std::string_view s) { return wwe::escape_controls(s); }
 
 // A JSON value as printed: indented, its strings' C1 controls and DEL escaped too (the C0
 // ones JSON escapes itself), so the same value a JSON reader reads.
-std::string safe_json(const json& j) {
-    return wwe::escape_controls(j.dump(2, ' ', false, json::error_handler_t::replace), "\n");
+// (A template: json and ordered_json, whose members keep their order, print alike.)
+template <class Json>
+std::string safe_json(const Json& j) {
+    return wwe::escape_controls(j.dump(2, ' ', false, Json::error_handler_t::replace), "\n");
 }
 
 // "1 passage", "2 passages".
