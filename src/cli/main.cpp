@@ -30,6 +30,7 @@
 #include "core/load.hpp"
 #include "core/problems.hpp"
 #include "core/query.hpp"
+#include "core/text.hpp"
 #include "core/tour.hpp"
 
 namespace {
@@ -56,6 +57,19 @@ bundle: a standalone offline explorer (one HTML file, works from file://) for FI
 query: --facet may repeat; values of one facet are ORed, facets are ANDed.
 Exit status: 0 success, 1 invalid data, 2 bad usage.
 )";
+
+// Text from the data as printed on a terminal: its control characters (ESC, BEL, C1 ...)
+// escaped as \u001b, never sent raw (text.hpp escape_controls). Every string of an article
+// that the CLI prints goes through one of these two.
+std::string safe(std::string_view s) { return wwe::escape_controls(s); }
+
+// A JSON value as printed: indented, its strings' C1 controls and DEL escaped too (the C0
+// ones JSON escapes itself), so the same value a JSON reader reads.
+// (A template: json and ordered_json, whose members keep their order, print alike.)
+template <class Json>
+std::string safe_json(const Json& j) {
+    return wwe::escape_controls(j.dump(2, ' ', false, Json::error_handler_t::replace), "\n");
+}
 
 // "1 passage", "2 passages".
 std::string count(std::size_t n, const char* singular, const char* plural) {
@@ -161,7 +175,7 @@ std::optional<wwe::Corpus> load(const std::string& path, bool print_warnings) {
     r.diagnostics.insert(r.diagnostics.end(), more.begin(), more.end());
     if (r.error_count() > 0) corpus.reset();
     for (const wwe::Diagnostic& d : r.diagnostics)
-        if (d.severity == wwe::Severity::Error || print_warnings) std::cerr << path << ": " << shown(d, text) << "\n";
+        if (d.severity == wwe::Severity::Error || print_warnings) std::cerr << safe(path + ": " + shown(d, text)) << "\n";
     if (!corpus) std::cerr << path << ": " << count(r.error_count(), "error", "errors") << "; the file cannot be used\n";
     return corpus;
 }
@@ -178,7 +192,7 @@ int cmd_validate(const Args& args) {
     if (corpus) wwe::resolve_tours(*corpus, diags);
     int errors = 0, warnings = 0;
     for (const wwe::Diagnostic& d : diags) {
-        std::cerr << path << ": " << shown(d, text) << "\n";
+        std::cerr << safe(path + ": " + shown(d, text)) << "\n";
         (d.severity == wwe::Severity::Error ? errors : warnings)++;
     }
     if (args.json) {
@@ -189,8 +203,8 @@ int cmd_validate(const Args& args) {
             if (const std::string id = text ? wwe::passage_id_at(*text, d.pointer) : ""; !id.empty())
                 list.back()["passage_id"] = id;
         }
-        std::cout << json{{"file", path}, {"valid", errors == 0}, {"errors", errors}, {"warnings", warnings},
-                          {"diagnostics", list}}.dump(2, ' ', false, json::error_handler_t::replace)
+        std::cout << safe_json(json{{"file", path}, {"valid", errors == 0}, {"errors", errors}, {"warnings", warnings},
+                               {"diagnostics", list}})
                   << "\n";
     } else if (errors == 0) {
         std::cout << path << ": valid (" << count(corpus->article.passages.size(), "passage", "passages") << ", "
@@ -225,10 +239,11 @@ int cmd_stats(const Args& args, const wwe::Corpus& c) {
               {"events", a.events.size()},
               {"quantities", a.quantities.size()}};
     if (args.json) {
-        std::cout << j.dump(2) << "\n";
+        std::cout << safe_json(j) << "\n";
         return kOk;
     }
-    std::cout << a.meta.title << "\n" << a.meta.author.name << ", " << a.meta.outlet << ", " << a.meta.published << "\n\n";
+    std::cout << safe(a.meta.title) << "\n"
+              << safe(a.meta.author.name + ", " + a.meta.outlet + ", " + a.meta.published) << "\n\n";
     for (const char* key : {"sections", "passages", "words", "concepts", "entities", "mentions", "relations", "events", "quantities"})
         std::printf("%-11s %6d\n", key, j[key].get<int>());
     std::cout << "facets     ";
@@ -249,15 +264,15 @@ int cmd_query(const Args& args, const wwe::Corpus& c) {
     request.passages = false;  // the JSON gives their number only
     wwe::QueryResult result = wwe::run_query(c, request);
     if (!result.problems.empty()) {
-        for (const wwe::Diagnostic& d : result.problems) std::cerr << "explorer: --facet " << d.to_string() << "\n";
+        for (const wwe::Diagnostic& d : result.problems) std::cerr << "explorer: --facet " << safe(d.to_string()) << "\n";
         return kUsage;
     }
     if (args.json) {
-        std::cout << wwe::to_json(c, result).dump(2) << "\n";
+        std::cout << safe_json(wwe::to_json(c, result)) << "\n";
         return kOk;
     }
     std::cout << count(result.paragraphs.size(), "passage", "passages") << "\n";
-    if (const std::string note = wwe::search_note(result.query); !note.empty()) std::cout << note << ".\n";
+    if (const std::string note = wwe::search_note(result.query); !note.empty()) std::cout << safe(note) << ".\n";
     wwe::SnippetOptions plain;
     plain.open = "[";
     plain.close = "]";
@@ -266,7 +281,7 @@ int cmd_query(const Args& args, const wwe::Corpus& c) {
         const wwe::Passage& passage = c.article.passages[p.passage];
         std::printf("\n¶%d  %s", p.passage + 1, passage.id.c_str());
         if (!request.text.empty()) std::printf("  (score %.3f, %s)", p.score, wwe::match_tier_label(p.tier));
-        std::printf("\n  %s\n", wwe::make_snippet(passage.text, p.hits, plain).c_str());
+        std::printf("\n  %s\n", safe(wwe::make_snippet(passage.text, p.hits, plain)).c_str());
     }
     return kOk;
 }
@@ -325,26 +340,25 @@ int cmd_list(const Args& args, const wwe::Corpus& c) {
         return usage("list takes one of facets, concepts, entities, events, relations, not '" + what + "'");
     }
     if (args.json) {
-        std::cout << out.dump(2) << "\n";
+        std::cout << safe_json(out) << "\n";
         return kOk;
     }
+    auto str = [](const json& j) { return safe(j.get_ref<const std::string&>()); };
     for (const json& j : out) {
         if (what == "facets") {
-            std::cout << j["label"].get<std::string>() << " (" << j["id"].get<std::string>() << ")\n";
+            std::cout << str(j["label"]) << " (" << str(j["id"]) << ")\n";
             for (const json& v : j["values"])
-                std::cout << "  " << j["id"].get<std::string>() << "=" << v["id"].get<std::string>() << "  "
-                          << v["label"].get<std::string>() << "  ("
+                std::cout << "  " << str(j["id"]) << "=" << str(v["id"]) << "  " << str(v["label"]) << "  ("
                           << count(v["passages"].get<std::size_t>(), "passage", "passages") << ")\n";
         } else if (what == "events") {
-            std::cout << j["date"].get<std::string>() << (j.contains("end") ? "–" + j["end"].get<std::string>() : "")
-                      << (j.contains("approximate") ? " (approx.)" : "") << "  " << j["label"].get<std::string>()
-                      << "  [" << j["passage"].get<std::string>() << "]\n";
+            std::cout << str(j["date"]) << (j.contains("end") ? "–" + str(j["end"]) : "")
+                      << (j.contains("approximate") ? " (approx.)" : "") << "  " << str(j["label"]) << "  ["
+                      << str(j["passage"]) << "]\n";
         } else if (what == "relations") {
-            std::cout << j["source"].get<std::string>() << " --" << j["type"].get<std::string>() << "--> "
-                      << j["target"].get<std::string>() << "  " << j["evidence"].dump() << "\n";
+            std::cout << str(j["source"]) << " --" << str(j["type"]) << "--> " << str(j["target"]) << "  "
+                      << safe(j["evidence"].dump()) << "\n";
         } else {
-            std::cout << j["id"].get<std::string>() << "  " << j["label"].get<std::string>() << "  ("
-                      << j["type"].get<std::string>() << ", " << count(j["mentions"].get<std::size_t>(), "mention", "mentions")
+            std::cout << str(j["id"]) << "  " << str(j["label"]) << "  (" << str(j["type"]) << ", " << count(j["mentions"].get<std::size_t>(), "mention", "mentions")
                       << ")\n";
         }
     }
@@ -370,7 +384,7 @@ std::optional<int> listing_query(const Args& args, const wwe::Corpus& c, std::st
     request.details = false;
     result = wwe::run_query(c, request);
     if (result.problems.empty()) return std::nullopt;
-    for (const wwe::Diagnostic& d : result.problems) std::cerr << "explorer: --facet " << d.to_string() << "\n";
+    for (const wwe::Diagnostic& d : result.problems) std::cerr << "explorer: --facet " << safe(d.to_string()) << "\n";
     return kUsage;
 }
 
@@ -385,17 +399,17 @@ int cmd_contexts(const Args& args, const wwe::Corpus& c) {
     o.sort = args.sort == "left" ? wwe::ConcordanceSort::Left : args.sort == "right" ? wwe::ConcordanceSort::Right
                                                                                        : wwe::ConcordanceSort::Article;
     const auto rows = wwe::concordance(c, result.query, result.passages, o);
-    std::cout << count(rows.size(), "occurrence", "occurrences") << " of " << text << "\n";
+    std::cout << count(rows.size(), "occurrence", "occurrences") << " of " << safe(text) << "\n";
     auto width = [](const std::string& s) {  // code points
         std::size_t n = 0;
         for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
         return n;
     };
     for (const wwe::ConcordanceRow& r : rows) {
-        const std::string left = (r.cut_left ? "\u2026" : "") + r.left;
+        const std::string left = (r.cut_left ? "\u2026" : "") + safe(r.left);
         const std::size_t w = width(left);
         std::printf("\u00b6%-3d %s%s [%s] %s%s\n", r.passage + 1, std::string(w < 42 ? 42 - w : 0, ' ').c_str(),
-                    left.c_str(), r.keyword_text.c_str(), r.right.c_str(), r.cut_right ? "\u2026" : "");
+                    left.c_str(), safe(r.keyword_text).c_str(), safe(r.right).c_str(), r.cut_right ? "\u2026" : "");
     }
     return kOk;
 }
@@ -412,7 +426,7 @@ int cmd_terms(const Args& args, const wwe::Corpus& c) {
     for (std::size_t s = 0; s < c.article.sections.size(); ++s) std::printf(" %4zu", s + 1);
     std::cout << "\n";
     for (const wwe::TermRow& r : rows) {
-        std::string label = r.text + (r.node >= 0 ? " (name)" : r.stop ? " (stop word)" : "");
+        std::string label = safe(r.text) + (r.node >= 0 ? " (name)" : r.stop ? " (stop word)" : "");
         std::printf("%-42s %5d ", wwe::utf8_truncate(label, 42).c_str(), r.count);
         for (const int n : r.per_section) std::printf(" %4d", n);
         std::cout << "\n";
@@ -470,7 +484,7 @@ std::string article_of(const std::string& path) {
         }
     }
     for (const wwe::Diagnostic& d : diags) {
-        std::cerr << path << ": " << d.to_string() << "\n";
+        std::cerr << safe(path + ": " + d.to_string()) << "\n";
         if (d.severity == wwe::Severity::Error) ++errors;
     }
     if (article.empty() || errors > 0) {
@@ -500,7 +514,7 @@ int cmd_import(const Args& args) {
     const std::string article = article_of(args.positional[0]);
     if (article.empty()) return kInvalidData;
     if (!args.out) {
-        std::cout << article;
+        std::cout << wwe::escape_controls(article, "\t\n\r");  // the same JSON; no raw C1 on the terminal
         return kOk;
     }
     return write_file(*args.out, article) ? kOk : kInvalidData;

@@ -398,7 +398,9 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
         if (facet.built_in) continue;
         for (std::size_t v = 0; v < facet.values.size(); ++v) {
             const bool used = !c.facet_passages[f][v].empty();
-            if (!used)
+            // A value whose id was refused (empty in a partial article) has that error, which
+            // counts the passages that name it: no second word about it.
+            if (!used && !facet.values[v].id.empty())
                 diagnostics.push_back({Severity::Warning, "/facets/" + std::to_string(f) + "/values/" + std::to_string(v),
                                        "a facet value that some passage has", "\"" + facet.values[v].id + "\" on no passage"});
         }

@@ -421,6 +421,8 @@ ImportResult import_text(std::string_view text, FileKind kind, const ImportOptio
     if (text.size() > kArticleJsonLimits.max_bytes)
         return error("a text of at most " + std::to_string(kArticleJsonLimits.max_bytes >> 20) + " MiB",
                      std::to_string(text.size()) + " bytes");
+    if (const std::string other = utf16_or_32_name(text); !other.empty())
+        return error("UTF-8 text (save the file as UTF-8)", "a text in " + other);
     if (const std::size_t bad = utf8_invalid_at(text); bad != std::string_view::npos)
         return error("UTF-8 text (save the file as UTF-8)", "invalid bytes at byte " + std::to_string(bad));
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);

@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <optional>
+#include <unordered_map>
 
 #include "text.hpp"
 
@@ -146,6 +147,8 @@ JsonRead read(std::string_view text, const JsonLimits& limits) {
     if (text.size() > limits.max_bytes)
         return refuse("a JSON text of at most " + std::to_string(limits.max_bytes) + " bytes",
                       std::to_string(text.size()) + " bytes");
+    if (const std::string other = utf16_or_32_name(text); !other.empty())
+        return refuse("UTF-8 text", "a text in " + other + ": save the file as UTF-8");
     if (std::size_t bad = utf8_invalid_at(text); bad != std::string_view::npos)
         return refuse("UTF-8 text", "an invalid byte sequence at byte " + std::to_string(bad) + " (" +
                                         where(line_column(text, bad)) + ")");
@@ -177,7 +180,80 @@ JsonRead read(std::string_view text, const JsonLimits& limits) {
     return refuse("valid JSON", "a syntax error at " + where(line_column(text, offset)) + ": " + detail);
 }
 
+// A string literal's value: its bytes when it has no escape, else what the parser makes of it.
+std::string key_value(std::string_view literal) {  // literal with its quotes
+    if (literal.find('\\') == std::string_view::npos) return std::string(literal.substr(1, literal.size() - 2));
+    const json decoded = json::parse(literal, nullptr, /*allow_exceptions=*/false);
+    return decoded.is_string() ? decoded.get<std::string>() : std::string(literal);
+}
+
 }  // namespace
+
+std::vector<Diagnostic> duplicate_keys(std::string_view text, std::size_t max_reported) {
+    struct Level {
+        bool object = false;
+        std::size_t index = 0;                                   // arrays: the current item
+        std::string key;                                         // objects: the current member
+        std::unordered_map<std::string, LineColumn> seen;        // objects: name -> where first used
+    };
+    // Where byte `offset` is, moving forward only (the scan does): linear in all.
+    LineColumn cursor;
+    std::size_t cursor_at = 0;
+    auto position = [&](std::size_t offset) {
+        for (; cursor_at < offset; ++cursor_at) {
+            if (text[cursor_at] == '\n') {
+                ++cursor.line;
+                cursor.column = 1;
+            } else if ((static_cast<unsigned char>(text[cursor_at]) & 0xC0) != 0x80) {
+                ++cursor.column;
+            }
+        }
+        return cursor;
+    };
+    std::vector<Diagnostic> found;
+    std::size_t more = 0;
+    std::vector<Level> stack;
+    bool expect_key = false;  // in an object, where a member name is due
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') {
+            const std::size_t start = i;
+            for (++i; i < text.size() && text[i] != '"'; ++i)
+                if (text[i] == '\\') ++i;
+            if (!expect_key) continue;
+            expect_key = false;
+            Level& level = stack.back();
+            level.key = key_value(text.substr(start, i + 1 - start));
+            auto [it, inserted] = level.seen.emplace(level.key, position(start));
+            if (inserted) continue;
+            if (found.size() >= max_reported) {
+                ++more;
+                continue;
+            }
+            std::string pointer;
+            for (const Level& l : stack)
+                pointer = l.object ? pointer_append(pointer, l.key) : pointer_append(pointer, l.index);
+            found.push_back({Severity::Error, pointer, "each member name once in an object",
+                             "\"" + utf8_truncate(level.key, 60) + "\" again at " + where(position(start)) +
+                                 " (first at " + where(it->second) +
+                                 "; the last one would be read, the others lost)"});
+        } else if (c == '{' || c == '[') {
+            stack.push_back({});
+            stack.back().object = c == '{';
+            expect_key = c == '{';
+        } else if ((c == '}' || c == ']') && !stack.empty()) {
+            stack.pop_back();
+            expect_key = false;
+        } else if (c == ',' && !stack.empty()) {
+            if (stack.back().object) expect_key = true;
+            else ++stack.back().index;
+        }
+    }
+    if (more > 0)
+        found.push_back({Severity::Error, "", "each member name once in an object",
+                         std::to_string(more) + " more member names used twice, not listed"});
+    return found;
+}
 
 JsonRead read_json(std::string_view text, const JsonLimits& limits) {
     try {

@@ -4,6 +4,7 @@
 //   - JsonLimits ........... how large and how deeply nested a text may be
 //   - presets .............. kArticleJsonLimits, kViewStateJsonLimits, kHostMessageJsonLimits
 //   - JsonRead, read_json .. size, UTF-8, depth, syntax: the value or one located problem
+//   - duplicate_keys ....... member names used twice in one object (the parser keeps the last)
 //   - pointer_append ....... RFC 6901 pointers: the one place that escapes reference tokens
 //
 // Every JSON text that crosses a boundary (an article file, a tour step's state, a view state
@@ -75,7 +76,8 @@ struct JsonRead {
 
 // Reads `text` within `limits`. Checks, in this order, and stops at the first failure:
 //   size .... expected "a JSON text of at most N bytes", found "M bytes";
-//   UTF-8 ... expected "UTF-8 text", found "an invalid byte sequence at byte B (line L,
+//   UTF-8 ... expected "UTF-8 text", found "a text in UTF-16 (little-endian): save the file as
+//             UTF-8" (text.hpp utf16_or_32_name), or "an invalid byte sequence at byte B (line L,
 //             column C)" (B 0-based; L and C 1-based, C counted in code points);
 //   depth ... a flat scan that skips strings and their escapes: expected "JSON nested at
 //             most N levels deep", found "level N+1 at line L, column C";
@@ -83,6 +85,14 @@ struct JsonRead {
 //             "valid JSON", found "a syntax error at line L, column C: <what went wrong>".
 // Never throws (an allocation failure is also a problem) and never recurses on the input.
 JsonRead read_json(std::string_view text, const JsonLimits& limits);
+
+// The member names used twice in one object of `text`, a JSON text read_json accepted (the
+// parser keeps the last value of such a name and drops the others without a word): one
+// error per repeated use, at the pointer of the member, expected "each member name once in
+// an object", found "\"id\" again at line L, column C (first at line L', column C'; ...)".
+// Names compare by their value ("a" and "\u0061" are the same name). At most `max_reported`
+// are listed, then one error at "" counts the rest. A flat scan: no recursion, linear time.
+std::vector<Diagnostic> duplicate_keys(std::string_view text, std::size_t max_reported = kMaxReportedProblems);
 
 //------------------------------------------------------------------------------------------
 // JSON pointers (RFC 6901)

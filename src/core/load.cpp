@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <initializer_list>
 #include <set>
@@ -69,6 +70,47 @@ class Validator {
 public:
     std::vector<Diagnostic> diagnostics;
 
+    // An id refused where it is declared (not an id): the references that name it again are
+    // follow-ons of that one error, counted there (summarise_follow_ons) instead of each
+    // reported as a dangling reference. Keyed by the kind of thing and the id as written.
+    struct Refused {
+        std::size_t diagnostic = 0;           // the declaration's error
+        std::size_t references = 0;           // follow-ons
+        std::vector<std::string> first;       // the pointers of the first few
+    };
+    std::unordered_map<std::string, Refused> refused;
+
+    static std::string refused_key(std::string_view kind, std::string_view id) {
+        std::string key(kind);
+        key += '\n';
+        key.append(id);
+        return key;
+    }
+
+    // Whether `val` names an id of `kind` refused at its declaration; counts it there.
+    bool follow_on(std::string_view kind, const json& val, const std::string& pointer) {
+        return val.is_string() && follow_on(kind, val.get_ref<const std::string&>(), pointer);
+    }
+    bool follow_on(std::string_view kind, const std::string& id, const std::string& pointer) {
+        auto it = refused.find(refused_key(kind, id));
+        if (it == refused.end()) return false;
+        if (++it->second.references <= 3) it->second.first.push_back(pointer);
+        return true;
+    }
+
+    // "found \"Win Win\" (and 12 references to it, not reported again: /relations/0/source, ...)".
+    void summarise_follow_ons() {
+        for (const auto& [key, r] : refused) {
+            if (r.references == 0) continue;
+            std::string where;
+            for (const std::string& p : r.first) where += (where.empty() ? "" : ", ") + p;
+            if (r.references > r.first.size()) where += ", ...";
+            diagnostics[r.diagnostic].found += " (and " + std::to_string(r.references) +
+                                               (r.references == 1 ? " reference" : " references") +
+                                               " to it, not reported again: " + where + ")";
+        }
+    }
+
     void error(const std::string& pointer, std::string expected, std::string found) {
         diagnostics.push_back({Severity::Error, pointer, std::move(expected), std::move(found)});
     }
@@ -116,12 +158,17 @@ public:
         return s;
     }
 
-    std::string id(const json& obj, const char* key, const std::string& p) {
+    // An id member; "" when absent or not an id (reported). With `declares` (the kind of
+    // thing the id names), a refused id is remembered for its references (follow_on).
+    std::string id(const json& obj, const char* key, const std::string& p, std::string_view declares = {}) {
         auto it = obj.find(key);
         if (it == obj.end()) return {};
         if (!it->is_string() || !valid_id(it->get<std::string>())) {
             error(pointer_append(p, key), "an id (lower-case letters, digits, '_' or '-', at most 128 bytes)",
                   describe(*it));
+            if (!declares.empty() && it->is_string())
+                refused.emplace(refused_key(declares, it->get_ref<const std::string&>()),
+                                Refused{diagnostics.size() - 1, 0, {}});
             return {};
         }
         return it->get<std::string>();
@@ -173,8 +220,13 @@ public:
             v_.diagnostics = std::move(doc.problems);
             return finish(result);
         }
+        v_.diagnostics = duplicate_keys(text);
         read(doc.value);
-        if (v_.diagnostics.empty()) result.article = std::move(a_);
+        v_.summarise_follow_ons();
+        control_characters(doc.value);
+        if (std::none_of(v_.diagnostics.begin(), v_.diagnostics.end(),
+                         [](const Diagnostic& d) { return d.severity == Severity::Error; }))
+            result.article = std::move(a_);
         else if (complete_lists(doc.value)) result.partial = text_part(std::move(a_));
         return finish(result);
     }
@@ -216,6 +268,62 @@ private:
         a.topics.clear();
         for (Node& n : a.nodes) n.type = -1;
         return a;
+    }
+
+    // A warning for each string (value or member name) with a control character other than
+    // tab, line feed and carriage return (is_control: C0, DEL, C1): they are no text, and a
+    // terminal runs some of them (ESC starts an escape sequence). At most kMaxControlWarnings,
+    // then one that counts the rest; none where the same pointer already has an error (an
+    // id with a NUL is refused as an id).
+    static constexpr std::size_t kMaxControlWarnings = 20;
+    static constexpr const char* kNoControls = "text without control characters (U+0000-U+001F but tab and line breaks, U+007F-U+009F)";
+
+    void control_characters(const json& doc) {
+        std::set<std::string> errors;
+        for (const Diagnostic& d : v_.diagnostics)
+            if (d.severity == Severity::Error) errors.insert(d.pointer);
+        std::size_t listed = 0, more = 0;
+        auto check = [&](const std::string& s, const std::string& p, const char* what) {
+            std::size_t count = 0, first_at = 0, index = 0;
+            char32_t first = 0;
+            for (std::size_t i = 0; i < s.size(); ++index) {
+                const char32_t cp = utf8_next(s, i);
+                if (!is_control(cp) || cp == '\t' || cp == '\n' || cp == '\r') continue;
+                if (count++ == 0) {
+                    first = cp;
+                    first_at = index + 1;
+                }
+            }
+            if (count == 0 || errors.count(p)) return;
+            if (listed >= kMaxControlWarnings) {
+                ++more;
+                return;
+            }
+            ++listed;
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(first));
+            std::string found = std::string(code) + " at character " + std::to_string(first_at) + what;
+            if (count > 1) found += " (and " + std::to_string(count - 1) + " more)";
+            v_.diagnostics.push_back({Severity::Warning, p, kNoControls, std::move(found)});
+        };
+        // The document is at most kArticleJsonLimits.max_depth deep (read_json): a bounded recursion.
+        auto walk = [&](auto& self, const json& j, const std::string& p) -> void {
+            if (j.is_string()) {
+                check(j.get_ref<const std::string&>(), p, "");
+            } else if (j.is_object()) {
+                for (auto it = j.begin(); it != j.end(); ++it) {
+                    const std::string mp = pointer_append(p, it.key());
+                    check(it.key(), mp, " of the member name");
+                    self(self, it.value(), mp);
+                }
+            } else if (j.is_array()) {
+                for (std::size_t i = 0; i < j.size(); ++i) self(self, j[i], pointer_append(p, i));
+            }
+        };
+        walk(walk, doc, "");
+        if (more > 0)
+            v_.diagnostics.push_back({Severity::Warning, "", kNoControls,
+                                      std::to_string(more) + " more strings with control characters, not listed"});
     }
 
     LoadResult& finish(LoadResult& r) {
@@ -264,10 +372,11 @@ private:
     // Reads the array member `list` of `parent` (at pointer `base`): for each item that is an
     // object with the `required` and no other than the `optional` members, checks that its id
     // is unique in `seen` and calls fn(item, item's pointer, id).
+    // `scope` qualifies the kind for refused ids (follow_on): a facet's values are its own.
     template <class Fn>
     void each(const json& parent, const char* list, const std::string& base, std::initializer_list<const char*> required,
               std::initializer_list<const char*> optional, const char* kind,
-              std::unordered_map<std::string, std::string>& seen, Fn&& fn) {
+              std::unordered_map<std::string, std::string>& seen, Fn&& fn, const std::string& scope = {}) {
         const json* arr = v_.array(parent, list, base);
         if (!arr) return;
         const std::string list_pointer = pointer_append(base, list);
@@ -275,7 +384,7 @@ private:
             const json& item = (*arr)[i];
             const std::string p = pointer_append(list_pointer, i);
             if (!v_.object(item, p, required, optional)) continue;
-            std::string id = v_.id(item, "id", p);
+            std::string id = v_.id(item, "id", p, std::string(kind) + scope);
             v_.unique(seen, id, pointer_append(p, "id"), kind);
             fn(item, p, std::move(id));
         }
@@ -284,9 +393,9 @@ private:
     // The same, with ids unique within this list.
     template <class Fn>
     void each(const json& parent, const char* list, const std::string& base, std::initializer_list<const char*> required,
-              std::initializer_list<const char*> optional, const char* kind, Fn&& fn) {
+              std::initializer_list<const char*> optional, const char* kind, Fn&& fn, const std::string& scope = {}) {
         std::unordered_map<std::string, std::string> seen;
-        each(parent, list, base, required, optional, kind, seen, std::forward<Fn>(fn));
+        each(parent, list, base, required, optional, kind, seen, std::forward<Fn>(fn), scope);
     }
 
     void read_meta(const json& m) {
@@ -331,7 +440,7 @@ private:
                 fv.label = v_.string(val, "label", vp, kMaxLabelBytes);
                 fv.description = v_.string(val, "description", vp, kMaxDescriptionBytes);
                 facet.values.push_back(std::move(fv));
-            });
+            }, " of " + facet.id);
             a_.facets.push_back(std::move(facet));
         });
     }
@@ -406,9 +515,10 @@ private:
                 const std::string gid = g->is_string() ? g->get<std::string>() : std::string();
                 const auto at = std::find_if(a_.node_groups.begin(), a_.node_groups.end(),
                                              [&](const NodeGroup& x) { return x.id == gid; });
-                if (at == a_.node_groups.end())
-                    v_.error(pointer_append(p, "group"), "the id of a node group (\"node_groups\")", describe(*g));
-                else
+                if (at == a_.node_groups.end()) {
+                    if (!v_.follow_on("node group", *g, pointer_append(p, "group")))
+                        v_.error(pointer_append(p, "group"), "the id of a node group (\"node_groups\")", describe(*g));
+                } else
                     type.group = static_cast<int>(at - a_.node_groups.begin());
             }
             type.id = std::move(id);
@@ -451,6 +561,7 @@ private:
             if (f.key().rfind("x-", 0) == 0) continue;  // an extension
             const std::string kp = pointer_append(fp, f.key());
             int fi = a_.find_facet(f.key());
+            if (fi < 0 && v_.follow_on("facet", f.key(), kp)) continue;
             if (fi < 0 || a_.facets[fi].built_in) {
                 std::string names;
                 for (const Facet& facet : a_.facets)
@@ -467,6 +578,7 @@ private:
             for (std::size_t k = 0; k < f->size(); ++k) {
                 const json& val = (*f)[k];
                 int vi = val.is_string() ? facet.find_value(val.get<std::string>()) : -1;
+                if (vi < 0 && v_.follow_on("facet value of " + facet.id, val, pointer_append(kp, k))) continue;
                 if (vi < 0) {
                     std::string names;
                     for (const FacetValue& fv : facet.values) names += (names.empty() ? "" : ", ") + fv.id;
@@ -496,7 +608,10 @@ private:
                 node.id = std::move(id);
                 node.label = v_.string(n, "label", p, kMaxLabelBytes);
                 node.description = v_.string(n, "description", p, kMaxDescriptionBytes);
-                std::string type = v_.id(n, "type", p);
+                const auto named = n.find("type");
+                std::string type = named != n.end() && v_.follow_on("node type", *named, pointer_append(p, "type"))
+                                       ? std::string()
+                                       : v_.id(n, "type", p);
                 if (!type.empty()) {
                     auto it = std::find_if(a_.node_types.begin(), a_.node_types.end(),
                                            [&](const NodeType& t) { return t.id == type && t.kind == kind; });
@@ -558,7 +673,8 @@ private:
             passage.text = v_.string(j, "text", p, kMaxTextBytes);
             if (auto it = j.find("section"); it != j.end() && !it->is_null()) {
                 int si = it->is_string() ? a_.find_section(it->get<std::string>()) : -1;
-                if (si < 0) {
+                if (si < 0 && v_.follow_on("section", *it, pointer_append(p, "section"))) {
+                } else if (si < 0) {
                     std::vector<std::string> ids;
                     for (const Section& s : a_.sections) ids.push_back(s.id);
                     v_.error(pointer_append(p, "section"),
@@ -584,13 +700,14 @@ private:
         auto it = obj.find(key);
         if (it == obj.end()) return -1;
         int ni = it->is_string() ? a_.find_node(it->get<std::string>()) : -1;
-        if (ni < 0) v_.error(pointer_append(p, key), "the id of a concept or entity", describe(*it));
+        if (ni < 0 && !v_.follow_on("concept or entity", *it, pointer_append(p, key)))
+            v_.error(pointer_append(p, key), "the id of a concept or entity", describe(*it));
         return ni;
     }
 
     int passage_ref(const json& val, const std::string& p) {
         int pi = val.is_string() ? a_.find_passage(val.get<std::string>()) : -1;
-        if (pi < 0) v_.error(p, "the id of a passage", describe(val));
+        if (pi < 0 && !v_.follow_on("passage", val, p)) v_.error(p, "the id of a passage", describe(val));
         return pi;
     }
 
@@ -600,10 +717,10 @@ private:
             for (std::size_t k = 0; k < arr->size(); ++k) {
                 const json& val = (*arr)[k];
                 int ni = val.is_string() ? a_.find_node(val.get<std::string>()) : -1;
-                if (ni < 0)
-                    v_.error(pointer_append(pointer_append(p, "nodes"), k), "the id of a concept or entity",
-                             describe(val));
-                else out.push_back(ni);
+                const std::string np = pointer_append(pointer_append(p, "nodes"), k);
+                if (ni >= 0) out.push_back(ni);
+                else if (!v_.follow_on("concept or entity", val, np))
+                    v_.error(np, "the id of a concept or entity", describe(val));
             }
         }
         return out;
@@ -621,8 +738,10 @@ private:
             if (auto it = r.find("type"); it != r.end()) {
                 auto t = std::find_if(a_.relation_types.begin(), a_.relation_types.end(),
                                       [&](const RelationType& rt) { return it->is_string() && rt.id == it->get<std::string>(); });
-                if (t == a_.relation_types.end())
-                    v_.error(pointer_append(p, "type"), "the id of a relation type", describe(*it));
+                if (t == a_.relation_types.end()) {
+                    if (!v_.follow_on("relation type", *it, pointer_append(p, "type")))
+                        v_.error(pointer_append(p, "type"), "the id of a relation type", describe(*it));
+                }
                 else rel.type = static_cast<int>(t - a_.relation_types.begin());
             }
             rel.note = v_.string(r, "note", p, kMaxDescriptionBytes, false);

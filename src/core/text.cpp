@@ -40,6 +40,48 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+std::string utf16_or_32_name(std::string_view b) {
+    auto at = [&](std::size_t i) { return i < b.size() ? static_cast<unsigned char>(b[i]) : 0x100; };
+    if (at(0) == 0xFF && at(1) == 0xFE && at(2) == 0 && at(3) == 0) return "UTF-32 (little-endian, with a byte order mark)";
+    if (at(0) == 0 && at(1) == 0 && at(2) == 0xFE && at(3) == 0xFF) return "UTF-32 (big-endian, with a byte order mark)";
+    if (at(0) == 0xFF && at(1) == 0xFE) return "UTF-16 (little-endian, with a byte order mark)";
+    if (at(0) == 0xFE && at(1) == 0xFF) return "UTF-16 (big-endian, with a byte order mark)";
+    // No mark: the first character of a JSON text (or of most texts) is ASCII, so its
+    // code unit has zero bytes around one non-zero byte.
+    if (b.size() >= 4 && at(0) == 0 && at(1) == 0 && at(2) == 0 && at(3) != 0) return "UTF-32 (big-endian)";
+    if (b.size() >= 4 && at(0) != 0 && at(1) == 0 && at(2) == 0 && at(3) == 0) return "UTF-32 (little-endian)";
+    if (b.size() >= 2 && at(0) == 0 && at(1) != 0) return "UTF-16 (big-endian)";
+    if (b.size() >= 2 && at(0) != 0 && at(1) == 0) return "UTF-16 (little-endian)";
+    return "";
+}
+
+bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+std::string escape_controls(std::string_view s, std::string_view keep) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t start = i;
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        char32_t cp = c;
+        if (c < 0x80) ++i;
+        else if (c == 0xC2 && i + 1 < s.size()) cp = utf8_next(s, i);  // U+0080-U+00BF: C1 among them
+        else {
+            out += s[i++];
+            continue;
+        }
+        if (is_control(cp) && (cp >= 0x80 || keep.find(static_cast<char>(cp)) == std::string_view::npos)) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += kHex[(cp >> 4) & 0xF];
+            out += kHex[cp & 0xF];
+        } else {
+            out.append(s.substr(start, i - start));
+        }
+    }
+    return out;
+}
+
 std::size_t utf8_invalid_at(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         std::size_t n = sequence_length(s, i);

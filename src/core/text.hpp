@@ -64,6 +64,23 @@ void utf8_append(std::string& out, char32_t cp);
 // Truncates to at most `max_bytes` bytes without cutting a code point; appends "…" if cut.
 std::string utf8_truncate(std::string_view s, std::size_t max_bytes);
 
+// The Unicode encoding other than UTF-8 that `bytes` is in, judged by its first bytes: a
+// byte order mark (UTF-16 FF FE / FE FF, UTF-32 FF FE 00 00 / 00 00 FE FF), or, without
+// one, the zero bytes a text starting with an ASCII character has in UTF-16 or UTF-32
+// (RFC 4627, section 3): "UTF-16 (little-endian)", "UTF-32 (big-endian, with a byte order
+// mark)". "" when the text is not recognisably UTF-16 or UTF-32 (it may be UTF-8).
+std::string utf16_or_32_name(std::string_view bytes);
+
+// A control character: C0 (U+0000-U+001F), DEL (U+007F) or C1 (U+0080-U+009F).
+bool is_control(char32_t cp);
+
+// `s` with every control character (is_control) but those listed in `keep` written as a
+// JSON-style escape, six plain characters ("\u001b" for ESC, "\u009b" for CSI): what a
+// terminal may print. `s` is UTF-8 (invalid bytes are left as they are). The escapes are
+// valid JSON inside a string, so a JSON text stays the same value: pass keep = "\n" for
+// text dumped with indentation, "\t\n\r" for a JSON file as written.
+std::string escape_controls(std::string_view s, std::string_view keep = {});
+
 // `s` escaped for XML/HTML text and attribute values (& < > "), without the control
 // characters XML 1.0 forbids (all below U+0020 but tab and newline).
 std::string xml_escape(std::string_view s);

@@ -16,10 +16,12 @@ const shared = useBrowser(before, after);
 const BAD = path.join(ROOT, 'tests', 'data', 'bad');
 const NAMES = fs.readdirSync(BAD).filter((f) => f.endsWith('.expected')).map((f) => f.slice(0, -'.expected'.length)).sort();
 // Opened through the file input (bytes, as a reader's file) or dropped; the rest by explorer.load(text).
-const PICKED = new Set(['invalid-utf8', 'overlong-utf8', 'utf16', 'bom', 'malformed', 'dangling-ids']);
+// The UTF-16 and UTF-32 files (utf16*, utf32*) are bytes too: picked.
+const ENCODINGS = ['utf16', 'utf16-le-no-bom', 'utf16-be', 'utf16-be-no-bom', 'utf32-le', 'utf32-be-no-bom'];
+const PICKED = new Set(['invalid-utf8', 'overlong-utf8', ...ENCODINGS, 'bom', 'malformed', 'dangling-ids']);
 const DROPPED = new Set(['truncated', 'duplicate-ids', 'control-characters']);
 // Files that are not UTF-8 cannot be a JavaScript string: they go as bytes.
-const BYTES_ONLY = new Set(['invalid-utf8', 'overlong-utf8', 'utf16']);
+const BYTES_ONLY = new Set(['invalid-utf8', 'overlong-utf8', ...ENCODINGS]);
 
 let scratch = '';
 before(() => { scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wwe-bad-')); });
