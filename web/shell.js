@@ -681,6 +681,46 @@
 
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+  // JSON text of a state, request or message given as a JS value. A Map, a Set or another
+  // class's instance would be written as {} (a Map of facets would clear the filters), so
+  // such a value is refused by its JSON pointer: throws an Error with `pointer` and
+  // `problem` ("/facets: expected a plain object or array, found a Map"). A value too deep
+  // or cyclic for JSON.stringify is refused the same way (pointer "").
+  function jsonText(value) {
+    const refuse = (pointer, found) => {
+      const problem = `${pointer || '(the whole value)'}: expected a plain object or array (JSON), found ${found}`;
+      const error = new Error(problem);
+      error.pointer = pointer;
+      error.problem = problem;
+      throw error;
+    };
+    // Walked without recursion and only as deep as the core reads (it refuses what is
+    // deeper by its own depth limit), each object once.
+    const seen = new WeakSet();
+    const stack = [[value, '', 0]];
+    while (stack.length) {
+      const [v, pointer, depth] = stack.pop();
+      if (v === null || typeof v !== 'object' || seen.has(v) || typeof v.toJSON === 'function') continue;
+      seen.add(v);
+      const proto = Object.getPrototypeOf(v);
+      if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) {
+        const name = v.constructor && typeof v.constructor.name === 'string' && v.constructor.name ? v.constructor.name : 'Object';
+        refuse(pointer, /^[AEIOU]/.test(name) ? `an ${name}` : `a ${name}`);
+      }
+      if (depth >= 20) continue;
+      for (const key of Object.keys(v))
+        stack.push([v[key], `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+    }
+    try {
+      return JSON.stringify(value);
+    } catch (err) {  // too deep for the browser's own JSON writer (RangeError) or cyclic (TypeError)
+      return refuse('', err instanceof RangeError ? 'one nested too deeply to write as JSON' : 'a value that is not JSON (cyclic?)');
+    }
+  }
+
+  // A requestId a reply may echo (as the core checks it): a short string or a finite number.
+  const echoable = (id) => (typeof id === 'string' && id.length <= 200) || (typeof id === 'number' && Number.isFinite(id)) ? id : null;
+
   // A message of our protocol: the core reads it (size and depth limits, every member
   // checked), applies it as the host's intents and gives the reply (core/host_protocol.hpp).
   function receive(event) {
@@ -695,9 +735,13 @@
     }
     let text = '';
     try {
-      text = JSON.stringify(event.data);
+      text = jsonText(event.data);
     } catch (err) {
-      text = '"not JSON"';  // cyclic or otherwise not serialisable: the core says so
+      // A Map or Set (which JSON would write as {}), a cycle, or a depth the browser cannot
+      // write: refused whole, nothing applied, answered with its requestId.
+      const problem = `message: ${err.problem}`;
+      post('error', { requestId: echoable(event.data.requestId), message: `Message not obeyed: ${problem}`, problems: [problem] });
+      return;
     }
     const { type, ...fields } = JSON.parse(call('wwe_host_message', text));
     post(type, fields);
@@ -712,6 +756,14 @@
       return;
     }
     receive(event);
+  });
+  // A message the browser could not read back (too deep for its structured clone, say):
+  // there is no requestId to read, but the host still hears that it was not obeyed.
+  window.addEventListener('messageerror', (event) => {
+    if (!framed || event.source !== window.parent) return;
+    if (restricted() && !embed.origins.includes(event.origin)) return;
+    const problem = 'message: expected a message the browser can read (plain objects and arrays, nested at most 16 levels deep), found one it could not';
+    post('error', { requestId: null, message: `Message not obeyed: ${problem}`, problems: [problem] });
   });
 
   // --- window.explorer ----------------------------------------------------------------------
@@ -755,11 +807,27 @@
     },
     setState(state) {
       requireLoaded();
-      return JSON.parse(call('wwe_set_state', JSON.stringify(state === undefined ? null : state)));
+      let text;
+      try {
+        text = jsonText(state === undefined ? null : state);
+      } catch (err) {  // refused whole: the view and the filters stay as they are
+        const error = new Error(`Win-Win Explorer setState: ${err.problem}; nothing was changed`);
+        error.problems = [`error: ${err.problem}`];
+        throw error;
+      }
+      return JSON.parse(call('wwe_set_state', text));
     },
     query(request) {
       requireLoaded();
-      const envelope = JSON.parse(call('wwe_query', JSON.stringify(request === undefined ? {} : request)));
+      let text;
+      try {
+        text = jsonText(request === undefined ? {} : request);
+      } catch (err) {
+        const error = new Error(`Win-Win Explorer query: ${err.problem}`);
+        error.problems = [`error: ${err.problem}`];
+        throw error;
+      }
+      const envelope = JSON.parse(call('wwe_query', text));
       if (envelope.problems.length) {  // an unknown facet or value is an error, not an empty filter
         const error = new Error(`Win-Win Explorer query: ${envelope.problems.join('; ')}`);
         error.problems = envelope.problems;

@@ -965,6 +965,17 @@ Update Controller::apply(const Intent& intent, Origin origin, double now) {
                 r.merge(std::move(c));
                 if (state_.query != before.query) ++query_serial_;  // the search box shows it, even focused
                 finish(r, kStateNotice);
+                if (!r.problems.empty() && notice_.title == kStateNotice && read.value.is_object()) {
+                    // Say first what did apply, so "ignored" reads as a part, not the whole.
+                    std::vector<std::pair<std::string, std::vector<std::string>>> members;
+                    for (const auto& [key, value] : read.value.items()) {
+                        std::vector<std::string> facets;
+                        if (key == "facets" && value.is_object())
+                            for (const auto& f : value.items()) facets.push_back(f.key());
+                        members.emplace_back(key, std::move(facets));
+                    }
+                    notice_.plain.insert(notice_.plain.begin(), applied_parts(members, r.problems));
+                }
                 return r;
             },
             [&](const intent::OpenLink& i) {

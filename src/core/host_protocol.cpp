@@ -39,6 +39,65 @@ HostReply error(json request_id, const std::string& problem) {
     return r;
 }
 
+// The envelope's "requestId" and "type" of a message read_json refused (too large, too
+// deep): nlohmann's SAX parser is iterative, so this flat pass is safe at any depth; it
+// keeps only top-level scalars and stops at a syntax error with what it found so far.
+class EnvelopeScan final : public nlohmann::json_sax<json> {
+public:
+    json request_id = nullptr;  // when a usable one was read: a short string or a finite number
+    std::string type;           // "" when none was read
+
+    bool null() override { return value(nullptr); }
+    bool boolean(bool b) override { return value(b); }
+    bool number_integer(number_integer_t n) override { return value(n); }
+    bool number_unsigned(number_unsigned_t n) override { return value(n); }
+    bool number_float(number_float_t n, const string_t&) override { return value(std::isfinite(n) ? json(n) : json()); }
+    bool string(string_t& s) override { return value(s.size() <= kMaxRequestIdBytes ? json(s) : json()); }
+    bool binary(binary_t&) override { return value(nullptr); }
+    bool start_object(std::size_t) override { return open(); }
+    bool key(string_t& k) override {
+        if (depth_ == 1) key_ = k.size() <= 16 ? k : "";
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(); }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+private:
+    int depth_ = 0;
+    std::string key_;
+    bool open() {
+        if (depth_ == 1) key_.clear();  // an object or array member: neither id nor type
+        ++depth_;
+        return true;
+    }
+    bool close() {
+        --depth_;
+        return true;
+    }
+    bool value(json v) {
+        if (depth_ != 1) return true;
+        if (key_ == "requestId") request_id = v.is_string() || v.is_number() ? std::move(v) : json();
+        else if (key_ == "type" && v.is_string()) type = v.get<std::string>();
+        key_.clear();
+        return true;
+    }
+};
+
+EnvelopeScan scan_envelope(std::string_view text) {
+    EnvelopeScan scan;
+    try {
+        json::sax_parse(text, &scan);
+    } catch (const std::exception&) {  // an allocation failure: whatever was read
+    }
+    return scan;
+}
+
+std::string kib(std::size_t bytes) {
+    return bytes % (1u << 20) == 0 ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes >> 10) + " KiB";
+}
+
 }  // namespace
 
 HostReply handle_host_message(const Controller& c, std::string_view text,
@@ -46,8 +105,23 @@ HostReply handle_host_message(const Controller& c, std::string_view text,
     if (!c.loaded()) return error(nullptr, "no article is loaded");
     // Only a load message may be larger than a host message's limit (it carries a file).
     const bool big = text.size() > kHostMessageJsonLimits.max_bytes;
+    if (text.size() > kHostLoadJsonLimits.max_bytes) {  // too large even for a load message
+        const EnvelopeScan scan = scan_envelope(text);
+        const std::size_t limit = (scan.type == "load" ? kHostLoadJsonLimits : kHostMessageJsonLimits).max_bytes;
+        return error(scan.request_id,
+                     "message: expected " +
+                         std::string(scan.type == "load" ? "a load message of at most " : "a message of at most ") +
+                         std::to_string(limit) + " bytes (" + kib(limit) +
+                         (scan.type == "load" ? ", the limit of a host message carrying a file"
+                                              : "; only a load message may be larger, up to " +
+                                                    kib(kHostLoadJsonLimits.max_bytes)) +
+                         "), found " + std::to_string(text.size()) + " bytes");
+    }
     JsonRead read = read_json(text, big ? kHostLoadJsonLimits : kHostMessageJsonLimits);
-    if (!read.ok) return error(nullptr, read.problems.front().to_string());
+    if (!read.ok) {  // still answer to the request: its id read by a pass that cannot overflow
+        const Diagnostic& d = read.problems.front();
+        return error(scan_envelope(text).request_id, "message: expected " + d.expected + ", found " + d.found);
+    }
     const json& m = read.value;
     if (!m.is_object()) return error(nullptr, std::string("message: expected an object, found ") + type_name(m));
 
@@ -70,8 +144,12 @@ HostReply handle_host_message(const Controller& c, std::string_view text,
     const auto type = m.find("type");
     const std::string kind = type != m.end() && type->is_string() ? type->get<std::string>() : "";
     if (big && kind != "load")
-        return error(request_id, "message: expected at most " + std::to_string(kHostMessageJsonLimits.max_bytes) +
-                                     " bytes (only a load message may be larger), found " + std::to_string(text.size()));
+        return error(request_id, "message: expected a message of at most " +
+                                     std::to_string(kHostMessageJsonLimits.max_bytes) + " bytes (" +
+                                     kib(kHostMessageJsonLimits.max_bytes) +
+                                     "; only a load message may be larger, up to " +
+                                     kib(kHostLoadJsonLimits.max_bytes) + "), found " + std::to_string(text.size()) +
+                                     " bytes");
 
     HostReply reply;
     json result = nullptr;

@@ -136,6 +136,42 @@ std::size_t end_of_previous_value(std::string_view text, std::size_t token_last)
     return std::string_view::npos;
 }
 
+// nlohmann quotes the token it stopped in ("...; last read: '[tru\xE2'"), byte by byte up to
+// the one that stopped it, which may be the first byte of a longer character. The quote
+// made readable: that character completed from `text` (it ends at byte `last` of the text,
+// which is valid UTF-8 by now), a long token cut from the front on a character boundary
+// ("…" then the last 40 bytes, where the error is).
+std::string readable_last_read(std::string what, std::string_view text, std::size_t last) {
+    const std::string_view marker = "last read: '";
+    const std::size_t open = what.rfind(marker);
+    if (open == std::string::npos || what.size() < open + marker.size() + 1 || what.back() != '\'') return what;
+    const std::size_t from = open + marker.size();
+    std::string token = what.substr(from, what.size() - 1 - from);
+    // The incomplete sequence at the token's end: its lead byte and how long it should be.
+    std::size_t lead = token.size();
+    while (lead > 0 && (static_cast<unsigned char>(token[lead - 1]) & 0xC0) == 0x80 && token.size() - lead < 3) --lead;
+    if (lead > 0 && static_cast<unsigned char>(token[lead - 1]) >= 0xC0) {
+        --lead;
+        const unsigned char b0 = static_cast<unsigned char>(token[lead]);
+        const std::size_t want = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
+        const std::size_t have = token.size() - lead;
+        if (have < want) {
+            const std::size_t rest = want - have;
+            if (last < text.size() && last + 1 + rest <= text.size() &&
+                utf8_invalid_at(token.substr(lead) + std::string(text.substr(last + 1, rest))) == std::string::npos)
+                token += text.substr(last + 1, rest);
+            else
+                token.erase(lead);
+        }
+    }
+    if (utf8_invalid_at(token) != std::string::npos) {  // anything else: each bad byte shown as U+FFFD
+        std::string clean;
+        for (std::size_t i = 0; i < token.size();) utf8_append(clean, utf8_next(token, i));
+        token = std::move(clean);
+    }
+    return what.substr(0, from) + utf8_truncate_front(token, 40) + "'";
+}
+
 JsonRead refuse(std::string expected, std::string found) {
     JsonRead r;
     r.value = nullptr;
@@ -166,7 +202,7 @@ JsonRead read(std::string_view text, const JsonLimits& limits) {
     json::sax_parse(text, &locator);
     if (!locator.position) return refuse("valid JSON", "something the parser refused");
     const std::size_t offset = *locator.position > 0 ? *locator.position - 1 : 0;
-    const std::string detail = plain_detail(locator.what);
+    const std::string detail = plain_detail(readable_last_read(locator.what, text, offset));
     const std::string_view suffix = " (is a comma missing before it?)";
     if (detail.ends_with(suffix)) {
         // A missing comma: the parser stops at the value after it, often on the next line;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "json_reader.hpp"
 #include "text.hpp"
 
 namespace wwe {
@@ -342,8 +343,45 @@ std::string plain_problem(const Diagnostic& d, std::string_view whole) {
     if (segs[0] == "notebook") return "Part of your notebook kept in this browser could not be used.";
     if (segs[0] == "articles" || segs[0] == "bookmarks") return "Some views kept in this browser could not be used.";
     const std::string part = state_part(segs);
-    if (!part.empty()) return capitalised(part) + " was left out.";
+    if (!part.empty()) return capitalised(part) + " was ignored.";
     return "Part of " + std::string(whole) + " (" + plain_place(p) + ") could not be used.";
+}
+
+std::string applied_parts(const std::vector<std::pair<std::string, std::vector<std::string>>>& members,
+                          const std::vector<Diagnostic>& problems) {
+    // How the problems touch the part at `pointer`: 0 not at all, 1 below it only, 2 all of it.
+    auto touched = [&](const std::string& pointer) {
+        int t = 0;
+        for (const Diagnostic& d : problems) {
+            if (d.pointer.empty() || d.pointer == pointer) return 2;
+            if (d.pointer.size() > pointer.size() && d.pointer.compare(0, pointer.size(), pointer) == 0 &&
+                d.pointer[pointer.size()] == '/')
+                t = 1;
+        }
+        return t;
+    };
+    std::vector<std::string> applied;
+    auto add = [&](std::string part, int t) {
+        if (part.empty() || t == 2) return;
+        applied.push_back(t == 1 ? part + " (in part)" : std::move(part));
+    };
+    for (const auto& [member, facets] : members) {
+        if (member == "version" || member == "article") continue;
+        const std::string at = pointer_append("", member);
+        const int t = touched(at);
+        if (member != "facets" || t != 1) {
+            add(state_part({member}), t);
+            continue;
+        }
+        for (const std::string& f : facets) add(state_part({member, f}), touched(pointer_append(at, f)));
+    }
+    if (touched("") == 2 || applied.empty()) return "Nothing of the requested view was applied.";
+    std::string out = "Applied: ";
+    for (std::size_t i = 0; i < applied.size(); ++i) {
+        if (i > 0) out += i + 1 == applied.size() ? " and " : ", ";
+        out += applied[i];
+    }
+    return out + ".";
 }
 
 }  // namespace wwe

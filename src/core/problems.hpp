@@ -11,6 +11,7 @@
 //   - problem_place_text  where a problem is, after its words: "JSON pointer ... · line 3, column 5"
 //   - plain_problem ..... a problem of a link, a requested view or the browser's kept data
 //                         as one sentence for a reader: what part, what became of it
+//   - applied_parts ..... the sentence before those: what of a requested view was applied
 //
 // Diagnostics (diagnostic.hpp) say where by JSON pointer, which suits `explorer validate`
 // and editors; the problems panel leads with words a teacher reads, and gives the pointer
@@ -19,6 +20,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "diagnostic.hpp"
@@ -78,5 +80,13 @@ std::string problem_place_text(const Problem& problem);
 // browser kept". bound_problems' last line ("at most 50 problems listed") becomes
 // "9951 more problems are not listed."
 std::string plain_problem(const Diagnostic& problem, std::string_view whole);
+
+// What of a requested view (a partial state: its `members`, the top-level names, and for
+// "facets" its facet ids) was applied despite `problems`, as one sentence that goes before
+// the sentences of what was ignored: "Applied: the view and the filter “front”." or
+// "Nothing of the requested view was applied." A member with problems below it only
+// ("/facets/front/1") counts as applied in part; "version" and "article" are not named.
+std::string applied_parts(const std::vector<std::pair<std::string, std::vector<std::string>>>& members,
+                          const std::vector<Diagnostic>& problems);
 
 }  // namespace wwe

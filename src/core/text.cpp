@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <vector>
 
 #include <libstemmer.h>
 #include <utf8proc.h>
@@ -127,16 +128,50 @@ void utf8_append(std::string& out, char32_t cp) {
     }
 }
 
+namespace {
+
+// Byte offsets in `s` where a user-perceived character (an extended grapheme cluster,
+// UAX #29: a letter with its combining marks, an emoji sequence) starts, then s.size().
+// Invalid bytes are one character each.
+std::vector<std::size_t> grapheme_starts(std::string_view s) {
+    std::vector<std::size_t> starts;
+    utf8proc_int32_t state = 0;
+    char32_t before = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t at = i;
+        const char32_t cp = utf8_next(s, i);
+        if (at == 0 || utf8proc_grapheme_break_stateful(static_cast<utf8proc_int32_t>(before),
+                                                        static_cast<utf8proc_int32_t>(cp), &state))
+            starts.push_back(at);
+        before = cp;
+    }
+    starts.push_back(s.size());
+    return starts;
+}
+
+}  // namespace
+
 std::string utf8_truncate(std::string_view s, std::size_t max_bytes) {
     if (s.size() <= max_bytes) return std::string(s);
     std::size_t cut = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t next = i;
-        utf8_next(s, next);
-        if (next > max_bytes) break;
-        cut = i = next;
+    for (const std::size_t b : grapheme_starts(s.substr(0, std::min(s.size(), max_bytes + 64)))) {
+        if (b > max_bytes) break;
+        cut = b;
     }
+    // The prefix scanned may end inside a cluster that goes on: its end is no boundary.
     return std::string(s.substr(0, cut)) + "\u2026";
+}
+
+std::string utf8_truncate_front(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    const std::vector<std::size_t> starts = grapheme_starts(s);
+    std::size_t cut = s.size();
+    for (const std::size_t b : starts)
+        if (s.size() - b <= max_bytes) {
+            cut = b;
+            break;
+        }
+    return "\u2026" + std::string(s.substr(cut));
 }
 
 //------------------------------------------------------------------------------------------

@@ -61,7 +61,8 @@ char32_t utf8_next(std::string_view s, std::size_t& i);
 // Appends the UTF-8 encoding of `cp` to `out`.
 void utf8_append(std::string& out, char32_t cp);
 
-// Truncates to at most `max_bytes` bytes without cutting a code point; appends "…" if cut.
+// Truncates to at most `max_bytes` bytes without cutting a character (a code point, nor a
+// grapheme cluster: a letter and its combining marks, an emoji sequence); appends "…" if cut.
 std::string utf8_truncate(std::string_view s, std::size_t max_bytes);
 
 // The Unicode encoding other than UTF-8 that `bytes` is in, judged by its first bytes: a
@@ -80,6 +81,10 @@ bool is_control(char32_t cp);
 // valid JSON inside a string, so a JSON text stays the same value: pass keep = "\n" for
 // text dumped with indentation, "\t\n\r" for a JSON file as written.
 std::string escape_controls(std::string_view s, std::string_view keep = {});
+
+// The same from the front: keeps the last at most `max_bytes` bytes, whole characters,
+// after a leading "…" if cut ("…the end").
+std::string utf8_truncate_front(std::string_view s, std::size_t max_bytes);
 
 // `s` escaped for XML/HTML text and attribute values (& < > "), without the control
 // characters XML 1.0 forbids (all below U+0020 but tab and newline).

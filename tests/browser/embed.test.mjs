@@ -358,3 +358,38 @@ test('compact: a 480x360 frame shows one panel at a time; the filter panel folds
     assert.ok(nodes.some((n) => n.visible), 'the map, not the filter panel, fills the frame');
   });
 });
+
+test('a host message nested 2,500 deep, or with a Map of facets, gets an error with its requestId; nothing changes', async () => {
+  await withContext({}, async (context) => {
+    const page = await openHost(context, 'index.html?embed=deep#v=reader&f.front=economic', { sandbox: 'allow-scripts' });
+    await waitMessage(page, (m) => m.type === 'ready', 'ready');
+    await page.evaluate(() => {
+      let facets = [];
+      for (let i = 1; i < 2500; ++i) facets = [facets];
+      window.send({ protocol: 'win-win-explorer', version: 1, type: 'setState', requestId: 'deep', state: { view: 'map', facets } });
+    });
+    const deep = await waitMessage(page, (m) => m.requestId === 'deep', 'reply to the deep message');
+    assert.equal(deep.type, 'error');
+    assert.match(deep.message, /^Message not obeyed: message: expected JSON nested at most 16 levels deep, found level 17 at line 1, column \d+$/);
+
+    // A Map crosses postMessage as a Map; JSON would write it as {} and clear the filters.
+    await page.evaluate(() => window.send({ protocol: 'win-win-explorer', version: 1, type: 'setState', requestId: 'map',
+      state: { view: 'map', facets: new Map([['front', ['security']]]) } }));
+    const map = await waitMessage(page, (m) => m.requestId === 'map', 'reply to the Map');
+    assert.equal(map.type, 'error');
+    assert.deepEqual(map.problems, ['message: /state/facets: expected a plain object or array (JSON), found a Map']);
+
+    // A message the browser could not deserialise: an error all the same (no id to echo).
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    await frame.evaluate(() => window.dispatchEvent(new MessageEvent('messageerror', { source: window.parent, data: null })));
+    const unread = await waitMessage(page, (m) => m.type === 'error' && /could not/.test(m.message), 'error for an unreadable message');
+    assert.equal(unread.requestId, null);
+
+    await page.evaluate(() => window.send({ protocol: 'win-win-explorer', version: 1, type: 'getState', requestId: 'after' }));
+    const after = await waitMessage(page, (m) => m.requestId === 'after', 'reply after');
+    assert.equal(after.type, 'result', 'the explorer still answers');
+    assert.equal(after.state.view, 'reader');
+    assert.deepEqual(after.state.facets, { front: ['economic'] }, 'the filters are kept');
+    assert.deepEqual(page.consoleLines.filter((l) => l.startsWith('pageerror')), []);
+  });
+});

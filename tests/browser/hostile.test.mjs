@@ -65,3 +65,41 @@ test('setState: 60 states nested 8,000 deep are refused with a message and leak 
     assert.deepEqual((await page.evaluate(() => window.explorer.getState())).facets, { front: ['economic'] });
   });
 });
+
+test('setState and query refuse a Map or Set (JSON would write {}) with a clear error and keep the filters', async () => {
+  await withContext(async (context) => {
+    const page = await openExplorer(context, shared.server.url);
+    assert.equal(page.readyError, null);
+    await page.evaluate(() => window.explorer.setState({ facets: { front: ['economic'] } }));
+    await settle(page);
+    const before = await page.evaluate(() => window.explorer.getState());
+    const thrown = await page.evaluate(() => {
+      const attempt = (fn) => {
+        try {
+          fn();
+          return null;
+        } catch (e) {
+          return { message: e.message, problems: e.problems };
+        }
+      };
+      return [
+        attempt(() => window.explorer.setState({ view: 'map', facets: new Map([['front', ['security']]]) })),
+        attempt(() => window.explorer.setState({ facets: { front: new Set(['security']) } })),
+        attempt(() => window.explorer.query({ text: 'trade', facets: new Map() })),
+      ];
+    });
+    assert.deepEqual(thrown[0], {
+      message: 'Win-Win Explorer setState: /facets: expected a plain object or array (JSON), found a Map; nothing was changed',
+      problems: ['error: /facets: expected a plain object or array (JSON), found a Map'],
+    });
+    assert.match(thrown[1].message, /\/facets\/front: expected a plain object or array \(JSON\), found a Set; nothing was changed$/);
+    assert.match(thrown[2].message, /^Win-Win Explorer query: \/facets: expected a plain object or array \(JSON\), found a Map$/);
+    await settle(page);
+    const after = await page.evaluate(() => window.explorer.getState());
+    assert.deepEqual(after.facets, { front: ['economic'] }, 'the filters are kept');
+    assert.equal(after.view, before.view, 'nothing else applied either');
+    // A plain object still works, also one without a prototype.
+    assert.deepEqual(await page.evaluate(() => window.explorer.setState(Object.assign(Object.create(null), { facets: { front: ['security'] } }))), []);
+    assert.deepEqual((await page.evaluate(() => window.explorer.getState())).facets, { front: ['security'] });
+  });
+});

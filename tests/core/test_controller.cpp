@@ -280,6 +280,30 @@ TEST_CASE("controller: an embed's locked facets hold against intents of every or
     }
 }
 
+TEST_CASE("controller: a state applied in part says what applied before what was ignored") {
+    Fixture f;
+    const Update u = f.at(1, in::ApplyState{R"({"view": "map", "facets": {"front": ["economic"], "foo": ["x"]}, "zz": 1})"},
+                          Origin::Page);
+    CHECK(u.notice);
+    CHECK(f.c.state().view == View::Map);
+    CHECK(f.c.state().facets == front({"economic"}));
+    CHECK(f.c.notice().title == "Part of the requested view could not be shown:");
+    REQUIRE(f.c.notice().plain.size() == 3);
+    CHECK(f.c.notice().plain[0] == "Applied: the filter \u201Cfront\u201D and the view.");
+    CHECK(f.c.notice().plain[1] == "The filter \u201Cfoo\u201D was ignored.");
+    CHECK(f.c.notice().plain[2].find("could not be used") != std::string::npos);  // the unknown member "zz"
+    SUBCASE("a facet with some unknown values applies in part") {
+        f.at(2, in::ApplyState{R"({"query": "trade", "facets": {"front": ["economic", "nope"]}})"}, Origin::Page);
+        CHECK(f.c.notice().plain[0] == "Applied: the filter \u201Cfront\u201D (in part) and the search.");
+    }
+    SUBCASE("when nothing applied, the notice says so") {
+        f.at(2, in::ApplyState{R"({"view": 3, "facets": {"foo": ["x"]}})"}, Origin::Page);
+        CHECK(f.c.notice().plain[0] == "Nothing of the requested view was applied.");
+        CHECK(f.c.state().view == View::Map);
+        CHECK(f.c.state().facets == front({"economic"}));
+    }
+}
+
 TEST_CASE("controller: notices name the refused parts of a link, and who sees them") {
     Fixture f("", "v=globe&f.front=security,naval&sel=concept:nobody&q=kept");
     CHECK(f.c.notice().title == "Part of this link could not be shown:");

@@ -110,3 +110,55 @@ TEST_CASE("host protocol: the embed's locks hold against the host, and the reply
     CHECK(r["problems"].size() == 1);
     CHECK(r["state"]["facets"] == json{{"front", {"economic"}}});
 }
+
+TEST_CASE("host protocol: a message nested too deeply is answered with the depth limit and its requestId") {
+    Host h;
+    const ViewState before = h.c.state();
+    for (const std::size_t depth : {17u, 2500u, 100000u}) {
+        CAPTURE(depth);
+        const std::string deep = std::string(depth, '[') + std::string(depth, ']');
+        for (const std::string& text :
+             {"{\"protocol\": \"win-win-explorer\", \"version\": 1, \"type\": \"setState\", \"requestId\": \"deep\", "
+              "\"state\": {\"facets\": " + deep + "}}",
+              "{\"protocol\": \"win-win-explorer\", \"version\": 1, \"type\": \"setState\", \"state\": {\"facets\": " +
+                  deep + "}, \"requestId\": \"deep\"}"}) {
+            const json r = h.send_text(text);
+            CHECK(r["type"] == "error");
+            CHECK(r["requestId"] == "deep");
+            REQUIRE(r["problems"].size() == 1);
+            CHECK(r["problems"][0] == "message: expected JSON nested at most 16 levels deep, found level 17 at line 1, column " +
+                                          std::to_string(text.find('[') + 15));
+        }
+    }
+    // An id that could not be echoed in a valid message is not echoed here either.
+    const std::string deep = std::string(3000, '[') + std::string(3000, ']');
+    CHECK(h.send_text("{\"requestId\": \"" + std::string(5000, 'x') + "\", \"state\": " + deep + "}")["requestId"].is_null());
+    CHECK(h.send_text("{\"requestId\": {\"a\": 1}, \"state\": " + deep + "}")["requestId"].is_null());
+    CHECK(h.send_text("{\"x\": {\"requestId\": \"inner\"}, \"state\": " + deep + "}")["requestId"].is_null());
+    CHECK(h.send_text("{\"requestId\": 12, \"state\": " + deep)["requestId"] == 12);  // cut short: still read
+    CHECK(h.c.state() == before);
+    CHECK(h.origins.empty());
+}
+
+TEST_CASE("host protocol: a message over the size limit names the limit of its kind") {
+    Host h;
+    const std::string pad(300000, ' ');
+    const std::string set = "{\"protocol\": \"win-win-explorer\", \"version\": 1, \"type\": \"setState\", "
+                            "\"requestId\": \"s\", \"state\": {}" + pad + "}";
+    json r = h.send_text(set);
+    CHECK(r["requestId"] == "s");
+    CHECK(r["problems"][0] == "message: expected a message of at most 262144 bytes (256 KiB; only a load message may be "
+                              "larger, up to 8 MiB), found " + std::to_string(set.size()) + " bytes");
+    const std::string big(9u << 20, 'a');
+    const std::string load = "{\"protocol\": \"win-win-explorer\", \"version\": 1, \"type\": \"load\", "
+                             "\"requestId\": \"l\", \"text\": \"" + big + "\"}";
+    r = h.send_text(load);
+    CHECK(r["type"] == "error");
+    CHECK(r["requestId"] == "l");
+    CHECK(r["problems"][0] == "message: expected a load message of at most 8388608 bytes (8 MiB, the limit of a host "
+                              "message carrying a file), found " + std::to_string(load.size()) + " bytes");
+    r = h.send_text("{\"type\": \"setState\", \"requestId\": \"g\", \"state\": {\"query\": \"" + big + "\"}}");
+    CHECK(r["requestId"] == "g");
+    CHECK(r["problems"][0].get<std::string>().rfind("message: expected a message of at most 262144 bytes (256 KiB;", 0) == 0);
+    CHECK(h.origins.empty());
+}

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_reader.hpp"
+#include "core/text.hpp"
 
 using namespace wwe;
 using nlohmann::json;
@@ -120,6 +121,23 @@ TEST_CASE("a syntax error leads with plain words, then line and column") {
     CHECK(problem(read_json("[1, /* no */ 2]", JsonLimits{})).find("valid JSON") != std::string::npos);  // no comments
     // Columns count code points, as for UTF-8 errors.
     CHECK(problem(read_json("[\"\xe4\xb8\x80\", x]", JsonLimits{})).find("line 1, column 7") != std::string::npos);
+}
+
+TEST_CASE("the last read quote of a syntax error is whole characters, its long tokens cut with an ellipsis") {
+    // nlohmann stops on the first byte of the euro sign: the quote shows the whole sign.
+    std::string p = problem(read_json("[tru\xe2\x82\xac]", JsonLimits{}));
+    CHECK(p.find("last read: '[tru\xe2\x82\xac'") != std::string::npos);
+    CHECK(utf8_invalid_at(p) == std::string::npos);
+    p = problem(read_json("[1, \xf0\x9f\x98\x80]", JsonLimits{}));  // an emoji where a value is due
+    CHECK(p.find("last read: '1, \xf0\x9f\x98\x80'") != std::string::npos);
+    // A long string with a raw control character: the quote keeps its end, where the error is.
+    const std::string words = "\u00e9t\u00e9 " + std::string(300, 'x') + " fin\u00e9";
+    p = problem(read_json("[\"" + words + "\x01\"]", JsonLimits{}));
+    CHECK(utf8_invalid_at(p) == std::string::npos);
+    const std::size_t at = p.find("last read: '\u2026");
+    REQUIRE(at != std::string::npos);
+    CHECK(p.find("xxx fin\u00e9<U+0001>'") != std::string::npos);
+    CHECK(p.size() < 400);
 }
 
 TEST_CASE("the slips authors make most are named: a missing comma, a trailing comma") {

@@ -99,7 +99,7 @@ TEST_CASE("plain_problem says what became of a part in words, never the parser's
           "The page's lock on \u201Cfront\u201D could not be kept.");
     CHECK(plain_problem({Severity::Error, "?theme", "light, dark", "\"x\""}, "the link") ==
           "The page's option \u201Ctheme\u201D was left out.");
-    CHECK(plain_problem({Severity::Error, "/query", "a string", "a number"}, "the requested view") == "The search was left out.");
+    CHECK(plain_problem({Severity::Error, "/query", "a string", "a number"}, "the requested view") == "The search was ignored.");
     CHECK(plain_problem({Severity::Error, "", "valid JSON", "line 1"}, "the requested view") ==
           "The requested view could not be used.");
     CHECK(plain_problem({Severity::Warning, "/last/passage", "a passage", "\"p9\""}, "what this browser kept") ==

@@ -179,6 +179,22 @@ TEST_CASE("utf8 validity and decoding") {
     CHECK(utf8_truncate("\xe4\xb8\x80\xe4\xb8\x80", 4) == "\xe4\xb8\x80\u2026");  // no split code point
 }
 
+TEST_CASE("utf8_truncate and utf8_truncate_front cut between characters, never inside one") {
+    // "é" as e + a combining acute accent: one character of two code points.
+    CHECK(utf8_truncate("cafe\u0301s", 5) == "caf\u2026");
+    CHECK(utf8_truncate("cafe\u0301s", 6) == "cafe\u0301\u2026");
+    CHECK(utf8_truncate("\U0001F469\u200D\U0001F4BB!", 8) == "\u2026");  // a ZWJ emoji sequence is one character
+    CHECK(utf8_truncate_front("abcdef", 3) == "\u2026def");
+    CHECK(utf8_truncate_front("abcdef", 6) == "abcdef");
+    CHECK(utf8_truncate_front("x\xe4\xb8\x80\xe4\xb8\x80", 5) == "\u2026\xe4\xb8\x80");
+    CHECK(utf8_truncate_front("e\u0301e\u0301", 2) == "\u2026");  // the accent stays with its letter
+    CHECK(utf8_truncate_front("e\u0301e\u0301", 3) == "\u2026e\u0301");
+    for (std::size_t n = 0; n < 12; ++n) {
+        CHECK(utf8_invalid_at(utf8_truncate("a\u00e9\u4e00\U0001F600b", n)) == std::string::npos);
+        CHECK(utf8_invalid_at(utf8_truncate_front("a\u00e9\u4e00\U0001F600b", n)) == std::string::npos);
+    }
+}
+
 TEST_CASE("tokenize normalises case, hyphens, possessives and CJK") {
     SUBCASE("case and stemming") {
         auto terms = terms_of("Partnerships GROW");
