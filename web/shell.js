@@ -25,7 +25,9 @@
 //                        the passages collected with notes (kept in the browser)
 //       exportCsv()      the entities table as CSV (header row, one row per entity)
 //       mapNodes()       the map's nodes as last drawn: [{id, label, x, y, r, visible,
-//                        dimmed, labelled}], x/y in CSS px of the page (for clicking them)
+//                        dimmed, labelled, label_text, label_box: {x, y, w, h}}], in CSS
+//                        px of the page (for clicking them); label_text and label_box are
+//                        null for a node without a label
 //       highlight(id)    selects a concept or entity; returns the problems
 //       fragment()       the current view as a deep link (without "#")
 //       embedOptions()   the embed options in effect (core/embed.hpp as JSON)
@@ -907,7 +909,12 @@
     mapNodes() {
       requireLoaded();
       const rect = canvas.getBoundingClientRect();
-      return JSON.parse(call('wwe_export', 'map-nodes')).map((n) => ({ ...n, x: n.x + rect.left, y: n.y + rect.top }));
+      return JSON.parse(call('wwe_export', 'map-nodes')).map((n) => ({
+        ...n,
+        x: n.x + rect.left,
+        y: n.y + rect.top,
+        label_box: n.label_box && { ...n.label_box, x: n.label_box.x + rect.left, y: n.label_box.y + rect.top },
+      }));
     },
   });
 })();

@@ -95,7 +95,14 @@ std::vector<char> label_must(const std::vector<LabelNode>& nodes, const LabelPar
         if (nodes[a].mentions != nodes[b].mentions) return nodes[a].mentions > nodes[b].mentions;
         return nodes[a].degree > nodes[b].degree;
     });
-    const std::size_t top = std::min(by_mentions.size(), static_cast<std::size_t>(std::max(0, params.always_by_mentions)));
+    std::size_t top = std::min(by_mentions.size(), static_cast<std::size_t>(std::max(0, params.always_by_mentions)));
+    // A tie at the cut is not broken by links: the nodes mentioned as often as the last one
+    // kept are kept too (twice as many at most; never a tie of single mentions).
+    if (top > 0) {
+        const int last = nodes[by_mentions[top - 1]].mentions;
+        const std::size_t cap = std::min(by_mentions.size(), 2 * top);
+        while (last >= 2 && top < cap && nodes[by_mentions[top]].mentions == last) ++top;
+    }
     for (std::size_t k = 0; k < top; ++k) must[by_mentions[k]] = 1;
     return must;
 }

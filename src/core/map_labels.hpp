@@ -15,7 +15,8 @@
 // Priority: the selection, the hovered node, the ends of a selected edge, the selection's
 // neighbourhood, bright (not faded) nodes; among equals mentions, then links (degree). The
 // `always` most important visible nodes and the `always_by_mentions` most mentioned bright
-// ones are *must* labels: they are placed first, in priority order, and are never dropped —
+// ones (with those mentioned as often as the last of them: a tie is not cut by links) are
+// *must* labels: they are placed first, in priority order, and are never dropped —
 // where the full label does not fit beside the node (a crowded phone map, the canvas's
 // edge) it may cover lesser nodes, is moved further out, or is shortened with an ellipsis,
 // and as a last resort stands inside the canvas even over another label. Every other label
@@ -57,7 +58,8 @@ struct LabelParams {
     float height = 16;                // a label's box height, px
     float pad = 2;                    // px kept around a label's text on either side
     int always = 12;                  // the most important visible nodes always labelled
-    int always_by_mentions = 10;      // and the most mentioned bright ones
+    int always_by_mentions = 10;      // and the most mentioned bright ones (and their ties,
+                                      // at most twice as many, when mentioned twice or more)
     std::size_t min_chars = 6;        // a shortened label keeps at least this many characters
 };
 

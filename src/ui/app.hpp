@@ -248,8 +248,9 @@ public:
     // (core/export.hpp citation()); "" before loading or for an index out of range.
     std::string citation(int index) const;
     // The map's nodes as last drawn: [{"id", "label", "x", "y", "r", "visible", "dimmed",
-    // "labelled"}], centre and radius in CSS px of the canvas (the embed's scale applied;
-    // "[]" before the map was drawn).
+    // "labelled", "label_text", "label_box": {"x", "y", "w", "h"}}], centre, radius and label
+    // box in CSS px of the canvas (the embed's scale applied; "[]" before the map was
+    // drawn); "label_text" (as drawn, maybe shortened) and "label_box" are null without a label.
     std::string map_nodes_json() const;
 
 private:

@@ -258,9 +258,10 @@ void draw_details(ViewContext& ctx) {
         // "source — type — target" (the fonts have no arrows; the type reads left to right).
         const std::string text = source.label + " \xE2\x80\x94 " + type + " \xE2\x80\x94 " + target.label;
         ImGui::PushID(static_cast<int>(r));
-        if (wrapped_selectable("##relation", text.c_str(), theme.text)) {
-            select_node(ctx, rel.source == node_index ? rel.target : rel.source);
-        }
+        // The relation itself: its edge selected on the map (and in the link), its evidence
+        // listed here, as clicking the edge does (and the mirror's button, semantics.cpp).
+        if (wrapped_selectable("##relation", text.c_str(), theme.text))
+            ctx.emit(intent::Select{{Selection::Kind::Relation, rel.id}});
         ctx.places.place_item("details/relation/" + rel.id + "/open");
         if (ImGui::IsItemHovered() && !rel.note.empty()) {
             ImGui::BeginTooltip();

@@ -21,9 +21,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/describe.hpp"
 #include "core/export.hpp"
 #include "core/graph.hpp"
 #include "core/layout.hpp"
+#include "core/map_labels.hpp"
 #include "core/map_layout.hpp"
 #include "core/script.hpp"
 #include "imgui.h"
@@ -62,7 +64,10 @@ struct MapCache {
         bool dimmed = false;   // excluded by the filters or outside the selection's neighbourhood
         bool visible = false;  // inside the canvas
         bool label = false;    // its label is drawn
-        ImVec2 label_pos{0, 0};
+        ImVec2 label_pos{0, 0};  // the label text's top left (screen)
+        std::string label_text;  // as drawn: the label, or its start and "…" (map_labels.hpp)
+        float label_w = 0;       // its width, px
+        float label_h = 0;       // its box's height, px
     };
     std::vector<Drawn> drawn;
     struct EdgeLabel {
@@ -333,10 +338,23 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
         // map's scale, so going from a node to its relation does not jump in and out.
         const float max_fit =
             focused ? std::min(kMaxFocusZoom, std::max(m.reference.zoom, 1e-6f) * kMaxFocusRelative) : kMaxZoom;
-        const Viewport fit = fit_box(box, usable_w - 80, size.y, kFitPad, max_fit);
+        // Room for labels at the right (they go right first) and a pad around the nodes,
+        // both a share of a small canvas (a phone's map is not half margins), the pad
+        // never smaller than the largest node drawn at that zoom (every node fits).
+        const float label_room = std::min(80.0f, usable_w * 0.1f);
+        float pad = std::min(kFitPad, std::max(16.0f, std::min(usable_w, size.y) * 0.05f));
+        Viewport fit = fit_box(box, usable_w - label_room, size.y, pad, max_fit);
+        float largest = 0;
+        for (int i = 0; i < n; ++i)
+            if (include.empty() || include[static_cast<std::size_t>(i)])
+                largest = std::max(largest, node_radius(corpus, i, std::clamp(fit.zoom, kMinZoom, max_fit)));
+        if (largest + 4 > pad) {
+            pad = largest + 4;
+            fit = fit_box(box, usable_w - label_room, size.y, pad, max_fit);
+        }
         tzoom = std::clamp(fit.zoom, kMinZoom, max_fit);
         // Centre the nodes in the part of the canvas left of the legend (labels go right).
-        tcx = fit.cx + (legend_w * 0.5f + 40.0f) / tzoom;
+        tcx = fit.cx + (legend_w + label_room) * 0.5f / tzoom;
         tcy = fit.cy;
     }
     // The camera: eased to a new target unless the hand moves it (or motion is reduced).
@@ -390,86 +408,50 @@ void compute_frame(MapCache& m, const ViewContext& ctx, ImVec2 origin, ImVec2 si
         d.label = false;
     }
 
-    // Labels: greedy by priority; a label is shown only where it overlaps no other label
-    // and no other node.
-    // Priority: the selection, the hovered node, the selection's neighbourhood, bright nodes;
-    // among equals, mentions then links (the hubs first).
-    std::vector<int> order;
-    std::vector<double> priority(static_cast<std::size_t>(n), 0);
+    // Labels: the core's placement (map_labels.hpp), the same for the screen, mapNodes()
+    // and the exports: the hubs and the selection always, the others where they cover nothing.
+    std::vector<LabelNode> label_nodes(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
         const MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
-        if (!d.visible) continue;
-        double p = static_cast<double>(corpus.node_mentions[static_cast<std::size_t>(i)].size()) +
-                   0.5 * static_cast<double>(m.adjacency()[static_cast<std::size_t>(i)].size());
-        if (!d.dimmed) p += 1e4;
-        if (focused && m.focus[static_cast<std::size_t>(i)] <= state.map.depth) p += 1e5;
-        if (focused && m.focus[static_cast<std::size_t>(i)] == 0) p += 1e6;
-        if (i == hovered_node) p += 1e7;
-        if (i == selected) p += 1e8;
-        priority[static_cast<std::size_t>(i)] = p;
-        order.push_back(i);
+        LabelNode& ln = label_nodes[static_cast<std::size_t>(i)];
+        ln.x = d.x;
+        ln.y = d.y;
+        ln.r = d.r;
+        ln.text = m.node_text[static_cast<std::size_t>(i)];
+        ln.mentions = static_cast<int>(corpus.node_mentions[static_cast<std::size_t>(i)].size());
+        ln.degree = static_cast<int>(m.adjacency()[static_cast<std::size_t>(i)].size());
+        ln.visible = d.visible;
+        ln.faded = d.dimmed;  // filtered out, or outside the selection's neighbourhood
+        ln.in_focus = focused && m.focus[static_cast<std::size_t>(i)] <= state.map.depth;
+        ln.source = focused && m.focus[static_cast<std::size_t>(i)] == 0;
+        ln.hovered = i == hovered_node;
+        ln.selected = i == selected;
     }
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return priority[static_cast<std::size_t>(a)] > priority[static_cast<std::size_t>(b)];
-    });
-    std::vector<ImVec4> placed;
-    placed.reserve(order.size() * 2 + 1);
-    if (m.legend.z > m.legend.x) placed.push_back(m.legend);  // nothing under the legend
-    if (fonts.small) {                                        // nor under the hint line at the bottom left
-        placed.push_back(
-            ImVec4(origin.x, origin.y + size.y - font_px(fonts.small) - 12, origin.x + kHintWidth, origin.y + size.y));
+    LabelParams lp;
+    lp.canvas = {origin.x, origin.y, origin.x + size.x, origin.y + size.y};
+    if (m.legend.z > m.legend.x) lp.reserved.push_back({m.legend.x, m.legend.y, m.legend.z, m.legend.w});
+    if (fonts.small) {  // nor under the hint line at the bottom left
+        lp.reserved.push_back({origin.x, origin.y + size.y - font_px(fonts.small) - 12,
+                               std::min(origin.x + size.x, origin.x + kHintWidth), origin.y + size.y});
     }
-    const std::size_t base = placed.size();
-    // Faded nodes (filtered out, or outside the selection's neighbourhood) give way: the
-    // labels of bright nodes may cover them, never the other way round.
-    auto faded = [&](int i) {
-        return m.drawn[static_cast<std::size_t>(i)].dimmed ||
-               (focused && m.focus[static_cast<std::size_t>(i)] > state.map.depth);
-    };
-    for (const int i : order) {
-        const MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
-        placed.push_back(ImVec4(d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r));
-    }
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        const int i = order[k];
-        const std::size_t own = base + k;
-        const bool bright = !faded(i);
+    lp.height = label_size(fonts, "Ag").y;
+    lp.always = kAlwaysLabelled;
+    const std::vector<PlacedLabel> labels =
+        place_labels(label_nodes, lp, [&](std::string_view text) { return label_size(fonts, std::string(text)).x; });
+    std::vector<ImVec4> placed;  // what an edge's label may not cover
+    for (const LabelRect& r : lp.reserved) placed.push_back(ImVec4(r.x0, r.y0, r.x1, r.y1));
+    for (int i = 0; i < n; ++i) {
         MapCache::Drawn& d = m.drawn[static_cast<std::size_t>(i)];
-        const ImVec2 ts = label_size(fonts, m.node_text[static_cast<std::size_t>(i)]);
-        const float diag = d.r * 0.7f;
-        const ImVec2 candidates[] = {
-            ImVec2(d.x + d.r + 4, d.y - ts.y * 0.5f),                  // right
-            ImVec2(d.x - d.r - 4 - ts.x, d.y - ts.y * 0.5f),           // left
-            ImVec2(d.x - ts.x * 0.5f, d.y - d.r - 2 - ts.y),           // above
-            ImVec2(d.x - ts.x * 0.5f, d.y + d.r + 2),                  // below
-            ImVec2(d.x + diag + 2, d.y - diag - ts.y),                 // above right
-            ImVec2(d.x + diag + 2, d.y + diag),                        // below right
-            ImVec2(d.x - diag - 2 - ts.x, d.y - diag - ts.y),          // above left
-            ImVec2(d.x - diag - 2 - ts.x, d.y + diag),                 // below left
-        };
-        // The most important nodes (the hubs, the selection) are always labelled: their
-        // labels may cover lesser nodes (never other labels), and as a last resort any place.
-        const bool must = k < static_cast<std::size_t>(kAlwaysLabelled) || i == selected || i == hovered_node ||
-                          (focused && m.focus[static_cast<std::size_t>(i)] == 0);
-        for (int pass = 0; pass < (must ? 3 : 1) && !d.label; ++pass) {
-            for (const ImVec2& c : candidates) {
-                const ImVec4 box(c.x - 2, c.y, c.x + ts.x + 2, c.y + ts.y);
-                if (box.x < origin.x || box.z > origin.x + size.x || box.y < origin.y || box.w > origin.y + size.y)
-                    continue;
-                bool free = true;
-                for (std::size_t j = 0; j < placed.size() && free && pass < 2; ++j) {
-                    if (j == own) continue;  // its own node
-                    const bool node_box = j >= base && j < base + order.size();
-                    if (node_box && (pass == 1 || (bright && faded(order[j - base])))) continue;
-                    if (overlaps(box, placed[j])) free = false;
-                }
-                if (!free) continue;
-                d.label = true;
-                d.label_pos = c;
-                placed.push_back(box);
-                break;
-            }
-        }
+        const PlacedLabel& l = labels[static_cast<std::size_t>(i)];
+        if (d.visible) placed.push_back(ImVec4(d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r));
+        d.label = l.shown;
+        if (!l.shown) continue;
+        d.label_pos = ImVec2(l.x, l.y);
+        d.label_text = l.text;
+        d.label_w = l.width;
+        d.label_h = l.height;
+        const LabelRect box = l.box();
+        placed.push_back(ImVec4(box.x0, box.y0, box.x1, box.y1));
     }
 
     // Relation labels on the edges of the selection (and the selected edge), where free.
@@ -993,7 +975,15 @@ std::string map_nodes_json(const MapViewState& map, const Corpus& corpus, float 
                        {"r", d.r * scale},
                        {"visible", d.visible},
                        {"dimmed", d.dimmed},
-                       {"labelled", d.label}});
+                       {"labelled", d.label},
+                       // The label as drawn (shortened: its start and an ellipsis) and its
+                       // box (the halo), CSS px; null when the node has no label.
+                       {"label_text", d.label ? nlohmann::json(d.label_text) : nlohmann::json(nullptr)},
+                       {"label_box", d.label ? nlohmann::json{{"x", (d.label_pos.x - 2) * scale},
+                                                              {"y", d.label_pos.y * scale},
+                                                              {"w", (d.label_w + 4) * scale},
+                                                              {"h", d.label_h * scale}}
+                                             : nlohmann::json(nullptr)}});
     }
     return out.dump();
 }
@@ -1040,7 +1030,7 @@ std::string map_svg_text(const ViewContext& ctx, MapViewState& map) {
         node.square = node.shape == NodeShape::Square;
         node.opacity = d.alpha;
         if (d.label) {  // where the screen has it
-            node.label = article.nodes[i].label;
+            node.label = d.label_text == m.node_text[i] ? article.nodes[i].label : d.label_text;
             node.label_placed = true;
             node.label_x = d.label_pos.x - origin.x;
             node.label_y = d.label_pos.y - origin.y;
@@ -1249,8 +1239,8 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
     for (std::size_t i = 0; i < m.drawn.size(); ++i) {
         const MapCache::Drawn& d = m.drawn[i];
         if (!d.label) continue;
-        const std::string& text = m.node_text[i];
-        const ImVec2 ts = label_size(ctx.fonts, text);
+        const std::string& text = d.label_text;
+        const ImVec2 ts(d.label_w, label_size(ctx.fonts, text).y);
         const bool strong = static_cast<int>(i) == selected || static_cast<int>(i) == hovered_node;
         // An opaque halo: the label reads at its full contrast over edges; a dimmed node's
         // label is quieter (text_dimmed) but still 4.5:1, as it can still be clicked.
@@ -1272,11 +1262,7 @@ void draw_map(ViewContext& ctx, MapViewState& view) {
     // Hint line at the bottom left.
     {
         const bool touch = TouchStyle();
-        const char* hint = selected >= 0
-                               ? (touch ? "Tap the background to clear the selection"
-                                        : "Click the background to clear the selection \xC2\xB7 Esc")
-                               : (touch ? "Tap a node or an edge \xC2\xB7 drag to pan \xC2\xB7 pinch to zoom"
-                                        : "Click a node or an edge \xC2\xB7 drag to pan or pin \xC2\xB7 wheel to zoom");
+        const char* hint = map_hint(touch, selected >= 0);  // describe.hpp
         dl->AddText(font, font_px(font), ImVec2(origin.x + 10, origin.y + size.y - font_px(font) - 8), theme.text_muted,
                     hint);
     }

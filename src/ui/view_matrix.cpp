@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/describe.hpp"
 #include "core/matrix.hpp"
 #include "core/script.hpp"
 #include "imgui.h"
@@ -69,9 +70,8 @@ void draw_matrix(ViewContext& ctx) {
     const FacetMatrix matrix = cross_tab(article, ctx.derived.shown, rf, cf);
     const bool row_none = matrix.row_none_total > 0;     // a "No <row facet>" row
     const bool col_none = matrix.column_none_total > 0;  // a "No <column facet>" column
-    TextMuted(theme, "Passages of the current result (%d) having both values. Click a cell to read them.%s",
-              static_cast<int>(ctx.derived.shown.size()),
-              matrix.multi_valued ? " A passage with several values counts in each of its cells." : "");
+    const bool touch = TouchStyle();  // the hints in the words of the input device (describe.hpp)
+    TextMuted(theme, "%s", matrix_hint(static_cast<int>(ctx.derived.shown.size()), matrix.multi_valued, touch).c_str());
     ImGui::Dummy(ImVec2(0, 4));
 
     int max_count = 1;
@@ -176,9 +176,10 @@ void draw_matrix(ViewContext& ctx) {
                 dl->AddRect(ImVec2(pos.x - 3, pos.y - 3), ImVec2(pos.x + cell_w - 5, pos.y + cell_h - 5), theme.accent,
                             3.0f, 0, 2.0f);
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                ImGui::SetTooltip("%s: %s\n%s: %s\n%d passage%s \xE2\x80\x94 click to read", rows.label.c_str(),
+                ImGui::SetTooltip("%s: %s\n%s: %s\n%d passage%s \xE2\x80\x94 %s", rows.label.c_str(),
                                   rows.values[r].label.c_str(), cols.label.c_str(),
-                                  cols.values[static_cast<std::size_t>(c)].label.c_str(), count, count == 1 ? "" : "s");
+                                  cols.values[static_cast<std::size_t>(c)].label.c_str(), count, count == 1 ? "" : "s",
+                                  matrix_cell_hint(touch));
             }
             ImGui::SetCursorScreenPos(pos);
             number(count, cell_w - 8, count == 0 ? theme.text_muted : theme.text);

@@ -66,16 +66,18 @@ void passage_menu_items(const ViewContext& ctx, int p, const char* from, std::ui
 }
 
 bool passage_menu_button(const ViewContext& ctx, int p, const char* from, const char* id,
-                         const std::string& mirror_id) {
+                         const std::string& mirror_id, float width) {
     const float h = ImGui::GetFrameHeight();
+    const float bw = width > 0 ? width : h;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool clicked = ImGui::InvisibleButton(id, ImVec2(h, h));
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(bw, h));
     ctx.places.place_item(mirror_id);
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (hovered) dl->AddRectFilled(pos, ImVec2(pos.x + h, pos.y + h), ctx.theme.hover_bg, 4.0f);
+    if (hovered) dl->AddRectFilled(pos, ImVec2(pos.x + bw, pos.y + h), ctx.theme.hover_bg, 4.0f);
+    const float dot = std::min(bw, h) * 0.2f;
     for (int k = -1; k <= 1; ++k)  // "…" drawn as three dots
-        dl->AddCircleFilled(ImVec2(pos.x + h * 0.5f + static_cast<float>(k) * h * 0.2f, pos.y + h * 0.5f), 1.8f,
+        dl->AddCircleFilled(ImVec2(pos.x + bw * 0.5f + static_cast<float>(k) * dot, pos.y + h * 0.5f), 1.8f,
                             ctx.theme.text_muted, 8);
     if (hovered) ImGui::SetTooltip("Copy, cite, link or collect this passage");
     const std::string popup = std::string(id) + "-menu";

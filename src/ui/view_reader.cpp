@@ -16,8 +16,12 @@ namespace wwe::ui {
 namespace {
 
 constexpr float kMaxMeasure = 760.0f;  // CSS px: the widest text column (readability)
+constexpr float kNumberGap = 12.0f;   // CSS px between a passage's number and its text
 constexpr float kGutter = 46.0f;       // CSS px: passage numbers (34 on narrow screens)
 constexpr double kFlashSeconds = 1.6;
+
+// The width of a passage's "…" button in the gutter (its height is a frame's), CSS px.
+float actions_width() { return std::ceil(ImGui::GetFrameHeight() * 0.75f); }
 
 void draw_header(ViewContext& ctx, float left, float width) {
     const Meta& meta = ctx.corpus.article.meta;
@@ -82,12 +86,7 @@ void draw_best_matches(ViewContext& ctx, ReaderState& ui, float left, float widt
     const float right = left + width;
     for (std::size_t i = 0; i < ui.best.size(); ++i) {
         const QueryParagraph& b = ui.best[i];
-        const bool words = ctx.derived.result.query.clauses.size() > 1;
-        const char* how = b.match == SearchMatch::Phrase ? "exact phrase"
-                          : b.match == SearchMatch::Near ? "words together"
-                          : words                        ? "all words"
-                          : b.exact > 0                  ? "as typed"
-                                                         : "a variant";
+        const char* how = match_tier_label(b.tier);  // the core's tier table (search.hpp), as the API's "match"
         char label[64];
         std::snprintf(label, sizeof label, "\xC2\xB6%d \xC2\xB7 %s##best%d", b.passage + 1, how, static_cast<int>(i));
         const float w = ChipWidth(label);
@@ -101,10 +100,7 @@ void draw_best_matches(ViewContext& ctx, ReaderState& ui, float left, float widt
             ctx.emit(intent::OpenPassage{passage.id});
         ctx.places.place_item("reader/best/" + passage.id);
         if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("%s", b.match == SearchMatch::Phrase ? "Has the words as you typed them, in that order: go there"
-                                    : b.match == SearchMatch::Near ? "Has all the words close together: go there"
-                                    : words                        ? "Has all the words: go there"
-                                                                   : "Has the word: go there");
+            ImGui::SetTooltip("%s", match_tier_hint(b.tier));
             hover_passage(ctx, b.passage);
         }
     }
@@ -271,8 +267,9 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
     // (steady_width is the panel's outer width: less its padding and scroll bar.)
     const float frame = std::max(0.0f, ImGui::GetWindowWidth() - avail);
     const float room = ctx.layout.steady_width > 0 ? std::min(avail, ctx.layout.steady_width - frame) : avail;
-    const float measure = std::min(room - 8.0f, kMaxMeasure);
-    const float left = ImGui::GetCursorPosX() + std::max(0.0f, (room - measure) * 0.5f);
+    // Whole pixels: a fractional column would wrap and draw the text between pixels (blurry).
+    const float measure = std::floor(std::min(room - 8.0f, kMaxMeasure));
+    const float left = std::floor(ImGui::GetCursorPosX() + std::max(0.0f, (room - measure) * 0.5f));
     ReaderRows& rows = ui.rows;
 
     // The controller asks for a passage (a jump, a link, new filters): scroll there.
@@ -302,8 +299,18 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
     m.sp = ImGui::GetStyle().ItemSpacing.y;
     m.measure = measure;
     // The gutter's numbers grow with the text (a pinch), within a quarter of the measure.
-    m.gutter = std::min((measure < 520.0f ? 34.0f : kGutter) * std::max(1.0f, ui.text_zoom), measure * 0.25f);
-    m.text_w = measure - m.gutter;
+    // It also holds each passage's "…" (its actions) left of the number: room for the
+    // widest number and the button.
+    {
+        ImGui::PushFont(ctx.fonts.small);  // (the numbers are drawn at the pinched size)
+        char widest[16];
+        std::snprintf(widest, sizeof widest, "%d", static_cast<int>(article.passages.size()));
+        const float need = kNumberGap + ImGui::CalcTextSize(widest).x * ui.text_zoom + 2.0f + actions_width();
+        ImGui::PopFont();
+        const float base = (measure < 520.0f ? 34.0f : kGutter) * std::max(1.0f, ui.text_zoom);
+        m.gutter = std::round(std::min(std::max(base, need), measure * 0.25f));
+    }
+    m.text_w = measure - m.gutter;  // whole pixels (both are)
     RichLayoutParams params;
     params.font = ctx.fonts.reader_body ? ctx.fonts.reader_body : ctx.fonts.body;  // rasterised at the zoom
     params.font_size = ImGui::GetFontSize() * ui.text_zoom;  // pinched bigger or smaller
@@ -601,7 +608,8 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         push_zoomed(ctx.fonts.small);
         const ImVec2 nsize = ImGui::CalcTextSize(number);
         const float ny = screen.y + (layout.line_height - layout.font_size) * 0.5f + (layout.font_size - nsize.y) * 0.8f;
-        dl->AddText(ImVec2(x0 + m.gutter - 12 - nsize.x, ny), ctx.theme.text_muted, number);
+        const float number_x = x0 + m.gutter - kNumberGap - nsize.x;
+        dl->AddText(ImVec2(number_x, ny), ctx.theme.text_muted, number);
         ImGui::PopFont();
 
         ImGui::PushID(p);
@@ -655,23 +663,17 @@ void draw_reader(ViewContext& ctx, ReaderState& ui) {
         }
         const bool row_hovered = ImGui::IsWindowHovered() && io.MousePos.y >= screen.y && io.MousePos.y < bottom;
         if (row_hovered) hover_passage(ctx, p);
-        // The passage's actions (copy, cite, link, collect): a "…" under its number while the
-        // pointer is over it (or its menu is open), and a right-click anywhere on it.
+        // The passage's actions (copy, cite, link, collect): a "…" beside its number, always
+        // shown (a finger has no hover), and a right-click anywhere on it.
         {
             ImGui::PushID(p);
             const std::string menu_id = "##passage-actions";
-            const bool menu_open = ImGui::IsPopupOpen((menu_id + "-menu").c_str());
-            // Pressed and not yet released: ImGui's window hover test says "not hovered" while
-            // an item of the window is active, so without this the button would go (and its
-            // press with it) as soon as the mouse went down on it.
-            const bool pressed = ImGui::GetActiveID() == ImGui::GetID(menu_id.c_str());
-            // The mirror's "…" (keyboard, screen reader): drawn while it has the focus or asks.
             const std::string mirror_id = "passage/" + passage.id + "/actions";
-            const bool keyboard = ctx.places.focused == mirror_id || ctx.layout.passage_menu_open == mirror_id;
-            if (row_hovered || menu_open || pressed || keyboard || ctx.input.touch) {
-                ImGui::SetCursorScreenPos(ImVec2(x0 + m.gutter - 12 - ImGui::GetFrameHeight(), screen.y + layout.line_height + 2));
-                passage_menu_button(ctx, p, ctx.state.query.empty() ? "reader" : "search", menu_id.c_str(), mirror_id);
-            }
+            const float bh = ImGui::GetFrameHeight();
+            ImGui::SetCursorScreenPos(ImVec2(std::floor(number_x - 2.0f - actions_width()),
+                                             std::floor(screen.y + (layout.line_height - bh) * 0.5f)));
+            passage_menu_button(ctx, p, ctx.state.query.empty() ? "reader" : "search", menu_id.c_str(), mirror_id,
+                                actions_width());
             if (row_hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) ImGui::OpenPopup("##passage-context");
             if (ImGui::BeginPopup("##passage-context")) {
                 passage_menu_items(ctx, p, ctx.state.query.empty() ? "reader" : "search");

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <string>
 
+#include "core/describe.hpp"
+#include "core/map_labels.hpp"
 #include "core/timeline.hpp"
 #include "imgui.h"
 #include "ui/views.hpp"
@@ -50,8 +52,8 @@ void draw_timeline(ViewContext& ctx) {
     ImGui::SameLine();
     ImGui::PushFont(ctx.fonts.small);
     ImGui::AlignTextToFramePadding();
-    TextMuted(theme, "%d events \xC2\xB7 wheel to zoom, drag to pan, click an event to read its passage",
-              static_cast<int>(article.events.size()));
+    const bool touch = TouchStyle();  // the hints in the words of the input device (describe.hpp)
+    TextMuted(theme, "%s", timeline_hint(static_cast<int>(article.events.size()), touch).c_str());
     ImGui::PopFont();
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -72,7 +74,18 @@ void draw_timeline(ViewContext& ctx) {
         b0 = std::clamp(b0, kMinTimelineYear, kMaxTimelineYear - width);
         ctx.emit(intent::SetTimelineRange{b0, b0 + width});
     };
-    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0, 3.0f) && io.MouseDelta.x != 0) {
+    // Two fingers apart or together over the axis zoom about their centre, as the map's pinch;
+    // meanwhile the first finger's drag does not pan.
+    const ImVec2 pc(ctx.input.pinch_x, ctx.input.pinch_y);
+    const bool pinched = ctx.input.pinch_scale != 1.0f && ctx.input.pinch_scale > 0.0f && pc.x >= origin.x &&
+                         pc.y >= origin.y && pc.x <= origin.x + size.x && pc.y <= origin.y + size.y;
+    const bool pinching = ctx.input.pinching || ctx.time < ctx.pinch_until;
+    if (pinched) {
+        const double at = begin + (pc.x - left) / px_per_year;
+        const double new_span = std::clamp(span / ctx.input.pinch_scale, 0.25, 400.0);
+        const double frac = (at - begin) / span;
+        set_range(at - frac * new_span, at - frac * new_span + new_span);
+    } else if (!pinching && ImGui::IsItemActive() && ImGui::IsMouseDragging(0, 3.0f) && io.MouseDelta.x != 0) {
         const double dt = io.MouseDelta.x / px_per_year;
         set_range(begin - dt, end - dt);
     }
@@ -186,7 +199,14 @@ void draw_timeline(ViewContext& ctx) {
         const float full_w = label_font->CalcTextSizeA(fs, FLT_MAX, 0, ev.label.c_str()).x;
         // Labels near the right edge end there instead of running off the view.
         const ImVec2 label_pos(std::max(origin.x + 4, std::min(p.x0, right - full_w)), p.y - fs - 4);
-        const float label_w = std::min(full_w, right - label_pos.x);
+        // A label longer than the panel is cut after a word with an ellipsis (map_labels.hpp).
+        const std::string label =
+            full_w <= right - label_pos.x
+                ? ev.label
+                : shorten_label(ev.label, right - label_pos.x, 6, [&](std::string_view t) {
+                      return label_font->CalcTextSizeA(fs, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
+                  });
+        const float label_w = std::min(full_w, label_font->CalcTextSizeA(fs, FLT_MAX, 0, label.c_str()).x);
         const bool hot = hovered && io.MousePos.x >= std::min(b0.x, label_pos.x) - 3 &&
                          io.MousePos.x <= std::max(b1.x, label_pos.x + label_w) + 3 &&
                          io.MousePos.y >= label_pos.y - 2 && io.MousePos.y <= b1.y + 4;
@@ -215,7 +235,7 @@ void draw_timeline(ViewContext& ctx) {
             dl->AddRectFilled(ImVec2(label_pos.x - 3, label_pos.y - 1),
                               ImVec2(label_pos.x + label_w + 3, label_pos.y + fs + 1), theme.hit_bg, 3.0f);
         // Filtered out: quieter, still readable (text_dimmed is 4.5:1) as it can be clicked.
-        dl->AddText(label_font, fs, label_pos, in || involves ? theme.text : theme.text_dimmed, ev.label.c_str());
+        dl->AddText(label_font, fs, label_pos, in || involves ? theme.text : theme.text_dimmed, label.c_str());
         const std::string date = event_date_text(ev);
         dl->AddText(small, fs * 0.92f, ImVec2(b1.x + 6, p.y - 1), in ? theme.text_muted : theme.text_dimmed,
                     date.c_str());
@@ -237,16 +257,13 @@ void draw_timeline(ViewContext& ctx) {
             involved += article.nodes[static_cast<std::size_t>(n)].label;
         }
         if (!involved.empty()) TextMuted(theme, "Involves %s", involved.c_str());
-        if (!ctx.derived.passage_in(ev.passage)) {
-            TextMuted(theme, "Its passage is hidden by the current filters");
-            TextMuted(theme, "Click to clear the filters and read the passage (Ctrl+Z restores them)");
-        } else {
-            TextMuted(theme, "Click to read the passage");
-        }
+        const bool filtered = !ctx.derived.passage_in(ev.passage);
+        if (filtered) TextMuted(theme, "Its passage is hidden by the current filters");
+        TextMuted(theme, "%s", open_passage_hint(touch, filtered));
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
         hover_passage(ctx, ev.passage);
-        if (ImGui::IsMouseReleased(0) && !ImGui::IsMouseDragging(0, 3.0f) &&
+        if (ImGui::IsMouseReleased(0) && !pinching && !ImGui::IsMouseDragging(0, 3.0f) &&
             std::fabs(io.MouseDragMaxDistanceSqr[0]) < 9.0f) {
             open_passage(ctx, ev.passage);
         }

@@ -277,8 +277,9 @@ void draw_notebook(ViewContext& ctx, NotebookState& state, Notebook& notebook);
 void passage_menu_items(const ViewContext& ctx, int passage, const char* from, std::uint32_t begin = 0, std::uint32_t end = 0);
 // A small "…" button opening that menu; returns true when it was hovered. `mirror_id`: the
 // mirror's element for it (placed over it; Layout::passage_menu_open opens its menu).
+// `width`: CSS px (0: square, a frame's height); its height is a frame's.
 bool passage_menu_button(const ViewContext& ctx, int passage, const char* from, const char* id,
-                         const std::string& mirror_id);
+                         const std::string& mirror_id, float width = 0);
 
 // The Share dialog: the link to this view and the embed-code builder.
 struct ShareState {
@@ -356,7 +357,7 @@ bool map_animating(const MapViewState& map);
 // SVG (core map_svg) of the map as the last frame drew it: same viewport, dimming and
 // labels; a map never drawn is laid out to the end and fitted into 1000 x 700 px.
 std::string map_svg_text(const ViewContext& ctx, MapViewState& map);
-// JSON array [{id, label, x, y, r, visible, dimmed, labelled}] of the nodes as last drawn
+// JSON array [{id, label, x, y, r, visible, dimmed, labelled, label_text, label_box}] of the nodes as last drawn
 // (CSS px of the canvas: the UI's coordinates times `scale`, the embed's text size).
 std::string map_nodes_json(const MapViewState& map, const Corpus& corpus, float scale);
 // The screen rectangle the map was last drawn in (ImGui units); w = 0 before the first drawing.

@@ -145,3 +145,41 @@ test('touch: the reader coasts after a flick (not with reduced motion); a pinch 
     assert.ok(grew > 1.25, `the heading grew with the text (${heading0.height} -> ${heading1.height} px, text x${scale1 / scale0})`);
   }, { ...tablet, reducedMotion: 'reduce' });
 });
+
+test('touch: the map at Fit on a phone: every node in the canvas, the hubs labelled, each label box in mapNodes()', async () => {
+  await withPhone('#v=map', async (page) => {
+    const canvas = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+    const nodes = await page.evaluate(() => window.explorer.mapNodes());
+    assert.ok(nodes.length > 10);
+    for (const n of nodes) {
+      assert.ok(n.visible, `${n.id} is in view`);
+      assert.ok(n.x - n.r >= canvas.x && n.x + n.r <= canvas.x + canvas.w, `${n.id} fits across`);
+      assert.equal(n.labelled, n.label_text !== null, `${n.id}: label_text null exactly when unlabelled`);
+      assert.equal(n.labelled, n.label_box !== null, `${n.id}: label_box null exactly when unlabelled`);
+      if (n.label_box) {
+        const b = n.label_box;
+        assert.ok(b.x >= canvas.x - 1 && b.x + b.w <= canvas.x + canvas.w + 1, `${n.id}'s label inside the canvas`);
+      }
+    }
+    const dialogue = nodes.find((n) => n.id === 'dialogue');
+    assert.ok(dialogue?.labelled, 'the hub "dialogue" is labelled');
+  });
+});
+
+test('touch: two fingers pinch the timeline: apart zoom in, together zoom out, about their centre', async () => {
+  await withPhone('#v=timeline', async (page) => {
+    const span = async () => {
+      const t = (await page.evaluate(() => window.explorer.getState())).timeline;
+      return t ? t.end - t.begin : null;
+    };
+    assert.equal(await span(), null, 'fitted at first');
+    await pinch(page, 195, 600, 80, 200);
+    await settle(page);
+    const zoomed = await span();
+    assert.ok(zoomed !== null, 'the pinch set a range');
+    await pinch(page, 195, 600, 200, 80);
+    await settle(page);
+    const back = await span();
+    assert.ok(back > zoomed * 1.8, `fingers together zoom out (${zoomed} -> ${back} years)`);
+  });
+});

@@ -134,6 +134,28 @@ TEST_CASE("map labels: the selection and the hovered node are labelled however s
     CHECK_FALSE(place_labels(nodes, params, measure)[1].shown);
 }
 
+TEST_CASE("map labels: nodes mentioned as often as the tenth most mentioned are must labels too, whatever their links") {
+    std::vector<LabelNode> nodes;
+    // Eight hubs mentioned 9 to 5 times, then three mentioned 4 times with 6, 5 and 1 links
+    // ("dialogue" of the shipped map is the last), then lesser nodes of 4 mentions or fewer.
+    for (int k = 0; k < 8; ++k) nodes.push_back(node(10.0f * static_cast<float>(k), 0, 5, "hub", 9 - k / 2, 3));
+    nodes.push_back(node(100, 0, 5, "tie a", 4, 6));
+    nodes.push_back(node(110, 0, 5, "tie b", 4, 5));
+    nodes.push_back(node(120, 0, 5, "dialogue", 4, 1));
+    for (int k = 0; k < 20; ++k) nodes.push_back(node(10.0f * static_cast<float>(k), 50, 3, "lesser", 1 + k % 3, 1));
+    LabelParams params;
+    params.canvas = {0, 0, 400, 400};
+    params.always = 0;
+    const std::vector<char> must = label_must(nodes, params);
+    for (std::size_t i = 0; i < 11; ++i) CHECK(must[i]);
+    for (std::size_t i = 11; i < nodes.size(); ++i) CHECK_FALSE(must[i]);
+    // Ties of single mentions are cut (a small article's every node is mentioned once).
+    std::vector<LabelNode> ones;
+    for (int k = 0; k < 30; ++k) ones.push_back(node(10.0f * static_cast<float>(k), 0, 3, "once", 1, 1));
+    const std::vector<char> m1 = label_must(ones, params);
+    CHECK(std::count(m1.begin(), m1.end(), 1) == 10);
+}
+
 TEST_CASE("map labels: shorten_label keeps whole characters, cuts after a word, keeps the end of a right-to-left label") {
     CHECK(shorten_label("common interests", 200, 6, measure) == "common interests");
     // 84 px: 12 characters with the ellipsis; the cut goes after "common".

@@ -673,7 +673,7 @@ TEST_CASE("app: a passage's \xE2\x80\xA6 menu opens by mouse in the reader, in s
     SUBCASE("the reader") {
         AppUnderTest t;
         t.ui.hover("##text", wwe::test::Find::in("##reader", 0));  // the first passage's text
-        t.ui.click("##passage-actions", wwe::test::Find::in("##reader"));
+        t.ui.click("##passage-actions", wwe::test::Find::in("##reader", 0));  // every passage in view has one
         t.ui.frame(2);
         CHECK(t.ui.try_find("Add to notebook") != nullptr);
         CHECK(t.ui.try_find("Copy with citation") != nullptr);
@@ -684,7 +684,7 @@ TEST_CASE("app: a passage's \xE2\x80\xA6 menu opens by mouse in the reader, in s
         AppUnderTest t("", "q=security");
         t.ui.frame(2);
         t.ui.hover("##text", wwe::test::Find::in("##reader", 0));
-        t.ui.click("##passage-actions", wwe::test::Find::in("##reader"));
+        t.ui.click("##passage-actions", wwe::test::Find::in("##reader", 0));  // every passage in view has one
         t.ui.frame(2);
         CHECK(t.ui.try_find("Add to notebook") != nullptr);
     }
