@@ -65,6 +65,10 @@ void utf8_append(std::string& out, char32_t cp);
 // grapheme cluster: a letter and its combining marks, an emoji sequence); appends "…" if cut.
 std::string utf8_truncate(std::string_view s, std::size_t max_bytes);
 
+// The same from the front: keeps the last at most `max_bytes` bytes, whole characters,
+// after a leading "…" if cut ("…the end").
+std::string utf8_truncate_front(std::string_view s, std::size_t max_bytes);
+
 // The Unicode encoding other than UTF-8 that `bytes` is in, judged by its first bytes: a
 // byte order mark (UTF-16 FF FE / FE FF, UTF-32 FF FE 00 00 / 00 00 FE FF), or, without
 // one, the zero bytes a text starting with an ASCII character has in UTF-16 or UTF-32
@@ -81,10 +85,6 @@ bool is_control(char32_t cp);
 // valid JSON inside a string, so a JSON text stays the same value: pass keep = "\n" for
 // text dumped with indentation, "\t\n\r" for a JSON file as written.
 std::string escape_controls(std::string_view s, std::string_view keep = {});
-
-// The same from the front: keeps the last at most `max_bytes` bytes, whole characters,
-// after a leading "…" if cut ("…the end").
-std::string utf8_truncate_front(std::string_view s, std::size_t max_bytes);
 
 // `s` escaped for XML/HTML text and attribute values (& < > "), without the control
 // characters XML 1.0 forbids (all below U+0020 but tab and newline).
