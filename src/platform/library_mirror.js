@@ -840,6 +840,7 @@ mergeInto(LibraryManager.library, {
     }
 
     const items = (comp) => [...comp.querySelectorAll('.wwe-f')];
+    const isDisabled = (el) => el.getAttribute('aria-disabled') === 'true';
 
     // One tab stop per composite: the focused item, else (tabs) the selected tab, else the
     // one last focused, else the first.
@@ -848,21 +849,27 @@ mergeInto(LibraryManager.library, {
       if (!list.length) return;
       // (A toolbar starts at its first control, not at the selected tab inside it; radios at
       // the checked one.)
+      // A disabled item (Back with nothing to go back to) is never the stop unless focused.
       const kind = compositeKind(comp);
+      const usable = list.filter((el) => !isDisabled(el));
       const stop = list.find((el) => el === document.activeElement) ||
-                   (kind !== 'toolbar' && list.find((el) => el.getAttribute('aria-selected') === 'true')) ||
-                   (kind === 'radios' && list.find((el) => el.getAttribute('aria-checked') === 'true')) ||
-                   list.find((el) => el === comp.wweStop) || list[0];
+                   (kind !== 'toolbar' && usable.find((el) => el.getAttribute('aria-selected') === 'true')) ||
+                   (kind === 'radios' && usable.find((el) => el.getAttribute('aria-checked') === 'true')) ||
+                   usable.find((el) => el === comp.wweStop && !comp.wweAuto) || usable[0] || list[0];
       for (const el of list) {
         const want = el === stop ? 0 : -1;
         if (el.tabIndex !== want) el.tabIndex = want;
       }
+      // (A stop chosen here, not by the user, is chosen again next time: Back becomes the
+      // toolbar's stop once there is something to go back to.)
+      if (stop !== comp.wweStop) comp.wweAuto = stop !== document.activeElement;
       comp.wweStop = stop;
     }
 
     function moveTo(comp, el) {
       if (!el) return;
       comp.wweStop = el;
+      comp.wweAuto = false;
       for (const item of items(comp)) item.tabIndex = item === el ? 0 : -1;
       el.focus({ preventScroll: !flowing });
     }
@@ -870,7 +877,9 @@ mergeInto(LibraryManager.library, {
     // Arrow keys, Home and End within a composite; true when the key was used.
     function roving(comp, el, key) {
       const kind = compositeKind(comp);
-      const list = items(comp);
+      // (The toolbar's arrows pass over what cannot be used now, such as Back and Forward
+      // with no history: a group's disabled items, a locked facet value, are still heard.)
+      const list = items(comp).filter((i) => kind !== 'toolbar' || i === el || !isDisabled(i));
       const at = list.indexOf(el);
       if (at < 0) return false;
       const step = (d) => list[(at + d + list.length) % list.length];
@@ -1185,8 +1194,9 @@ mergeInto(LibraryManager.library, {
       const entry = closestEntry(e.target);
       if (!entry) return;
       const comp = compositeOf(entry.el);
-      if (comp && entry.el.classList.contains('wwe-f') && comp.wweStop !== entry.el) {
+      if (comp && entry.el.classList.contains('wwe-f') && (comp.wweStop !== entry.el || comp.wweAuto)) {
         comp.wweStop = entry.el;
+        comp.wweAuto = false;
         for (const item of items(comp)) item.tabIndex = item === entry.el ? 0 : -1;
       }
       if (!applying) tellFocus(entry.id);
