@@ -211,7 +211,7 @@ test('the Share dialog: every option in the mirror, each doing what the canvas c
     assert.equal(await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="filters"]').inert), true);
     await shot(page, 'share-dialog');
 
-    const snippet = () => page.evaluate(() => document.querySelector('.wwe-mirror [data-id="share-dialog/embed"]').textContent);
+    const snippet = () => page.evaluate(() => document.querySelector('.wwe-mirror [data-id="share-dialog/embed"]').value);
     const focusOn = (id) => page.evaluate((i) => document.querySelector(`.wwe-mirror [data-id="${i}"]`).focus(), id);
     // A view unticked (Space), as the canvas's checkbox does.
     await focusOn('share-dialog/view/timeline');

@@ -179,3 +179,160 @@ test('Back is out of the Tab order while there is nothing to go back to', async 
     await waitFocus(page, 'back');
   });
 });
+
+test('Down on Export opens its menu; Clear all is a Tab stop of its own; list items have names', async () => {
+  await withExplorer({}, async (page) => {
+    await page.focus('.wwe-mirror [data-id="export"]');
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    await waitFocus(page, 'export/png');
+    assert.equal(await page.getAttribute('.wwe-mirror [data-id="export"]', 'aria-expanded'), 'true');
+    await shot(page, 'export-down');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    await waitFocus(page, 'export');
+    // A filter and a search: the chips, then Clear all, each reached by Tab.
+    await page.evaluate(() => window.explorer.setState({ facets: { front: ['cultural'] }, query: 'exchanges' }));
+    await settle(page);
+    await page.focus('.wwe-mirror [data-id="chip/front/cultural/remove"]');
+    await page.keyboard.press('Tab');
+    await waitFocus(page, 'chip/clear/all');
+    await shot(page, 'clear-all-focus');
+    // Every list item has a name (a screen reader's list navigation says it).
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll('.wwe-mirror li')]
+      .filter((li) => !(li.getAttribute('aria-label') || '').trim()).map((li) => li.getAttribute('data-id')));
+    assert.deepEqual(unnamed, []);
+    assert.equal(await page.getAttribute('.wwe-mirror [data-id="chip/front/cultural"]', 'aria-label'), 'Remove Front: Cultural');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.deepEqual((await page.evaluate(() => window.explorer.getState())).facets, {});
+  });
+});
+
+test('the search field shows no hint while the notebook dialog is open', async () => {
+  await withExplorer({}, async (page) => {
+    const hint = () => page.getAttribute('.wwe-mirror [data-id="search/box"]', 'placeholder');
+    assert.match(await hint(), /^Search the article/);
+    await page.focus('.wwe-mirror [data-id="notebook-button"]');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await waitFocus(page, 'notebook-dialog/close');
+    assert.equal(await hint(), '');
+    await shot(page, 'notebook-open');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    await waitFocus(page, 'notebook-button');
+    assert.match(await hint(), /^Search the article/);
+  });
+});
+
+test('a passage\'s actions opened below the fold scroll the reader to it', async () => {
+  await withExplorer({ height: 700 }, async (page) => {
+    const last = await page.evaluate(() => [...document.querySelectorAll('.wwe-mirror [data-id^="passage/"][data-id$="/actions"]')]
+      .pop().getAttribute('data-id'));
+    assert.equal(await page.evaluate((i) => document.querySelector(`.wwe-mirror [data-id="${i}"]`).classList.contains('wwe-placed'),
+      last), false, `${last} starts below the fold`);
+    // A screen reader's action on it (a click on the element, no key).
+    await page.evaluate((i) => document.querySelector(`.wwe-mirror [data-id="${i}"]`).click(), last);
+    await settle(page);
+    await page.waitForFunction((i) => document.querySelector(`.wwe-mirror [data-id="${i}"]`)?.classList.contains('wwe-placed') &&
+      document.querySelector('.wwe-mirror [data-id="passage-menu/copy"]')?.classList.contains('wwe-placed'), last, { timeout: 5000 })
+      .catch(() => {
+        throw new Error(`${last} and its menu are not in view`);
+      });
+    const view = await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="view"]').getBoundingClientRect().toJSON());
+    const menu = await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="passage-menu/copy"]').getBoundingClientRect().toJSON());
+    assert.ok(menu.top >= view.top - 1 && menu.bottom <= view.bottom + 1, JSON.stringify({ menu, view }));
+    await shot(page, 'passage-menu-below-fold');
+  });
+});
+
+test('the Share dialog\'s link and embed code are read-only text boxes, reached by Tab', async () => {
+  await withExplorer({}, async (page) => {
+    await page.focus('.wwe-mirror [data-id="share"]');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await page.waitForSelector('.wwe-mirror [data-id="share-dialog/link"]');
+    const box = (id) => page.evaluate((i) => {
+      const el = document.querySelector(`.wwe-mirror [data-id="${i}"]`);
+      return { tag: el.tagName, readOnly: el.readOnly, label: el.getAttribute('aria-label'), value: el.value, tab: el.tabIndex };
+    }, id);
+    const link = await box('share-dialog/link');
+    assert.equal(link.tag, 'INPUT');
+    assert.equal(link.readOnly, true);
+    assert.equal(link.label, 'Link to this view');
+    assert.match(link.value, /^https?:\/\/.*#/);
+    const embed = await box('share-dialog/embed');
+    assert.equal(embed.readOnly, true);
+    assert.equal(embed.label, 'Embed code');
+    assert.match(embed.value, /^<iframe /);
+    // Tab from the link's heading goes to the link box, then to Copy link; typing changes nothing.
+    await page.focus('.wwe-mirror [data-id="share-dialog/link"]');
+    await page.keyboard.type('xyz');
+    assert.equal((await box('share-dialog/link')).value, link.value);
+    await shot(page, 'share-link-box');
+    await page.keyboard.press('Tab');
+    await waitFocus(page, 'share-dialog/copy-link');
+  });
+});
+
+test('the map\'s Legend is a checkbox and its minimum of shared passages a slider the arrows change', async () => {
+  await withExplorer({}, async (page) => {
+    await page.evaluate(() => window.explorer.setState({ view: 'map', map: { edges: 'cooccurrence' } }));
+    await settle(page);
+    const legend = '.wwe-mirror [data-id="map/legend"]';
+    await page.waitForSelector(legend);
+    assert.equal(await page.getAttribute(legend, 'role'), 'checkbox');
+    assert.equal(await page.getAttribute(legend, 'aria-checked'), 'true');
+    await page.focus(legend);
+    await page.keyboard.press('Space');
+    await settle(page);
+    await page.waitForFunction((s) => document.querySelector(s).getAttribute('aria-checked') === 'false', legend, { timeout: 5000 });
+    await shot(page, 'map-legend-off');
+    await page.keyboard.press('Space');
+    await settle(page);
+    await page.waitForFunction((s) => document.querySelector(s).getAttribute('aria-checked') === 'true', legend, { timeout: 5000 });
+    const slider = '.wwe-mirror [data-id="map/min-weight"]';
+    const before = (await page.evaluate(() => window.explorer.getState())).map.min_weight ?? 1;
+    const info = await page.evaluate((s) => {
+      const el = document.querySelector(s);
+      return { type: el.type, label: el.getAttribute('aria-label'), value: el.value, min: el.min, max: el.max,
+               placed: el.classList.contains('wwe-placed') };
+    }, slider);
+    assert.deepEqual({ ...info, placed: undefined }, { type: 'range', label: 'Shared passages an edge needs at least',
+      value: String(before), min: '1', max: '10', placed: undefined });
+    assert.ok(info.placed, 'over the drawn slider');
+    await page.focus(slider);
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    await page.waitForFunction((b) => (window.explorer.getState().map.min_weight ?? 1) === b + 1, before, { timeout: 5000 });
+    assert.equal(await page.evaluate((s) => document.querySelector(s).value, slider), String(before + 1));
+    await shot(page, 'map-min-weight');
+  });
+});
+
+test('a map edge\'s evidence: each passage has its actions, the same menu as the reader\'s', async () => {
+  await withExplorer({}, async (page) => {
+    const article = await page.evaluate(() => fetch('assets/article.json').then((r) => r.json()));
+    const relation = article.relations.find((r) => (r.evidence || []).length > 0);
+    await page.evaluate((id) => window.explorer.setState({ view: 'map', selection: { kind: 'relation', id } }), relation.id);
+    await settle(page);
+    const first = relation.evidence[0];
+    const actions = `details/passage/${first}/actions`;
+    await page.waitForSelector(`.wwe-mirror [data-id="${actions}"]`);
+    assert.equal(await page.getAttribute(`.wwe-mirror [data-id="${actions}"]`, 'aria-haspopup'), 'menu');
+    assert.ok(await page.evaluate((i) => document.querySelector(`.wwe-mirror [data-id="${i}"]`).classList.contains('wwe-placed'), actions),
+      'over the drawn evidence item');
+    await page.focus(`.wwe-mirror [data-id="${actions}"]`);
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await waitFocus(page, 'passage-menu/copy');
+    await page.waitForFunction(() => document.querySelector('.wwe-mirror [data-id="passage-menu"]')?.classList.contains('wwe-placed'),
+      null, { timeout: 5000 });
+    await shot(page, 'evidence-actions-menu');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    await waitFocus(page, actions);
+    assert.equal(await page.locator('.wwe-mirror [data-id="passage-menu/copy"]').count(), 0);
+  });
+});
