@@ -11,6 +11,7 @@
 #include "describe.hpp"
 #include "graph.hpp"
 #include "matrix.hpp"
+#include "query.hpp"
 #include "text.hpp"
 
 namespace wwe {
@@ -482,6 +483,30 @@ void build_reader(Builder& b, const Controller& ctl, const Presentation& pr, int
         b.add(main, "reader/empty", SemanticRole::Paragraph, message + ". Try other words, or fewer filters.");
         b.button(main, "reader/clear", "Clear search and filters", intent::ClearFilters{});
         return;
+    }
+    // With a search: its best passages, as the reader's chips above the text (how each
+    // matches, one activation from each).
+    if (!s.query.empty()) {
+        QueryRequest r;
+        r.text = s.query;
+        r.facets = s.facets;
+        r.limit = 6;
+        r.passages = false;
+        const QueryResult res = run_query(c, r);
+        if (!res.paragraphs.empty()) {
+            const bool words = d.result.query.clauses.size() > 1;
+            const int best = b.add(main, "reader/best", SemanticRole::Group, "Best matches");
+            for (const QueryParagraph& q : res.paragraphs) {
+                const char* how = q.match == SearchMatch::Phrase ? "exact phrase"
+                                  : q.match == SearchMatch::Near ? "words together"
+                                  : words                        ? "all words"
+                                  : q.exact > 0                  ? "as typed"
+                                                                 : "a variant";
+                const Passage& passage = a.passages[static_cast<std::size_t>(q.passage)];
+                b.button(best, "reader/best/" + passage.id, "Passage " + std::to_string(q.passage + 1) + ", " + how,
+                         intent::OpenPassage{passage.id});
+            }
+        }
     }
     const int selected = s.selection.kind == Selection::Kind::Node ? a.find_node(s.selection.id) : -1;
     int last_section = -2;

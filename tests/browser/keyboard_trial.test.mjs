@@ -336,3 +336,21 @@ test('a map edge\'s evidence: each passage has its actions, the same menu as the
     assert.equal(await page.locator('.wwe-mirror [data-id="passage-menu/copy"]').count(), 0);
   });
 });
+
+test('a search\'s best-match chips are buttons in the mirror, over the drawn chips', async () => {
+  await withExplorer({}, async (page) => {
+    await page.evaluate(() => window.explorer.setState({ query: 'exchanges' }));
+    await settle(page);
+    const chip = '.wwe-mirror [data-id="reader/best/p12"]';
+    await page.waitForSelector(chip);
+    assert.equal(await page.evaluate((s) => document.querySelector(s).tagName, chip), 'BUTTON');
+    assert.match(await page.textContent(chip), /^Passage 12, /);
+    assert.equal(await page.getAttribute('.wwe-mirror [data-id="reader/best"]', 'aria-label'), 'Best matches');
+    await page.waitForFunction((s) => document.querySelector(s).classList.contains('wwe-placed'), chip, { timeout: 5000 });
+    await page.focus(chip);
+    await shot(page, 'best-match-focus');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await page.waitForFunction(() => window.explorer.getState().passage === 'p12', null, { timeout: 5000 });
+  });
+});
