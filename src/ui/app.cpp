@@ -381,16 +381,6 @@ struct AppImpl {
         } else {
             layout.passage_menu_open = id;
             focus_request = "passage-menu/copy";
-            // A reader passage's "…" not in view (Shift+F10 or a screen reader's action on a
-            // passage below the fold): the reader scrolls to the passage, so that the menu
-            // opens where it can be seen.
-            const std::string prefix = "passage/", suffix = "/actions";
-            if (!placed.count(id) && id.size() > prefix.size() + suffix.size() && id.rfind(prefix, 0) == 0 &&
-                id.compare(id.size() - suffix.size(), suffix.size(), suffix) == 0) {
-                const int p = core.corpus().article.find_passage(
-                    id.substr(prefix.size(), id.size() - prefix.size() - suffix.size()));
-                if (p >= 0) reader.scroll_to = p;
-            }
         }
         semantics_dirty = true;
     }

@@ -226,27 +226,6 @@ test('the search field shows no hint while the notebook dialog is open', async (
   });
 });
 
-test('a passage\'s actions opened below the fold scroll the reader to it', async () => {
-  await withExplorer({ height: 700 }, async (page) => {
-    const last = await page.evaluate(() => [...document.querySelectorAll('.wwe-mirror [data-id^="passage/"][data-id$="/actions"]')]
-      .pop().getAttribute('data-id'));
-    assert.equal(await page.evaluate((i) => document.querySelector(`.wwe-mirror [data-id="${i}"]`).classList.contains('wwe-placed'),
-      last), false, `${last} starts below the fold`);
-    // A screen reader's action on it (a click on the element, no key).
-    await page.evaluate((i) => document.querySelector(`.wwe-mirror [data-id="${i}"]`).click(), last);
-    await settle(page);
-    await page.waitForFunction((i) => document.querySelector(`.wwe-mirror [data-id="${i}"]`)?.classList.contains('wwe-placed') &&
-      document.querySelector('.wwe-mirror [data-id="passage-menu/copy"]')?.classList.contains('wwe-placed'), last, { timeout: 5000 })
-      .catch(() => {
-        throw new Error(`${last} and its menu are not in view`);
-      });
-    const view = await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="view"]').getBoundingClientRect().toJSON());
-    const menu = await page.evaluate(() => document.querySelector('.wwe-mirror [data-id="passage-menu/copy"]').getBoundingClientRect().toJSON());
-    assert.ok(menu.top >= view.top - 1 && menu.bottom <= view.bottom + 1, JSON.stringify({ menu, view }));
-    await shot(page, 'passage-menu-below-fold');
-  });
-});
-
 test('the Share dialog\'s link and embed code are read-only text boxes, reached by Tab', async () => {
   await withExplorer({}, async (page) => {
     await page.focus('.wwe-mirror [data-id="share"]');
