@@ -153,6 +153,7 @@ void draw_share(ViewContext& ctx, ShareState& d) {
     const float copy_link_w = ImGui::CalcTextSize("Copy link").x + 2 * style.FramePadding.x +
                               ImGui::CalcTextSize("Copied").x + style.ItemSpacing.x;
     ReadOnlyField("##link", d.link, ImGui::GetContentRegionAvail().x - copy_link_w - style.ItemSpacing.x);
+    ctx.places.place_item("share-dialog/link");  // the mirror's read-only text box over it
     ImGui::SameLine();
     copy_button(ctx, d, "Copy link", d.link, "link", "share-dialog/copy-link");
     TextMuted(ctx.theme, "Opens the explorer on exactly this view: filters, search, selection, map.");
@@ -257,6 +258,7 @@ void draw_share(ViewContext& ctx, ShareState& d) {
     std::string snippet = d.snippet;
     ImGui::InputTextMultiline("##snippet", snippet.data(), snippet.size() + 1,
                               ImVec2(-1, ImGui::GetTextLineHeight() * 6.5f), ImGuiInputTextFlags_ReadOnly);
+    ctx.places.place_item("share-dialog/embed");
     copy_button(ctx, d, "Copy embed code", d.snippet, "embed code", "share-dialog/copy-embed");
     ImGui::SameLine();
     d.preview_url = url;
