@@ -221,6 +221,15 @@
     document.body.insertBefore(page, loading.nextSibling);
     document.documentElement.classList.add('wwe-early-shown');
   }
+  // The loading screen goes, and with it what its live region said ("Loading the
+  // article…"): cleared and no longer live, so no screen reader repeats it once the article
+  // is there (the mirror's own live region says what follows).
+  function endLoading() {
+    loading.hidden = true;
+    loading.removeAttribute('aria-live');
+    loading.removeAttribute('role');
+    if (loadingText) loadingText.textContent = '';
+  }
   function endEarly() {
     if (!early) return;
     early.remove();
@@ -300,7 +309,7 @@
       li.textContent = p;
       return li;
     }));
-    loading.hidden = true;
+    endLoading();
     canvas.hidden = true;
     errorScreen.hidden = false;
     const error = new Error(`${title}${count ? ':\n' + problems.join('\n') : ''}`);
@@ -500,7 +509,7 @@
     printErr: (text) => console.warn(text),
     wweOnPlatformReady: start,
     wweOnFirstFrame: () => {
-      loading.hidden = true;
+      endLoading();
       endEarly();  // the mirror has it all now
       resolveReady();
       const state = JSON.parse(call('wwe_get_state'));

@@ -11,6 +11,7 @@
 #include "describe.hpp"
 #include "graph.hpp"
 #include "matrix.hpp"
+#include "query.hpp"
 #include "text.hpp"
 
 namespace wwe {
@@ -97,14 +98,19 @@ std::string passage_line(const Corpus& c, int p, std::size_t bytes = 120) {
     return "Passage " + std::to_string(p + 1) + ": " + word_excerpt(c.article.passages[static_cast<std::size_t>(p)].text, bytes);
 }
 
+void passage_actions(Builder& b, const Presentation& pr, int parent, const std::string& id, int p);
+
+// A list of passages as links; with `pr`, each with its actions ("…": copy, cite, link,
+// collect) after it, as the details' evidence offers them.
 void passage_links(Builder& b, const Corpus& c, const Derived& d, int parent, const std::string& prefix,
-                   const std::vector<int>& passages) {
+                   const std::vector<int>& passages, const Presentation* pr = nullptr) {
     for (const int p : passages) {
         const std::string& id = c.article.passages[static_cast<std::size_t>(p)].id;
         const int li = b.add(parent, prefix + "/" + id, SemanticRole::ListItem);
         const int link = b.button(li, prefix + "/" + id + "/open", passage_line(c, p), intent::OpenPassage{id, false}, 0,
                                   SemanticRole::Link);
         if (!d.passage_in(p)) b.at(link).description = "hidden by the current filters; opening it clears them";
+        if (pr) passage_actions(b, *pr, li, prefix + "/" + id + "/actions", p);
     }
 }
 
@@ -250,8 +256,8 @@ void build_chips(Builder& b, const Controller& ctl, int root) {
         const int li = b.add(chips, "chip/query", SemanticRole::ListItem);
         b.button(li, "chip/query/remove", "Remove the search " + quoted_query(s.query), intent::SetQuery{std::string(), false});
     }
-    const int li = b.add(chips, "chip/clear", SemanticRole::ListItem);
-    b.button(li, "chip/clear/all", "Clear all filters and the search", intent::ClearFilters{});
+    // After the list, not in it: a Tab stop of its own (the list is one, arrows within).
+    b.button(root, "chip/clear/all", "Clear all filters and the search", intent::ClearFilters{});
 }
 
 // The notice: its title, what became of each part in plain words, then a "Details"
@@ -478,6 +484,30 @@ void build_reader(Builder& b, const Controller& ctl, const Presentation& pr, int
         b.button(main, "reader/clear", "Clear search and filters", intent::ClearFilters{});
         return;
     }
+    // With a search: its best passages, as the reader's chips above the text (how each
+    // matches, one activation from each).
+    if (!s.query.empty()) {
+        QueryRequest r;
+        r.text = s.query;
+        r.facets = s.facets;
+        r.limit = 6;
+        r.passages = false;
+        const QueryResult res = run_query(c, r);
+        if (!res.paragraphs.empty()) {
+            const bool words = d.result.query.clauses.size() > 1;
+            const int best = b.add(main, "reader/best", SemanticRole::Group, "Best matches");
+            for (const QueryParagraph& q : res.paragraphs) {
+                const char* how = q.match == SearchMatch::Phrase ? "exact phrase"
+                                  : q.match == SearchMatch::Near ? "words together"
+                                  : words                        ? "all words"
+                                  : q.exact > 0                  ? "as typed"
+                                                                 : "a variant";
+                const Passage& passage = a.passages[static_cast<std::size_t>(q.passage)];
+                b.button(best, "reader/best/" + passage.id, "Passage " + std::to_string(q.passage + 1) + ", " + how,
+                         intent::OpenPassage{passage.id});
+            }
+        }
+    }
     const int selected = s.selection.kind == Selection::Kind::Node ? a.find_node(s.selection.id) : -1;
     int last_section = -2;
     for (const int p : d.shown) {
@@ -491,7 +521,7 @@ void build_reader(Builder& b, const Controller& ctl, const Presentation& pr, int
     }
 }
 
-void build_map(Builder& b, const Controller& ctl, int main) {
+void build_map(Builder& b, const Controller& ctl, const Presentation& pr, int main) {
     const Corpus& c = ctl.corpus();
     const Article& a = c.article;
     const ViewState& s = ctl.state();
@@ -514,6 +544,14 @@ void build_map(Builder& b, const Controller& ctl, int main) {
         {MapEdges::Relations, "Relations"}, {MapEdges::Cooccurrence, "Shared passages"}, {MapEdges::Both, "Both"}};
     for (const auto& [mode, label] : edges)
         radio(edge_group, std::string("map/edges/") + to_string(mode), label, intent::SetMapEdges{mode}, s.map.edges == mode);
+    if (s.map.edges != MapEdges::Relations) {  // the shared-passages edges' threshold, as the map's slider
+        const int weight = b.add(options, "map/min-weight", SemanticRole::Slider, "Shared passages an edge needs at least",
+                                 Semantic_Focusable);
+        b.at(weight).value = std::to_string(s.map.min_weight);
+        b.at(weight).min = 1;
+        b.at(weight).max = 10;
+        b.at(weight).step = 1;
+    }
     const int depth_group = b.add(options, "map/depth", SemanticRole::RadioGroup, "Neighbourhood");
     for (int depth = 1; depth <= 2; ++depth)
         radio(depth_group, "map/depth/" + std::to_string(depth), depth == 1 ? "1 hop" : "2 hops", intent::SetDepth{depth},
@@ -523,6 +561,12 @@ void build_map(Builder& b, const Controller& ctl, int main) {
     for (const Facet& f : a.facets) {
         if (f.built_in) continue;
         radio(color_group, "map/color/" + f.id, f.label, intent::SetColorBy{f.id}, s.map.color == f.id);
+    }
+    {
+        const int legend = b.command(options, "map/legend", "Legend", SemanticCommand::MapLegend,
+                                     pr.map_legend ? Semantic_Checked : 0);
+        b.at(legend).role = SemanticRole::Checkbox;
+        b.at(legend).description = "the node kinds' shapes and the colours' meaning, over the map";
     }
     b.button(options, "map/fit", "Fit the map into the view", intent::FitMap{});
     b.button(options, "map/relayout", "Lay the map out again", intent::Relayout{});
@@ -806,7 +850,7 @@ void build_contrasts(Builder& b, const Controller& ctl, int main) {
     }
 }
 
-void build_details(Builder& b, const Controller& ctl, int root) {
+void build_details(Builder& b, const Controller& ctl, const Presentation& pr, int root) {
     const Corpus& c = ctl.corpus();
     const Article& a = c.article;
     const Selection& sel = ctl.state().selection;
@@ -880,7 +924,8 @@ void build_details(Builder& b, const Controller& ctl, int root) {
     const std::vector<int> passages = rel ? rel->evidence : shared_passages(c, x, y);
     b.heading(region, "details/passages-heading",
               "Evidence: " + plural(static_cast<int>(passages.size()), "passage", "passages"), 3);
-    passage_links(b, c, ctl.derived(), b.add(region, "details/passages", SemanticRole::List), "details/passage", passages);
+    passage_links(b, c, ctl.derived(), b.add(region, "details/passages", SemanticRole::List), "details/passage", passages,
+                  &pr);
     b.button(region, "details/close", "Close the details", intent::Select{Selection{}});
 }
 
@@ -968,6 +1013,7 @@ const char* to_string(SemanticCommand command) {
     case SemanticCommand::PassageAction: return "passage-action";
     case SemanticCommand::NotebookExport: return "notebook-export";
     case SemanticCommand::NotebookRemove: return "notebook-remove";
+    case SemanticCommand::MapLegend: return "map-legend";
     }
     return "";
 }
@@ -984,7 +1030,19 @@ int SemanticTree::find(const std::string& id) const {
     return -1;
 }
 
-SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
+// A list item with no name of its own is named after what it holds first (its button, its
+// link, its text): a screen reader's list navigation says something for every item.
+static void name_list_items(SemanticTree& tree) {
+    for (const SemanticNode& n : tree.nodes) {
+        if (n.name.empty()) continue;
+        for (int a = n.parent; a >= 0; a = tree.nodes[static_cast<std::size_t>(a)].parent) {
+            SemanticNode& up = tree.nodes[static_cast<std::size_t>(a)];
+            if (up.role == SemanticRole::ListItem && up.name.empty()) up.name = n.name;
+        }
+    }
+}
+
+static SemanticTree build_semantics_unnamed(const Controller& ctl, const Presentation& pr) {
     SemanticTree tree;
     if (!ctl.loaded()) return tree;
     const Article& a = ctl.corpus().article;
@@ -1020,7 +1078,7 @@ SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
     const int main = b.add(root, "view", SemanticRole::Main, std::string(view_label(s.view)) + " view");
     switch (s.view) {
     case View::Reader: build_reader(b, ctl, pr, main); break;
-    case View::Map: build_map(b, ctl, main); break;
+    case View::Map: build_map(b, ctl, pr, main); break;
     case View::Matrix: build_matrix(b, ctl, main); break;
     case View::Timeline: build_timeline(b, ctl, main); break;
     case View::Entities: build_node_table(b, ctl, main, NodeKind::Entity); break;
@@ -1029,9 +1087,15 @@ SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
     case View::Contexts: build_contexts(b, ctl, pr, main); break;
     case View::Terms: build_terms(b, ctl, main); break;
     }
-    if (pr.details) build_details(b, ctl, root);
+    if (pr.details) build_details(b, ctl, pr, root);
     build_tour(b, ctl, root);
     if (pr.notebook_open) build_notebook(b, ctl, pr, root);
+    return tree;
+}
+
+SemanticTree build_semantics(const Controller& ctl, const Presentation& pr) {
+    SemanticTree tree = build_semantics_unnamed(ctl, pr);
+    name_list_items(tree);
     return tree;
 }
 
@@ -1139,7 +1203,7 @@ json to_json(const SemanticOp& op, const SemanticTree& tree) {
         {Semantic_Checked, "checked"},   {Semantic_Selected, "selected"}, {Semantic_Pressed, "pressed"},
         {Semantic_Disabled, "disabled"}, {Semantic_Current, "current"},   {Semantic_Expanded, "expanded"},
         {Semantic_Focusable, "focusable"}, {Semantic_Expandable, "expandable"}, {Semantic_PopupMenu, "popup-menu"},
-        {Semantic_PopupDialog, "popup-dialog"}};
+        {Semantic_PopupDialog, "popup-dialog"}, {Semantic_ReadOnly, "readonly"}};
     for (const auto& [flag, name] : names)
         if (n.flags & flag) flags.push_back(name);
     json out = {{"op", op.kind == SemanticOp::Kind::Add ? "add" : "update"},

@@ -85,6 +85,7 @@ enum SemanticFlags : std::uint16_t {
     Semantic_Expandable = 1 << 7, // says expanded or collapsed from the start (menu buttons, disclosures)
     Semantic_PopupMenu = 1 << 8,  // activating it opens a menu (aria-haspopup="menu")
     Semantic_PopupDialog = 1 << 9,  // ... a dialog
+    Semantic_ReadOnly = 1 << 10,    // a text box to read, select and copy, not to edit (a link, embed code)
 };
 
 // What activating an element does besides (or instead of) a core intent: things only the
@@ -117,6 +118,7 @@ enum class SemanticCommand : std::uint8_t {
     PassageAction, // an item of that menu, named by the element's id ("passage-menu/copy")
     NotebookExport,  // the notebook's downloads, by id ("notebook/export/markdown", ".../html", ".../csl")
     NotebookRemove,  // remove a notebook entry ("notebook/entry/<i>/remove")
+    MapLegend,       // the map's Legend checkbox: show or hide the legend
 };
 const char* to_string(SemanticCommand command);
 
@@ -158,6 +160,7 @@ struct Presentation {
     bool export_open = false;    // the Export menu is open (its items are in the tree only then)
     bool tours_open = false;     // the Tour menu is open
     bool map_drawn = false;      // the map has been drawn (its PNG can be exported)
+    bool map_legend = true;      // the map's legend is asked for (its Legend checkbox)
     bool fullscreen_available = false;  // the page may go full screen (an iframe needs allow="fullscreen")
     bool fullscreen = false;            // it is full screen now
     bool problems_open = false;  // the problems panel shows the last open's problems (Controller::open_report)

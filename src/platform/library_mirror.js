@@ -155,10 +155,11 @@ mergeInto(LibraryManager.library, {
     const entryOfElement = new WeakMap();
     let root = null;
 
-    // Roles named by aria-label; the others show their name as their text.
+    // Roles named by aria-label; the others show their name as their text. (A list item's
+    // name is what it holds first, said by list navigation: not shown twice.)
     const LABELLED = new Set(['root', 'search', 'searchbox', 'toolbar', 'tablist', 'complementary', 'main', 'region',
-                              'group', 'list', 'table', 'dialog', 'menu', 'radiogroup', 'slider', 'spinbutton',
-                              'textbox']);
+                              'group', 'list', 'listitem', 'table', 'dialog', 'menu', 'radiogroup', 'slider',
+                              'spinbutton', 'textbox']);
     // Fields other than the search box: their value goes to the app (wwe_semantic_value).
     const FIELDS = new Set(['slider', 'spinbutton', 'textbox']);
     // Landmarks that clip what they hold while placed (the panels).
@@ -274,6 +275,9 @@ mergeInto(LibraryManager.library, {
         case 'popup-dialog':
           attr('aria-haspopup', on ? 'dialog' : null);
           break;
+        case 'readonly':  // a text to select and copy (the Share dialog's link, its embed code)
+          if (entry.role === 'textbox') el.readOnly = on;
+          break;
         case 'focusable':
           if (on) {
             el.classList.add('wwe-f');
@@ -292,7 +296,7 @@ mergeInto(LibraryManager.library, {
     }
 
     const FLAGS = ['checked', 'selected', 'pressed', 'disabled', 'current', 'expandable', 'expanded', 'popup-menu',
-                   'popup-dialog', 'focusable'];
+                   'popup-dialog', 'readonly', 'focusable'];
     // Elements the browser focuses by themselves (<button>s and <input>s).
     const BUTTONS = new Set(['button', 'tab', 'checkbox', 'menuitem', 'radio']);
     const NATIVE_FOCUS = new Set([...BUTTONS, 'searchbox', ...FIELDS]);
@@ -494,6 +498,7 @@ mergeInto(LibraryManager.library, {
     function installField(entry) {
       const input = entry.el;
       const send = () => {
+        if (input.readOnly) return;  // nothing typed there
         entry.done = true;  // the next value from the app is set even while focused
         semanticValue(entry.id, input.value, -1);
         // The app's value as it last said (clamped as typed): an unchanged value sends no op.
@@ -507,6 +512,7 @@ mergeInto(LibraryManager.library, {
         // (With a selection, as Tab into the field makes of its whole text, the caret is at
         // its moving end: after the text, not before it.)
         const typing = () => {
+          if (input.readOnly) return;
           const caret = input.selectionDirection === 'backward' ? input.selectionStart : input.selectionEnd;
           const at = typeof caret === 'number' ? caret : input.value.length;
           entry.done = false;
@@ -562,9 +568,13 @@ mergeInto(LibraryManager.library, {
       }
     }
 
+    // (None while a dialog is open: the field hides under it, and its hint is neither shown
+    // over the dialog nor read by an engine that does not honour inert.)
     function updatePlaceholder(entry) {
       const wide = entry.place && entry.place.w > 420;
-      entry.el.placeholder = entry.name + (wide ? '   ( / or ' + (mac ? '\u2318F' : 'Ctrl+F') + ' )' : '');
+      const text = container.classList.contains('wwe-modal') ? ''
+        : entry.name + (wide ? '   ( / or ' + (mac ? '\u2318F' : 'Ctrl+F') + ' )' : '');
+      if (entry.el.placeholder !== text) entry.el.placeholder = text;
     }
 
     let searchFont = 0;  // CSS px of the canvas's text in the search box (the style op), 0: unknown
@@ -692,7 +702,10 @@ mergeInto(LibraryManager.library, {
         // A dialog drawn over the canvas covers the search field too (which is the page's,
         // above the canvas): the field hides while one is open.
         const dialog = openDialog();
-        container.classList.toggle('wwe-modal', dialog !== null);
+        if (container.classList.contains('wwe-modal') !== (dialog !== null)) {
+          container.classList.toggle('wwe-modal', dialog !== null);
+          if (searchEntry) updatePlaceholder(searchEntry);
+        }
         // Behind an open dialog nothing is there for assistive technology, the keyboard or
         // find-in-page (inert); all of it comes back when the dialog closes.
         if (root) {
@@ -840,6 +853,7 @@ mergeInto(LibraryManager.library, {
     }
 
     const items = (comp) => [...comp.querySelectorAll('.wwe-f')];
+    const isDisabled = (el) => el.getAttribute('aria-disabled') === 'true';
 
     // One tab stop per composite: the focused item, else (tabs) the selected tab, else the
     // one last focused, else the first.
@@ -848,21 +862,27 @@ mergeInto(LibraryManager.library, {
       if (!list.length) return;
       // (A toolbar starts at its first control, not at the selected tab inside it; radios at
       // the checked one.)
+      // A disabled item (Back with nothing to go back to) is never the stop unless focused.
       const kind = compositeKind(comp);
+      const usable = list.filter((el) => !isDisabled(el));
       const stop = list.find((el) => el === document.activeElement) ||
-                   (kind !== 'toolbar' && list.find((el) => el.getAttribute('aria-selected') === 'true')) ||
-                   (kind === 'radios' && list.find((el) => el.getAttribute('aria-checked') === 'true')) ||
-                   list.find((el) => el === comp.wweStop) || list[0];
+                   (kind !== 'toolbar' && usable.find((el) => el.getAttribute('aria-selected') === 'true')) ||
+                   (kind === 'radios' && usable.find((el) => el.getAttribute('aria-checked') === 'true')) ||
+                   usable.find((el) => el === comp.wweStop && !comp.wweAuto) || usable[0] || list[0];
       for (const el of list) {
         const want = el === stop ? 0 : -1;
         if (el.tabIndex !== want) el.tabIndex = want;
       }
+      // (A stop chosen here, not by the user, is chosen again next time: Back becomes the
+      // toolbar's stop once there is something to go back to.)
+      if (stop !== comp.wweStop) comp.wweAuto = stop !== document.activeElement;
       comp.wweStop = stop;
     }
 
     function moveTo(comp, el) {
       if (!el) return;
       comp.wweStop = el;
+      comp.wweAuto = false;
       for (const item of items(comp)) item.tabIndex = item === el ? 0 : -1;
       el.focus({ preventScroll: !flowing });
     }
@@ -870,7 +890,9 @@ mergeInto(LibraryManager.library, {
     // Arrow keys, Home and End within a composite; true when the key was used.
     function roving(comp, el, key) {
       const kind = compositeKind(comp);
-      const list = items(comp);
+      // (The toolbar's arrows pass over what cannot be used now, such as Back and Forward
+      // with no history: a group's disabled items, a locked facet value, are still heard.)
+      const list = items(comp).filter((i) => kind !== 'toolbar' || i === el || !isDisabled(i));
       const at = list.indexOf(el);
       if (at < 0) return false;
       const step = (d) => list[(at + d + list.length) % list.length];
@@ -1029,6 +1051,14 @@ mergeInto(LibraryManager.library, {
         return;
       }
       const comp = compositeOf(t);
+      // Down on a toolbar's menu button (Export, Tour) opens its menu, as the menu button
+      // pattern has it (the focus goes to its first item).
+      if (key === 'ArrowDown' && entry && entry.flags.has('popup-menu') && !entry.flags.has('expanded') && comp &&
+          compositeKind(comp) === 'toolbar') {
+        e.preventDefault();
+        activate(entry);
+        return;
+      }
       if (comp && roving(comp, t, key)) {
         e.preventDefault();
         return;
@@ -1185,8 +1215,9 @@ mergeInto(LibraryManager.library, {
       const entry = closestEntry(e.target);
       if (!entry) return;
       const comp = compositeOf(entry.el);
-      if (comp && entry.el.classList.contains('wwe-f') && comp.wweStop !== entry.el) {
+      if (comp && entry.el.classList.contains('wwe-f') && (comp.wweStop !== entry.el || comp.wweAuto)) {
         comp.wweStop = entry.el;
+        comp.wweAuto = false;
         for (const item of items(comp)) item.tabIndex = item === entry.el ? 0 : -1;
       }
       if (!applying) tellFocus(entry.id);

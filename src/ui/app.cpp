@@ -196,6 +196,7 @@ struct AppImpl {
         p.export_open = export_open;
         p.tours_open = tours_open;
         p.map_drawn = map_drawn;
+        p.map_legend = map.show_legend;
         p.fullscreen_available = layout.fullscreen_available;
         p.fullscreen = layout.fullscreen;
         p.problems_open = problems_showing(core, problems);
@@ -502,6 +503,9 @@ struct AppImpl {
         case SemanticCommand::CloseProblems:
             problems.dismissed = core.open_report().serial;
             focus_request = "open";
+            break;
+        case SemanticCommand::MapLegend:
+            map.show_legend = !map.show_legend;
             break;
         case SemanticCommand::OpenNotebook:  // as the toolbar's button: open (to the front) or close
             notebook_ui.open = !notebook_ui.open;
@@ -836,6 +840,12 @@ void App::semantic_value(std::string_view id, std::string_view text, int caret) 
     if (id.rfind(entry, 0) == 0 && id.size() > 5 && id.substr(id.size() - 5) == "/note") {  // a notebook entry's note
         const std::size_t i = std::strtoul(std::string(id.substr(entry.size())).c_str(), nullptr, 10);
         m.notebook.set_note(i, std::string(text));
+        m.semantics_dirty = true;
+        return;
+    }
+    if (id == "map/min-weight") {  // the map's slider: a whole number of passages, 1 to 10
+        const int w = std::atoi(std::string(text).c_str());
+        if (w >= 1) m.apply(intent::SetMinWeight{std::clamp(w, 1, 10)}, Origin::User, 0);
         m.semantics_dirty = true;
         return;
     }

@@ -104,8 +104,24 @@ void draw_passage_list(const ViewContext& ctx, const std::vector<int>& passages,
                               p + 1);
             hover_passage(ctx, p);
         }
+        // The mirror's "…" of an edge's evidence (semantics.cpp) opens the same menu, under the item.
+        const std::string mirror_id = "details/passage/" + passage.id + "/actions";
+        const bool edge = ctx.state.selection.is_edge();
+        if (edge) ctx.places.place_item(mirror_id);
+        const bool asked = edge && ctx.layout.passage_menu_open == mirror_id;
+        if (asked && !ImGui::IsPopupOpen("##passage-menu")) {
+            ImGui::OpenPopup("##passage-menu");
+            ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y), ImGuiCond_Appearing);
+        }
         if (ImGui::BeginPopupContextItem("##passage-menu")) {  // the map's evidence, collected
-            passage_menu_items(ctx, p, ctx.state.selection.is_edge() ? "map" : "reader");
+            if (edge) {
+                ctx.shell.passage_menu = mirror_id;
+                ctx.shell.passage_menu_passage = p;
+                const ImGuiWindow* w = ImGui::GetCurrentWindow();
+                ctx.places.place("passage-menu", w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y));
+            }
+            passage_menu_items(ctx, p, edge ? "map" : "reader");
+            if (edge && (ctx.layout.passage_menu_close || !ctx.layout.passage_menu_choose.empty())) ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
         }
         ImGui::PopID();

@@ -793,6 +793,7 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
             int w = map.min_weight;
             if (ImGui::SliderInt("##minw", &w, 1, 10, "min. %d shared") && w != map.min_weight)
                 ctx.emit(intent::SetMinWeight{std::clamp(w, 1, 99)});
+            ctx.places.place_item("map/min-weight");
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show a shared-passages edge only from this many passages on");
         }
         ImGui::EndGroup();
@@ -845,6 +846,7 @@ void draw_controls(ViewContext& ctx, MapCache& m, MapViewState& view) {
         ImGui::BeginDisabled(!room);
         bool shown = view.show_legend && room;
         if (ImGui::Checkbox("Legend", &shown)) view.show_legend = shown;
+        ctx.places.place_item("map/legend");
         ImGui::EndDisabled();
         ImGui::EndGroup();
         if (!room && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))

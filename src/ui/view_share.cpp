@@ -153,6 +153,7 @@ void draw_share(ViewContext& ctx, ShareState& d) {
     const float copy_link_w = ImGui::CalcTextSize("Copy link").x + 2 * style.FramePadding.x +
                               ImGui::CalcTextSize("Copied").x + style.ItemSpacing.x;
     ReadOnlyField("##link", d.link, ImGui::GetContentRegionAvail().x - copy_link_w - style.ItemSpacing.x);
+    ctx.places.place_item("share-dialog/link");  // the mirror's read-only text box over it
     ImGui::SameLine();
     copy_button(ctx, d, "Copy link", d.link, "link", "share-dialog/copy-link");
     TextMuted(ctx.theme, "Opens the explorer on exactly this view: filters, search, selection, map.");
@@ -257,6 +258,7 @@ void draw_share(ViewContext& ctx, ShareState& d) {
     std::string snippet = d.snippet;
     ImGui::InputTextMultiline("##snippet", snippet.data(), snippet.size() + 1,
                               ImVec2(-1, ImGui::GetTextLineHeight() * 6.5f), ImGuiInputTextFlags_ReadOnly);
+    ctx.places.place_item("share-dialog/embed");
     copy_button(ctx, d, "Copy embed code", d.snippet, "embed code", "share-dialog/copy-embed");
     ImGui::SameLine();
     d.preview_url = url;
@@ -302,7 +304,13 @@ void share_semantics(SemanticTree& tree, int root, const ShareState& d) {
     const int dialog = add(root, "share-dialog", SemanticRole::Dialog, "Share this view");
     add(dialog, "share-dialog/link-heading", SemanticRole::Heading, "Link to this view");
     tree.nodes.back().level = 2;
-    add(dialog, "share-dialog/link", SemanticRole::Paragraph, d.link);
+    // The link and the embed code as read-only text boxes: focused, selected and copied as
+    // a field's text is (their values; the canvas draws the same text).
+    const auto read_only = [&](std::string id, std::string name, const std::string& value) {
+        const int box = add(dialog, std::move(id), SemanticRole::TextBox, std::move(name), SemanticCommand::None, Semantic_ReadOnly);
+        at(box).value = value;
+    };
+    read_only("share-dialog/link", "Link to this view", d.link);
     add(dialog, "share-dialog/copy-link", SemanticRole::Button, "Copy link", SemanticCommand::CopyLink);
     add(dialog, "share-dialog/embed-heading", SemanticRole::Heading, "Embed in a course page");
     tree.nodes.back().level = 2;
@@ -362,7 +370,7 @@ void share_semantics(SemanticTree& tree, int root, const ShareState& d) {
     const int sandbox = add(dialog, "share-dialog/sandbox", SemanticRole::Checkbox, "Strict sandbox", SemanticCommand::ShareOption,
                             d.strict_sandbox ? Semantic_Checked : 0);
     at(sandbox).description = "leaves out allow-same-origin: the explorer's server must then send Access-Control-Allow-Origin";
-    add(dialog, "share-dialog/embed", SemanticRole::Paragraph, d.snippet);
+    read_only("share-dialog/embed", "Embed code", d.snippet);
     add(dialog, "share-dialog/copy-embed", SemanticRole::Button, "Copy embed code", SemanticCommand::CopyEmbed);
     add(dialog, "share-dialog/preview", SemanticRole::Button, "Preview the embed", SemanticCommand::Preview);
     add(dialog, "share-dialog/close", SemanticRole::Button, "Close", SemanticCommand::CloseDialog);

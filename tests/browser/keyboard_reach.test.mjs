@@ -332,7 +332,7 @@ test('the Share dialog\'s fields: the drawn field shows what is typed in the mir
     assert.ok(one.count > empty.count + 4 && one.right > empty.right + 4, `"6" drawn: ${JSON.stringify({ empty, one })}`);
     assert.ok(two.count > one.count + 4 && two.right > one.right + 4, `"64" drawn: ${JSON.stringify({ one, two })}`);
     assert.equal(await page.evaluate(() => document.activeElement.value), '64', 'not clamped away while typed');
-    const snippet = () => page.evaluate(() => document.querySelector('.wwe-mirror [data-id="share-dialog/embed"]').textContent);
+    const snippet = () => page.evaluate(() => document.querySelector('.wwe-mirror [data-id="share-dialog/embed"]').value);
     assert.match(await snippet(), /width="200"/, 'applied at once, clamped, as the canvas\'s own field does');
     await page.keyboard.type('444');
     await settle(page);

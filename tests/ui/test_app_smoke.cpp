@@ -510,7 +510,7 @@ TEST_CASE("app: the Share dialog's size typed in the mirror: applied clamped at 
         const std::string ops = t.app.take_semantics();
         if (ops.empty()) return code;
         for (const json& op : json::parse(ops))
-            if (op.contains("id") && op["id"] == "share-dialog/embed" && op.contains("name")) code = op["name"];
+            if (op.contains("id") && op["id"] == "share-dialog/embed" && op.contains("value")) code = op["value"];
         return code;
     };
     t.app.semantic_value("share-dialog/width", "64", 2);  // still typing
