@@ -5,6 +5,10 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "core/corpus.hpp"
 #include "core/load.hpp"
@@ -30,6 +34,28 @@ inline Corpus mini_corpus(std::vector<Diagnostic>* warnings = nullptr) {
     Corpus c = build_corpus(std::move(*r.article), w);
     if (warnings) *warnings = w;
     return c;
+}
+
+// A data article (tests/data/`file`) with `texts` added as passages at its end, in its last
+// section, indexed; `language` replaces meta.language when given. Fails the test when the
+// result does not load.
+inline Corpus with_passages(const std::string& file, const std::vector<std::string>& texts,
+                            const std::string& language = "") {
+    nlohmann::json a = nlohmann::json::parse(read_file(std::string(WWE_TEST_DATA) + "/" + file));
+    if (!language.empty()) a["meta"]["language"] = language;
+    int k = 0;
+    for (const std::string& t : texts) {
+        nlohmann::json p = a["passages"].back();  // in the last section: sections stay in order
+        p["id"] = "added" + std::to_string(++k);
+        p["text"] = t;
+        for (const char* drop : {"annotations", "spans", "marks"}) p.erase(drop);
+        a["passages"].push_back(p);
+    }
+    LoadResult r = load_article(a.dump());
+    for (const Diagnostic& d : r.diagnostics) INFO(d.to_string());
+    REQUIRE(r.ok());
+    std::vector<Diagnostic> w;
+    return build_corpus(std::move(*r.article), w);
 }
 
 // A random view state over `c` using every member (ids from the article, odd numbers,

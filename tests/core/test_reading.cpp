@@ -38,23 +38,7 @@ bool mentions(const Corpus& c, const std::string& node, int passage_number) {
 }  // namespace
 
 namespace {
-// A data article with passages added (a name's inflected and prefixed forms).
-Corpus with_passages(const char* file, const std::vector<std::string>& texts) {
-    nlohmann::json a = nlohmann::json::parse(test::read_file(std::string(WWE_TEST_DATA) + "/" + file));
-    int k = 0;
-    for (const std::string& t : texts) {
-        nlohmann::json p = a["passages"].back();  // in the last section: sections stay in order
-        p["id"] = "added" + std::to_string(++k);
-        p["text"] = t;
-        for (const char* drop : {"annotations", "spans", "marks"}) p.erase(drop);
-        a["passages"].push_back(p);
-    }
-    LoadResult r = load_article(a.dump());
-    for (const Diagnostic& d : r.diagnostics) INFO(d.to_string());
-    REQUIRE(r.ok());
-    std::vector<Diagnostic> w;
-    return build_corpus(std::move(*r.article), w);
-}
+using test::with_passages;
 bool mentioned_in_last(const Corpus& c, const std::string& node, std::size_t from_end) {
     return mentions(c, node, static_cast<int>(c.article.passages.size() - from_end + 1));  // numbers from 1
 }

@@ -363,21 +363,8 @@ TEST_CASE("top k from the index equals ranking every match (property)") {
 }
 
 TEST_CASE("accent-folded search in Spanish: cooperacion finds cooperaci\xc3\xb3n and cooperaciones, and they find each other") {
-    nlohmann::json a = nlohmann::json::parse(test::read_file(std::string(WWE_TEST_DATA) + "/french.json"));
-    a["meta"]["language"] = "es";
-    const std::size_t first = a["passages"].size();
-    int k = 0;
-    for (const char* text : {"La cooperaci\xc3\xb3n regional avanza.", "Las cooperaciones bilaterales crecen."}) {
-        nlohmann::json p = a["passages"].back();  // in the last section: sections stay in order
-        p["id"] = "es" + std::to_string(++k);
-        p["text"] = text;
-        for (const char* drop : {"annotations", "spans", "marks"}) p.erase(drop);
-        a["passages"].push_back(p);
-    }
-    LoadResult r = load_article(a.dump());
-    REQUIRE(r.ok());
-    std::vector<Diagnostic> w;
-    const Corpus c = build_corpus(std::move(*r.article), w);
+    const std::size_t first = nlohmann::json::parse(test::read_file(std::string(WWE_TEST_DATA) + "/french.json"))["passages"].size();
+    const Corpus c = test::with_passages("french.json", {"La cooperaci\xc3\xb3n regional avanza.", "Las cooperaciones bilaterales crecen."}, "es");
     for (const char* q : {"cooperacion", "cooperaci\xc3\xb3n", "COOPERACIONES", "cooperaciones", "\"cooperacion regional\""}) {
         const std::vector<int> found = find(c, q);
         CHECK_MESSAGE(std::find(found.begin(), found.end(), static_cast<int>(first)) != found.end(), q);

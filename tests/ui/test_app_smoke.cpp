@@ -5,10 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -17,60 +15,15 @@
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
 #include "ui/views.hpp"
+#include "app_fixture.hpp"
 #include "ui_driver.hpp"
 
 using nlohmann::json;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in, "cannot read " << path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-// The app as a page without query or fragment opens it, 1280 x 800, fonts at ratio 1.
-struct AppUnderTest {
-    wwe::ui::App app;
-    wwe::test::UiDriver ui;
-    std::vector<wwe::Intent> intents;  // every intent the frames emitted, in order
-    wwe::ui::FrameInput next;          // what the platform recognised for the next frame
-
-    explicit AppUnderTest(std::string_view query = "", std::string_view fragment = "", std::string article = "",
-                          wwe::test::DriverParams params = {})
-        : ui(params) {
-        REQUIRE(app.load(article.empty() ? read_file(WWE_SOURCE_DIR "/assets/article.json") : article).ok);
-        app.open_location(query, fragment, {}, 0);
-        wwe::ui::build_fonts(*ui.io().Fonts, app.fonts(), 1.0f, app.font_text());
-        app.fonts_changed();
-        ui.set_draw([this](double time) {
-            wwe::ui::FrameReport report = app.frame(time, next);
-            next = {};
-            for (wwe::Intent& i : report.intents) intents.push_back(std::move(i));
-        });
-        ui.frame(2);
-        intents.clear();
-    }
-    json state() const { return json::parse(app.state_json()); }
-    // A press and release at `pos` (screen, ImGui units).
-    void click_at(ImVec2 pos) {
-        ui.move_mouse(pos);
-        ui.io().MouseDown[0] = true;
-        ui.frame();
-        ui.io().MouseDown[0] = false;
-        ui.frame(2);
-    }
-    // The intents of one kind emitted so far.
-    template <class T>
-    std::vector<T> emitted() const {
-        std::vector<T> out;
-        for (const wwe::Intent& i : intents)
-            if (const T* t = std::get_if<T>(&i)) out.push_back(*t);
-        return out;
-    }
-};
+using wwe::test::AppUnderTest;
+using wwe::test::read_file;
 
 }  // namespace
 

@@ -2,8 +2,6 @@
 // shows whole in the facets panel and the Entities table (ImLabel, widgets.hpp).
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -11,16 +9,13 @@
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
 #include "ui/widgets.hpp"
+#include "app_fixture.hpp"
 #include "ui_driver.hpp"
 
 namespace {
 
 std::string article_with_hashes() {
-    std::ifstream in(WWE_SOURCE_DIR "/assets/article.json", std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    nlohmann::json a = nlohmann::json::parse(text.str());
+    nlohmann::json a = nlohmann::json::parse(wwe::test::shipped_article());
     a["facets"][0]["values"][0]["label"] = "a##b";
     a["entities"][0]["label"] = "a##b";  // a row of the Entities table
     return a.dump();

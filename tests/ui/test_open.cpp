@@ -2,8 +2,6 @@
 // text offers its key terms as chips that accept one, the problems panel lists and closes.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -11,32 +9,15 @@
 #include "core/controller.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
+#include "app_fixture.hpp"
 #include "ui_driver.hpp"
 
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in, "cannot read " << path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using wwe::test::read_file;
 
-struct Opened {
-    wwe::ui::App app;
-    wwe::test::UiDriver ui;
-    Opened() {
-        REQUIRE(app.load(read_file(WWE_SOURCE_DIR "/assets/article.json")).ok);
-        app.open_location("", "", {}, 0);
-        fonts();
-        ui.set_draw([this](double time) { app.frame(time); });
-        ui.frame(2);
-    }
-    void fonts() {
-        wwe::ui::build_fonts(*ui.io().Fonts, app.fonts(), 1.0f, app.font_text());
-        app.fonts_changed();
-    }
+struct Opened : wwe::test::AppUnderTest {
+    void fonts() { rebuild_fonts(); }
 };
 
 // Whether the mirror's ops (App::take_semantics) hold `op` for the element `id`.

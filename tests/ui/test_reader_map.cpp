@@ -5,8 +5,6 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -17,40 +15,17 @@
 #include "core/search.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
+#include "app_fixture.hpp"
 #include "ui_driver.hpp"
 
 using nlohmann::json;
 
 namespace {
 
-std::string article_text() {
-    std::ifstream in(WWE_SOURCE_DIR "/assets/article.json", std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-// The app opened at `fragment`, fonts at ratio 1, on a screen of `params`.
-struct Explorer {
-    wwe::ui::App app;
-    wwe::test::UiDriver ui;
-    std::vector<wwe::Intent> intents;
-    wwe::ui::FrameInput next;  // the platform's input for the next frame (a pinch)
-
-    explicit Explorer(std::string_view fragment, wwe::test::DriverParams params = {}) : ui(params) {
-        REQUIRE(app.load(article_text()).ok);
-        app.open_location("", fragment, {}, 0);
-        wwe::ui::build_fonts(*ui.io().Fonts, app.fonts(), 1.0f, app.font_text());
-        app.fonts_changed();
-        ui.set_draw([this](double time) {
-            wwe::ui::FrameReport report = app.frame(time, next);
-            next = {};
-            for (wwe::Intent& i : report.intents) intents.push_back(std::move(i));
-        });
-        ui.frame(2);
-    }
-    json state() const { return json::parse(app.state_json()); }
+// The app opened at `fragment` on a screen of `params`.
+struct Explorer : wwe::test::AppUnderTest {
+    explicit Explorer(std::string_view fragment, wwe::test::DriverParams params = {})
+        : AppUnderTest("", fragment, "", params) {}
 };
 
 wwe::test::DriverParams phone() {
@@ -211,29 +186,23 @@ TEST_CASE("timeline: two fingers apart zoom in about their centre, together zoom
         return tl["end"].get<double>() - tl["begin"].get<double>();
     };
     const ImVec2 mid((axis.rect.Min.x + axis.rect.Max.x) * 0.5f, (axis.rect.Min.y + axis.rect.Max.y) * 0.5f);
-    t.next.pinch_scale = 1.5f;
-    t.next.pinch_x = mid.x;
-    t.next.pinch_y = mid.y;
-    t.next.pinching = true;
-    t.ui.frame();
-    t.ui.frame();
+    // A pinch of `scale` centred at (x, y), as the platform reports it, over two frames.
+    auto pinch = [&](float scale, float x, float y) {
+        t.next.pinch_scale = scale;
+        t.next.pinch_x = x;
+        t.next.pinch_y = y;
+        t.next.pinching = true;
+        t.ui.frame();
+        t.ui.frame();
+    };
+    pinch(1.5f, mid.x, mid.y);
     REQUIRE(t.state()["timeline"] != before);
     const double zoomed_in = span();
     CHECK(zoomed_in > 0);
-    t.next.pinch_scale = 0.5f;
-    t.next.pinch_x = mid.x;
-    t.next.pinch_y = mid.y;
-    t.next.pinching = true;
-    t.ui.frame();
-    t.ui.frame();
+    pinch(0.5f, mid.x, mid.y);
     CHECK(span() == doctest::Approx(zoomed_in * 2.0).epsilon(0.01));
     // Outside the axis a pinch does nothing to it.
     const json now = t.state()["timeline"];
-    t.next.pinch_scale = 2.0f;
-    t.next.pinch_x = 2;
-    t.next.pinch_y = 2;
-    t.next.pinching = true;
-    t.ui.frame();
-    t.ui.frame();
+    pinch(2.0f, 2, 2);
     CHECK(t.state()["timeline"] == now);
 }
