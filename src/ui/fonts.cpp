@@ -165,8 +165,9 @@ std::vector<char32_t> glyph_text(const std::string& text) {
     if (wwe::has_rtl(text)) {
         add(wwe::shape_arabic(text));
         // Every contextual form of each Arabic letter, not only those of the text: a text cut
-        // inside a word to fit a width (a Contexts row, a label) joins its last letter
-        // otherwise ("جديدة" cut after ج draws the initial ﺟ).
+        // inside a word to fit a width (a Contexts row, a label) shapes its last letter
+        // otherwise ("جديدة" cut after ج and "…" draws the isolated ﺝ, which the whole word,
+        // starting with the initial ﺟ, does not have).
         std::vector<char32_t> letters;
         for (char32_t c : set)
             if (c >= 0x0620 && c <= 0x06FF) letters.push_back(c);
@@ -174,6 +175,7 @@ std::vector<char32_t> glyph_text(const std::string& text) {
         for (char32_t c : letters) {
             std::string letter;
             wwe::utf8_append(letter, c);
+            add(wwe::shape_arabic(letter));              // isolated
             add(wwe::shape_arabic(letter + beh));        // initial
             add(wwe::shape_arabic(beh + letter + beh));  // medial
             add(wwe::shape_arabic(beh + letter));        // final

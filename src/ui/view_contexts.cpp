@@ -132,7 +132,7 @@ void draw_contexts(ViewContext& ctx, ContextsState& st) {
     TouchScroll(ctx.input.touch, ctx.core.reduced_motion());  // a finger drags and flicks the list
     const float pad = 10 * ImGui::GetStyle().CellPadding.x + ImGui::GetStyle().ScrollbarSize;
     const float rest = std::max(0.0f, avail_w - num_w - act_w - pad);
-    float kw_w = 0;
+    float kw_w = ImGui::CalcTextSize("Keyword").x;  // the header whole ("Keywo…" otherwise)
     ImGui::PushFont(ctx.fonts.bold);  // as the keywords are drawn
     for (const ConcordanceRow& r : st.rows) kw_w = std::max(kw_w, ImGui::CalcTextSize(r.keyword_text.c_str()).x);
     ImGui::PopFont();

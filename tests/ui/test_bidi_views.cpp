@@ -156,3 +156,15 @@ TEST_CASE("bidi: the result line quotes an Arabic query in reading order, shaped
     CHECK_FALSE(drawn_in_order(t.ui, t.app.fonts().small, security));
     CHECK(drawn_in_order(t.ui, t.app.fonts().small, visual));
 }
+
+TEST_CASE("contexts: a keyword narrower than its header leaves the header \"Keyword\" whole") {
+    const char* security = "\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd9\x86";  // الأمن, narrower than "Keyword"
+    ArabicApp t(std::string("v=contexts&q=") + wwe::percent_encode(security));
+    const wwe::test::Item head = t.ui.find("Keyword");
+    ImFont* body = t.app.fonts().body;
+    REQUIRE(body != nullptr);
+    // TableHeader draws its label from the cell's padding to the cell's end, with "…" when cut.
+    ImGui::SetCurrentContext(t.ui.context());
+    const float room = head.rect.GetWidth() - ImGui::GetStyle().CellPadding.x;
+    CHECK(body->CalcTextSizeA(body->FontSize, 1e9f, 0, "Keyword").x <= room);
+}
