@@ -5,7 +5,9 @@
 #   explorer_web       src/platform: the page's program, dist/explorer.js + explorer.wasm;
 #                      its JS half is src/platform/library_wwe.js (--js-library).
 #   explorer_single    the same linked with -sSINGLE_FILE=1 (wasm inlined), for the
-#                      standalone page.
+#                      standalone page (with all of Snowball's stemmers).
+#   stemmers_module    dist/modules/stemmers.wasm: all of Snowball's stemmers, which
+#                      explorer_web fetches for an article in a language other than English.
 #   web_dist (ALL)     copies the shell, the embed example, the article and the licences
 #                      into dist/ and writes
 #                      dist/explorer-standalone.html (tools/make_standalone.py).
@@ -67,7 +69,24 @@ set(WWE_WEB_LINK_OPTIONS
   "SHELL:--js-library \"${WWE_JS_LIBRARY}\""
   "SHELL:--js-library \"${WWE_JS_MIRROR}\"")
 
-add_executable(explorer_web $<TARGET_OBJECTS:wwe_platform>)
+# Snowball for the page (docs/benchmarks.md, "Size"): explorer_web has English (and
+# Porter) and asks dist/modules/stemmers.wasm, fetched only for an article in another
+# language, for the rest (src/platform/stemmer_web.c, in place of libstemmer_utf8.c: its
+# objects come before libwwe_stemmer.a, so only English, Porter and Snowball's runtime are
+# taken from there). The standalone page (explorer_single) has them all.
+add_library(wwe_stemmer_web OBJECT "${CMAKE_SOURCE_DIR}/src/platform/stemmer_web.c")
+target_include_directories(wwe_stemmer_web PRIVATE "${WWE_SNOWBALL_DIR}/include" "${WWE_SNOWBALL_DIR}")
+target_compile_options(wwe_stemmer_web PRIVATE -Os -Wno-unused-variable)  # modules_utf8.h's table
+
+add_executable(stemmers_module "${CMAKE_SOURCE_DIR}/src/platform/stemmers_module.c")
+target_link_libraries(stemmers_module PRIVATE wwe_stemmer)
+target_link_options(stemmers_module PRIVATE --no-entry -sSTANDALONE_WASM=1 -sALLOW_MEMORY_GROWTH=1
+  -sTOTAL_STACK=65536 -sINITIAL_MEMORY=1048576 -sFILESYSTEM=0
+  "-sEXPORTED_FUNCTIONS=[_wwe_stemmer_new,_wwe_stemmer_stem,_sb_stemmer_length,_malloc,_free]")
+set_target_properties(stemmers_module PROPERTIES OUTPUT_NAME stemmers SUFFIX ".wasm"
+  RUNTIME_OUTPUT_DIRECTORY "${WWE_DIST_DIR}/modules")
+
+add_executable(explorer_web $<TARGET_OBJECTS:wwe_platform> $<TARGET_OBJECTS:wwe_stemmer_web>)
 target_link_libraries(explorer_web PRIVATE wwe_platform)
 target_link_options(explorer_web PRIVATE ${WWE_WEB_LINK_OPTIONS} ${WWE_WEB_OPT_LINK})
 set_target_properties(explorer_web PROPERTIES OUTPUT_NAME explorer SUFFIX ".js"
@@ -125,4 +144,4 @@ add_custom_command(
   VERBATIM)
 list(APPEND WWE_DIST_OUTPUTS "${WWE_DIST_DIR}/explorer-standalone.html")
 
-add_custom_target(web_dist ALL DEPENDS ${WWE_DIST_OUTPUTS} explorer_web)
+add_custom_target(web_dist ALL DEPENDS ${WWE_DIST_OUTPUTS} explorer_web stemmers_module)
