@@ -89,6 +89,12 @@ set_target_properties(stemmers_module PROPERTIES OUTPUT_NAME stemmers SUFFIX ".w
 add_executable(explorer_web $<TARGET_OBJECTS:wwe_platform> $<TARGET_OBJECTS:wwe_stemmer_web>)
 target_link_libraries(explorer_web PRIVATE wwe_platform)
 target_link_options(explorer_web PRIVATE ${WWE_WEB_LINK_OPTIONS} ${WWE_WEB_OPT_LINK})
+# Emscripten 3.1.6 without Closure only strips whitespace from explorer.js: terser shortens
+# its local names too (tools/minify_js.mjs, docs/benchmarks.md "Size").
+find_program(WWE_NODE node REQUIRED)
+add_custom_command(TARGET explorer_web POST_BUILD
+  COMMAND "${WWE_NODE}" "${CMAKE_SOURCE_DIR}/tools/minify_js.mjs" "$<TARGET_FILE:explorer_web>" "$<TARGET_FILE:explorer_web>"
+  VERBATIM)
 set_target_properties(explorer_web PROPERTIES OUTPUT_NAME explorer SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${WWE_DIST_DIR}" LINK_DEPENDS "${WWE_JS_LIBRARY};${WWE_JS_MIRROR}")
 
@@ -104,7 +110,6 @@ set_target_properties(explorer_single PROPERTIES OUTPUT_NAME explorer-single SUF
 set(WWE_DIST_FILES
   "${CMAKE_SOURCE_DIR}/web/index.html=index.html"
   "${CMAKE_SOURCE_DIR}/web/style.css=style.css"
-  "${CMAKE_SOURCE_DIR}/web/shell.js=shell.js"
   "${CMAKE_SOURCE_DIR}/web/embed-example.html=embed-example.html"
   "${CMAKE_SOURCE_DIR}/web/embed-example.js=embed-example.js"
   "${CMAKE_SOURCE_DIR}/web/embed-example.css=embed-example.css"
@@ -127,6 +132,12 @@ foreach(pair IN LISTS WWE_DIST_FILES)
     DEPENDS "${from}" VERBATIM)
   list(APPEND WWE_DIST_OUTPUTS "${WWE_DIST_DIR}/${to}")
 endforeach()
+
+# shell.js as served: minified (the standalone page inlines web/shell.js as written).
+add_custom_command(OUTPUT "${WWE_DIST_DIR}/shell.js"
+  COMMAND "${WWE_NODE}" "${CMAKE_SOURCE_DIR}/tools/minify_js.mjs" "${CMAKE_SOURCE_DIR}/web/shell.js" "${WWE_DIST_DIR}/shell.js"
+  DEPENDS "${CMAKE_SOURCE_DIR}/web/shell.js" "${CMAKE_SOURCE_DIR}/tools/minify_js.mjs" VERBATIM)
+list(APPEND WWE_DIST_OUTPUTS "${WWE_DIST_DIR}/shell.js")
 
 add_custom_command(
   OUTPUT "${WWE_DIST_DIR}/explorer-standalone.html"

@@ -24,11 +24,13 @@ async function withArticle(name, fn, edit = null) {
     text = JSON.stringify(doc);
   }
   const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const fonts = [];
+  const fonts = [], modules = [];
   try {
     context.on('request', (r) => {
       // The faces and the stemmers module (modules/stemmers.wasm): fetched only when needed.
-      if (r.url().includes('/fonts/') || r.url().includes('/modules/')) fonts.push(path.basename(new URL(r.url()).pathname));
+      const file = path.basename(new URL(r.url()).pathname);
+      if (r.url().includes('/fonts/')) fonts.push(file);
+      if (r.url().includes('/modules/')) modules.push(file);
     });
     const page = await openExplorer(context, shared.server.url, {
       route: {
@@ -38,7 +40,7 @@ async function withArticle(name, fn, edit = null) {
     });
     assert.equal(page.readyError, null, `explorer.ready rejected: ${JSON.stringify(page.readyError)}`);
     await settle(page, 60_000);
-    await fn(page, fonts);
+    await fn(page, fonts, modules);
     const errors = page.consoleLines.filter((l) => l.startsWith('pageerror') || l.startsWith('error'));
     assert.deepEqual(errors, []);
   } finally {
@@ -127,7 +129,7 @@ test('French, Russian and Arabic words stemmed in the browser by the stemmers mo
   for (const [name, queries] of [
     ['french', [['régional', ['p3']], ['régionale', ['p3']]]],
     ['russian', [['доверие', ['p2']], ['экономический', ['p3']]]], ['arabic', null]]) {
-    await withArticle(name, async (page, fetched) => {
+    await withArticle(name, async (page, _fonts, fetched) => {
       assert.ok(fetched.includes('stemmers.wasm'), `${name}: the stemmers module fetched (${fetched})`);
       for (const [q, ids] of queries || []) {
         const result = await page.evaluate((q) => window.explorer.query({ text: q }), q);
