@@ -47,7 +47,8 @@ add_library(wwe_platform OBJECT
   "${CMAKE_SOURCE_DIR}/src/platform/pointer.cpp"
   "${CMAKE_SOURCE_DIR}/src/platform/text_input.cpp"
   "${CMAKE_SOURCE_DIR}/src/platform/url_state.cpp"
-  "${CMAKE_SOURCE_DIR}/src/platform/storage.cpp")
+  "${CMAKE_SOURCE_DIR}/src/platform/storage.cpp"
+  "${CMAKE_SOURCE_DIR}/src/platform/default_font.cpp")
 target_link_libraries(wwe_platform PUBLIC wwe_ui)
 target_link_libraries(wwe_platform PRIVATE wwe_warnings)
 target_compile_options(wwe_platform PRIVATE ${WWE_WEB_EH} ${WWE_WEB_OPT_UI})
@@ -67,7 +68,9 @@ set(WWE_WEB_LINK_OPTIONS
   "-sEXPORTED_FUNCTIONS=[${WWE_WEB_EXPORTS}]"
   "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8]"
   "SHELL:--js-library \"${WWE_JS_LIBRARY}\""
-  "SHELL:--js-library \"${WWE_JS_MIRROR}\"")
+  "SHELL:--js-library \"${WWE_JS_MIRROR}\""
+  # Dear ImGui's default font, never used, out of the program (src/platform/default_font.cpp).
+  "-Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig")
 
 # Snowball for the page (docs/benchmarks.md, "Size"): explorer_web has English (and
 # Porter) and asks dist/modules/stemmers.wasm, fetched only for an article in another
