@@ -16,7 +16,8 @@
 # (WWE_PYTHON) are those of fonts.cmake.
 
 # Optimisation per part (docs/benchmarks.md, "Build flags": sizes and speeds measured for
-# -Os, -O2, -O3 and -flto). The core (search, layout, loading) is where the time goes: -O3.
+# -Os, -O2, -O3 and -flto; -flto itself is in the web preset's CMAKE_*_FLAGS, "Size").
+# The core (search, layout, loading) is where the time goes: -O3.
 # Dear ImGui is most of the code but little of the time: -Os keeps dist/ small. Each is a
 # list of compiler flags placed after the build type's own (the last -O wins); the link's
 # (Binaryen's wasm-opt) go to explorer_web and explorer_single.
