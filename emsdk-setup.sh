@@ -61,6 +61,7 @@ needs=(
   "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf:fonts-droid-fallback"
   "dpkg-source:dpkg-dev"
   "gzip:gzip"
+  "/usr/share/nodejs/terser/dist/bundle.min.cjs:node-terser"
   "clang++-14:clang-14"
   "/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev"
 )

@@ -5,7 +5,9 @@
 #   explorer_web       src/platform: the page's program, dist/explorer.js + explorer.wasm;
 #                      its JS half is src/platform/library_wwe.js (--js-library).
 #   explorer_single    the same linked with -sSINGLE_FILE=1 (wasm inlined), for the
-#                      standalone page.
+#                      standalone page (with all of Snowball's stemmers).
+#   stemmers_module    dist/modules/stemmers.wasm: all of Snowball's stemmers, which
+#                      explorer_web fetches for an article in a language other than English.
 #   web_dist (ALL)     copies the shell, the embed example, the article and the licences
 #                      into dist/ and writes
 #                      dist/explorer-standalone.html (tools/make_standalone.py).
@@ -14,7 +16,8 @@
 # (WWE_PYTHON) are those of fonts.cmake.
 
 # Optimisation per part (docs/benchmarks.md, "Build flags": sizes and speeds measured for
-# -Os, -O2, -O3 and -flto). The core (search, layout, loading) is where the time goes: -O3.
+# -Os, -O2, -O3 and -flto; -flto itself is in the web preset's CMAKE_*_FLAGS, "Size").
+# The core (search, layout, loading) is where the time goes: -O3.
 # Dear ImGui is most of the code but little of the time: -Os keeps dist/ small. Each is a
 # list of compiler flags placed after the build type's own (the last -O wins); the link's
 # (Binaryen's wasm-opt) go to explorer_web and explorer_single.
@@ -45,7 +48,8 @@ add_library(wwe_platform OBJECT
   "${CMAKE_SOURCE_DIR}/src/platform/pointer.cpp"
   "${CMAKE_SOURCE_DIR}/src/platform/text_input.cpp"
   "${CMAKE_SOURCE_DIR}/src/platform/url_state.cpp"
-  "${CMAKE_SOURCE_DIR}/src/platform/storage.cpp")
+  "${CMAKE_SOURCE_DIR}/src/platform/storage.cpp"
+  "${CMAKE_SOURCE_DIR}/src/platform/default_font.cpp")
 target_link_libraries(wwe_platform PUBLIC wwe_ui)
 target_link_libraries(wwe_platform PRIVATE wwe_warnings)
 target_compile_options(wwe_platform PRIVATE ${WWE_WEB_EH} ${WWE_WEB_OPT_UI})
@@ -65,11 +69,36 @@ set(WWE_WEB_LINK_OPTIONS
   "-sEXPORTED_FUNCTIONS=[${WWE_WEB_EXPORTS}]"
   "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8]"
   "SHELL:--js-library \"${WWE_JS_LIBRARY}\""
-  "SHELL:--js-library \"${WWE_JS_MIRROR}\"")
+  "SHELL:--js-library \"${WWE_JS_MIRROR}\""
+  # Dear ImGui's default font, never used, out of the program (src/platform/default_font.cpp).
+  "-Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig")
 
-add_executable(explorer_web $<TARGET_OBJECTS:wwe_platform>)
+# Snowball for the page (docs/benchmarks.md, "Size"): explorer_web has English (and
+# Porter) and asks dist/modules/stemmers.wasm, fetched only for an article in another
+# language, for the rest (src/platform/stemmer_web.c, in place of libstemmer_utf8.c: its
+# objects come before libwwe_stemmer.a, so only English, Porter and Snowball's runtime are
+# taken from there). The standalone page (explorer_single) has them all.
+add_library(wwe_stemmer_web OBJECT "${CMAKE_SOURCE_DIR}/src/platform/stemmer_web.c")
+target_include_directories(wwe_stemmer_web PRIVATE "${WWE_SNOWBALL_DIR}/include" "${WWE_SNOWBALL_DIR}")
+target_compile_options(wwe_stemmer_web PRIVATE -Os -Wno-unused-variable)  # modules_utf8.h's table
+
+add_executable(stemmers_module "${CMAKE_SOURCE_DIR}/src/platform/stemmers_module.c")
+target_link_libraries(stemmers_module PRIVATE wwe_stemmer)
+target_link_options(stemmers_module PRIVATE --no-entry -sSTANDALONE_WASM=1 -sALLOW_MEMORY_GROWTH=1
+  -sTOTAL_STACK=65536 -sINITIAL_MEMORY=1048576 -sFILESYSTEM=0
+  "-sEXPORTED_FUNCTIONS=[_wwe_stemmer_new,_wwe_stemmer_stem,_sb_stemmer_length,_malloc,_free]")
+set_target_properties(stemmers_module PROPERTIES OUTPUT_NAME stemmers SUFFIX ".wasm"
+  RUNTIME_OUTPUT_DIRECTORY "${WWE_DIST_DIR}/modules")
+
+add_executable(explorer_web $<TARGET_OBJECTS:wwe_platform> $<TARGET_OBJECTS:wwe_stemmer_web>)
 target_link_libraries(explorer_web PRIVATE wwe_platform)
 target_link_options(explorer_web PRIVATE ${WWE_WEB_LINK_OPTIONS} ${WWE_WEB_OPT_LINK})
+# Emscripten 3.1.6 without Closure only strips whitespace from explorer.js: terser shortens
+# its local names too (tools/minify_js.mjs, docs/benchmarks.md "Size").
+find_program(WWE_NODE node REQUIRED)
+add_custom_command(TARGET explorer_web POST_BUILD
+  COMMAND "${WWE_NODE}" "${CMAKE_SOURCE_DIR}/tools/minify_js.mjs" "$<TARGET_FILE:explorer_web>" "$<TARGET_FILE:explorer_web>"
+  VERBATIM)
 set_target_properties(explorer_web PROPERTIES OUTPUT_NAME explorer SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${WWE_DIST_DIR}" LINK_DEPENDS "${WWE_JS_LIBRARY};${WWE_JS_MIRROR}")
 
@@ -85,7 +114,6 @@ set_target_properties(explorer_single PROPERTIES OUTPUT_NAME explorer-single SUF
 set(WWE_DIST_FILES
   "${CMAKE_SOURCE_DIR}/web/index.html=index.html"
   "${CMAKE_SOURCE_DIR}/web/style.css=style.css"
-  "${CMAKE_SOURCE_DIR}/web/shell.js=shell.js"
   "${CMAKE_SOURCE_DIR}/web/embed-example.html=embed-example.html"
   "${CMAKE_SOURCE_DIR}/web/embed-example.js=embed-example.js"
   "${CMAKE_SOURCE_DIR}/web/embed-example.css=embed-example.css"
@@ -109,6 +137,12 @@ foreach(pair IN LISTS WWE_DIST_FILES)
   list(APPEND WWE_DIST_OUTPUTS "${WWE_DIST_DIR}/${to}")
 endforeach()
 
+# shell.js as served: minified (the standalone page inlines web/shell.js as written).
+add_custom_command(OUTPUT "${WWE_DIST_DIR}/shell.js"
+  COMMAND "${WWE_NODE}" "${CMAKE_SOURCE_DIR}/tools/minify_js.mjs" "${CMAKE_SOURCE_DIR}/web/shell.js" "${WWE_DIST_DIR}/shell.js"
+  DEPENDS "${CMAKE_SOURCE_DIR}/web/shell.js" "${CMAKE_SOURCE_DIR}/tools/minify_js.mjs" VERBATIM)
+list(APPEND WWE_DIST_OUTPUTS "${WWE_DIST_DIR}/shell.js")
+
 add_custom_command(
   OUTPUT "${WWE_DIST_DIR}/explorer-standalone.html"
   COMMAND "${WWE_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/make_standalone.py"
@@ -125,4 +159,4 @@ add_custom_command(
   VERBATIM)
 list(APPEND WWE_DIST_OUTPUTS "${WWE_DIST_DIR}/explorer-standalone.html")
 
-add_custom_target(web_dist ALL DEPENDS ${WWE_DIST_OUTPUTS} explorer_web)
+add_custom_target(web_dist ALL DEPENDS ${WWE_DIST_OUTPUTS} explorer_web stemmers_module)

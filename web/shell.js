@@ -400,6 +400,10 @@
   // `input`: the file's text, or its bytes (fetched, read from a File), decoded strictly:
   // invalid UTF-8 is refused with a message, never replaced unseen (the article stays).
   function openText(input, name, date, who) {
+    const wait = stemmersFor(input);
+    return wait ? wait.then(() => openNow(input, name, date, who)) : openNow(input, name, date, who);
+  }
+  function openNow(input, name, date, who) {
     // Bytes go to the core as they are: it checks them as `explorer validate` does (invalid
     // UTF-8, a BOM), so the problems are the CLI's, in the problems panel.
     const report = JSON.parse(typeof input === 'string' ? callWith('wwe_open', [input, name, date], [who])
@@ -478,9 +482,20 @@
     if (!loaded) throw new Error('Win-Win Explorer: no article is loaded (await explorer.ready)');
   }
 
+  // The module of Snowball's stemmers other than English's (modules/stemmers.wasm), fetched
+  // before the core reads an article that may need it (library_wwe.js): a Promise to wait
+  // for, or null (not needed, already there; the standalone page has them all compiled in
+  // and no Module.wweStemmersFor).
+  function stemmersFor(input) {
+    return (Module.wweStemmersFor && Module.wweStemmersFor(input)) || null;
+  }
+
   function start() {
     if (loadingText) loadingText.textContent = 'Loading the article\u2026';
     articleText.then((text) => {
+      const wait = stemmersFor(text);
+      return wait ? wait.then(() => text) : text;
+    }).then((text) => {
       if (failed) return;
       const report = JSON.parse(typeof text === 'string' ? call('wwe_load', text) : callBytes('wwe_load_bytes', text));
       for (const w of report.warnings) console.warn(`Win-Win Explorer: ${w}`);
@@ -734,7 +749,26 @@
 
   // A message of our protocol: the core reads it (size and depth limits, every member
   // checked), applies it as the host's intents and gives the reply (core/host_protocol.hpp).
+  // A load message whose article needs the stemmers module holds it and the messages after
+  // it until the module is there (they are obeyed in order).
+  let messagesHeld = null;
   function receive(event) {
+    if (messagesHeld) {
+      messagesHeld = messagesHeld.then(() => receiveNow(event));
+      return;
+    }
+    const m = event.data;
+    const wait = isObject(m) && m.type === 'load' && typeof m.text === 'string' ? stemmersFor(m.text) : null;
+    if (!wait) {
+      receiveNow(event);
+      return;
+    }
+    const held = wait.then(() => receiveNow(event)).then(() => {
+      if (messagesHeld === held) messagesHeld = null;
+    });
+    messagesHeld = held;
+  }
+  function receiveNow(event) {
     if (restricted() && !embed.origins.includes(event.origin)) {
       console.warn(`Win-Win Explorer: ignored a message from ${event.origin} (not among ?origins=)`);
       return;

@@ -2,10 +2,22 @@
 
 #include "text.hpp"
 
+#include <initializer_list>
+
 namespace wwe {
 
+namespace {
+
+// The lists are arrays of C strings (data), turned into strings once: an initializer list
+// of std::string would construct each word in code (22 KB of WebAssembly for these lists).
+std::vector<std::string> words(std::initializer_list<const char*> list) {
+    return std::vector<std::string>(list.begin(), list.end());
+}
+
+}  // namespace
+
 const std::vector<std::string>& default_stop_words(std::string_view language) {
-    static const std::vector<std::string> english = {
+    static const std::vector<std::string> english = words({
         "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
         "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
         "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
@@ -16,10 +28,10 @@ const std::vector<std::string>& default_stop_words(std::string_view language) {
         "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
         "under", "until", "up", "upon", "very", "was", "we", "were", "what", "when", "where", "which",
         "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
-        "yourselves", "also", "shall", "may", "might", "must", "within", "without", "among", "its"};
+        "yourselves", "also", "shall", "may", "might", "must", "within", "without", "among", "its"});
     // French, German, Spanish and Russian: the articles, pronouns, prepositions,
     // conjunctions and the forms of "to be" and "to have" (written for this project).
-    static const std::vector<std::string> french = {
+    static const std::vector<std::string> french = words({
         "a", "à", "ai", "ainsi", "alors", "après", "as", "au", "aussi", "autre", "autres", "aux", "avait",
         "avant", "avec", "avez", "avoir", "avons", "c", "ça", "car", "ce", "ceci", "cela", "celle", "celles",
         "celui", "ces", "cet", "cette", "ceux", "chez", "comme", "d", "dans", "de", "depuis", "des", "donc",
@@ -29,8 +41,8 @@ const std::vector<std::string>& default_stop_words(std::string_view language) {
         "nos", "notre", "nous", "on", "ont", "ou", "où", "par", "pas", "pendant", "peu", "plus", "pour",
         "qu", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "s", "sa", "sans", "se", "sera",
         "ses", "si", "son", "sont", "sous", "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tous",
-        "tout", "toute", "toutes", "très", "tu", "un", "une", "vers", "vos", "votre", "vous", "y"};
-    static const std::vector<std::string> german = {
+        "tout", "toute", "toutes", "très", "tu", "un", "une", "vers", "vos", "votre", "vous", "y"});
+    static const std::vector<std::string> german = words({
         "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da", "damit", "dann",
         "das", "dass", "daß", "dem", "den", "denn", "der", "des", "die", "dies", "diese", "diesem", "diesen",
         "dieser", "dieses", "doch", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "er",
@@ -38,27 +50,27 @@ const std::vector<std::string>& default_stop_words(std::string_view language) {
         "im", "in", "ist", "kein", "keine", "man", "mit", "nach", "nicht", "noch", "nur", "ob", "oder",
         "ohne", "sein", "seine", "sich", "sie", "sind", "so", "über", "um", "und", "uns", "unter", "vom",
         "von", "vor", "war", "waren", "was", "wenn", "wer", "werden", "wie", "wir", "wird", "wo", "wurde",
-        "zu", "zum", "zur", "zwischen"};
-    static const std::vector<std::string> spanish = {
+        "zu", "zum", "zur", "zwischen"});
+    static const std::vector<std::string> spanish = words({
         "a", "al", "ante", "con", "contra", "cual", "cuando", "de", "del", "desde", "donde", "durante", "e",
         "el", "él", "ella", "ellas", "ellos", "en", "entre", "era", "es", "esa", "ese", "eso", "esta", "está",
         "están", "este", "esto", "estos", "fue", "ha", "han", "hasta", "hay", "la", "las", "le", "les", "lo",
         "los", "más", "me", "mi", "muy", "ni", "no", "nos", "nosotros", "o", "para", "pero", "por", "porque",
         "que", "qué", "quien", "se", "ser", "si", "sí", "sin", "sobre", "son", "su", "sus", "también", "te",
-        "tu", "un", "una", "uno", "unos", "y", "ya", "yo"};
-    static const std::vector<std::string> russian = {
+        "tu", "un", "una", "uno", "unos", "y", "ya", "yo"});
+    static const std::vector<std::string> russian = words({
         "а", "без", "более", "бы", "был", "была", "были", "было", "быть", "в", "вам", "вас", "весь", "во",
         "вот", "все", "всё", "всех", "вы", "где", "да", "для", "до", "его", "ее", "её", "если", "есть", "еще",
         "ещё", "же", "за", "здесь", "и", "из", "или", "им", "их", "к", "как", "когда", "кто", "ли", "между",
         "меня", "мне", "мы", "на", "над", "нас", "не", "него", "нее", "неё", "нет", "ни", "них", "но", "о",
         "об", "он", "она", "они", "оно", "от", "по", "под", "при", "про", "с", "со", "так", "также", "там",
         "то", "того", "тоже", "только", "ты", "у", "уже", "чем", "что", "чтобы", "эта", "эти", "это", "этого",
-        "этой", "этом", "этот", "я"};
+        "этой", "этом", "этот", "я"});
     // Arabic: prepositions, conjunctions and particles, pronouns, demonstratives and
     // relatives, the common auxiliaries; hamza forms also as commonly typed without it
     // (إلى/الى); and the same words with و، ف، ب، ل or ك joined in front, as written.
     static const std::vector<std::string> arabic = [] {
-        const std::vector<std::string> base = {
+        const std::vector<std::string> base = words({
             "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "حتى", "منذ", "عند", "لدى", "نحو", "خلال",
             "ضد", "دون", "عبر", "فوق", "تحت", "بعد", "قبل", "حول", "أو", "او", "ثم", "أم", "بل", "لكن",
             "إن", "إنّ", "ان", "أن", "أنّ", "إذا", "اذا", "إذ", "لو", "لم", "لن", "لا", "ما", "قد", "لقد",
@@ -67,7 +79,7 @@ const std::vector<std::string>& default_stop_words(std::string_view language) {
             "أنت", "انت", "أنتم", "انتم", "هو", "هي", "هم", "هما", "هن", "كان", "كانت", "كانوا", "يكون",
             "تكون", "ليس", "ليست", "أيضا", "ايضا", "به", "بها", "بهم", "له", "لها", "لهم", "منه", "منها",
             "فيه", "فيها", "عليه", "عليها", "عنه", "عنها", "إليه", "إليها", "اليه", "اليها", "يا", "و", "ف",
-            "ب", "ل", "ك"};
+            "ب", "ل", "ك"});
         std::vector<std::string> all = base;
         for (const std::string& w : base) {
             if (w.size() <= 2) continue;  // the one-letter particles themselves

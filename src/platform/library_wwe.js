@@ -72,6 +72,19 @@
 //                                           _wwe_font_arrived(file, bytes, size) (bytes
 //                                           _malloc'ed, the program keeps them; 0, 0 when
 //                                           it failed: offline, file://, 404)
+//   Stemmers (stemmer_web.c; Snowball's stemmers but English's are in modules/stemmers.wasm)
+//     wwe_js_stemmer_new(algorithm) -> int  a handle (> 0) of the module's stemmer for
+//                                           `algorithm` ("french", ...); 0 when the module
+//                                           is not loaded or has none
+//     wwe_js_stem(handle, word, size, out, cap) -> int  the stem's length in bytes,
+//                                           copied to out when it fits in cap bytes (else
+//                                           nothing is copied); -1 when it failed
+//                                           Their postset gives the page
+//                                           Module.wweStemmersFor(text) -> Promise or null:
+//                                           fetches and starts the module when the article
+//                                           `text` (a string or bytes) may need it and it is
+//                                           not there yet (shell.js awaits it before
+//                                           wwe_load, wwe_open and a load message)
 //     wwe_js_rasterise_glyphs(cps, n, size, ascent, bold, cell_w, cell_h, alpha, advance)
 //                                           draws n code points (uint32 at cps) with the
 //                                           browser's own sans-serif fonts on a 2D canvas:
@@ -668,6 +681,100 @@ mergeInto(LibraryManager.library, {
     } catch (e) {
       done(null);
     }
+  },
+
+  // The stemmers module: fetched once, when an article may need it. Languages with a
+  // Snowball stemmer other than English: the primary subtags of TextRules::for_language
+  // (src/core/text.cpp), which this list must follow.
+  $wweStemmers: {
+    languages: ['ar', 'ca', 'da', 'de', 'el', 'es', 'eu', 'fi', 'fr', 'ga', 'hi', 'hu', 'hy',
+      'id', 'it', 'lt', 'ne', 'nl', 'no', 'nb', 'nn', 'pt', 'ro', 'ru', 'sr', 'sv', 'ta', 'tr', 'yi'],
+    exports: null,   // the module's exports once it runs
+    loading: null,   // its Promise
+    handles: [0],    // handle -> the module's sb_stemmer pointer
+    scratch: 0, scratchSize: 0,
+    // True unless `input` is an article whose language is known to need no module
+    // (English, or one Snowball lacks): plain text and anything unreadable may need it.
+    needs: function (input) {
+      var text = input;
+      try {
+        if (typeof text !== 'string') text = new TextDecoder('utf-8').decode(text);
+        var article = JSON.parse(text);
+        var language = article && article.meta && article.meta.language;
+        if (typeof language !== 'string') return true;
+        return wweStemmers.languages.indexOf(language.split(/[-_]/)[0].toLowerCase()) >= 0;
+      } catch (e) {
+        return true;  // not JSON (a .txt or .md: the core guesses its language)
+      }
+    },
+    load: function () {
+      if (wweStemmers.loading) return wweStemmers.loading;
+      var base = typeof scriptDirectory === 'string' ? scriptDirectory : '';
+      wweStemmers.loading = fetch(base + 'modules/stemmers.wasm').then(function (r) {
+        if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
+        return r.arrayBuffer();
+      }).then(function (buffer) {
+        return WebAssembly.compile(buffer);
+      }).then(function (module) {
+        // A standalone module: whatever it imports (WASI, memory growth notices) is stubbed.
+        var imports = {};
+        WebAssembly.Module.imports(module).forEach(function (i) {
+          imports[i.module] = imports[i.module] || {};
+          if (i.kind === 'function') imports[i.module][i.name] = function () { return 0; };
+        });
+        return WebAssembly.instantiate(module, imports);
+      }).then(function (instance) {
+        if (instance.exports._initialize) instance.exports._initialize();
+        wweStemmers.exports = instance.exports;
+      }, function (e) {
+        console.error('Win-Win Explorer: modules/stemmers.wasm could not be loaded (' + e +
+          '); words of this article are not stemmed');
+        wweStemmers.loading = null;  // the next article tries again
+      });
+      return wweStemmers.loading;
+    },
+  },
+
+  wwe_js_stemmer_new__deps: wweWithStrings(['$wweStemmers']),
+  wwe_js_stemmer_new__postset: 'Module["wweStemmersFor"] = function (input) {' +
+    ' return wweStemmers.exports || !wweStemmers.needs(input) ? null : wweStemmers.load(); };',
+  wwe_js_stemmer_new__sig: 'ii',
+  wwe_js_stemmer_new: function (algorithm) {
+    var ex = wweStemmers.exports;
+    if (!ex) {
+      console.error('Win-Win Explorer: the stemmer ' + UTF8ToString(algorithm) + ' was asked for before modules/stemmers.wasm was loaded');
+      return 0;
+    }
+    var name = UTF8ToString(algorithm);
+    var bytes = new TextEncoder().encode(name + '\0');
+    var p = ex.malloc(bytes.length);
+    if (!p) return 0;
+    new Uint8Array(ex.memory.buffer, p, bytes.length).set(bytes);
+    var stemmer = ex.wwe_stemmer_new(p);
+    ex.free(p);
+    if (!stemmer) return 0;
+    wweStemmers.handles.push(stemmer);
+    return wweStemmers.handles.length - 1;
+  },
+
+  wwe_js_stem__deps: ['$wweStemmers'],
+  wwe_js_stem__sig: 'iiiiii',
+  wwe_js_stem: function (handle, word, size, out, cap) {
+    var S = wweStemmers, ex = S.exports;
+    var stemmer = ex && S.handles[handle];
+    if (!stemmer) return -1;
+    if (size > S.scratchSize) {
+      if (S.scratch) ex.free(S.scratch);
+      S.scratchSize = Math.max(64, size * 2);
+      S.scratch = ex.malloc(S.scratchSize);
+      if (!S.scratch) { S.scratchSize = 0; return -1; }
+    }
+    new Uint8Array(ex.memory.buffer, S.scratch, size).set(HEAPU8.subarray(word, word + size));
+    var r = ex.wwe_stemmer_stem(stemmer, S.scratch, size);
+    if (!r) return -1;
+    var n = ex.sb_stemmer_length(stemmer);
+    if (n <= cap) HEAPU8.set(new Uint8Array(ex.memory.buffer, r, n), out);
+    return n;
   },
 
   wwe_js_rasterise_glyphs__sig: 'viiddiiiii',

@@ -5,7 +5,9 @@
 // cross-origin to them, as in a real LMS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodePng, distinctColours, openExplorer, settle, useBrowser, useHostPages } from './browser.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { decodePng, distinctColours, openExplorer, settle, useBrowser, useHostPages, ROOT } from './browser.mjs';
 
 const shared = useBrowser(before, after);
 
@@ -205,6 +207,28 @@ test('host-page protocol: ready, setState, query, highlight, getState, and inval
     assert.equal(last.state.view, 'reader', 'the messages without our protocol changed nothing');
     assert.equal((await page.evaluate(() => window.received)).length, before + 1, 'and got no answer');
     assert.deepEqual(page.consoleLines.filter((l) => l.startsWith('pageerror')), []);
+  });
+});
+
+test('a load message for a French article: the stemmers module fetched first, the messages after it obeyed in order', async () => {
+  await withContext({}, async (context) => {
+    const page = await openHost(context, 'index.html?embed=lesson', { sandbox: 'allow-scripts' });
+    await waitMessage(page, (m) => m.type === 'ready', 'ready');
+    assert.ok(!page.requests.some((u) => u.includes('stemmers')), 'not fetched for the English article');
+    const text = fs.readFileSync(path.join(ROOT, 'tests', 'data', 'french.json'), 'utf8');
+    await page.evaluate(({ V1, text }) => {
+      window.send({ ...V1, type: 'load', requestId: 'load', text, name: 'french.json' });
+      window.send({ ...V1, type: 'query', requestId: 'q', request: { text: 'régionale' } });
+    }, { V1, text });
+    const answers = [];
+    answers.push(await waitMessage(page, (m) => m.type === 'result' && m.requestId === 'load', 'result load'));
+    answers.push(await waitMessage(page, (m) => m.type === 'result' && m.requestId === 'q', 'result q'));
+    assert.equal(answers[0].result.opened, true, JSON.stringify(answers[0]));
+    assert.deepEqual(answers[1].result.paragraphs.map((p) => p.id), ['p3'], 'stemmed: régionale finds régionales');
+    const order = (await page.evaluate(() => window.received)).filter((m) => m.type === 'result').map((m) => m.requestId);
+    assert.deepEqual(order, ['load', 'q']);
+    assert.ok(page.requests.some((u) => u.endsWith('/modules/stemmers.wasm')), 'the module fetched');
+    assert.deepEqual(page.consoleLines.filter((l) => l.startsWith('pageerror') || l.startsWith('error')), []);
   });
 });
 

@@ -350,22 +350,26 @@ test('network failure: the error screen names the data file', async () => {
   });
 });
 
-test('what the page loads for the shipped article is under 1 MB gzip-compressed; fonts for other scripts come apart', () => {
+test('what the page loads for the shipped article stays under 730 KB gzip-compressed; fonts and stemmers for other languages come apart', () => {
   // fonts/ holds faces fetched only when an article needs their scripts (Greek, Cyrillic,
-  // Arabic, Hebrew, more Latin); licenses/ is never loaded; the standalone page is its own file.
+  // Arabic, Hebrew, more Latin); modules/ the stemmers of languages other than English,
+  // fetched only for such an article; licenses/ is never loaded; the standalone page is its
+  // own file. The budget is 600 KB (docs/benchmarks.md, "Size": not met yet); this bound
+  // keeps what was won.
   const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
   let total = 0;
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!['fonts', 'licenses'].includes(entry.name)) walk(file);
+        if (!['fonts', 'licenses', 'modules'].includes(entry.name)) walk(file);
       } else if (entry.name !== 'explorer-standalone.html') total += gz(file);
     }
   };
   walk(DIST);
   assert.ok(total > 100_000, `dist/ looks empty (${total} bytes)`);
-  assert.ok(total < 1_000_000, `the default load is ${total} bytes gzip-compressed`);
+  assert.ok(total < 730 * 1024, `the default load is ${total} bytes gzip-compressed`);
+  assert.ok(gz(path.join(DIST, 'modules', 'stemmers.wasm')) < 100_000, 'modules/stemmers.wasm: the stemmers, fetched when needed');
   for (const font of fs.existsSync(path.join(DIST, 'fonts')) ? fs.readdirSync(path.join(DIST, 'fonts')) : []) {
     assert.ok(gz(path.join(DIST, 'fonts', font)) < 150_000, `fonts/${font}: one script's face, fetched when needed`);
   }

@@ -24,9 +24,14 @@ async function withArticle(name, fn, edit = null) {
     text = JSON.stringify(doc);
   }
   const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const fonts = [];
+  const fonts = [], modules = [];
   try {
-    context.on('request', (r) => { if (r.url().includes('/fonts/')) fonts.push(path.basename(new URL(r.url()).pathname)); });
+    context.on('request', (r) => {
+      // The faces and the stemmers module (modules/stemmers.wasm): fetched only when needed.
+      const file = path.basename(new URL(r.url()).pathname);
+      if (r.url().includes('/fonts/')) fonts.push(file);
+      if (r.url().includes('/modules/')) modules.push(file);
+    });
     const page = await openExplorer(context, shared.server.url, {
       route: {
         pattern: '**/assets/article.json',
@@ -35,7 +40,7 @@ async function withArticle(name, fn, edit = null) {
     });
     assert.equal(page.readyError, null, `explorer.ready rejected: ${JSON.stringify(page.readyError)}`);
     await settle(page, 60_000);
-    await fn(page, fonts);
+    await fn(page, fonts, modules);
     const errors = page.consoleLines.filter((l) => l.startsWith('pageerror') || l.startsWith('error'));
     assert.deepEqual(errors, []);
   } finally {
@@ -116,6 +121,58 @@ test('a French article: accents folded in search, translations named by language
     assert.match(langs[1][1], /\(Russian\)/);
     await shot(page, 'french-details');
   });
+});
+
+test('French, Russian and Arabic words stemmed in the browser by the stemmers module, fetched for them only', async () => {
+  // English is compiled in; the other languages' Snowball stemmers are
+  // modules/stemmers.wasm, which the page fetches before it reads such an article.
+  for (const [name, queries] of [
+    ['french', [['régional', ['p3']], ['régionale', ['p3']]]],
+    ['russian', [['доверие', ['p2']], ['экономический', ['p3']]]], ['arabic', null]]) {
+    await withArticle(name, async (page, _fonts, fetched) => {
+      assert.ok(fetched.includes('stemmers.wasm'), `${name}: the stemmers module fetched (${fetched})`);
+      for (const [q, ids] of queries || []) {
+        const result = await page.evaluate((q) => window.explorer.query({ text: q }), q);
+        assert.deepEqual(result.paragraphs.map((p) => p.id), ids, `${name}: ${q}`);
+      }
+    });
+  }
+  // Not there (offline, a 404): the article is read all the same, unstemmed, and the
+  // console says why.
+  {
+    const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const text = fs.readFileSync(path.join(ROOT, 'tests', 'data', 'french.json'), 'utf8');
+      const page = await openExplorer(context, shared.server.url, {
+        route: {
+          pattern: /\/(assets\/article\.json|modules\/stemmers\.wasm)$/,
+          handler: (route) => (route.request().url().endsWith('.wasm') ? route.fulfill({ status: 404, body: '' })
+            : route.fulfill({ status: 200, contentType: 'application/json', body: text })),
+        },
+      });
+      assert.equal(page.readyError, null);
+      assert.ok(page.consoleLines.some((l) => /stemmers\.wasm could not be loaded/.test(l)), page.consoleLines.join('\n'));
+      const result = await page.evaluate(() => window.explorer.query({ text: 'régionale' }));
+      assert.deepEqual(result.paragraphs.map((p) => p.id), [], 'unstemmed');
+      const exact = await page.evaluate(() => window.explorer.query({ text: 'régionales' }));
+      assert.deepEqual(exact.paragraphs.map((p) => p.id), ['p3'], 'as written');
+    } finally {
+      await context.close();
+    }
+  }
+  // The shipped article (English) does without it.
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const fetched = [];
+    context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    const page = await openExplorer(context, shared.server.url);
+    assert.equal(page.readyError, null);
+    assert.ok(!fetched.some((p) => p.includes('stemmers')), `English: ${fetched.join(' ')}`);
+    const result = await page.evaluate(() => window.explorer.query({ text: 'cooperating' }));
+    assert.ok(result.paragraphs.length > 3, 'English stemmed: "cooperating" finds "cooperation"');
+  } finally {
+    await context.close();
+  }
 });
 
 test('Arabic outside the passages: the title and headings right-aligned and shaped, details, map labels and PNG', async () => {

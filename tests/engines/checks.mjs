@@ -3,7 +3,8 @@
 // facets, and the page's text is the article's; "/" focuses the search field and typing
 // filters; "/" and "'" never leave the page (Firefox's Quick Find); Tab leaves the explorer
 // at the end of its focus order; a mouse drag over a passage selects exactly its words; the
-// plain page (?plain, as without WebGL 2) is the article and its filters work. engineSuite
+// plain page (?plain, as without WebGL 2) is the article and its filters work; a French
+// article opened at run time is stemmed (the stemmers module). engineSuite
 // registers them all for one engine.
 //
 // Each takes an engine of engines.mjs ({page, ...}) already showing the explorer. Waits are
@@ -346,7 +347,22 @@ export function engineSuite({ test, before, after, label, name, launch, missing,
     await plainPage(engine, server.url);
     assert.deepEqual(engine.errors, [], 'no page errors');
   });
+  test(`${label}: a French article opened at run time is stemmed (modules/stemmers.wasm fetched)`, () =>
+    otherLanguageStemmed(engine, server.url));
   for (const [title, fn] of extra) test(`${label}: ${title}`, () => fn(engine, server.url));
+}
+
+// A French article opened at run time is stemmed: the page fetches Snowball's other
+// stemmers (modules/stemmers.wasm, a second WebAssembly module) before the core reads it.
+export async function otherLanguageStemmed(engine, url) {
+  await open(engine, url);
+  const text = fs.readFileSync(path.join(ROOT, 'tests', 'data', 'french.json'), 'utf8');
+  const got = await engine.page.evaluate((text) => window.explorer.load(text, { name: 'french.json' }).then((report) => ({
+    opened: report.opened,
+    stemmed: window.explorer.query({ text: 'régionale' }).paragraphs.map((p) => p.id),
+  })), text);
+  assert.deepEqual(got, { opened: true, stemmed: ['p3'] });
+  assert.deepEqual(engine.errors, [], 'no page errors');
 }
 
 // The control of keysStayInThePage, for Firefox: on a page that does not prevent them, "'"
