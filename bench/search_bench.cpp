@@ -15,6 +15,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -118,6 +120,14 @@ long rss_bytes() {
     return resident * 4096;
 }
 
+// This thread's CPU time (ms): what a query costs, without the time other processes on a
+// shared machine take from it.
+double thread_cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
 void print_array(const char* name, const std::vector<double>& v, bool last = false) {
     std::printf("\"%s\":[", name);
     for (std::size_t i = 0; i < v.size(); ++i) std::printf("%s%.6f", i ? "," : "", v[i]);
@@ -130,6 +140,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: %s ARTICLE QUERIES1 QUERIES2 ROUNDS BUILDS\n", argv[0]);
         return 2;
     }
+    // WWE_BENCH_DUMP=FILE: every query's whole result written to FILE (scores to 17 digits),
+    // with and without a facet filter, to compare two builds' answers byte for byte.
+    const char* dump_path = std::getenv("WWE_BENCH_DUMP");
     std::vector<double> load_ms, index_ms;
     long rss_delta = 0;
     const int builds = std::atoi(argv[5]);
@@ -148,9 +161,31 @@ int main(int argc, char** argv) {
         load_ms.push_back(l);
         index_ms.push_back(x);
     }
+    if (dump_path) {
+        std::FILE* out = std::fopen(dump_path, "w");
+        for (int set = 0; set < 2; ++set)
+            for (const auto& q : read_lines(argv[2 + set]))
+                for (int filtered = 0; filtered < 2; ++filtered) {
+                    wwe::QueryRequest request;
+                    request.text = q;
+                    request.limit = 20;
+                    if (filtered) request.facets[corpus->article.facets.front().id].insert(corpus->article.facets.front().values[1].id);
+                    const wwe::QueryResult r = wwe::run_query(*corpus, request);
+                    std::fprintf(out, "%s|%d total %zu\n", q.c_str(), filtered, r.total);
+                    for (const auto& p : r.paragraphs)
+                        std::fprintf(out, "  %d %.17g %d %d %d %s\n", p.passage, p.score, static_cast<int>(p.match), p.exact,
+                                     static_cast<int>(p.tier), p.snippet.c_str());
+                    for (const auto& f : r.counts)
+                        for (int n : f) std::fprintf(out, " %d", n);
+                    std::fprintf(out, "\n nodes");
+                    for (int n : r.nodes) std::fprintf(out, " %d", n);
+                    std::fprintf(out, "\n");
+                }
+        std::fclose(out);
+    }
     using clock = std::chrono::steady_clock;
     const int rounds = std::atoi(argv[4]);
-    std::vector<double> times[2];
+    std::vector<double> times[2], cpu[2];
     std::vector<double> matches[2];
     for (int set = 0; set < 2; ++set) {
         const std::vector<std::string> qs = read_lines(argv[2 + set]);
@@ -158,7 +193,9 @@ int main(int argc, char** argv) {
         for (int r = 0; r < rounds; ++r)
             for (const auto& q : qs) {
                 const auto t0 = clock::now();
+                const double c0 = thread_cpu_ms();
                 const int n = query(q);
+                cpu[set].push_back(thread_cpu_ms() - c0);
                 times[set].push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
                 if (r == 0) matches[set].push_back(n);
             }
@@ -170,6 +207,8 @@ int main(int argc, char** argv) {
                 rss_delta, checksum);
     print_array("one", times[0]);
     print_array("two", times[1]);
+    print_array("one_cpu", cpu[0]);
+    print_array("two_cpu", cpu[1]);
     print_array("one_matches", matches[0]);
     print_array("two_matches", matches[1], true);
     std::printf("}\n");

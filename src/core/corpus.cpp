@@ -162,10 +162,28 @@ Corpus build_corpus(Article article, std::vector<Diagnostic>& diagnostics) {
         }
         ix.positions[next_position[id]++] = position;
     };
+    // Term flags: plain until a joined form has the term; one form while each of its words
+    // has the folded form of its first (`form_of`, filled as the terms are first met).
+    ix.flags.assign(nt, kTermPlain | kTermOneForm);
+    std::vector<std::string> form_of(nt);
+    std::vector<char> seen(nt, 0);
     for (std::size_t p = 0; p < np; ++p) {
-        for (std::size_t k = 0; k < c.words[p].size(); ++k)
-            occur(c.words[p][k].term, static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(k));
-        for (const JoinedWord& j : c.joined[p]) occur(j.term, static_cast<std::uint32_t>(p), j.position);
+        const std::string_view text = a.passages[p].text;
+        for (std::size_t k = 0; k < c.words[p].size(); ++k) {
+            const Word& w = c.words[p][k];
+            occur(w.term, static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(k));
+            if (!(ix.flags[w.term] & kTermOneForm)) continue;
+            if (!seen[w.term]) {
+                seen[w.term] = 1;
+                form_of[w.term] = stop_word_key(text.substr(w.begin, w.end - w.begin));
+            } else if (!has_word_key(text, w.begin, w.end, form_of[w.term])) {
+                ix.flags[w.term] &= static_cast<std::uint8_t>(~kTermOneForm);
+            }
+        }
+        for (const JoinedWord& j : c.joined[p]) {
+            occur(j.term, static_cast<std::uint32_t>(p), j.position);
+            ix.flags[j.term] = 0;
+        }
     }
     ix.pos_first[ix.first[nt]] = pos_base[nt];
     for (std::size_t i = 0; i < ix.passage.size(); ++i)  // joined forms were added after the words

@@ -64,6 +64,15 @@ struct JoinedWord {
 // One byte per 64 postings plus 4 bytes per term.
 inline constexpr std::uint32_t kScoreBlock = 64;
 
+// Per-term flags (InvertedIndex::flags), for ranking from the postings alone:
+//   kTermPlain    no joined form of a compound has the term: its positions are all words
+//                 whose term it is (phrases and windows need not read the passage's words);
+//   kTermOneForm  plain, and every word of it is written in one form (stop_word_key of
+//                 each the same): whether a passage has it "as typed" is the same answer
+//                 for every posting (the first one's).
+inline constexpr std::uint8_t kTermPlain = 1;
+inline constexpr std::uint8_t kTermOneForm = 2;
+
 struct InvertedIndex {
     std::vector<std::uint32_t> first;      // per term, + 1
     std::vector<std::uint32_t> passage;    // per posting
@@ -71,6 +80,7 @@ struct InvertedIndex {
     std::vector<std::uint32_t> positions;
     std::vector<std::uint32_t> block_first;  // per term, + 1
     std::vector<std::uint8_t> block_best;    // per block
+    std::vector<std::uint8_t> flags;         // per term: kTermPlain, kTermOneForm
 
     std::uint32_t postings(std::uint32_t term) const { return first[term + 1] - first[term]; }
     std::uint32_t tf(std::uint32_t posting) const { return pos_first[posting + 1] - pos_first[posting]; }

@@ -12,23 +12,6 @@ namespace wwe {
 
 namespace {
 
-// Whether the word of `text` at [begin, end) has the folded form `form` (stop_word_key),
-// without allocating for ASCII words (fold_text lowers only A-Z there).
-bool has_key(std::string_view text, std::uint32_t begin, std::uint32_t end, const std::string& form) {
-    const std::string_view w = text.substr(begin, end - begin);
-    bool ascii = true;
-    for (const char ch : w) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
-    if (!ascii) return stop_word_key(w) == form;
-    std::size_t k = 0;
-    for (char ch : w) {
-        if (ch == '\'') continue;
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        if (k >= form.size() || form[k] != ch) return false;
-        ++k;
-    }
-    return k == form.size();
-}
-
 // Whether posting `posting` (term `term`, passage p) has a word in the folded form `form`:
 // its positions' words read, not the whole passage.
 bool posting_has_form(const Corpus& c, std::uint32_t posting, std::uint32_t term, const std::string& form) {
@@ -38,7 +21,7 @@ bool posting_has_form(const Corpus& c, std::uint32_t posting, std::uint32_t term
     const std::string_view text = c.article.passages[p].text;
     for (std::uint32_t k = ix.pos_first[posting]; k < ix.pos_first[posting + 1]; ++k) {
         const std::uint32_t pos = ix.positions[k];
-        if (pos < words.size() && words[pos].term == term && has_key(text, words[pos].begin, words[pos].end, form))
+        if (pos < words.size() && words[pos].term == term && has_word_key(text, words[pos].begin, words[pos].end, form))
             return true;
     }
     return false;
@@ -529,27 +512,61 @@ namespace {
 
 // classify() for a passage known to match every clause, when every clause is one word: what
 // it needs comes from the clauses' postings in that passage (positions, a few words), not
-// from a pass over all the passage's words. Buffers are kept between passages.
+// from a pass over all the passage's words. With the index's term flags it reads no words at
+// all: a term in one written form meets the typed form in every passage or in none
+// (kTermOneForm), and the phrase and window of plain terms (kTermPlain) come from their
+// positions. Buffers are kept between passages.
 struct FastClassify {
     bool usable = false;
     std::vector<std::uint32_t> term;         // per clause
     std::vector<const std::string*> form;    // per clause: the typed form, or null
+    std::vector<signed char> form_met;       // per clause: 1 / 0 when the same in every passage, else -1
     std::vector<std::uint32_t> sequence;     // the sequence's term ids (empty: no phrase tier)
+    bool plain = true;                       // every clause's term is plain
+    bool sequence_is_terms = false;          // sequence == term, and plain: the phrase from positions
     std::size_t seq_cursor = 0;              // in the postings of sequence[0] (passages ascending)
     std::vector<std::pair<std::uint32_t, std::size_t>> at;
     std::vector<int> have;
+    std::vector<std::uint32_t> cursor;       // per clause, a position index (phrase from positions)
 
     FastClassify(const Corpus& c, const SearchQuery& q) {
+        const InvertedIndex& ix = c.index;
         for (const SearchClause& clause : q.clauses) {
             if (clause.kind != SearchClause::Kind::Word || clause.terms.size() != 1) return;
             const std::int64_t id = c.find_term(clause.terms.front());
             if (id < 0) return;
-            term.push_back(static_cast<std::uint32_t>(id));
+            const auto t = static_cast<std::uint32_t>(id);
+            term.push_back(t);
             form.push_back(clause.form.empty() ? nullptr : &clause.form);
+            form_met.push_back(clause.form.empty() || !(ix.flags[t] & kTermOneForm)
+                                   ? -1
+                                   : posting_has_form(c, ix.first[t], t, clause.form) ? 1 : 0);
+            plain = plain && (ix.flags[t] & kTermPlain);
         }
         if (q.sequence.size() >= 2 && !term_ids(c, q.sequence, sequence)) sequence.clear();
+        sequence_is_terms = plain && !sequence.empty() && sequence == term;
         have.resize(term.size());
+        cursor.resize(term.size());
         usable = true;
+    }
+
+    // Whether the phrase of the clauses' terms, in clause order, starts somewhere in the
+    // passage (sequence_is_terms: positions are the words').
+    bool phrase_from_positions(const InvertedIndex& ix, const std::uint32_t* posting) {
+        for (std::size_t k = 0; k < term.size(); ++k) cursor[k] = ix.pos_first[posting[k]];
+        for (std::uint32_t j = ix.pos_first[posting[0]]; j < ix.pos_first[posting[0] + 1]; ++j) {
+            const std::uint32_t pos = ix.positions[j];
+            std::size_t m = 1;
+            for (; m < term.size(); ++m) {
+                const std::uint32_t end = ix.pos_first[posting[m] + 1];
+                std::uint32_t& x = cursor[m];
+                while (x < end && ix.positions[x] < pos + m) ++x;
+                if (x == end) return false;  // no later occurrence of term m: no phrase from here on
+                if (ix.positions[x] != pos + m) break;
+            }
+            if (m == term.size()) return true;
+        }
+        return false;
     }
 
     // `posting[k]`: clause k's posting in passage p. The same as classify(c, q, p, &exact).
@@ -557,9 +574,11 @@ struct FastClassify {
         const InvertedIndex& ix = c.index;
         exact = 0;
         for (std::size_t k = 0; k < term.size(); ++k)
-            if (form[k] && posting_has_form(c, posting[k], term[k], *form[k])) ++exact;
-        const auto& words = c.words[p];
-        if (!sequence.empty()) {
+            if (form_met[k] >= 0 ? form_met[k] == 1 : form[k] && posting_has_form(c, posting[k], term[k], *form[k])) ++exact;
+        if (sequence_is_terms) {
+            if (phrase_from_positions(ix, posting)) return SearchMatch::Phrase;
+        } else if (!sequence.empty()) {
+            const auto& words = c.words[p];
             const std::uint32_t* list = ix.passage.data() + ix.first[sequence[0]];
             const std::size_t size = ix.postings(sequence[0]);
             seq_cursor = static_cast<std::size_t>(std::lower_bound(list + seq_cursor, list + size, p) - list);
@@ -576,13 +595,20 @@ struct FastClassify {
         }
         if (term.size() < 2) return SearchMatch::Words;
         at.clear();
-        for (std::size_t k = 0; k < term.size(); ++k) {
-            const std::size_t before = at.size();
-            for (std::uint32_t j = ix.pos_first[posting[k]]; j < ix.pos_first[posting[k] + 1]; ++j) {
-                const std::uint32_t pos = ix.positions[j];
-                if (pos < words.size() && words[pos].term == term[k]) at.emplace_back(pos, k);
+        if (plain) {
+            for (std::size_t k = 0; k < term.size(); ++k)
+                for (std::uint32_t j = ix.pos_first[posting[k]]; j < ix.pos_first[posting[k] + 1]; ++j)
+                    at.emplace_back(ix.positions[j], k);
+        } else {
+            const auto& words = c.words[p];
+            for (std::size_t k = 0; k < term.size(); ++k) {
+                const std::size_t before = at.size();
+                for (std::uint32_t j = ix.pos_first[posting[k]]; j < ix.pos_first[posting[k] + 1]; ++j) {
+                    const std::uint32_t pos = ix.positions[j];
+                    if (pos < words.size() && words[pos].term == term[k]) at.emplace_back(pos, k);
+                }
+                if (at.size() == before) return SearchMatch::Words;  // only as a joined form here
             }
-            if (at.size() == before) return SearchMatch::Words;  // only as a joined form here
         }
         std::sort(at.begin(), at.end());
         std::fill(have.begin(), have.end(), 0);
@@ -603,6 +629,100 @@ struct FastClassify {
 }  // namespace
 
 namespace {
+
+// classify() with what depends on the query alone worked out once (term ids; the typed
+// form's answer for a term in one written form, kTermOneForm) and buffers kept between
+// passages: for the queries FastClassify does not take (names, phrases as clauses).
+struct PassageClassify {
+    struct Form {
+        std::uint32_t term;
+        const std::string* form;
+        signed char met;  // 1 / 0: the answer for every passage with the term; -1: read its words
+    };
+    const SearchQuery& query;
+    std::vector<Form> forms;                      // the word clauses with a typed form, in order
+    std::vector<std::uint32_t> sequence;          // the sequence's term ids
+    bool has_sequence = false;
+    std::vector<std::vector<std::uint32_t>> ids;  // per clause: its terms' ids
+    std::vector<char> ids_ok;                     // per clause: every term is in some passage
+    std::vector<std::uint32_t> pos;
+    std::vector<std::pair<std::uint32_t, std::size_t>> at;
+    std::vector<int> have;
+
+    PassageClassify(const Corpus& c, const SearchQuery& q) : query(q) {
+        const InvertedIndex& ix = c.index;
+        for (const SearchClause& clause : q.clauses) {
+            if (clause.kind != SearchClause::Kind::Word || clause.form.empty()) continue;
+            const std::int64_t id = c.find_term(clause.terms.front());
+            if (id < 0) continue;
+            const auto t = static_cast<std::uint32_t>(id);
+            const signed char met = (ix.flags[t] & kTermOneForm) ? (posting_has_form(c, ix.first[t], t, clause.form) ? 1 : 0) : -1;
+            forms.push_back({t, &clause.form, met});
+        }
+        has_sequence = q.sequence.size() >= 2 && term_ids(c, q.sequence, sequence);
+        ids.resize(q.clauses.size());
+        ids_ok.resize(q.clauses.size());
+        for (std::size_t k = 0; k < q.clauses.size(); ++k)
+            ids_ok[k] = !q.clauses[k].terms.empty() && term_ids(c, q.clauses[k].terms, ids[k]);
+        have.resize(q.clauses.size());
+    }
+
+    static bool starts_at(const std::vector<Word>& words, std::size_t k, const std::vector<std::uint32_t>& t) {
+        std::size_t m = 0;
+        while (m < t.size() && words[k + m].term == t[m]) ++m;
+        return m == t.size();
+    }
+
+    // The same as classify(c, query, passage, &exact).
+    SearchMatch operator()(const Corpus& c, int passage, int& exact) {
+        exact = 0;
+        const auto& words = c.words[static_cast<std::size_t>(passage)];
+        const std::string_view text = c.article.passages[static_cast<std::size_t>(passage)].text;
+        for (const Form& f : forms)
+            for (const Word& w : words)
+                if (w.term == f.term && (f.met >= 0 ? f.met == 1 : has_word_key(text, w.begin, w.end, *f.form))) {
+                    ++exact;
+                    break;
+                }
+        if (has_sequence)
+            for (std::size_t k = 0; k + sequence.size() <= words.size(); ++k)
+                if (starts_at(words, k, sequence)) return SearchMatch::Phrase;
+        if (query.clauses.size() < 2) return SearchMatch::Words;
+        at.clear();
+        for (std::size_t k = 0; k < query.clauses.size(); ++k) {
+            const SearchClause& clause = query.clauses[k];
+            pos.clear();
+            if (ids_ok[k])
+                for (std::size_t x = 0; x + ids[k].size() <= words.size(); ++x)
+                    if (starts_at(words, x, ids[k])) pos.push_back(static_cast<std::uint32_t>(x));
+            if (clause.kind == SearchClause::Kind::Node) {
+                for (const Mention& m : c.mentions[static_cast<std::size_t>(passage)]) {
+                    if (std::find(clause.nodes.begin(), clause.nodes.end(), m.node) == clause.nodes.end()) continue;
+                    const auto it = std::lower_bound(words.begin(), words.end(), m.begin,
+                                                     [](const Word& w, std::uint32_t b) { return w.end <= b; });
+                    if (it != words.end()) pos.push_back(static_cast<std::uint32_t>(it - words.begin()));
+                }
+                std::sort(pos.begin(), pos.end());
+                pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
+            }
+            if (pos.empty()) return SearchMatch::Words;
+            for (const std::uint32_t x : pos) at.emplace_back(x, k);
+        }
+        std::sort(at.begin(), at.end());
+        std::fill(have.begin(), have.end(), 0);
+        std::size_t covered = 0, left = 0;
+        std::uint32_t best = UINT32_MAX;
+        for (std::size_t right = 0; right < at.size(); ++right) {
+            if (have[at[right].second]++ == 0) ++covered;
+            while (covered == query.clauses.size()) {
+                best = std::min(best, at[right].first - at[left].first + 1);
+                if (--have[at[left].second] == 0) --covered;
+                ++left;
+            }
+        }
+        return best <= query.clauses.size() + kNearWindow ? SearchMatch::Near : SearchMatch::Words;
+    }
+};
 
 // Calls found(p, score, posting) for each passage p matching every clause (among the
 // candidates), in article order; `posting` is each clause's posting in p when every clause
@@ -697,9 +817,11 @@ void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int
         return;
     }
     std::optional<FastClassify> fast;
+    std::optional<PassageClassify> slow;
     if (ranks) {
         fast.emplace(corpus, query);
         if (!fast->usable) fast.reset();
+        slow.emplace(corpus, query);
     }
     for_each_match(corpus, query, candidates, [&](std::uint32_t p, double score, const std::uint32_t* posting) {
         passages.push_back(static_cast<int>(p));
@@ -707,7 +829,7 @@ void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int
         if (ranks) {
             int exact = 0;
             const SearchMatch m = fast && posting ? (*fast)(corpus, p, posting, exact)
-                                                  : classify(corpus, query, static_cast<int>(p), &exact);
+                                                  : (*slow)(corpus, static_cast<int>(p), exact);
             ranks->push_back(search_rank(m, exact));
         }
     });
@@ -784,6 +906,7 @@ void match_top(const Corpus& corpus, const SearchQuery& query, const std::vector
     const int top_rank = search_rank(tier, forms);
     BestK best(k);
     FastClassify fast(corpus, query);
+    PassageClassify slow(corpus, query);
     for_each_match(corpus, query, candidates, [&](std::uint32_t p, double score, const std::uint32_t* posting) {
         passages.push_back(static_cast<int>(p));
         if (k == 0) return;
@@ -793,7 +916,7 @@ void match_top(const Corpus& corpus, const SearchQuery& query, const std::vector
         if (best.closed(top_rank, score)) return;
         int exact = 0;
         const SearchMatch m = fast.usable && posting ? fast(corpus, p, posting, exact)
-                                                     : classify(corpus, query, static_cast<int>(p), &exact);
+                                                     : slow(corpus, static_cast<int>(p), exact);
         best.offer({search_rank(m, exact), score, p});
     });
     best.take(top, scores, ranks);
@@ -815,6 +938,8 @@ bool top_word(const Corpus& corpus, const SearchQuery& query, std::size_t k, std
     const double avgdl = corpus.average_length;
     const auto score_of = [&](std::uint32_t i) { return bm25_term(idf, ix.tf(i), corpus.passage_length[ix.passage[i]], avgdl); };
     const bool has_form = !clause.form.empty();
+    // One written form (kTermOneForm): the first posting's answer is every posting's.
+    const int form_met = has_form && (ix.flags[term] & kTermOneForm) ? posting_has_form(corpus, ix.first[term], term, clause.form) : -1;
     const int top_rank = search_rank(SearchMatch::Words, has_form ? 1 : 0);
     BestK best(k);
     if (k > 0) {
@@ -827,7 +952,7 @@ bool top_word(const Corpus& corpus, const SearchQuery& query, std::size_t k, std
             for (std::uint32_t i = from; i < to; ++i) {
                 const double s = score_of(i);
                 if (best.closed(top_rank, s)) continue;
-                const bool exact = has_form && posting_has_form(corpus, i, term, clause.form);
+                const bool exact = form_met >= 0 ? form_met == 1 : has_form && posting_has_form(corpus, i, term, clause.form);
                 best.offer({search_rank(SearchMatch::Words, exact ? 1 : 0), s, ix.passage[i]});
             }
         }

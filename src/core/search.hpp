@@ -139,7 +139,9 @@ void match(const Corpus& corpus, const SearchQuery& query, const std::vector<int
 // and `ranks` the best k, best first — the same as ranking match's output. A match is
 // classified (its rank) only while it could still place: once k passages of the highest
 // rank the query can reach are kept, one scoring no higher than the k-th is passed over
-// (MaxScore's pruning, Turtle & Flood 1995, applied to the tiers).
+// (MaxScore's pruning, Turtle & Flood 1995, applied to the tiers). The tiers come from the
+// postings: with the index's term flags (corpus.hpp) no passage's words are read for a
+// query of words each written in one form.
 void match_top(const Corpus& corpus, const SearchQuery& query, const std::vector<int>* candidates, std::size_t k,
                std::vector<int>& passages, std::vector<int>& top, std::vector<double>& scores, std::vector<int>& ranks);
 

@@ -113,4 +113,19 @@ std::string stop_word_key(std::string_view word) {
     return out;
 }
 
+bool has_word_key(std::string_view text, std::uint32_t begin, std::uint32_t end, const std::string& key) {
+    const std::string_view w = text.substr(begin, end - begin);
+    bool ascii = true;
+    for (const char ch : w) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+    if (!ascii) return stop_word_key(w) == key;
+    std::size_t k = 0;  // fold_text lowers only A-Z in ASCII text
+    for (char ch : w) {
+        if (ch == '\'') continue;
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        if (k >= key.size() || key[k] != ch) return false;
+        ++k;
+    }
+    return k == key.size();
+}
+
 }  // namespace wwe

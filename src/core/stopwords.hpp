@@ -15,6 +15,7 @@
 // Words are compared case-folded, apostrophes removed ("don't" = "dont").
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,5 +27,8 @@ const std::vector<std::string>& default_stop_words(std::string_view language);
 
 // `word` as stop lists compare it: case-folded, apostrophes removed.
 std::string stop_word_key(std::string_view word);
+// Whether stop_word_key(text.substr(begin, end - begin)) == key, without allocating for an
+// ASCII word.
+bool has_word_key(std::string_view text, std::uint32_t begin, std::uint32_t end, const std::string& key);
 
 }  // namespace wwe

@@ -362,6 +362,47 @@ TEST_CASE("top k from the index equals ranking every match (property)") {
     }
 }
 
+// The term flags (corpus.hpp: kTermPlain, kTermOneForm) let the ranking skip the passage's
+// words; where they are set, the tiers and exact forms ranked from the postings are still
+// classify()'s, passage by passage.
+TEST_CASE("ranking from the postings by the term flags equals classify (property)") {
+    const std::vector<std::string> vocab = {"cooperation", "Cooperation", "security", "securities", "zero-sum",
+                                            "zerosum", "new", "order", "the", "of", "game", "rare", "Win", "win", "Partnership"};
+    const Corpus c = generated_corpus(23, 800, vocab);
+    const auto flags = [&](const std::string& word) {
+        const std::int64_t id = c.find_term(terms_of(word).front());
+        REQUIRE(id >= 0);
+        return c.index.flags[static_cast<std::size_t>(id)];
+    };
+    CHECK(flags("cooperation") == (kTermPlain | kTermOneForm));  // "Cooperation" folds to the same form
+    CHECK(flags("new") == (kTermPlain | kTermOneForm));
+    CHECK(flags("security") == kTermPlain);                       // "securities": another form of the term
+    CHECK(flags("zerosum") == 0);                                 // also the joined form of "zero-sum"
+    CHECK(flags("zero") == (kTermPlain | kTermOneForm));
+    std::mt19937 rng(8);
+    int names = 0, tiers[3] = {0, 0, 0};
+    static const char* const typed[] = {"cooperation", "Cooperation", "security", "securities", "zerosum", "zero",
+                                        "sum", "new", "order", "the", "game", "rare", "win", "\"new order\"",
+                                        "\"order new\"", "zero-sum", "partnership", "common security"};
+    for (int round = 0; round < 200; ++round) {
+        std::string text;
+        const int clauses = 1 + static_cast<int>(rng() % 3);
+        for (int k = 0; k < clauses; ++k) text += std::string(k ? " " : "") + typed[rng() % 18];
+        const SearchQuery q = parse_query(c, text);
+        INFO(text);
+        for (const SearchClause& cl : q.clauses) names += cl.kind == SearchClause::Kind::Node;
+        for (const SearchHit& h : search(c, q, nullptr, SearchOrder::Article, /*spans=*/false)) {
+            int exact = 0;
+            REQUIRE(classify(c, q, h.passage, &exact) == h.match);
+            REQUIRE(exact == h.exact);
+            ++tiers[static_cast<int>(h.match)];
+        }
+    }
+    // Every tier was met, and names too.
+    CHECK(names > 0);
+    for (const int n : tiers) CHECK(n > 0);
+}
+
 TEST_CASE("accent-folded search in Spanish: cooperacion finds cooperaci\xc3\xb3n and cooperaciones, and they find each other") {
     const std::size_t first = nlohmann::json::parse(test::read_file(std::string(WWE_TEST_DATA) + "/french.json"))["passages"].size();
     const Corpus c = test::with_passages("french.json", {"La cooperaci\xc3\xb3n regional avanza.", "Las cooperaciones bilaterales crecen."}, "es");
